@@ -1,0 +1,109 @@
+"""Evaluate dialog conditions against the answers so far.
+
+An unanswered slot makes every test false except `unanswered`: a branch or rule never
+fires on something the person was not asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from .spec import Condition
+
+AnswerValue = str | int | tuple[str, ...]
+
+
+def _leaf(cond: Condition, answers: Mapping[str, AnswerValue]) -> bool:
+    op, want = cond.op, cond.value
+    present = cond.slot in answers
+    if op == "answered":
+        return present
+    if op == "unanswered":
+        return not present
+    if not present:
+        return False
+    got = answers[cond.slot]  # type: ignore[index]
+    if op == "eq":
+        return got == want
+    if op == "ne":
+        return got != want
+    if op == "in":
+        return got in want  # type: ignore[operator]
+    if op == "not_in":
+        return got not in want  # type: ignore[operator]
+    if op == "includes":
+        return isinstance(got, tuple) and want in got
+    if op == "includes_any":
+        return isinstance(got, tuple) and any(v in got for v in want)  # type: ignore[union-attr]
+    if op == "excludes":
+        return isinstance(got, tuple) and want not in got
+    if isinstance(got, (int, float)) and isinstance(want, (int, float)):
+        if op == "gt":
+            return got > want
+        if op == "ge":
+            return got >= want
+        if op == "lt":
+            return got < want
+        if op == "le":
+            return got <= want
+    return False
+
+
+def holds(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collection[str] = ()) -> bool:
+    """True when the condition holds for these answers and rules fired so far."""
+    if cond.slot is not None:
+        return _leaf(cond, answers)
+    if cond.all is not None:
+        return all(holds(c, answers, fired) for c in cond.all)
+    if cond.any is not None:
+        return any(holds(c, answers, fired) for c in cond.any)
+    if cond.not_ is not None:
+        return not holds(cond.not_, answers, fired)
+    return cond.rule in fired
+
+
+def true_slots(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collection[str] = ()) -> Iterator[str]:
+    """Slots of the positive tests that made this condition true: the answers worth quoting."""
+    if cond.slot is not None:
+        if cond.op != "unanswered" and _leaf(cond, answers):
+            yield cond.slot
+    elif cond.all is not None:
+        for c in cond.all:
+            yield from true_slots(c, answers, fired)
+    elif cond.any is not None:
+        for c in cond.any:
+            if holds(c, answers, fired):
+                yield from true_slots(c, answers, fired)
+
+
+def slots_of(cond: Condition) -> Iterator[str]:
+    """Every slot a condition reads, for validation and the graph."""
+    if cond.slot is not None:
+        yield cond.slot
+    for sub in (cond.all or []) + (cond.any or []):
+        yield from slots_of(sub)
+    if cond.not_ is not None:
+        yield from slots_of(cond.not_)
+
+
+def describe(cond: Condition) -> str:
+    """A short readable form, for the Mermaid graph and error messages."""
+    if cond.slot is not None:
+        if cond.op in ("answered", "unanswered"):
+            return f"{cond.slot} {cond.op}"
+        value = cond.value
+        if isinstance(value, list):
+            value = "[" + ", ".join(str(v) for v in value) + "]"
+        return f"{cond.slot} {cond.op} {value}"
+    if cond.all is not None:
+        return " and ".join(_wrap(c) for c in cond.all)
+    if cond.any is not None:
+        return " or ".join(_wrap(c) for c in cond.any)
+    if cond.not_ is not None:
+        return f"not {_wrap(cond.not_)}"
+    return f"rule {cond.rule}"
+
+
+def _wrap(cond: Condition) -> str:
+    text = describe(cond)
+    return f"({text})" if cond.all is not None or cond.any is not None else text

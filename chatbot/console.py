@@ -1,0 +1,116 @@
+"""The plain line mode: stdin/stdout for screen readers, SSH and scripts.
+
+Each question is printed with numbered options, then a `> ` prompt at the start of a
+line. `back`, `restart`, `help` and `quit` work at every prompt. Piped input works; the
+end of the input ends the session with exit status 0.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from .answers import normalize
+from .engine import Engine, Session, Turn
+from .fileio import write_private
+from .summary import crisis_lines, question_lines, result_text, wrap
+
+COMMANDS = {"back": "back", "undo": "back", "restart": "restart", "start over": "restart", "help": "help",
+            "quit": "quit", "exit": "quit"}
+
+
+class Console:
+    def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO):
+        self.engine = engine
+        self.dialog = engine.dialog
+        self.stdin = stdin
+        self.out = stdout
+        self.echo = not _isatty(stdin)
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            self.out.write(line + "\n")
+        self.out.flush()
+
+    def show(self, turn: Turn) -> None:
+        if turn.kind == "crisis" and turn.crisis is not None:
+            self.say("")
+            if turn.message:
+                self.say(wrap(turn.message))
+            self.say(*crisis_lines(self.dialog, turn.crisis))
+        elif turn.kind == "result" and turn.result is not None:
+            self.say("", result_text(self.dialog, turn.result), "",
+                     wrap(self.dialog.s("commands")))
+        elif turn.kind == "reask":
+            self.say(wrap(turn.message or ""))
+        else:
+            self.say("")
+            if turn.message:
+                self.say(wrap(turn.message))
+            self.say(*question_lines(self.dialog, turn))
+
+    def read(self) -> str | None:
+        self.out.write("> ")
+        self.out.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say("")
+            return None
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.say(line)
+        return line
+
+    def run(self, session: Session) -> None:
+        self.say(self.dialog.s("welcome_title"), "", wrap(self.dialog.s("welcome")),
+                 wrap(self.dialog.s("not_for_emergencies")), wrap(self.dialog.s("commands")))
+        self.show(session.start())
+        while (line := self.read()) is not None:
+            command = COMMANDS.get(normalize(line))
+            if command == "quit":
+                break
+            if command == "help":
+                self.say(wrap(self.dialog.s("help")))
+                self.say(self.dialog.s("crisis_resources_title") + ":",
+                         *(wrap(f"- {r.text}", "  ") for r in self.dialog.spec.safety.resources))
+                turn = session.turn
+                if turn.question is not None and turn.question.help:
+                    self.say(wrap(turn.question.help))
+                self.show(turn if turn.kind != "reask" else turn.model_copy(update={"kind": "question"}))
+            elif command == "back":
+                self.show(session.back())
+            elif command == "restart":
+                self.say(wrap(self.dialog.s("restarted")))
+                self.show(session.restart())
+            else:
+                self.show(session.answer(line))
+        self.say(wrap(self.dialog.s("bye")))
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None = None,
+              stdout: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    session = engine.session()
+    try:
+        try:
+            Console(engine, stdin, stdout).run(session)
+        except KeyboardInterrupt:
+            stdout.write("\n")
+            return 130
+        if json_path:
+            outcome = session.outcome().model_dump(mode="json")
+            write_private(json_path, json.dumps(outcome, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    finally:
+        session.close()

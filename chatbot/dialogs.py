@@ -1,0 +1,437 @@
+"""Load a dialog file, check it whole, and index it for the engine.
+
+Every fault is reported as one line naming the file, the line and the id, so a clinician
+who edits `dialogs/intake.yaml` can act on it without reading Python.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import yamlsource
+from .spec import CRISIS_SLOT, END, REQUIRED_STRINGS, Condition, Dialog, Question
+from .yamlsource import FileProblems, Path_, Problem, Source
+
+DIALOG_DIR = Path(__file__).resolve().parent.parent / "dialogs"
+DEFAULT_DIALOG = DIALOG_DIR / "intake.yaml"
+
+_SECTIONS = ("questions", "rules", "levels", "modifiers", "sections", "next_steps")
+
+
+@dataclass(frozen=True)
+class LoadedDialog:
+    """A checked dialog with the indexes the engine needs; shared by every session."""
+
+    spec: Dialog
+    file: str
+    lines: dict[Path_, int] = field(repr=False, compare=False)
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for q in self.spec.questions}
+
+    @cached_property
+    def question_index(self) -> dict[str, int]:
+        return {q.id: i for i, q in enumerate(self.spec.questions)}
+
+    @cached_property
+    def level_rank(self) -> dict[str, int]:
+        """Higher is more intensive; levels are listed most intensive first."""
+        n = len(self.spec.levels)
+        return {lv.id: n - i for i, lv in enumerate(self.spec.levels)}
+
+    @cached_property
+    def levels(self) -> dict[str, Any]:
+        return {lv.id: lv for lv in self.spec.levels}
+
+    @cached_property
+    def modifiers(self) -> dict[str, Any]:
+        return {m.id: m for m in self.spec.modifiers}
+
+    @cached_property
+    def sections(self) -> dict[str, str]:
+        return {s.id: s.title for s in self.spec.sections}
+
+    def s(self, key: str, **values: Any) -> str:
+        """A user-visible string by key, filled in."""
+        text = self.spec.strings[key]
+        return text.format(**values) if values else text
+
+    def question_line(self, qid: str) -> int:
+        return self.lines.get(("questions", self.question_index[qid]), 1)
+
+    def rule_line(self, rule_id: str) -> int:
+        for i, rule in enumerate(self.spec.rules):
+            if rule.id == rule_id:
+                return self.lines.get(("rules", i), 1)
+        return 1
+
+
+def load(path: str | Path = DEFAULT_DIALOG) -> LoadedDialog:
+    """Read, parse, validate. Raises FileProblems with every fault found."""
+    source = yamlsource.read(path, "dialog")
+    return from_source(source)
+
+
+def from_source(source: Source) -> LoadedDialog:
+    if not isinstance(source.data, dict):
+        raise FileProblems([Problem(source.file, 1, "", "a dialog file must be a mapping with keys such as"
+                                    " 'dialog', 'questions' and 'rules'")])
+    try:
+        spec = Dialog.model_validate(source.data)
+    except ValidationError as exc:
+        raise FileProblems(_schema_problems(exc, source)) from None
+    problems = list(Checker(spec, source).run())
+    if problems:
+        raise FileProblems(problems)
+    return LoadedDialog(spec, source.file, source.lines)
+
+
+# --- schema errors -------------------------------------------------------------------
+
+def _where(data: Any, loc: Path_) -> str:
+    """'question alcohol_days' for a location inside the questions list, and so on."""
+    if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        kind = str(loc[0]).rstrip("s").replace("next_step", "next step")
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            ident = items[loc[1]].get("id")
+            if ident is not None:
+                return f"{kind} '{ident}'"
+        return f"{kind} #{loc[1] + 1}"
+    return str(loc[0]) if loc else ""
+
+
+def _schema_problems(exc: ValidationError, source: Source) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+        loc = tuple("not" if p == "not_" else p for p in loc)
+        field_name = ".".join(str(p) for p in loc[2:] if not isinstance(p, int)) or ".".join(str(p) for p in loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'; check its spelling or remove it"
+        elif kind == "missing":
+            message = f"'{loc[-1]}' is missing; add it"
+        elif kind == "literal_error":
+            message = f"{field_name}: {err['msg'].replace('Input should be', 'must be')}, not {err['input']!r}"
+        elif kind == "string_pattern_mismatch":
+            message = (f"{field_name}: {err['input']!r} is not a valid id; use lower-case letters, digits and"
+                       " underscores, starting with a letter")
+        elif kind == "value_error":
+            message = f"{field_name or 'value'}: {err['msg'].removeprefix('Value error, ')}"
+        else:
+            message = f"{field_name or 'value'}: {err['msg'].replace('Input should be', 'should be')}"
+        line = source.line(loc)
+        key = (line, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(source.file, line, _where(source.data, loc), message))
+    return problems
+
+
+# --- whole-file checks ---------------------------------------------------------------
+
+class Checker:
+    """Cross-reference and graph checks that need the whole dialog."""
+
+    def __init__(self, spec: Dialog, source: Source):
+        self.spec = spec
+        self.src = source
+        self.questions = {q.id: q for q in spec.questions}
+        self.levels = {lv.id for lv in spec.levels}
+        self.modifiers = {m.id for m in spec.modifiers}
+        self.kinds = set(spec.safety.kinds)
+
+    def problem(self, path: Path_, where: str, message: str) -> Problem:
+        return Problem(self.src.file, self.src.line(path), where, message)
+
+    def run(self) -> Iterator[Problem]:
+        yield from self._duplicates()
+        yield from self._questions()
+        yield from self._graph()
+        yield from self._rules()
+        yield from self._levels_and_steps()
+        yield from self._safety()
+        yield from self._strings()
+
+    def _duplicates(self) -> Iterator[Problem]:
+        for section in _SECTIONS:
+            first: dict[str, int] = {}
+            for i, item in enumerate(getattr(self.spec, section)):
+                if item.id in first:
+                    yield self.problem((section, i, "id"), f"{section.rstrip('s')} '{item.id}'",
+                                       f"id '{item.id}' is used twice (first on line"
+                                       f" {self.src.line((section, first[item.id]))}); give each its own id")
+                else:
+                    first[item.id] = i
+
+    def _questions(self) -> Iterator[Problem]:
+        sections = {s.id for s in self.spec.sections}
+        if self.spec.dialog.start not in self.questions:
+            yield self.problem(("dialog", "start"), "dialog",
+                               f"start question '{self.spec.dialog.start}' does not exist")
+        for i, q in enumerate(self.spec.questions):
+            at, where = ("questions", i), f"question '{q.id}'"
+            if q.section not in sections:
+                yield self.problem(at + ("section",), where, f"unknown section '{q.section}'; add it under 'sections'"
+                                   f" or use one of: {', '.join(sorted(sections))}")
+            if q.kind in ("choice", "multi") and len(q.options) < 2:
+                yield self.problem(at + ("options",), where, f"a {q.kind} question needs at least two options")
+            if q.kind not in ("choice", "multi") and q.options:
+                yield self.problem(at + ("options",), where, f"a {q.kind} question takes no options; remove them"
+                                   " or make it a choice")
+            if q.kind == "number" and q.number is None:
+                yield self.problem(at, where, "a number question needs 'number: {min: ..., max: ...}'")
+            if q.kind != "number" and q.number is not None:
+                yield self.problem(at + ("number",), where, "'number' belongs only to number questions")
+            seen: set[str] = set()
+            for j, opt in enumerate(q.options):
+                if opt.value in seen:
+                    yield self.problem(at + ("options", j, "value"), where,
+                                       f"option value '{opt.value}' is used twice in this question")
+                seen.add(opt.value)
+                if opt.crisis is not None and opt.crisis not in self.kinds:
+                    yield self.problem(at + ("options", j, "crisis"), where,
+                                       f"unknown crisis kind '{opt.crisis}'; known: {', '.join(sorted(self.kinds))}")
+            for j, edge in enumerate(q.next):
+                if edge.goto != END and edge.goto not in self.questions:
+                    yield self.problem(at + ("next", j, "goto"), where,
+                                       f"goes to unknown question '{edge.goto}'")
+                if edge.when is not None:
+                    yield from self._condition(edge.when, at + ("next", j, "when"), where, set())
+
+    def _graph(self) -> Iterator[Problem]:
+        for i, q in enumerate(self.spec.questions):
+            at, where = ("questions", i, "next"), f"question '{q.id}'"
+            unconditional = [j for j, e in enumerate(q.next) if e.when is None]
+            if not q.next:
+                yield self.problem(("questions", i), where,
+                                   f"has no way out; add 'next: [{{goto: ...}}]' (use '{END}' to finish)")
+            elif not unconditional:
+                yield self.problem(at, where, "has no way out when none of its conditions hold; add a last"
+                                   " '- goto: ...' with no 'when'")
+            elif len(unconditional) > 1:
+                yield self.problem(at + (unconditional[1],), where,
+                                   "has two ways out with no condition; only the first would ever be taken")
+            elif unconditional[0] != len(q.next) - 1:
+                yield self.problem(at + (unconditional[0] + 1,), where,
+                                   "a way out listed after the one with no condition is never taken;"
+                                   " move the unconditional one last")
+        start = self.spec.dialog.start
+        if start not in self.questions:
+            return
+        reached: set[str] = set()
+        todo = [start]
+        while todo:
+            qid = todo.pop()
+            if qid in reached or qid not in self.questions:
+                continue
+            reached.add(qid)
+            todo.extend(e.goto for e in self.questions[qid].next)
+        for i, q in enumerate(self.spec.questions):
+            if q.id not in reached:
+                yield self.problem(("questions", i), f"question '{q.id}'",
+                                   f"is never reached from the start question '{start}'; link to it or remove it")
+        yield from self._cycles()
+
+    def _cycles(self) -> Iterator[Problem]:
+        state: dict[str, int] = {}  # 1 on the current path, 2 finished
+        reported: set[frozenset[str]] = set()
+
+        def visit(qid: str, path: list[str]) -> Iterator[Problem]:
+            state[qid] = 1
+            path.append(qid)
+            for edge in self.questions[qid].next:
+                nxt = edge.goto
+                if nxt not in self.questions:
+                    continue
+                if state.get(nxt) == 1:
+                    loop = path[path.index(nxt):] + [nxt]
+                    if frozenset(loop) not in reported:
+                        reported.add(frozenset(loop))
+                        i = list(self.questions).index(nxt)
+                        yield self.problem(("questions", i), f"question '{nxt}'",
+                                           "questions form a loop: " + " -> ".join(loop)
+                                           + "; a dialog must always move forward (back is built in)")
+                elif nxt not in state:
+                    yield from visit(nxt, path)
+            path.pop()
+            state[qid] = 2
+
+        for qid in self.questions:
+            if qid not in state:
+                yield from visit(qid, [])
+
+    def _condition(self, cond: Condition, at: Path_, where: str, rules_before: set[str] | None) -> Iterator[Problem]:
+        if cond.rule is not None:
+            if rules_before is None or cond.rule not in rules_before:
+                yield self.problem(at + ("rule",), where,
+                                   f"refers to rule '{cond.rule}', which is not a rule defined above this one")
+            return
+        for key, subs in (("all", cond.all), ("any", cond.any)):
+            for k, sub in enumerate(subs or []):
+                yield from self._condition(sub, at + (key, k), where, rules_before)
+        if cond.not_ is not None:
+            yield from self._condition(cond.not_, at + ("not",), where, rules_before)
+        if cond.slot is None:
+            return
+        yield from self._leaf(cond, at, where)
+
+    def _leaf(self, cond: Condition, at: Path_, where: str) -> Iterator[Problem]:
+        slot, op, value = cond.slot, cond.op, cond.value
+        if slot == CRISIS_SLOT:
+            allowed, kind = self.kinds, "multi"
+        elif slot in self.questions:
+            q = self.questions[slot]
+            kind = q.kind
+            allowed = ({"yes", "no"} if kind == "yes_no" else {o.value for o in q.options}
+                       if kind in ("choice", "multi") else None)
+        else:
+            yield self.problem(at + ("slot",), where, f"unknown slot '{slot}'; a slot is a question id or"
+                               f" '{CRISIS_SLOT}'")
+            return
+        if op in ("answered", "unanswered"):
+            return
+        if op in ("includes", "includes_any", "excludes") and kind != "multi":
+            yield self.problem(at + ("op",), where, f"'{op}' works only on multi questions; '{slot}' is {kind}")
+            return
+        if op in ("gt", "ge", "lt", "le") and kind != "number":
+            yield self.problem(at + ("op",), where, f"'{op}' works only on number questions; '{slot}' is {kind}")
+            return
+        listy = op in ("in", "not_in", "includes_any")
+        if listy != isinstance(value, list):
+            yield self.problem(at + ("value",), where,
+                               f"'{op}' needs {'a list of values' if listy else 'a single value'}")
+            return
+        values = value if isinstance(value, list) else [value]
+        if allowed is not None:
+            for v in values:
+                if v not in allowed:
+                    yield self.problem(at + ("value",), where, f"'{slot}' has no option '{v}'; options are: "
+                                       + ", ".join(sorted(allowed)))
+        elif kind == "number":
+            spec = self.questions[slot].number
+            for v in values:
+                if not isinstance(v, (int, float)) or isinstance(v, bool):
+                    yield self.problem(at + ("value",), where, f"'{slot}' is a number; compare it with a number,"
+                                       f" not {v!r}")
+                    return
+            if spec is not None and not self._number_possible(op, values, spec.min, spec.max):
+                yield self.problem(at, where, f"can never be true: '{slot}' is between {spec.min} and {spec.max},"
+                                   f" so '{op} {value}' never holds")
+
+    @staticmethod
+    def _number_possible(op: str | None, values: list[Any], lo: int, hi: int) -> bool:
+        v = values[0]
+        return {
+            "eq": lo <= v <= hi, "gt": v < hi, "ge": v <= hi, "lt": v > lo, "le": v >= lo,
+            "in": any(lo <= x <= hi for x in values),
+        }.get(op or "", True)
+
+    def _contradiction(self, cond: Condition, at: Path_, where: str) -> Iterator[Problem]:
+        """An `all` that asks one single-answer slot to equal two values can never fire."""
+        for key, subs in (("all", cond.all), ("any", cond.any)):
+            for k, sub in enumerate(subs or []):
+                yield from self._contradiction(sub, at + (key, k), where)
+        if cond.all is None:
+            return
+        wanted: dict[str, Any] = {}
+        for sub in cond.all:
+            if sub.slot is not None and sub.op == "eq":
+                if sub.slot in wanted and wanted[sub.slot] != sub.value:
+                    yield self.problem(at, where, f"can never fire: '{sub.slot}' cannot be both"
+                                       f" '{wanted[sub.slot]}' and '{sub.value}'")
+                wanted[sub.slot] = sub.value
+
+    def _rules(self) -> Iterator[Problem]:
+        before: set[str] = set()
+        slots = set(self.questions) | {CRISIS_SLOT}
+        for i, rule in enumerate(self.spec.rules):
+            at, where = ("rules", i), f"rule '{rule.id}'"
+            yield from self._condition(rule.when, at + ("when",), where, before)
+            yield from self._contradiction(rule.when, at + ("when",), where)
+            if rule.floor is not None and rule.floor not in self.levels:
+                yield self.problem(at + ("floor",), where, f"unknown level '{rule.floor}'; levels are: "
+                                   + ", ".join(lv.id for lv in self.spec.levels))
+            for j, mod in enumerate(rule.modifiers):
+                if mod not in self.modifiers:
+                    yield self.problem(at + ("modifiers", j), where, f"unknown modifier '{mod}'; modifiers are: "
+                                       + ", ".join(sorted(self.modifiers)))
+            if rule.alternative is not None:
+                alt = rule.alternative
+                if alt.level not in self.levels:
+                    yield self.problem(at + ("alternative", "level"), where,
+                                       f"alternative names unknown level '{alt.level}'")
+                for j, mod in enumerate(alt.modifiers):
+                    if mod not in self.modifiers:
+                        yield self.problem(at + ("alternative", "modifiers", j), where,
+                                           f"alternative names unknown modifier '{mod}'")
+            yield from self._template(rule.explain, at + ("explain",), where, slots)
+            before.add(rule.id)
+
+    def _template(self, text: str, at: Path_, where: str, slots: set[str]) -> Iterator[Problem]:
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError as exc:
+            yield self.problem(at, where, f"the text has a broken placeholder ({exc}); use {{question_id}}")
+            return
+        for name in fields:
+            if name not in slots:
+                yield self.problem(at, where, f"placeholder '{{{name}}}' is not a question id")
+
+    def _levels_and_steps(self) -> Iterator[Problem]:
+        if self.spec.fallback.level not in self.levels:
+            yield self.problem(("fallback", "level"), "fallback", f"unknown level '{self.spec.fallback.level}'")
+        for i, level in enumerate(self.spec.levels):
+            if level.then_at_least is not None and level.then_at_least not in self.levels:
+                yield self.problem(("levels", i, "then_at_least"), f"level '{level.id}'",
+                                   f"unknown level '{level.then_at_least}'")
+        if self.spec.dialog.other_person_when is not None:
+            yield from self._condition(self.spec.dialog.other_person_when, ("dialog", "other_person_when"),
+                                       "dialog", set())
+        for i, mod in enumerate(self.spec.modifiers):
+            for j, lv in enumerate(mod.levels or []):
+                if lv not in self.levels:
+                    yield self.problem(("modifiers", i, "levels", j), f"modifier '{mod.id}'", f"unknown level '{lv}'")
+        for i, step in enumerate(self.spec.next_steps):
+            where = f"next step '{step.id}'"
+            for key in ("min_level", "max_level"):
+                lv = getattr(step, key)
+                if lv is not None and lv not in self.levels:
+                    yield self.problem(("next_steps", i, key), where, f"unknown level '{lv}'")
+            if step.when is not None:
+                yield from self._condition(step.when, ("next_steps", i, "when"), where,
+                                           {r.id for r in self.spec.rules})
+
+    def _safety(self) -> Iterator[Problem]:
+        resources = {r.id for r in self.spec.safety.resources}
+        for kind, spec in self.spec.safety.kinds.items():
+            at, where = ("safety", "kinds", kind), f"crisis '{kind}'"
+            for j, res in enumerate(spec.resources):
+                if res not in resources:
+                    yield self.problem(at + ("resources", j), where, f"unknown resource '{res}'")
+            for key in ("patterns", "firm_patterns"):
+                for j, pattern in enumerate(getattr(spec, key)):
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        yield self.problem(at + (key, j), where, f"pattern {pattern!r} is not a valid regular"
+                                           f" expression: {exc}")
+        if "emergency" not in self.levels:
+            yield self.problem(("levels",), "levels", "a level with id 'emergency' is needed for crisis results")
+
+    def _strings(self) -> Iterator[Problem]:
+        for key in REQUIRED_STRINGS:
+            if not self.spec.strings.get(key, "").strip():
+                yield self.problem(("strings",), "strings", f"missing string '{key}'; add it under 'strings'")

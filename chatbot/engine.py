@@ -1,0 +1,448 @@
+"""The dialog machine and the Session: the one API every front end uses.
+
+One `transitions` machine is built per loaded dialog and shared by every session
+(`add_model` / `remove_model`), so starting a session costs microseconds. A session
+keeps the answers of the questions on its current path only: going back forgets the
+answer, so a changed branch can never leave a stale answer behind to fire a rule.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+from transitions import EventData, Machine
+
+from . import dialogs
+from .answers import Parser
+from .conditions import AnswerValue, holds
+from .dialogs import LoadedDialog
+from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
+from .safety import Detector
+from .spec import CRISIS_SLOT, END, Condition, Question
+
+
+class OptionView(BaseModel):
+    number: int
+    value: str
+    label: str
+
+
+class QuestionView(BaseModel):
+    id: str
+    section: str
+    section_title: str
+    text: str
+    help: str | None
+    kind: str
+    options: list[OptionView]
+    min: int | None = None
+    max: int | None = None
+    unit: str = ""
+
+
+class CrisisView(BaseModel):
+    kinds: list[str]
+    title: str
+    message: str
+    resources: list[str]
+    prompt: str
+    options: list[OptionView]
+    stage: int
+
+
+class Progress(BaseModel):
+    answered: int
+    section: str
+    section_title: str
+    left: int
+
+
+class Turn(BaseModel):
+    """What a front end shows next: a question, a re-ask, a crisis, or the result."""
+
+    kind: Literal["question", "reask", "crisis", "result"]
+    question: QuestionView | None = None
+    message: str | None = None
+    crisis: CrisisView | None = None
+    result: Recommendation | None = None
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One thing typed and where: the raw material of a transcript (kept in memory only)."""
+
+    at: str  # question id, or "crisis"
+    shown: str
+    typed: str
+    outcome: str  # the Turn kind that followed
+
+
+class Outcome(BaseModel):
+    """The machine-readable end of a session (`--json`, transcripts, tests)."""
+
+    dialog: str
+    dialog_version: int
+    complete: bool
+    level: str | None
+    then_level: str | None
+    urgent: bool
+    modifiers: list[str]
+    alternatives: list[dict[str, object]]
+    rules: list[dict[str, str]]
+    crisis: bool
+    crisis_kinds: list[str]
+    answers: dict[str, AnswerValue]
+
+
+CRISIS_AT = "crisis"
+
+
+class Engine:
+    """Everything built once per dialog: machine, parser, detector, question views."""
+
+    def __init__(self, dialog: LoadedDialog):
+        self.dialog = dialog
+        spec = dialog.spec
+        self.parser = Parser(spec.questions, spec.words, spec.strings)
+        self.detector = Detector(spec.safety)
+        self.machine = Machine(
+            model=None,
+            states=[q.id for q in spec.questions] + [END],
+            initial=spec.dialog.start,
+            auto_transitions=False,
+            send_event=True,
+            ignore_invalid_triggers=True,
+        )
+        for q in spec.questions:
+            for edge in q.next:
+                conditions = [] if edge.when is None else [_condition(edge.when)]
+                self.machine.add_transition("advance", q.id, edge.goto, conditions=conditions)
+        self.crisis_question = Question(id="crisis_check", section=spec.questions[0].section,
+                                        text="crisis", kind="yes_no", next=[])
+        self._views: dict[tuple[str, bool], QuestionView] = {}
+        self._yes_no = [OptionView(number=i, value=o.value, label=o.label)
+                        for i, o in enumerate(self.parser.yes_no, 1)]
+        self._lock = threading.Lock()
+
+    def view_yes_no(self) -> list[OptionView]:
+        return self._yes_no
+
+    def view(self, qid: str, other: bool) -> QuestionView:
+        key = (qid, other)
+        found = self._views.get(key)
+        if found is None:
+            q = self.dialog.questions[qid]
+            found = QuestionView(
+                id=q.id, section=q.section, section_title=self.dialog.sections[q.section],
+                text=(q.text_other if other and q.text_other else q.text), help=q.help, kind=q.kind,
+                options=[OptionView(number=i, value=o.value, label=o.label)
+                         for i, o in enumerate(self.parser.options(q), 1)],
+                min=q.number.min if q.number else None, max=q.number.max if q.number else None,
+                unit=q.number.unit if q.number else "",
+            )
+            self._views[key] = found
+        return found
+
+    def session(self) -> Session:
+        return Session(self)
+
+
+def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
+    def check(event: EventData) -> bool:
+        return holds(cond, event.model.answers)
+    return check
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(path: str | Path = dialogs.DEFAULT_DIALOG) -> Engine:
+    """The shared engine of a dialog file, loaded and built on first use."""
+    key = str(Path(path).resolve())
+    found = _ENGINES.get(key)
+    if found is None:
+        found = _ENGINES[key] = Engine(dialogs.load(path))
+    return found
+
+
+class Session:
+    """One person's conversation. Start it, feed it text, read the Turns; close it when done."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialog = engine.dialog
+        self.state: str = self.dialog.spec.dialog.start
+        self.answers: dict[str, AnswerValue] = {}
+        self.quotes: dict[str, str] = {}
+        self.path: list[str] = []
+        self.crisis_kinds: tuple[str, ...] = ()
+        self.exchanges: list[Exchange] = []
+        self._crisis_stage = 0
+        self._primary = ""
+        self._resume: str | None = None
+        self._result: Recommendation | None = None
+        self._turn: Turn | None = None
+        self._live = False
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> Turn:
+        if not self._live:
+            with self.engine._lock:
+                self.engine.machine.add_model(self, initial=self.dialog.spec.dialog.start)
+            self._live = True
+        return self._show(self._question_turn())
+
+    def close(self) -> None:
+        """Release the shared machine's hold on this session and forget the answers."""
+        if self._live:
+            with self.engine._lock:
+                self.engine.machine.remove_model(self)
+            self._live = False
+        self._wipe()
+
+    def __enter__(self) -> Session:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _wipe(self) -> None:
+        self.answers.clear()
+        self.quotes.clear()
+        self.path.clear()
+        self.exchanges.clear()
+        self.crisis_kinds = ()
+        self._crisis_stage = 0
+        self._resume = None
+        self._result = None
+        self._turn = None
+
+    # --- the API front ends use --------------------------------------------------------
+
+    @property
+    def turn(self) -> Turn:
+        """The turn on screen now."""
+        return self._turn if self._turn is not None else self.start()
+
+    @property
+    def finished(self) -> bool:
+        return self._result is not None
+
+    @property
+    def in_crisis(self) -> bool:
+        return self._crisis_stage > 0
+
+    @property
+    def result(self) -> Recommendation | None:
+        return self._result
+
+    def answer(self, text: str) -> Turn:
+        """Take what the person typed; every answer passes crisis detection first."""
+        if not self._live:
+            self.start()
+        text = text if isinstance(text, str) else str(text)
+        kinds = self.engine.detector.detect(text)
+        if self._crisis_stage:
+            return self._log(CRISIS_AT, text, self._crisis_answer(text, kinds))
+        if self._result is not None:
+            if kinds:
+                return self._log(CRISIS_AT, text, self._enter_crisis(kinds, resume=END))
+            return self._show(self._result_turn())
+        qid = self.state
+        if kinds:
+            return self._log(qid, text, self._enter_crisis(kinds, resume=qid))
+        question = self.dialog.questions[qid]
+        parsed = self.engine.parser.parse(question, text)
+        if parsed.reask is not None:
+            return self._log(qid, text, self._reask(parsed.reask))
+        assert parsed.value is not None
+        self.answers[qid] = parsed.value
+        self.quotes[qid] = parsed.display
+        self.path.append(qid)
+        self.advance()  # type: ignore[attr-defined]  # bound by the shared machine
+        chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
+        option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
+        if option_kinds:
+            return self._log(qid, text, self._enter_crisis(option_kinds, resume=self.state))
+        return self._log(qid, text, self._after_move())
+
+    def back(self) -> Turn:
+        """Undo the last answer (or leave the result) and ask that question again."""
+        if self._crisis_stage:
+            return self._show(self._crisis_turn(self.dialog.s("crisis_still")))
+        if self._result is not None and self._result.kind == "emergency":
+            self._result = None
+            self._crisis_stage = 1
+            return self._show(self._crisis_turn())
+        if not self.path:
+            return self._show(self._question_turn(message=self.dialog.s("back_at_start")))
+        self._result = None
+        qid = self.path.pop()
+        self.answers.pop(qid, None)
+        self.quotes.pop(qid, None)
+        self.engine.machine.set_state(qid, model=self)
+        return self._show(self._question_turn())
+
+    def back_to(self, qid: str) -> Turn:
+        """Jump back to an earlier question on the path (staff mode)."""
+        if qid not in self.path:
+            raise ValueError(f"{qid} is not an earlier question of this session")
+        while self.path and self.path[-1] != qid:
+            self.back()
+        return self.back()
+
+    def restart(self) -> Turn:
+        """Forget everything, including crisis disclosures, and begin again."""
+        self._wipe()
+        if self._live:
+            self.engine.machine.set_state(self.dialog.spec.dialog.start, model=self)
+        self.state = self.dialog.spec.dialog.start
+        return self.start()
+
+    @property
+    def progress(self) -> Progress:
+        qid = self.state if self.state != END else (self.path[-1] if self.path else self.dialog.spec.dialog.start)
+        q = self.dialog.questions[qid]
+        return Progress(answered=len(self.path), section=q.section, section_title=self.dialog.sections[q.section],
+                        left=self.questions_left())
+
+    def questions_left(self) -> int:
+        """Follow the branches the answers so far choose; unknown answers take the default way."""
+        count, qid = 0, self.state
+        limit = len(self.dialog.spec.questions)
+        facts = self.answers
+        while qid != END and count <= limit:
+            count += 1
+            qid = next((e.goto for e in self.dialog.questions[qid].next if e.when is None or holds(e.when, facts)),
+                       END)
+        return count
+
+    def leading(self) -> tuple[str, list[str]]:
+        """The level that leads now and the rules fired so far (staff inspector)."""
+        fired = fired_rules(self.dialog, self._facts())
+        return leading_level(self.dialog, fired), [r.id for r in fired]
+
+    def outcome(self) -> Outcome:
+        """What happened, for --json and transcripts. Ending in crisis counts as emergency."""
+        result = self._result
+        if result is None and self._crisis_stage:
+            result = emergency(self.dialog, self.crisis_kinds)
+        spec = self.dialog.spec.dialog
+        return Outcome(
+            dialog=spec.id,
+            dialog_version=spec.version,
+            complete=result is not None,
+            level=result.level.id if result else None,
+            then_level=result.then.id if result and result.then else None,
+            urgent=result.urgent if result else False,
+            modifiers=[m.id for m in result.modifiers] if result else [],
+            alternatives=[{"level": a.level.id, "modifiers": [m.id for m in a.modifiers], "when": a.when}
+                          for a in result.alternatives] if result else [],
+            rules=[{"id": r.rule, "explanation": r.text} for r in result.reasons + result.notes] if result else [],
+            crisis=bool(self.crisis_kinds),
+            crisis_kinds=list(self.crisis_kinds),
+            answers=dict(self.answers),
+        )
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _facts(self) -> dict[str, AnswerValue]:
+        if not self.crisis_kinds:
+            return self.answers
+        return {**self.answers, CRISIS_SLOT: self.crisis_kinds}
+
+    def _other_person(self) -> bool:
+        cond = self.dialog.spec.dialog.other_person_when
+        return cond is not None and holds(cond, self.answers)
+
+    def _show(self, turn: Turn) -> Turn:
+        self._turn = turn
+        return turn
+
+    def _log(self, at: str, typed: str, turn: Turn) -> Turn:
+        shown = self._shown_text()
+        self.exchanges.append(Exchange(at=at, shown=shown, typed=typed, outcome=turn.kind))
+        return self._show(turn)
+
+    def _shown_text(self) -> str:
+        turn = self._turn
+        if turn is None:
+            return ""
+        if turn.crisis is not None:
+            return turn.crisis.prompt
+        if turn.question is not None:
+            return turn.question.text
+        return ""
+
+    def _question_turn(self, message: str | None = None, kind: str = "question") -> Turn:
+        if self.state == END:
+            return self._result_turn()
+        return Turn(kind=kind, question=self.engine.view(self.state, self._other_person()),  # type: ignore[arg-type]
+                    message=message, progress=self.progress)
+
+    def _reask(self, message: str) -> Turn:
+        return self._question_turn(message=message, kind="reask")
+
+    def _after_move(self) -> Turn:
+        if self.state == END:
+            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
+            return self._result_turn()
+        return self._question_turn()
+
+    def _result_turn(self) -> Turn:
+        if self._result is None:
+            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
+        return Turn(kind="result", result=self._result, progress=self.progress)
+
+    # --- crisis ------------------------------------------------------------------------------
+
+    def _enter_crisis(self, kinds: tuple[str, ...], resume: str) -> Turn:
+        self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
+        self._crisis_stage = 1
+        self._resume = resume
+        self._primary = kinds[0]
+        if self._result is not None and self._result.kind == "plan":
+            self._result = None
+        return self._crisis_turn()
+
+    def _crisis_turn(self, message: str | None = None) -> Turn:
+        spec = self.dialog.spec.safety
+        kind = spec.kinds[self._primary]
+        wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
+        prompt = kind.check if self._crisis_stage == 1 else kind.confirm
+        return Turn(
+            kind="crisis", message=message, progress=self.progress,
+            crisis=CrisisView(
+                kinds=list(self.crisis_kinds), title=kind.title, message=kind.message,
+                resources=[r.text for r in spec.resources if r.id in wanted], prompt=prompt,
+                options=self.engine.view_yes_no(), stage=self._crisis_stage,
+            ),
+        )
+
+    def _crisis_answer(self, text: str, kinds: tuple[str, ...]) -> Turn:
+        if kinds:
+            self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
+            self._primary = kinds[0]
+            self._crisis_stage = 1
+            return self._crisis_turn(self.dialog.s("crisis_still"))
+        parsed = self.engine.parser.parse(self.engine.crisis_question, text)
+        if parsed.reask is not None or parsed.value not in ("yes", "no"):
+            return self._crisis_turn(self.dialog.s("crisis_reask"))
+        if parsed.value == "no":
+            self._crisis_stage = 0
+            self._result = emergency(self.dialog, self.crisis_kinds)
+            return Turn(kind="result", result=self._result, progress=self.progress)
+        if self._crisis_stage == 1:
+            self._crisis_stage = 2
+            return self._crisis_turn()
+        self._crisis_stage = 0
+        if self._resume == END:
+            return self._result_turn()
+        return self._question_turn(message=self.dialog.s("crisis_resume"))

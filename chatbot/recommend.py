@@ -1,0 +1,238 @@
+"""Rules -> an explained recommendation.
+
+The highest floor wins (ASAM: the dimension of greatest need drives placement); a
+withdrawal-management level is a first step followed by treatment; alternatives are
+offered only where they stay at or above every other rule's floor. Deterministic: the
+same answers always give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel
+
+from .conditions import AnswerValue, holds, true_slots
+from .dialogs import LoadedDialog
+from .spec import CRISIS_SLOT, Level, Rule
+
+
+class LevelView(BaseModel):
+    id: str
+    name: str
+    involves: str
+    asam: str
+
+
+class ModifierView(BaseModel):
+    id: str
+    name: str
+    text: str
+
+
+class Quote(BaseModel):
+    question: str
+    asked: str
+    answer: str
+
+
+class Reason(BaseModel):
+    rule: str
+    text: str
+    quotes: list[Quote]
+    floor: str | None
+    urgent: bool
+
+
+class AlternativeView(BaseModel):
+    level: LevelView
+    modifiers: list[ModifierView]
+    when: str
+
+
+class Recommendation(BaseModel):
+    """What the person sees at the end; every front end renders this same object."""
+
+    kind: Literal["plan", "emergency"]
+    level: LevelView
+    then: LevelView | None
+    urgent: bool
+    modifiers: list[ModifierView]
+    reasons: list[Reason]
+    notes: list[Reason]
+    alternatives: list[AlternativeView]
+    next_steps: list[str]
+    checklist: list[str]
+    notice: str
+    crisis: bool
+    crisis_kinds: list[str]
+    resources: list[str]
+
+    @property
+    def fired(self) -> list[str]:
+        return [r.rule for r in self.reasons + self.notes]
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "\u2014"
+
+
+def _level(level: Level) -> LevelView:
+    return LevelView(id=level.id, name=level.name, involves=level.involves, asam=level.asam)
+
+
+def _facts(answers: Mapping[str, AnswerValue], crisis_kinds: tuple[str, ...]) -> dict[str, AnswerValue]:
+    facts = dict(answers)
+    if crisis_kinds:
+        facts[CRISIS_SLOT] = crisis_kinds
+    return facts
+
+
+def fired_rules(dialog: LoadedDialog, facts: Mapping[str, AnswerValue]) -> list[Rule]:
+    """Rules whose conditions hold, in file order; later rules may test earlier ones."""
+    fired: list[Rule] = []
+    names: set[str] = set()
+    for rule in dialog.spec.rules:
+        if holds(rule.when, facts, names):
+            fired.append(rule)
+            names.add(rule.id)
+    if any(r.floor for r in fired if not r.only_if_no_other_floor):
+        fired = [r for r in fired if not r.only_if_no_other_floor]
+    return fired
+
+
+def leading_level(dialog: LoadedDialog, fired: list[Rule]) -> str:
+    """The highest floor among these rules, or the fallback; staff see it change live."""
+    rank = dialog.level_rank
+    floors = [r.floor for r in fired if r.floor]
+    return max(floors, key=rank.__getitem__) if floors else dialog.spec.fallback.level
+
+
+def recommend(
+    dialog: LoadedDialog,
+    answers: Mapping[str, AnswerValue],
+    quotes: Mapping[str, str],
+    crisis_kinds: tuple[str, ...] = (),
+) -> Recommendation:
+    spec = dialog.spec
+    rank = dialog.level_rank
+    facts = _facts(answers, crisis_kinds)
+    fired = fired_rules(dialog, facts)
+    names = {r.id for r in fired}
+    floored = [r for r in fired if r.floor]
+
+    level_id = leading_level(dialog, fired)
+    level = dialog.levels[level_id]
+    then_id: str | None = None
+    if level.then_at_least is not None:
+        others = [r.floor for r in floored if r.floor and dialog.levels[r.floor].then_at_least is None]
+        then_id = max([level.then_at_least, *others], key=rank.__getitem__)
+    treatment = then_id or level_id
+    plan = {level_id, treatment}
+
+    modifiers: list[str] = []
+    for rule in fired:
+        for mod in rule.modifiers:
+            allowed = dialog.modifiers[mod].levels
+            if mod not in modifiers and (allowed is None or treatment in allowed):
+                modifiers.append(mod)
+
+    alternatives = []
+    for rule in fired:
+        alt = rule.alternative
+        if alt is None or rank[alt.level] >= rank[level_id]:
+            continue
+        other_floors = [rank[r.floor] for r in floored if r is not rule and r.floor]
+        if other_floors and rank[alt.level] < max(other_floors):
+            continue
+        alternatives.append(AlternativeView(
+            level=_level(dialog.levels[alt.level]),
+            modifiers=[_modifier(dialog, m) for m in alt.modifiers],
+            when=alt.when,
+        ))
+
+    fill = _Blank({k: quotes.get(k, "") for k in answers})
+    reasons: list[Reason] = []
+    notes: list[Reason] = []
+    for rule in fired:
+        reason = Reason(
+            rule=rule.id,
+            text=rule.explain.format_map(fill),
+            quotes=_quotes(dialog, rule, facts, names, quotes),
+            floor=rule.floor,
+            urgent=rule.urgent,
+        )
+        (reasons if rule.floor or rule.modifiers else notes).append(reason)
+    if not floored:
+        reasons.insert(0, Reason(rule="fallback", text=spec.fallback.explain, quotes=[], floor=spec.fallback.level,
+                                 urgent=False))
+
+    steps = []
+    for step in spec.next_steps:
+        if step.when is not None and not holds(step.when, facts, names):
+            continue
+        lo = rank[step.min_level] if step.min_level else 0
+        hi = rank[step.max_level] if step.max_level else len(rank) + 1
+        if any(lo <= rank[lv] <= hi for lv in plan):
+            steps.append(step.text)
+
+    return Recommendation(
+        kind="plan",
+        level=_level(level),
+        then=_level(dialog.levels[then_id]) if then_id else None,
+        urgent=any(r.urgent and r.floor == level_id for r in fired),
+        modifiers=[_modifier(dialog, m) for m in modifiers],
+        reasons=reasons,
+        notes=notes,
+        alternatives=alternatives,
+        next_steps=steps,
+        checklist=list(spec.checklist),
+        notice=spec.strings["notice"],
+        crisis=bool(crisis_kinds),
+        crisis_kinds=list(crisis_kinds),
+        resources=[r.text for r in spec.safety.resources],
+    )
+
+
+def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommendation:
+    """The result when someone in crisis says they are not safe: get help now, nothing else."""
+    spec = dialog.spec
+    kinds = [spec.safety.kinds[k] for k in crisis_kinds]
+    wanted = {rid for kind in kinds for rid in kind.resources}
+    return Recommendation(
+        kind="emergency",
+        level=_level(dialog.levels["emergency"]),
+        then=None,
+        urgent=True,
+        modifiers=[],
+        reasons=[Reason(rule=f"crisis_{k}", text=spec.safety.kinds[k].message, quotes=[], floor="emergency",
+                        urgent=True) for k in crisis_kinds],
+        notes=[],
+        alternatives=[],
+        next_steps=[],
+        checklist=[],
+        notice=spec.strings["notice"],
+        crisis=True,
+        crisis_kinds=list(crisis_kinds),
+        resources=[r.text for r in spec.safety.resources if r.id in wanted],
+    )
+
+
+def _modifier(dialog: LoadedDialog, mod_id: str) -> ModifierView:
+    mod = dialog.modifiers[mod_id]
+    return ModifierView(id=mod.id, name=mod.name, text=mod.text)
+
+
+def _quotes(dialog: LoadedDialog, rule: Rule, facts: Mapping[str, AnswerValue], names: set[str],
+            quotes: Mapping[str, str]) -> list[Quote]:
+    seen: list[str] = []
+    for slot in true_slots(rule.when, facts, names):
+        if slot != CRISIS_SLOT and slot not in seen and slot in quotes:
+            seen.append(slot)
+    out = []
+    for slot in seen:
+        q = dialog.questions[slot]
+        out.append(Quote(question=slot, asked=q.short or q.text, answer=quotes[slot]))
+    return out

@@ -1,0 +1,230 @@
+"""Pydantic models of a dialog file.
+
+The dialog file is the clinical content; these models are its contract. They check
+shape and types only; cross-references (unknown ids, reachability, dead ends) are
+checked by `chatbot.dialogs`, which knows the whole file and its line numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+QuestionKind = Literal["choice", "multi", "yes_no", "number", "text"]
+Operator = Literal[
+    "eq", "ne", "in", "not_in", "includes", "includes_any", "excludes",
+    "gt", "ge", "lt", "le", "answered", "unanswered",
+]
+Scalar = str | int | float | bool
+
+# Answer slot that the engine fills itself with the kinds of crisis disclosed so far.
+CRISIS_SLOT = "crisis"
+# Edge target that ends the questions and gives the recommendation.
+END = "end"
+
+# Strings the front ends and engine need; a dialog (or its translation) must supply each.
+REQUIRED_STRINGS: tuple[str, ...] = (
+    "welcome_title", "welcome", "notice", "not_for_emergencies",
+    "reask_empty", "reask_choice", "reask_multi", "reask_number", "reask_number_range",
+    "reask_number_many", "reask_yes_no", "reask_ambiguous", "reask_exclusive",
+    "reask_multi_unknown", "reask_text_too_long",
+    "crisis_reask", "crisis_resume", "crisis_still",
+    "yes_label", "no_label",
+    "progress", "result_title", "result_then", "result_urgent", "because",
+    "also_noted", "alternatives", "modifiers_title", "next_steps", "checklist",
+    "crisis_resources_title", "help", "commands", "choose_one", "choose_many",
+    "type_number", "type_yes_no", "type_text", "bye", "back_at_start", "restarted",
+    "you_said", "incomplete", "emergency_reason",
+)
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a dialog file must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(Strict):
+    """One of: a test on a slot, all/any of conditions, not a condition, or a rule that fired."""
+
+    slot: Ident | None = None
+    op: Operator | None = None
+    value: Scalar | list[Scalar] | None = None
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(default=None, alias="not")
+    rule: Ident | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        forms = [
+            name for name, present in (
+                ("slot", self.slot is not None), ("all", self.all is not None),
+                ("any", self.any is not None), ("not", self.not_ is not None),
+                ("rule", self.rule is not None),
+            ) if present
+        ]
+        if len(forms) != 1:
+            raise ValueError(
+                "a condition needs exactly one of slot/op/value, all, any, not or rule"
+                f" (found {', '.join(forms) or 'none'})"
+            )
+        if self.slot is not None:
+            if self.op is None:
+                raise ValueError("a slot condition needs an op")
+            if self.op not in ("answered", "unanswered") and self.value is None:
+                raise ValueError(f"op '{self.op}' needs a value")
+        elif self.op is not None or self.value is not None:
+            raise ValueError("op and value go only with slot")
+        if self.all is not None and not self.all or self.any is not None and not self.any:
+            raise ValueError("all/any need at least one condition")
+        return self
+
+
+class Option(Strict):
+    value: Ident
+    label: Text
+    synonyms: list[Text] = []
+    crisis: Ident | None = None
+    exclusive: bool = False
+
+
+class NumberSpec(Strict):
+    min: int
+    max: int
+    unit: str = ""
+    words: dict[str, int] = {}
+
+    @model_validator(mode="after")
+    def _range(self) -> NumberSpec:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class Edge(Strict):
+    goto: Ident
+    when: Condition | None = None
+
+
+class Question(Strict):
+    id: Ident
+    section: Ident
+    text: Text
+    text_other: Text | None = None
+    help: Text | None = None
+    kind: QuestionKind
+    options: list[Option] = []
+    number: NumberSpec | None = None
+    short: Text | None = None
+    next: list[Edge] = []
+
+
+class Section(Strict):
+    id: Ident
+    title: Text
+
+
+class Level(Strict):
+    id: Ident
+    name: Text
+    asam: str = ""
+    involves: Text
+    # a withdrawal-management level is a first step; treatment at this level or higher follows it
+    then_at_least: Ident | None = None
+
+
+class Modifier(Strict):
+    id: Ident
+    name: Text
+    text: Text
+    levels: list[Ident] | None = None
+
+
+class Alternative(Strict):
+    level: Ident
+    modifiers: list[Ident] = []
+    when: Text
+
+
+class Rule(Strict):
+    id: Ident
+    when: Condition
+    floor: Ident | None = None
+    urgent: bool = False
+    modifiers: list[Ident] = []
+    alternative: Alternative | None = None
+    only_if_no_other_floor: bool = False
+    explain: Text
+
+
+class Fallback(Strict):
+    level: Ident
+    explain: Text
+
+
+class NextStep(Strict):
+    id: Ident
+    text: Text
+    when: Condition | None = None
+    min_level: Ident | None = None
+    max_level: Ident | None = None
+
+
+class Resource(Strict):
+    id: Ident
+    text: Text
+
+
+class CrisisKind(Strict):
+    title: Text
+    message: Text
+    resources: list[Ident]
+    check: Text
+    confirm: Text
+    patterns: list[Text] = []
+    firm_patterns: list[Text] = []
+    keywords: list[Text] = []
+
+
+class Safety(Strict):
+    negators: list[Text]
+    resources: list[Resource]
+    kinds: dict[Ident, CrisisKind]
+
+
+class Words(Strict):
+    yes: list[Text]
+    no: list[Text]
+    numbers: dict[str, int] = {}
+
+
+class DialogInfo(Strict):
+    id: Ident
+    version: int
+    locale: Ident
+    title: Text
+    start: Ident
+    # when this holds, questions show their `text_other` wording (answering for someone else)
+    other_person_when: Condition | None = None
+
+
+class Dialog(Strict):
+    dialog: DialogInfo
+    sections: list[Section]
+    questions: list[Question]
+    levels: list[Level]
+    modifiers: list[Modifier]
+    rules: list[Rule]
+    fallback: Fallback
+    next_steps: list[NextStep]
+    checklist: list[Text]
+    safety: Safety
+    words: Words
+    strings: dict[Ident, str]

@@ -1,0 +1,137 @@
+"""Read a YAML file into plain data plus the line of every node.
+
+Errors in dialog and transcript files must name a line a clinician can open, so we
+keep a map from each data path (("questions", 3, "next", 0)) to its 1-based line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, printed as `file:line: where: message`."""
+
+    file: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.file}:{self.line}:{where} {self.message}"
+
+
+class FileProblems(Exception):
+    """Raised with every problem found; the CLI prints them one per line."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Source:
+    """Parsed data and where each part of it came from."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """The line of the deepest known node on this path."""
+        for end in range(len(path), -1, -1):
+            found = self.lines.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+def read(path: str | Path, what: str = "file") -> Source:
+    """Read and parse; raise FileProblems naming the file and line on any fault."""
+    name = display_name(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise FileProblems([Problem(name, 1, "", f"cannot read the {what}: {exc.strerror or exc}")]) from None
+    return parse(raw, name, what)
+
+
+def display_name(path: str | Path) -> str:
+    """The path as the person would type it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def parse(raw: bytes, name: str, what: str = "file") -> Source:
+    if len(raw) > MAX_BYTES:
+        raise FileProblems([Problem(
+            name, 1, "", f"the {what} is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed;"
+            " split it or check that it is the right file")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblems([Problem(
+            name, line, "", f"byte {raw[exc.start]:#04x} is not UTF-8; save the {what} as UTF-8")]) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FileProblems([Problem(name, line, "", f"the {what} contains a NUL byte; is it a text file?")])
+    if not text.strip():
+        raise FileProblems([Problem(name, 1, "", f"the {what} is empty")])
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise FileProblems([Problem(name, 1, "", f"the {what} holds no data")])
+        lines: dict[Path_, int] = {}
+        problems: list[Problem] = []
+        _walk(node, (), lines, problems, name)
+        if problems:
+            raise FileProblems(problems)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FileProblems([Problem(name, line, "", f"not valid YAML: {reason}")]) from None
+    finally:
+        loader.dispose()
+    return Source(name, data, lines)
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(Problem(
+                    name, line, "", f"key '{key}' appears twice in one mapping (first on line {seen[key]});"
+                    " keep one"))
+            seen[key] = line
+            # the key's line reads better than the value's for block mappings
+            _walk(value_node, path + (key,), lines, problems, name)
+            lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines, problems, name)
