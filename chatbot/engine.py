@@ -420,7 +420,8 @@ class Session:
         return Turn(
             kind="crisis", message=message, progress=self.progress,
             crisis=CrisisView(
-                kinds=list(self.crisis_kinds), title=kind.title, message=kind.message,
+                kinds=list(self.crisis_kinds), title=kind.title,
+                message=" ".join(spec.kinds[k].message for k in self.crisis_kinds),
                 resources=[r.text for r in spec.resources if r.id in wanted], prompt=prompt,
                 options=self.engine.view_yes_no(), stage=self._crisis_stage,
             ),

@@ -1,8 +1,8 @@
 """Rules -> an explained recommendation.
 
 The highest floor wins (ASAM: the dimension of greatest need drives placement); a
-withdrawal-management level is a first step followed by treatment; alternatives are
-offered only where they stay at or above every other rule's floor. Deterministic: the
+withdrawal-management level is a first step followed by treatment; alternatives (lighter
+or heavier) are offered only where they stay at or above every other rule's floor. Deterministic: the
 same answers always give the same result.
 """
 
@@ -142,7 +142,7 @@ def recommend(
     alternatives = []
     for rule in fired:
         alt = rule.alternative
-        if alt is None or rank[alt.level] >= rank[level_id]:
+        if alt is None or alt.level == level_id:
             continue
         other_floors = [rank[r.floor] for r in floored if r is not rule and r.floor]
         if other_floors and rank[alt.level] < max(other_floors):

@@ -1,0 +1,27 @@
+"""Shared fixtures: the shipped dialog, loaded once, and fresh sessions on it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chatbot.engine import Engine, Session, engine_for  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return engine_for(ROOT / "dialogs" / "intake.yaml")
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    s = engine.session()
+    s.start()
+    yield s
+    s.close()

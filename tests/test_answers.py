@@ -1,0 +1,146 @@
+"""Typed text -> answers: what a person types must be understood, or re-asked, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.answers import Parser, normalize
+from chatbot.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def parser(engine: Engine) -> Parser:
+    return engine.parser
+
+
+def q(engine: Engine, qid: str):
+    return engine.dialog.questions[qid]
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("3", ("opioids",)),
+    ("1, 3", ("alcohol", "opioids")),
+    ("1 3", ("alcohol", "opioids")),
+    ("xanax", ("benzos",)),
+    ("Xanax", ("benzos",)),
+    ("  XANAX  ", ("benzos",)),
+    ("oxy", ("opioids",)),
+    ("fent", ("opioids",)),
+    ("beer", ("alcohol",)),
+    ("beer and xanax", ("alcohol", "benzos")),
+    ("I drink beer and take xanax", ("alcohol", "benzos")),
+    ("weed, coke", ("cocaine", "cannabis")),
+    ("alchohol", ("alcohol",)),         # typo
+    ("fentynal", ("opioids",)),         # typo
+    ("xanex", ("benzos",)),             # typo
+    ("crystal meth", ("meth",)),
+    ("Alcohol", ("alcohol",)),
+])
+def test_substances_understood(engine: Engine, parser: Parser, typed: str, expected: tuple[str, ...]) -> None:
+    parsed = parser.parse(q(engine, "substances"), typed)
+    assert parsed.reask is None, parsed.reask
+    assert parsed.value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("7", 7), ("seven", 7), ("every day", 7), ("Every Day", 7), ("daily", 7), ("evry day", 7),
+    ("weekends", 2), ("0", 0), ("zero", 0), ("I drink on 3 days", 3), ("most days", 5),
+])
+def test_days_numbers_in_digits_or_words(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    parsed = parser.parse(q(engine, "alcohol_days"), typed)
+    assert parsed.reask is None, parsed.reask
+    assert parsed.value == expected
+
+
+def test_twenty_five_drinks(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_drinks"), "twenty five").value == 25
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("", "type an answer"),
+    ("   ", "type an answer"),
+    ("3 or 4", "more than one number"),
+    ("3-4", "more than one number"),
+    ("9", "from 0 to 7"),
+    ("lots", "whole number from 0 to 7"),
+    ("2.5", "whole number"),
+])
+def test_number_reasks_say_what_is_accepted(engine: Engine, parser: Parser, typed: str, says: str) -> None:
+    parsed = parser.parse(q(engine, "alcohol_days"), typed)
+    assert parsed.value is None
+    assert says in (parsed.reask or "")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("yes", "yes"), ("Y", "yes"), ("yeah", "yes"), ("yep", "yes"), ("1", "yes"), ("sure", "yes"),
+    ("no", "no"), ("N", "no"), ("nope", "no"), ("nah", "no"), ("2", "no"), ("not really", "no"),
+    ("No, I don't", "no"),
+])
+def test_yes_no_variants(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, "serious_illness"), typed).value == expected
+
+
+def test_yes_and_no_together_is_asked_not_guessed(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "serious_illness"), "yes and no")
+    assert parsed.value is None
+    assert "more than one answer" in (parsed.reask or "")
+
+
+def test_choice_by_number_label_and_synonym(engine: Engine, parser: Parser) -> None:
+    question = q(engine, "stay_clean_home")
+    assert parser.parse(question, "3").value == "no"
+    assert parser.parse(question, "I am not sure").value == "unsure"
+    assert parser.parse(question, "not sure").value == "unsure"  # not confused with "sure" = yes
+    assert parser.parse(question, "no way").value == "no"
+
+
+def test_number_word_option_is_not_read_as_option_number(engine: Engine, parser: Parser) -> None:
+    # "twice" means "once or twice" (option 1), never option 2 ("three times or more")
+    assert parser.parse(q(engine, "withdrawal_times"), "twice").value == "few"
+    assert parser.parse(q(engine, "withdrawal_times"), "two").value == "few"
+    assert parser.parse(q(engine, "withdrawal_times"), "2").value == "many"
+
+
+def test_ambiguous_choice_lists_the_candidates(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "stay_clean_home"), "yes or no")
+    assert parsed.value is None
+    assert "1. Yes, I think so" in (parsed.reask or "") and "3. No" in (parsed.reask or "")
+
+
+def test_out_of_range_option_number(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "for_whom"), "5")
+    assert parsed.value is None
+    assert "from 1 to 2" in (parsed.reask or "")
+
+
+def test_multi_with_unknown_part_says_what_was_understood(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "substances"), "beer, glorp")
+    assert parsed.value is None
+    assert "Alcohol" in (parsed.reask or "") and "glorp" in (parsed.reask or "")
+
+
+def test_exclusive_option_cannot_be_combined(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "mental_health"), "none, depression")
+    assert parsed.value is None
+    assert "None of these" in (parsed.reask or "")
+
+
+def test_junk_is_reasked(engine: Engine, parser: Parser) -> None:
+    for junk in ["asdfgh", "\x00\x01", "\u202e\u05d0\u05d1", "\U0001f600", "\x1b[2J"]:
+        parsed = parser.parse(q(engine, "age_group"), junk)
+        assert parsed.value is None and parsed.reask
+
+
+def test_very_long_answer_is_reasked(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "age_group"), "a" * 10_000)
+    assert parsed.value is None and "shorter" in (parsed.reask or "")
+
+
+def test_quote_keeps_the_persons_words_or_the_label(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_days"), "every day").display == "every day"
+    assert parser.parse(q(engine, "for_whom"), "1").display == "For myself"
+
+
+def test_normalize() -> None:
+    assert normalize("  Don't   KNOW! ") == "dont know"
+    assert normalize("3.5 drinks") == "3.5 drinks"

@@ -1,0 +1,190 @@
+"""The Session API every front end uses: turns, back, restart, progress, crisis handling."""
+
+from __future__ import annotations
+
+from chatbot.engine import Engine, Session
+
+
+def walk(session: Session, *answers: str):
+    turn = session.turn
+    for a in answers:
+        turn = session.answer(a)
+    return turn
+
+
+def test_first_turn_is_the_safety_question(session: Session) -> None:
+    turn = session.turn
+    assert turn.kind == "question" and turn.question is not None
+    assert turn.question.id == "safety_now"
+    assert turn.progress.answered == 0 and turn.progress.section_title == "Safety"
+    assert turn.progress.left > 10
+
+
+def test_answers_move_forward_and_progress_counts(session: Session) -> None:
+    turn = walk(session, "1", "me", "2")
+    assert turn.question is not None and turn.question.id == "substances"
+    assert turn.progress.answered == 3
+    assert session.answers == {"safety_now": "safe", "for_whom": "self", "age_group": "adult"}
+
+
+def test_questions_left_follows_the_branches(session: Session) -> None:
+    walk(session, "1", "me", "2")
+    before = session.progress.left
+    walk(session, "alcohol, xanax, oxy, weed")
+    # several substances mean more follow-up questions than the default path guessed
+    assert session.progress.left >= before
+
+
+def test_junk_is_reasked_with_a_message_and_nothing_moves(session: Session) -> None:
+    turn = walk(session, "1", "banana")
+    assert turn.kind == "reask" and turn.question is not None and turn.question.id == "for_whom"
+    assert "number from 1 to 2" in (turn.message or "")
+    assert session.path == ["safety_now"]
+
+
+def test_back_undoes_the_last_answer(session: Session) -> None:
+    walk(session, "1", "me", "2")
+    turn = session.back()
+    assert turn.question is not None and turn.question.id == "age_group"
+    assert "age_group" not in session.answers
+    turn = session.back()
+    assert turn.question is not None and turn.question.id == "for_whom"
+
+
+def test_back_at_the_start_says_so(session: Session) -> None:
+    turn = session.back()
+    assert turn.question is not None and turn.question.id == "safety_now"
+    assert "first question" in (turn.message or "")
+
+
+def test_changing_a_branch_forgets_answers_of_the_old_branch(session: Session) -> None:
+    walk(session, "1", "me", "2", "alcohol", "7", "6")
+    session.back()
+    session.back()
+    session.back()  # back at substances
+    walk(session, "weed", "weekends")
+    assert "alcohol_days" not in session.answers and "alcohol_drinks" not in session.answers
+
+
+def test_restart_forgets_everything(session: Session) -> None:
+    walk(session, "1", "me", "2", "beer")
+    turn = session.restart()
+    assert turn.question is not None and turn.question.id == "safety_now"
+    assert session.answers == {} and session.path == [] and session.exchanges == []
+
+
+def test_back_to_an_earlier_question(session: Session) -> None:
+    walk(session, "1", "me", "2", "beer", "3")
+    turn = session.back_to("for_whom")
+    assert turn.question is not None and turn.question.id == "for_whom"
+    assert list(session.answers) == ["safety_now"]
+
+
+def test_wording_adapts_when_answering_for_someone_else(session: Session) -> None:
+    turn = walk(session, "1", "for my son")
+    assert turn.question is not None and turn.question.text == "How old are they?"
+
+
+def test_crisis_words_at_a_middle_question_interrupt_at_once(session: Session) -> None:
+    walk(session, "1", "me", "2")
+    turn = session.answer("honestly I want to kill myself")
+    assert turn.kind == "crisis" and turn.crisis is not None
+    assert any("988" in r for r in turn.crisis.resources)
+    assert "substances" not in session.answers
+
+
+def test_one_yes_does_not_dismiss_a_crisis(session: Session) -> None:
+    walk(session, "1", "me", "2", "i want to die")
+    turn = session.answer("yes")
+    assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.stage == 2
+    turn = session.answer("yes")
+    assert turn.kind == "question" and turn.question is not None and turn.question.id == "substances"
+    assert "go on" in (turn.message or "")
+
+
+def test_not_safe_ends_in_emergency(session: Session) -> None:
+    walk(session, "1", "me", "i want to die")
+    turn = session.answer("no")
+    assert turn.kind == "result" and turn.result is not None and turn.result.level.id == "emergency"
+    assert session.outcome().level == "emergency" and session.outcome().crisis
+
+
+def test_junk_during_crisis_is_reasked_and_stays_in_crisis(session: Session) -> None:
+    walk(session, "1", "i want to die")
+    turn = session.answer("banana")
+    assert turn.kind == "crisis" and "yes or no" in (turn.message or "")
+
+
+def test_new_crisis_words_during_the_check_restart_the_check(session: Session) -> None:
+    walk(session, "1", "i want to die", "yes")
+    turn = session.answer("my friend overdosed and is not breathing")
+    assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.stage == 1
+    assert turn.crisis.kinds == ["suicide", "overdose"]
+
+
+def test_back_cannot_skip_a_crisis_check(session: Session) -> None:
+    walk(session, "1", "me", "kms")
+    turn = session.back()
+    assert turn.kind == "crisis"
+
+
+def test_crisis_option_records_the_answer_then_checks(session: Session) -> None:
+    turn = session.answer("2")
+    assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.kinds == ["suicide"]
+    assert session.answers["safety_now"] == "suicidal"
+    turn = walk(session, "yes", "yes")
+    assert turn.question is not None and turn.question.id == "for_whom"
+
+
+def test_continuing_after_a_crisis_keeps_the_flag_and_resources(session: Session) -> None:
+    answers = ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
+               "private", "no preference"]
+    walk(session, *answers[:5])
+    walk(session, "I've been thinking about suicide", "yes", "yes")
+    turn = walk(session, *answers[5:])
+    assert turn.kind == "result" and turn.result is not None
+    assert turn.result.crisis and "suicidal_thoughts_recent" in turn.result.fired
+    assert any("988" in r for r in turn.result.resources)
+
+
+def test_result_then_back_returns_to_last_question(session: Session) -> None:
+    answers = ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
+               "private", "no preference"]
+    turn = walk(session, *answers)
+    assert turn.kind == "result"
+    turn = session.back()
+    assert turn.question is not None and turn.question.id == "support_groups" and not session.finished
+
+
+def test_outcome_of_unfinished_session(session: Session) -> None:
+    walk(session, "1", "me")
+    outcome = session.outcome()
+    assert not outcome.complete and outcome.level is None and outcome.answers == {"safety_now": "safe",
+                                                                                   "for_whom": "self"}
+
+
+def test_leading_level_for_staff(session: Session) -> None:
+    walk(session, "1", "me", "2", "beer", "every day")
+    level, rules = session.leading()
+    assert level == "inpatient_withdrawal" and "alcohol_or_benzo_daily" in rules
+
+
+def test_sessions_share_one_machine_and_close_releases_it(engine: Engine) -> None:
+    before = len(engine.machine.models)
+    sessions = [engine.session() for _ in range(20)]
+    for s in sessions:
+        s.start()
+    assert len(engine.machine.models) == before + 20
+    walk(sessions[0], "1", "me")
+    assert sessions[1].state == "safety_now"  # one session's answers never move another
+    for s in sessions:
+        s.close()
+    assert len(engine.machine.models) == before
+    assert sessions[0].answers == {}
+
+
+def test_exchanges_record_what_was_asked_and_typed(session: Session) -> None:
+    walk(session, "1", "banana", "me")
+    assert [(e.at, e.typed, e.outcome) for e in session.exchanges] == [
+        ("safety_now", "1", "question"), ("for_whom", "banana", "reask"), ("for_whom", "me", "question")]
+    assert session.exchanges[1].shown.startswith("Are you filling this in")

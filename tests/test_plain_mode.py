@@ -1,0 +1,113 @@
+"""`intake chat --plain` as a person or a script uses it: a real subprocess, typed lines in."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from worked_examples import EXAMPLES, Example
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def chat(lines: list[str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chatbot", "chat", "--plain", *args],
+        input="".join(line + "\n" for line in lines), capture_output=True, text=True, cwd=ROOT, timeout=timeout,
+    )
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_worked_example(example: Example, tmp_path: Path) -> None:
+    out = tmp_path / "outcome.json"
+    proc = chat(example.answers, "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    outcome = json.loads(out.read_text())
+    assert outcome["level"] == example.level, example.person
+    assert outcome["then_level"] == example.then_level
+    assert set(outcome["modifiers"]) == example.modifiers
+    assert {a["level"] for a in outcome["alternatives"]} == example.alternatives
+    assert outcome["urgent"] == example.urgent
+    assert outcome["crisis"] == example.crisis
+    assert example.rules <= {r["id"] for r in outcome["rules"]}
+    assert all(r["explanation"] for r in outcome["rules"])
+    if example.level == "emergency":
+        assert "911" in proc.stdout
+    else:
+        assert outcome["complete"]
+        assert isinstance(outcome["answers"]["safety_now"], str)
+
+
+def test_questions_print_numbered_options_and_a_prompt_at_line_start() -> None:
+    proc = chat([])
+    assert proc.returncode == 0
+    assert "  1. Yes, I am safe right now" in proc.stdout
+    assert "\n> " in proc.stdout
+
+
+def test_the_recommendation_is_printed_as_plain_text() -> None:
+    proc = chat(EXAMPLES[0].answers)
+    text = proc.stdout
+    assert "MEDICALLY SUPERVISED DETOX (INPATIENT)" in text
+    assert "Then: Intensive outpatient program (IOP)" in text
+    assert "Why we suggest this" in text
+    assert "\u201cevery day\u201d" in text  # the person's own words
+    assert "not a diagnosis" in text
+
+
+def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None:
+    out = tmp_path / "o.json"
+    proc = chat(["1", "help", "me", "back", "me", "2", "restart", "1", "quit", "1"], "--json", str(out))
+    assert proc.returncode == 0
+    assert "Commands: back" in proc.stdout          # help
+    assert "988" in proc.stdout
+    assert "Starting over" in proc.stdout             # restart
+    outcome = json.loads(out.read_text())
+    assert outcome["answers"] == {"safety_now": "safe"}  # quit stopped reading; restart wiped the rest
+
+
+def test_junk_is_reasked_with_what_is_accepted() -> None:
+    proc = chat(["1", "\x1b[2J", "", "x" * 10_000, "\u202e\u05d0", "\U0001f600"])
+    assert proc.returncode == 0
+    assert "Please type a number from 1 to 2" in proc.stdout
+    assert "Please type an answer" in proc.stdout
+    assert "shorter answer" in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_invalid_utf8_input_does_not_crash() -> None:
+    proc = subprocess.run([sys.executable, "-m", "chatbot", "chat", "--plain"], input=b"1\n\xff\xfe\n",
+                          capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+
+
+def test_json_file_is_private(tmp_path: Path) -> None:
+    out = tmp_path / "o.json"
+    chat(["1"], "--json", str(out))
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["o.json"]  # no temporary file left behind
+
+
+def test_nothing_is_written_without_json(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "chatbot", "chat", "--plain"], input="1\nme\n",
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_crisis_mid_intake_then_continue(tmp_path: Path) -> None:
+    out = tmp_path / "o.json"
+    lines = ["1", "me", "2", "i might overdose on purpose tonight", "yes", "yes", "cannabis", "less", "no", "none",
+             "no", "never", "family", "yes", "none", "private", "no preference"]
+    proc = chat(lines, "--json", str(out))
+    flat = " ".join(proc.stdout.split())  # the plain mode wraps at 78 columns
+    assert "Call 911 now" in flat and "You can talk to someone right now" in flat
+    outcome = json.loads(out.read_text())
+    assert outcome["complete"] and outcome["crisis"] and outcome["level"] == "residential"
