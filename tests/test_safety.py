@@ -1,0 +1,64 @@
+"""Crisis detection: deterministic patterns with negation, slang and misspellings, checked on
+every typed answer at every kind of question."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.engine import Engine
+
+TRIGGER = {
+    "suicide": ["I want to kill myself", "i want to die", "thinking of ending my life tonight", "kms", "KMS lol",
+                "gonna unalive myself", "im suicidal", "feeling sucidal", "suiside", "I don't want to live anymore",
+                "i dont wanna be alive", "better off dead", "I'm going to end it all", "I want to die \U0001f62d",
+                "I WANT TO DIE", "sometimes I think about taking my own life", "no reason to live"],
+    "overdose": ["my friend took a bunch of pills and won't wake up", "he's not breathing", "she overdosed",
+                 "I think I'm overdosing", "took too many xanax", "his lips are blue", "she is unresponsive",
+                 "overdossed"],
+    "withdrawal": ["I'm having a seizure", "detoxing and seeing things crawling on me",
+                   "coming off benzos and my heart is racing", "im withdrawing and hallucinating"],
+    "danger": ["he's hurting me right now", "I'm going to kill him", "I am in danger", "I'm not safe at home"],
+}
+SAFE = ["dead tired", "my phone died", "I'd kill for a coffee", "I want to cut down on drinking",
+        "overdue bills", "I'm not suicidal", "I have never overdosed", "weed", "every day", "yes", "no",
+        "my grandfather died last year", "I killed it at work today", "that movie was to die for",
+        "shot of tequila", "I am sick of this", "stop", "I had a seizure the last time I stopped"]
+
+
+@pytest.mark.parametrize("kind, phrase", [(k, p) for k, ps in TRIGGER.items() for p in ps])
+def test_crisis_phrases_trigger(engine: Engine, kind: str, phrase: str) -> None:
+    assert kind in engine.detector.detect(phrase)
+
+
+@pytest.mark.parametrize("phrase", SAFE)
+def test_everyday_phrases_do_not_trigger(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
+
+
+@pytest.mark.parametrize("answers", [
+    [],                                      # choice (safety)
+    ["1", "me", "2"],                        # multi (substances)
+    ["1", "me", "2", "beer"],                # number (days)
+    ["1", "me", "2", "weed", "weekends"],    # yes/no (serious illness)
+])
+def test_crisis_interrupts_at_every_kind_of_question(engine: Engine, answers: list[str]) -> None:
+    for phrase in ("kms", "my friend took a bunch of pills and won't wake up"):
+        session = engine.session()
+        session.start()
+        for a in answers:
+            session.answer(a)
+        turn = session.answer(phrase)
+        assert turn.kind == "crisis" and turn.crisis is not None and "911" in " ".join(turn.crisis.resources)
+        session.close()
+
+
+def test_crisis_check_after_result_reopens_the_crisis(engine: Engine) -> None:
+    session = engine.session()
+    session.start()
+    for a in ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none", "private",
+              "no preference"]:
+        turn = session.answer(a)
+    assert turn.kind == "result"
+    turn = session.answer("actually i want to die")
+    assert turn.kind == "crisis"
+    session.close()

@@ -1,0 +1,76 @@
+"""Random walks through the real dialog: every conversation ends in a result or a crisis
+turn, and nothing a person types, in any order, makes the engine raise."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chatbot.engine import Engine, Session, Turn
+
+WALKS = int(os.environ.get("INTAKE_WALKS", "2000"))
+
+JUNK = ["", "   ", "\x00", "\x1b[31m", "\u202e\u05e9\u05dc\u05d5\u05dd", "\U0001f937\u200d\u2642\ufe0f", "x" * 10_000,
+        "1, 99", "-1", "yes no", "3 or 4", "\t\n", "none, 2", "NaN", "1e9", "\ud800".encode("utf-8", "surrogatepass")
+        .decode("utf-8", "replace")]
+
+actions = st.one_of(
+    st.tuples(st.just("option"), st.integers(min_value=0, max_value=1000)),
+    st.tuples(st.just("junk"), st.sampled_from(JUNK)),
+    st.tuples(st.just("text"), st.text(max_size=40)),
+    st.tuples(st.just("back"), st.none()),
+    st.tuples(st.just("restart"), st.none()),
+)
+
+
+def valid_answer(turn: Turn, pick: int) -> str:
+    if turn.crisis is not None:
+        return ["yes", "no"][pick % 2]
+    q = turn.question
+    assert q is not None
+    if q.kind in ("choice", "multi", "yes_no"):
+        return str(pick % len(q.options) + 1)
+    if q.kind == "number":
+        assert q.min is not None and q.max is not None
+        return str(q.min + pick % (q.max - q.min + 1))
+    return "some words"
+
+
+def step(session: Session, turn: Turn, action: tuple[str, object]) -> Turn:
+    kind, arg = action
+    if turn.kind == "result":
+        return session.back() if kind == "back" else session.restart() if kind == "restart" else session.answer("x")
+    if kind == "option":
+        return session.answer(valid_answer(turn, int(arg)))  # type: ignore[arg-type]
+    if kind in ("junk", "text"):
+        return session.answer(str(arg))
+    if kind == "back":
+        return session.back()
+    return session.restart()
+
+
+@settings(max_examples=WALKS, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(actions=st.lists(actions, max_size=60), picks=st.lists(st.integers(0, 50), min_size=1, max_size=8))
+def test_random_walks_end_in_a_result_or_crisis(engine: Engine, actions: list, picks: list[int]) -> None:
+    session = engine.session()
+    turn = session.start()
+    try:
+        for action in actions:
+            turn = step(session, turn, action)
+            assert turn.kind in ("question", "reask", "crisis", "result")
+            if turn.kind in ("question", "reask"):
+                assert turn.question is not None and turn.question.id == session.state
+                assert set(session.answers) == set(session.path)
+        for i in range(200):
+            if turn.kind in ("result", "crisis"):
+                break
+            turn = session.answer(valid_answer(turn, picks[i % len(picks)]))
+        assert turn.kind in ("result", "crisis")
+        if turn.kind == "result":
+            assert turn.result is not None and turn.result.level.id in engine.dialog.level_rank
+            assert turn.result.reasons
+    finally:
+        session.close()
+    assert session not in engine.machine.models
