@@ -54,7 +54,7 @@ def result_text(dialog: LoadedDialog, rec: Recommendation) -> str:
     if rec.crisis:
         out += [dialog.s("crisis_resources_title") + ":"] + [wrap(f"- {r}", "  ") for r in rec.resources] + [""]
     out += [f"== {dialog.s('result_title')} ==", "", rec.level.name.upper(), wrap(rec.level.involves)]
-    if rec.urgent:
+    if rec.urgent and rec.kind == "plan":
         out.append(dialog.s("result_urgent"))
     if rec.then is not None:
         out += ["", f"{dialog.s('result_then')}: {rec.then.name}", wrap(rec.then.involves)]

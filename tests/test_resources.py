@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 from chatbot.engine import Engine
+from chatbot.strings import string_table
 
 ROOT = Path(__file__).resolve().parent.parent
 # CLINICAL.md section 3, verbatim: the only numbers a person may be shown.
 ALLOWED = {"911", "988", "741741", "1-800-662-4357", "1-800-487-4889"}
-NUMBER = re.compile(r"(?<![\w-])(?:1-)?\d{3}(?:-\d{3}-\d{4})?(?:\d{3})?(?![\w-])")
 
 
 def numbers_in(text: str) -> set[str]:
@@ -22,15 +22,7 @@ def numbers_in(text: str) -> set[str]:
 
 
 def all_user_strings(engine: Engine) -> list[str]:
-    spec = engine.dialog.spec
-    texts = list(spec.strings.values()) + list(spec.checklist)
-    texts += [s.text for s in spec.next_steps] + [r.text for r in spec.safety.resources]
-    texts += [lv.involves for lv in spec.levels] + [r.explain for r in spec.rules]
-    for kind in spec.safety.kinds.values():
-        texts += [kind.title, kind.message, kind.check, kind.confirm]
-    for q in spec.questions:
-        texts += [q.text, q.text_other or "", q.help or ""] + [o.label for o in q.options]
-    return texts
+    return list(string_table(engine.dialog.spec).values())
 
 
 def test_every_number_shown_is_an_allowed_one(engine: Engine) -> None:
@@ -54,3 +46,14 @@ def test_no_seed_page_phone_numbers_leak_in(engine: Engine) -> None:
         commercial |= {n for n in numbers_in(seed.read_text(errors="replace")) if "-" in n or "(" in n}
     shown = set().union(*(numbers_in(t) for t in all_user_strings(engine)))
     assert not (shown & (commercial - ALLOWED))
+
+
+def test_every_user_visible_string_has_a_key(engine: Engine) -> None:
+    table = string_table(engine.dialog.spec)
+    spec = engine.dialog.spec
+    assert table["questions.age_group.text_other"] == "How old are they?"
+    assert table["questions.substances.options.alcohol.label"] == "Alcohol"
+    assert table["strings.welcome"] == spec.strings["welcome"]
+    expected = (len(spec.questions) + sum(len(q.options) for q in spec.questions) + len(spec.rules)
+                + len(spec.next_steps) + len(spec.strings) + len(spec.checklist))
+    assert len(table) > expected
