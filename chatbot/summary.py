@@ -6,6 +6,7 @@ Pure string building: no terminal I/O here, so the TUI can export the same summa
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
 from .engine import CrisisView, OptionView, QuestionView, Turn
@@ -48,40 +49,71 @@ def crisis_lines(dialog: LoadedDialog, crisis: CrisisView) -> list[str]:
     return lines
 
 
-def result_text(dialog: LoadedDialog, rec: Recommendation) -> str:
-    """The whole summary as plain text: level, reasons, then, alternatives, next steps."""
-    out: list[str] = []
-    if rec.crisis:
-        out += [dialog.s("crisis_resources_title") + ":"] + [wrap(f"- {r}", "  ") for r in rec.resources] + [""]
-    out += [f"== {dialog.s('result_title')} ==", "", rec.level.name.upper(), wrap(rec.level.involves)]
-    if rec.urgent and rec.kind == "plan":
-        out.append(dialog.s("result_urgent"))
+@dataclass(frozen=True)
+class Part:
+    """One block of the summary: a heading, a paragraph, and bullet items (with sub-items)."""
+
+    heading: str
+    text: str = ""
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    major: bool = False
+
+
+def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
+    """The summary in reading order; the text, Markdown and TUI renderings all use it."""
+    s = dialog.s
+    resources = Part(s("crisis_resources_title"), items=tuple((r, ()) for r in rec.resources))
+    parts: list[Part] = [resources] if rec.crisis else []
+    urgent = f" {s('result_urgent')}" if rec.urgent and rec.kind == "plan" else ""
+    parts.append(Part(rec.level.name, rec.level.involves + urgent, major=True))
     if rec.then is not None:
-        out += ["", f"{dialog.s('result_then')}: {rec.then.name}", wrap(rec.then.involves)]
+        parts.append(Part(f"{s('result_then')}: {rec.then.name}", rec.then.involves))
     if rec.modifiers:
-        out += ["", dialog.s("modifiers_title") + ":"]
-        out += [wrap(f"- {m.name}: {m.text}", "  ") for m in rec.modifiers]
+        parts.append(Part(s("modifiers_title"), items=tuple((f"{m.name}: {m.text}", ()) for m in rec.modifiers)))
     if rec.reasons:
-        out += ["", dialog.s("because") + ":"]
-        for reason in rec.reasons:
-            out.append(wrap(f"- {reason.text}", "  "))
-            for quote in reason.quotes:
-                out.append(wrap(f"{dialog.s('you_said')} \u201c{quote.answer}\u201d ({quote.asked.lower()}).", "    "))
-    if rec.notes:
-        out += ["", dialog.s("also_noted") + ":"]
-        out += [wrap(f"- {n.text}", "  ") for n in rec.notes]
+        parts.append(Part(s("because"), items=tuple(
+            (r.text, tuple(f"{s('you_said')} \u201c{q.answer}\u201d ({q.asked.lower()})" for q in r.quotes))
+            for r in rec.reasons)))
     if rec.alternatives:
-        out += ["", dialog.s("alternatives") + ":"]
-        for alt in rec.alternatives:
-            mods = "".join(f", {m.name}" for m in alt.modifiers)
-            out.append(wrap(f"- {alt.level.name}{mods}: {alt.when}.", "  "))
+        parts.append(Part(s("alternatives"), items=tuple(
+            (f"{a.level.name}{''.join(f', {m.name}' for m in a.modifiers)}: {a.when}.", ()) for a in rec.alternatives)))
+    if rec.notes:
+        parts.append(Part(s("also_noted"), items=tuple((n.text, ()) for n in rec.notes)))
     if rec.next_steps:
-        out += ["", dialog.s("next_steps") + ":"]
-        out += [wrap(f"- {s}", "  ") for s in rec.next_steps]
+        parts.append(Part(s("next_steps"), items=tuple((step, ()) for step in rec.next_steps)))
     if rec.checklist:
-        out += ["", dialog.s("checklist") + ":"]
-        out += [wrap(f"- {c}", "  ") for c in rec.checklist]
+        parts.append(Part(s("checklist"), items=tuple((c, ()) for c in rec.checklist)))
     if not rec.crisis:
-        out += ["", dialog.s("crisis_resources_title") + ":"] + [wrap(f"- {r}", "  ") for r in rec.resources]
-    out += ["", wrap(rec.notice)]
+        parts.append(resources)
+    parts.append(Part("", rec.notice))
+    return parts
+
+
+def result_text(dialog: LoadedDialog, rec: Recommendation) -> str:
+    """The whole summary as plain text for the line mode."""
+    out: list[str] = [f"== {dialog.s('result_title')} =="]
+    for part in result_parts(dialog, rec):
+        out.append("")
+        if part.heading:
+            out.append(part.heading.upper() if part.major else f"{part.heading}:" if part.items else part.heading)
+        if part.text:
+            out.append(wrap(part.text))
+        for item, subs in part.items:
+            out.append(wrap(f"- {item}", "  "))
+            out += [wrap(sub, "    ") for sub in subs]
     return "\n".join(out)
+
+
+def result_markdown(dialog: LoadedDialog, rec: Recommendation) -> str:
+    """The summary as Markdown: shown by the TUI and exported to a file the person chose."""
+    out: list[str] = [f"# {dialog.s('result_title')}"]
+    for part in result_parts(dialog, rec):
+        out.append("")
+        if part.heading:
+            out += [f"{'##' if part.major else '###'} {part.heading}", ""]
+        if part.text:
+            out.append(part.text if part.heading else f"_{part.text}_")
+        for item, subs in part.items:
+            out.append(f"- {item}")
+            out += [f"  - {sub}" for sub in subs]
+    return "\n".join(out) + "\n"
