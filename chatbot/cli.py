@@ -17,6 +17,11 @@ def _dialog_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dialog", metavar="FILE", help="dialog file (default: dialogs/intake.yaml)")
 
 
+def _theme_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--theme", choices=["default", "high-contrast"], default=None if top else argparse.SUPPRESS,
+                        help="colour theme of the app (NO_COLOR in the environment is honoured too)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
@@ -25,14 +30,34 @@ def build_parser() -> argparse.ArgumentParser:
                     "Run with no command to start the intake.",
     )
     _dialog_arg(parser)
+    _theme_arg(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    chat = sub.add_parser("chat", help="start the intake conversation")
+    chat = sub.add_parser("chat", help="start the intake conversation (the Textual app unless --plain)")
     chat.add_argument("--plain", action="store_true",
                       help="line-based mode over stdin/stdout (screen readers, SSH, scripts)")
     chat.add_argument("--json", metavar="FILE",
                       help="write the outcome as JSON to FILE at the end (owner-only, written atomically)")
     _dialog_arg(chat)
+    _theme_arg(chat)
+
+    kiosk = sub.add_parser("kiosk", help="the intake for a shared public terminal (cannot be quit without the PIN)")
+    kiosk.add_argument("--pin", help="staff PIN to leave the kiosk (F10, then the PIN); "
+                                     "or set INTAKE_KIOSK_PIN")
+    kiosk.add_argument("--idle", type=float, default=120, metavar="SECONDS",
+                       help="seconds without a key or click before the 30-second clear countdown (default 120)")
+    kiosk.add_argument("--linger", type=float, default=60, metavar="SECONDS",
+                       help="seconds the summary stays before the countdown (default 60)")
+    kiosk.add_argument("--save-dir", metavar="DIR",
+                       help="allow saving: a person who agrees on screen gets a transcript saved in DIR")
+    _dialog_arg(kiosk)
+    _theme_arg(kiosk)
+
+    staff = sub.add_parser("staff", help="role-play intakes with an inspector; save them as transcripts")
+    staff.add_argument("--transcripts", metavar="DIR", default="transcripts",
+                       help="where Ctrl+S saves transcripts (default: transcripts/)")
+    _dialog_arg(staff)
+    _theme_arg(staff)
 
     validate = sub.add_parser("validate", help="check dialog files; exit 2 on any error")
     validate.add_argument("files", nargs="*", metavar="FILE", help="dialog files (default: dialogs/*.yaml)")
@@ -59,10 +84,52 @@ def cmd_chat(args: argparse.Namespace) -> int:
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
-    from .console import run_plain
+    if args.plain:
+        from .console import run_plain
 
-    # The Textual app is not built yet; until it is, every chat is the plain mode.
-    return run_plain(engine, json_path=args.json)
+        return run_plain(engine, json_path=args.json)
+    if args.json:
+        print("--json works with --plain only; the app offers to save the summary at the end", file=sys.stderr)
+        return EXIT_FAIL
+    from .tui.app import IntakeApp
+
+    IntakeApp(engine, theme_name=_theme(args)).run()
+    return EXIT_OK
+
+
+def _theme(args: argparse.Namespace) -> str | None:
+    theme = getattr(args, "theme", None)
+    return None if theme in (None, "default") else theme
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    import os
+
+    pin = args.pin or os.environ.get("INTAKE_KIOSK_PIN")
+    if not pin:
+        print("intake kiosk needs a staff PIN: --pin PIN or INTAKE_KIOSK_PIN=PIN", file=sys.stderr)
+        return EXIT_FAIL
+    save_dir = Path(args.save_dir) if args.save_dir else None
+    if save_dir is not None and not save_dir.is_dir():
+        print(f"--save-dir {save_dir}: not a folder", file=sys.stderr)
+        return EXIT_FAIL
+    engine = _load_engine(args.dialog)
+    if engine is None:
+        return EXIT_BAD_FILE
+    from .tui.kiosk import KioskApp
+
+    KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, theme_name=_theme(args)).run()
+    return EXIT_OK
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.dialog)
+    if engine is None:
+        return EXIT_BAD_FILE
+    from .tui.staff import StaffApp
+
+    StaffApp(engine, transcripts=Path(args.transcripts), theme_name=_theme(args)).run()
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -107,8 +174,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        args.command, args.plain, args.json = "chat", True, None
-    handler = {"chat": cmd_chat, "validate": cmd_validate, "graph": cmd_graph}[args.command]
+        args.command, args.plain, args.json = "chat", False, None
+    handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "validate": cmd_validate,
+               "graph": cmd_graph}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

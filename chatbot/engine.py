@@ -74,12 +74,13 @@ class Turn(BaseModel):
 
 @dataclass(frozen=True)
 class Exchange:
-    """One thing typed and where: the raw material of a transcript (kept in memory only)."""
+    """One thing typed (or back/restart) and where: the raw material of a transcript, in memory only."""
 
     at: str  # question id, or "crisis"
     shown: str
     typed: str
     outcome: str  # the Turn kind that followed
+    command: str | None = None  # "back" or "restart" instead of typed text
 
 
 class Outcome(BaseModel):
@@ -148,8 +149,8 @@ class Engine:
             self._views[key] = found
         return found
 
-    def session(self) -> Session:
-        return Session(self)
+    def session(self, recording: bool = False) -> Session:
+        return Session(self, recording=recording)
 
 
 def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
@@ -173,8 +174,10 @@ def engine_for(path: str | Path = dialogs.DEFAULT_DIALOG) -> Engine:
 class Session:
     """One person's conversation. Start it, feed it text, read the Turns; close it when done."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, recording: bool = False):
         self.engine = engine
+        # staff role-play and --record keep back/restart in the exchanges; a person's restart forgets all
+        self.recording = recording
         self.dialog = engine.dialog
         self.state: str = self.dialog.spec.dialog.start
         self.answers: dict[str, AnswerValue] = {}
@@ -275,6 +278,14 @@ class Session:
 
     def back(self) -> Turn:
         """Undo the last answer (or leave the result) and ask that question again."""
+        if self.recording:
+            return self._log(self._at(), "", self._back(), command="back")
+        return self._back()
+
+    def _at(self) -> str:
+        return CRISIS_AT if self._crisis_stage else self.state
+
+    def _back(self) -> Turn:
         if self._crisis_stage:
             return self._show(self._crisis_turn(self.dialog.s("crisis_still")))
         if self._result is not None and self._result.kind == "emergency":
@@ -300,7 +311,12 @@ class Session:
 
     def restart(self) -> Turn:
         """Forget everything, including crisis disclosures, and begin again."""
+        kept = list(self.exchanges) if self.recording else []
+        at = self._at()
         self._wipe()
+        if self.recording:
+            self.exchanges[:] = kept
+            self.exchanges.append(Exchange(at=at, shown="", typed="", outcome="question", command="restart"))
         if self._live:
             self.engine.machine.set_state(self.dialog.spec.dialog.start, model=self)
         self.state = self.dialog.spec.dialog.start
@@ -358,7 +374,7 @@ class Session:
             return self.answers
         return {**self.answers, CRISIS_SLOT: self.crisis_kinds}
 
-    def _other_person(self) -> bool:
+    def other_person(self) -> bool:
         cond = self.dialog.spec.dialog.other_person_when
         return cond is not None and holds(cond, self.answers)
 
@@ -366,9 +382,9 @@ class Session:
         self._turn = turn
         return turn
 
-    def _log(self, at: str, typed: str, turn: Turn) -> Turn:
+    def _log(self, at: str, typed: str, turn: Turn, command: str | None = None) -> Turn:
         shown = self._shown_text()
-        self.exchanges.append(Exchange(at=at, shown=shown, typed=typed, outcome=turn.kind))
+        self.exchanges.append(Exchange(at=at, shown=shown, typed=typed, outcome=turn.kind, command=command))
         return self._show(turn)
 
     def _shown_text(self) -> str:
@@ -384,7 +400,7 @@ class Session:
     def _question_turn(self, message: str | None = None, kind: str = "question") -> Turn:
         if self.state == END:
             return self._result_turn()
-        return Turn(kind=kind, question=self.engine.view(self.state, self._other_person()),  # type: ignore[arg-type]
+        return Turn(kind=kind, question=self.engine.view(self.state, self.other_person()),  # type: ignore[arg-type]
                     message=message, progress=self.progress)
 
     def _reask(self, message: str) -> Turn:

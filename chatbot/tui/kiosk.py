@@ -1,0 +1,245 @@
+"""`intake kiosk`: strangers at a shared terminal.
+
+Quit keys do nothing, Escape wipes to the welcome screen at once, an idle person gets a
+countdown and then a wipe, the summary resets itself, and the operator leaves with F10
+plus a PIN. Nothing is written unless the operator enabled saving and the person agreed.
+Lockdown of the machine itself (auto-login, the app as the shell) is the operating
+system's job; the README says how.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from ..engine import Engine, Turn
+from ..transcript import from_session, save
+from .app import IntakeApp
+from .screens.summary import SummaryScreen
+from .screens.welcome import WelcomeScreen
+
+COUNTDOWN = 30
+
+
+class IdleScreen(ModalScreen[bool]):
+    """Are you still there? Any key or click keeps the session."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static("Are you still there?", classes="modal-title")
+            yield Static("", id="idle-count", classes="modal-text", markup=False)
+            yield Button("I am still here", id="idle-stay", variant="primary")
+
+    def on_mount(self) -> None:
+        self.set_left(self.seconds)
+        self.query_one("#idle-stay", Button).focus()
+
+    def set_left(self, seconds: int) -> None:
+        self.query_one("#idle-count", Static).update(
+            f"To keep your answers private, this screen will clear in {max(seconds, 0)} seconds. "
+            "Press any key to keep going.")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(True)
+
+
+class ConsentScreen(ModalScreen[bool]):
+    """Saving needs the operator's switch and this yes, on screen, from the person."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static("Save a copy for the staff here?", classes="modal-title")
+            yield Static("The staff at this place would like to keep a copy of your answers and the suggestion, "
+                         "to help them help you. Your name is not asked or saved. It is fine to say no; you "
+                         "still see your summary.", classes="modal-text")
+            with Horizontal(classes="modal-buttons"):
+                yield Button("Yes, save a copy", id="consent-yes")
+                yield Button("No, do not save", id="consent-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#consent-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "consent-yes")
+
+
+class PinScreen(ModalScreen[bool]):
+    """The operator's way out: the PIN set with --pin or INTAKE_KIOSK_PIN."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, pin: str) -> None:
+        super().__init__()
+        self.pin = pin
+        self.tries = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static("Staff only: type the PIN to leave the kiosk.", classes="modal-text")
+            yield Input(password=True, id="pin")
+            yield Static("", id="pin-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value == self.pin:
+            self.dismiss(True)
+            return
+        self.tries += 1
+        event.input.clear()
+        if self.tries >= 3:
+            self.dismiss(False)
+        else:
+            self.query_one("#pin-error", Static).update("That is not the PIN.")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class KioskApp(IntakeApp, inherit_bindings=False):
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("escape", "quick_exit", "Quick exit (clears the screen)", priority=True),
+        Binding("f1", "help", "Help & numbers", priority=True),
+        Binding("f10", "staff_exit", show=False, priority=True),
+        Binding("ctrl+c,ctrl+q,ctrl+p,ctrl+z,ctrl+backslash", "nothing", show=False, priority=True),
+    ]
+    KEYS_HELP = [
+        ("Esc", "quick exit: clears the screen at once"),
+        ("Enter", "send your answer, or pick the highlighted option"),
+        ("Space", "tick an option when you can pick several"),
+        ("Tab", "move between the options and the typing box"),
+        ("Ctrl+B", "back: undo your last answer"),
+        ("Ctrl+R", "restart: start over (asks first)"),
+        ("F1", "this help and the help numbers"),
+    ]
+
+    def __init__(self, engine: Engine, pin: str, idle: float = 120, linger: float = 60, countdown: int = COUNTDOWN,
+                 save_dir: Path | None = None, theme_name: str | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(engine, theme_name=theme_name)
+        self.pin = pin
+        self.idle = idle
+        self.linger = linger
+        self.countdown = countdown
+        self.save_dir = save_dir
+        self.clock = clock
+        self.last_activity = clock()
+        self.countdown_started: float | None = None
+        self.sessions_started = 0
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(1.0, self.check_idle)
+
+    @property
+    def recording(self) -> bool:
+        return self.save_dir is not None
+
+    def welcome_note(self) -> str:
+        return "Press Esc at any time to clear the screen at once. F1 shows help and the help numbers."
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self.last_activity = self.clock()
+        await super().on_event(event)
+
+    def start_intake(self) -> None:
+        self.sessions_started += 1
+        super().start_intake()
+
+    # --- idle, linger and wipe ---------------------------------------------------------------
+
+    def check_idle(self) -> None:
+        """Called every second (and by tests with a fake clock)."""
+        now = self.clock()
+        if isinstance(self.screen, IdleScreen):
+            assert self.countdown_started is not None
+            left = self.countdown - (now - self.countdown_started)
+            if left <= 0:
+                self.wipe()
+            else:
+                self.screen.set_left(int(left + 0.999))
+            return
+        if self.session is None:
+            return  # on the welcome screen nothing of anyone is shown
+        on_summary = any(isinstance(s, SummaryScreen) for s in self.screen_stack)
+        limit = self.linger if on_summary else self.idle
+        if now - self.last_activity >= limit:
+            self.countdown_started = now
+
+            def keep(_: bool | None) -> None:
+                self.countdown_started = None
+                self.last_activity = self.clock()
+            self.push_screen(IdleScreen(self.countdown), keep)
+
+    def wipe(self) -> None:
+        """Forget the person: close the session and drop every screen that showed them."""
+        self.end_session()
+        self.countdown_started = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, WelcomeScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, WelcomeScreen):
+            self.push_screen(WelcomeScreen())
+        self.last_activity = self.clock()
+
+    def action_quick_exit(self) -> None:
+        self.wipe()
+
+    def action_nothing(self) -> None:
+        """ctrl+c, ctrl+q, ctrl+p and ctrl+z do nothing at a kiosk."""
+
+    def action_staff_exit(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.end_session()
+                self.exit()
+        if not isinstance(self.screen, PinScreen):
+            self.push_screen(PinScreen(self.pin), done)
+
+    def action_request_quit(self) -> None:
+        """No quitting at a kiosk; the quick exit wipes instead."""
+
+    # --- summary: no file export; saving only with consent -----------------------------------------
+
+    def can_save_summary(self) -> bool:
+        return False
+
+    def show_result(self, turn: Turn) -> None:
+        super().show_result(turn)
+        if self.save_dir is not None and turn.result is not None:
+            self.push_screen(ConsentScreen(), self._consented)
+
+    def _consented(self, yes: bool | None) -> None:
+        if not yes or self.session is None or self.save_dir is None:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        transcript = from_session(self.session, title=f"Kiosk intake {stamp}", mode="kiosk")
+        try:
+            save(transcript, self.save_dir / f"kiosk-{stamp}-{self.sessions_started}.yaml")
+        except OSError:
+            self.notify("Sorry, the copy could not be saved. Please tell the staff.", severity="error")
+            return
+        self.notify("Thank you. A copy was saved for the staff.")

@@ -1,0 +1,160 @@
+"""The conversation: bot and person messages, the answer widget, progress, and a re-ask line.
+
+The screen keeps no answers of its own: the log is drawn from the Session's path, so
+back, restart and jumps can never leave a stale message on screen.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, ProgressBar, Static
+
+from ...engine import Session, Turn
+from ..widgets.answers import AnswerValidator, Picked, widget_for
+from ..widgets.bubbles import Bubble
+
+
+class ChatScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+b", "back", "Back"),
+        Binding("ctrl+r", "restart", "Restart"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._question_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield Label("", id="section", markup=False)
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+        with Horizontal(id="main"):
+            with Vertical(id="conversation"):
+                yield VerticalScroll(id="log")
+                with Vertical(id="answer-area"):
+                    yield Static("", id="reask", markup=False)
+                    yield Vertical(id="answer")
+                    yield Input(placeholder="Type your answer here and press Enter", id="free")
+            panel = self.app.side_panel()  # type: ignore[attr-defined]
+            if panel is not None:
+                yield panel
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#log", VerticalScroll).anchor()
+        self.show(self.session.turn)
+
+    # --- drawing a turn ------------------------------------------------------------------
+
+    def show(self, turn: Turn) -> None:
+        """Draw whatever the session says comes next."""
+        if turn.kind == "crisis":
+            self.app.show_crisis(turn)  # type: ignore[attr-defined]
+            return
+        if turn.kind == "result":
+            self._sync_log()
+            self.app.show_result(turn)  # type: ignore[attr-defined]
+            return
+        self._sync_log()
+        reask = self.query_one("#reask", Static)
+        reask.update(turn.message or "")
+        reask.set_class(bool(turn.message), "visible")
+        reask.set_class(turn.kind == "reask", "error")
+        self._progress(turn)
+        assert turn.question is not None
+        if turn.kind == "question" and turn.question.id != self._question_id:
+            self._answer_widget(turn)
+        self.app.after_turn(turn)  # type: ignore[attr-defined]
+
+    def _progress(self, turn: Turn) -> None:
+        p = turn.progress
+        left = f"about {p.left} question{'s' if p.left != 1 else ''} left"
+        self.query_one("#section", Label).update(f"{p.section_title} \u00b7 {left}")
+        self.query_one("#progress", ProgressBar).update(total=p.answered + p.left, progress=p.answered)
+
+    def _answer_widget(self, turn: Turn) -> None:
+        question = turn.question
+        assert question is not None
+        self._question_id = question.id
+        area = self.query_one("#answer", Vertical)
+        area.remove_children()
+        widget = widget_for(question)
+        free = self.query_one("#free", Input)
+        free.clear()
+        spec = self.session.dialog.questions[question.id]
+        free.validators = [AnswerValidator(self.session.engine.parser, spec)]
+        if question.kind == "number":
+            free.placeholder = f"Type a number from {question.min} to {question.max}, then press Enter"
+        elif widget is None:
+            free.placeholder = "Type your answer here and press Enter"
+        else:
+            free.placeholder = "Or type your answer here and press Enter"
+        if widget is not None:
+            area.mount(widget)
+            widget.focus()
+        else:
+            free.focus()
+
+    def _log_entries(self) -> list[tuple[str, str, str]]:
+        """(key, speaker, text) for everything the log should show now, from the session."""
+        session = self.session
+        engine = session.engine
+        other = session.other_person()
+        entries: list[tuple[str, str, str]] = []
+        for qid in session.path:
+            entries.append((f"q:{qid}", "bot", engine.view(qid, other).text))
+            entries.append((f"a:{qid}", "person", session.quotes.get(qid, "")))
+        if session.state in session.dialog.questions and not session.finished:
+            entries.append((f"q:{session.state}", "bot", engine.view(session.state, other).text))
+        return entries
+
+    def _sync_log(self) -> None:
+        """Append new messages; on back, restart or a jump, drop the ones no longer true."""
+        log = self.query_one("#log", VerticalScroll)
+        shown = list(log.query(Bubble))
+        wanted = self._log_entries()
+        keep = 0
+        while keep < min(len(shown), len(wanted)) and (shown[keep].key, shown[keep].text) == \
+                (wanted[keep][0], wanted[keep][2]):
+            keep += 1
+        for bubble in shown[keep:]:
+            bubble.remove()
+        new = [Bubble(speaker, text, key) for key, speaker, text in wanted[keep:]]
+        if new:
+            log.mount_all(new)
+        if keep < len(shown):
+            self._question_id = None  # the question on screen changed under us: rebuild its widget
+        log.anchor()
+
+    # --- input ---------------------------------------------------------------------------
+
+    def submit(self, text: str) -> None:
+        self.show(self.app.answer(text))  # type: ignore[attr-defined]
+
+    @on(Picked)
+    def _picked(self, event: Picked) -> None:
+        event.stop()
+        self.submit(event.text)
+
+    @on(Input.Submitted, "#free")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        event.input.clear()
+        self.submit(text)
+
+    def action_back(self) -> None:
+        self.show(self.session.back())
+
+    def action_restart(self) -> None:
+        self.app.confirm_restart()  # type: ignore[attr-defined]
+
+    def redraw(self) -> None:
+        """Draw the session's current turn from scratch (after restart or a jump)."""
+        self._question_id = None
+        self.show(self.session.turn)

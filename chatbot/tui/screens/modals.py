@@ -1,0 +1,116 @@
+"""Small modal screens: confirm, help, save the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes/no before anything that loses the person's place (restart, quit, overwrite)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(self.question, classes="modal-text", markup=False)
+            with Horizontal(classes="modal-buttons"):
+                yield Button(self.yes, id="confirm-yes", variant="warning")
+                yield Button(self.no, id="confirm-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class HelpScreen(ModalScreen[None]):
+    """What each key does, and the help numbers, reachable from every screen."""
+
+    BINDINGS = [Binding("escape,f1,enter", "close", "Close", show=True)]
+
+    def __init__(self, keys: list[tuple[str, str]], resources: str, note: str) -> None:
+        super().__init__()
+        self.keys, self.resources, self.note = keys, resources, note
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="modal-box", id="help-box"):
+            yield Static("Help", classes="modal-title")
+            yield Static(self.note, classes="modal-text", markup=False)
+            yield Static("\n".join(f"{key:>8}  {what}" for key, what in self.keys), classes="modal-text",
+                         markup=False)
+            yield Static(self.resources, id="help-numbers", markup=False)
+            yield Button("Close", id="help-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-close", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SaveScreen(ModalScreen[Path | None]):
+    """Ask where to save the summary; the person must confirm the path before anything is written."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+
+    def __init__(self, default: Path, what: str) -> None:
+        super().__init__()
+        self.default, self.what = default, what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(self.what, classes="modal-text", markup=False)
+            yield Input(str(self.default), id="save-path")
+            yield Static("", id="save-error", markup=False)
+            with Horizontal(classes="modal-buttons"):
+                yield Button("Save", id="save-ok", variant="primary")
+                yield Button("Cancel", id="save-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save-ok":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def _save(self) -> None:
+        raw = self.query_one("#save-path", Input).value.strip()
+        path = Path(raw).expanduser() if raw else None
+        if path is None or path.is_dir() or not path.parent.is_dir():
+            self.query_one("#save-error", Static).update("Please type a file name in a folder that exists.")
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
