@@ -48,9 +48,10 @@ class IdleScreen(ModalScreen[bool]):
         self.query_one("#idle-stay", Button).focus()
 
     def set_left(self, seconds: int) -> None:
-        self.query_one("#idle-count", Static).update(
-            f"To keep your answers private, this screen will clear in {max(seconds, 0)} seconds. "
-            "Press any key to keep going.")
+        for count in self.query("#idle-count").results(Static):  # none once the screen is wiped
+            count.update(
+                f"To keep your answers private, this screen will clear in {max(seconds, 0)} seconds. "
+                "Press any key to keep going.")
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -152,7 +153,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.set_interval(1.0, self.check_idle)
+        self.set_interval(1.0, self.tick_idle)
 
     @property
     def recording(self) -> bool:
@@ -172,7 +173,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
 
     # --- idle, linger and wipe ---------------------------------------------------------------
 
-    def check_idle(self) -> None:
+    def tick_idle(self) -> None:
         """Called every second (and by tests with a fake clock)."""
         now = self.clock()
         if isinstance(self.screen, IdleScreen):

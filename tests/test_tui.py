@@ -1,0 +1,377 @@
+"""The Textual app through the Pilot: whole intakes, back, restart, crisis, kiosk and staff."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from textual.widgets import Static
+
+from chatbot.engine import Engine
+from chatbot.tui.app import IntakeApp
+from chatbot.tui.kiosk import ConsentScreen, IdleScreen, KioskApp
+from chatbot.tui.screens.chat import ChatScreen
+from chatbot.tui.screens.crisis import CrisisScreen
+from chatbot.tui.screens.modals import ConfirmScreen
+from chatbot.tui.screens.summary import SummaryScreen
+from chatbot.tui.screens.welcome import WelcomeScreen
+from chatbot.tui.staff import StaffApp
+from chatbot.tui.widgets.bubbles import Bubble
+from tui_helpers import screen_text, start, type_answer
+from worked_examples import EXAMPLES
+
+SIZE = (80, 24)
+BY_NAME = {e.name: e for e in EXAMPLES}
+
+
+@pytest.fixture(autouse=True)
+def instant_buttons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pressed button ignores presses for 0.2 s (its press effect); tests press faster than people."""
+    from textual.widgets import Button
+
+    monkeypatch.setattr(Button, "_start_active_affect", lambda self: None)
+
+
+@pytest.mark.parametrize("name", ["W1", "W3", "W9"])
+async def test_whole_intake_to_the_summary(engine: Engine, name: str) -> None:
+    example = BY_NAME[name]
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for answer in example.answers:
+            await type_answer(pilot, answer)
+        assert isinstance(app.screen, SummaryScreen)
+        level = app.screen.query_one("#summary-level", Static)
+        assert str(level.content) == engine.dialog.levels[example.level].name
+        outcome = app.session.outcome()
+        assert outcome.level == example.level and set(outcome.modifiers) == example.modifiers
+
+
+async def test_options_can_be_picked_by_keyboard(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("enter")              # safety: option 1 is highlighted
+        await pilot.pause()
+        await pilot.press("down", "enter")      # for someone I care about
+        await pilot.pause()
+        assert app.session.answers == {"safety_now": "safe", "for_whom": "other"}
+        await pilot.press("down", "enter")      # age: 18 to 64
+        await pilot.pause()
+        await pilot.press("space", "down", "down", "space", "enter")   # alcohol + opioids
+        await pilot.pause()
+        assert app.session.answers["substances"] == ("alcohol", "opioids")
+        bubbles = [b.text for b in app.screen.query(Bubble)]
+        assert "How old are they?" in bubbles     # wording for someone else
+
+
+async def test_reask_shows_next_to_the_input_not_as_a_new_question(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        before = len(app.screen.query(Bubble))
+        await type_answer(pilot, "banana")
+        reask = app.screen.query_one("#reask", Static)
+        assert "number from 1 to 4" in str(reask.content) and reask.has_class("visible")
+        assert len(app.screen.query(Bubble)) == before
+
+
+async def test_back_undoes_the_last_answer(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2"]:
+            await type_answer(pilot, a)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.session.state == "age_group" and "age_group" not in app.session.answers
+        texts = [b.text for b in app.screen.query(Bubble)]
+        assert texts[-1] == "How old are you?" and "18 to 64" not in texts
+
+
+async def test_restart_asks_first(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in ["1", "me"]:
+            await type_answer(pilot, a)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")               # "Keep going" has focus
+        await pilot.pause()
+        assert app.session.answers == {"safety_now": "safe", "for_whom": "self"}
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.session.answers == {}
+        assert [b.text for b in app.screen.query(Bubble)] == ["Before we start: are you safe right now?"]
+
+
+async def test_crisis_at_a_middle_question(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2"]:
+            await type_answer(pilot, a)
+        await type_answer(pilot, "honestly i want to kill myself")
+        assert isinstance(app.screen, CrisisScreen)
+        assert "988" in str(app.screen.query_one("#crisis-resources", Static).content)
+        await pilot.click("#crisis-yes")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)          # one yes is not enough
+        assert "To be sure" in str(app.screen.query_one("#crisis-prompt", Static).content)
+        await pilot.click("#crisis-yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.session.state == "substances"
+
+
+async def test_crisis_no_shows_the_emergency_summary(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "my friend took a bunch of pills and won't wake up")
+        await pilot.press("enter")                            # "No, I need help now" has focus
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "emergency" in str(app.screen.query_one("#summary-level", Static).content).lower()
+
+
+async def test_help_key_shows_the_numbers_anywhere(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "741741" in str(app.screen.query_one("#help-numbers", Static).content)
+
+
+async def test_summary_can_be_saved_to_a_confirmed_path(engine: Engine, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in BY_NAME["W5"].answers:
+            await type_answer(pilot, a)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await type_answer(pilot, str(tmp_path / "mine.md"), "#save-path")
+        saved = tmp_path / "mine.md"
+        assert "Intensive outpatient program" in saved.read_text()
+        assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
+
+
+async def test_quit_asks_first(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+# --- kiosk -------------------------------------------------------------------------------------
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_kiosk_quit_keys_do_nothing(engine: Engine) -> None:
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        for key in ("ctrl+c", "ctrl+q", "ctrl+p", "ctrl+z"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ChatScreen) and app.is_running
+        assert app.session.answers == {"safety_now": "safe"}
+
+
+async def test_kiosk_quick_exit_wipes_at_once(engine: Engine) -> None:
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2", "beer"]:
+            await type_answer(pilot, a)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+        assert "beer" not in screen_text(app)
+
+
+async def test_kiosk_idle_countdown_then_wipe(engine: Engine) -> None:
+    clock = FakeClock()
+    app = KioskApp(engine, pin="2468", idle=5, countdown=30, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        clock.now += 4
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        clock.now += 2
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleScreen)
+        await pilot.press("x")                                # still here
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.session is not None
+        clock.now += 6
+        app.tick_idle()
+        await pilot.pause()
+        clock.now += 31
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+
+
+async def test_kiosk_summary_resets_after_linger(engine: Engine) -> None:
+    clock = FakeClock()
+    app = KioskApp(engine, pin="2468", idle=100, linger=10, countdown=5, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in BY_NAME["W5"].answers:
+            await type_answer(pilot, a)
+        assert isinstance(app.screen, SummaryScreen)
+        assert not app.screen.query("#summary-save")             # no file export at a kiosk
+        clock.now += 11
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleScreen)
+        clock.now += 6
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_kiosk_saves_nothing_without_consent(engine: Engine, tmp_path: Path) -> None:
+    app = KioskApp(engine, pin="2468", save_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in BY_NAME["W5"].answers:
+            await type_answer(pilot, a)
+        assert isinstance(app.screen, ConsentScreen)
+        await pilot.press("enter")                               # "No" has focus
+        await pilot.pause()
+        assert list(tmp_path.iterdir()) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await start(pilot)
+        for a in BY_NAME["W5"].answers:
+            await type_answer(pilot, a)
+        await pilot.click("#consent-yes")
+        await pilot.pause()
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and stat.S_IMODE(os.stat(files[0]).st_mode) == 0o600
+    saved = yaml.safe_load(files[0].read_text())
+    assert saved["expected"]["level"] == "iop" and saved["mode"] == "kiosk"
+
+
+async def test_kiosk_without_saving_never_asks_for_consent(engine: Engine) -> None:
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in BY_NAME["W5"].answers:
+            await type_answer(pilot, a)
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_kiosk_staff_exit_needs_the_pin(engine: Engine) -> None:
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await type_answer(pilot, "1111", "#pin")
+        assert app.is_running
+        await type_answer(pilot, "2468", "#pin")
+    assert app.return_code == 0
+
+
+async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None:
+    app = KioskApp(engine, pin="2468")
+    models_before = len(engine.machine.models)
+    async with app.run_test(size=SIZE) as pilot:
+        for person in range(50):
+            await start(pilot)
+            marker = f"I have {person} drinks"
+            for a in ["1", "me", "2", "beer", "3", marker]:
+                await type_answer(pilot, a)
+            assert marker in screen_text(app)                  # it was on screen for this person
+            if person % 2:
+                await pilot.press("escape")                    # quick exit
+            else:
+                app.wipe()                                     # what idle and linger call
+            await pilot.pause()
+            text = screen_text(app)
+            assert "drinks" not in text and "beer" not in text.lower().replace("a beer", "")
+            assert app.session is None
+            assert len(engine.machine.models) == models_before
+        assert app.sessions_started == 50
+
+
+# --- staff -------------------------------------------------------------------------------------
+
+async def test_staff_inspector_shows_what_the_engine_knows(engine: Engine) -> None:
+    app = StaffApp(engine)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2", "beer", "every day"]:
+            await type_answer(pilot, a)
+        screen = app.screen
+        assert str(screen.query_one("#inspector-question", Static).content).startswith("alcohol_drinks")
+        assert str(screen.query_one("#inspector-level", Static).content) == "inpatient_withdrawal"
+        assert "alcohol_or_benzo_daily \u2192 inpatient_withdrawal" in str(
+            screen.query_one("#inspector-rules", Static).content)
+        assert "alcohol_days: 7" in str(screen.query_one("#inspector-answers", Static).content)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.query_one("#inspector").has_class("hidden")
+
+
+async def test_staff_jump_back(engine: Engine) -> None:
+    app = StaffApp(engine)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2", "beer"]:
+            await type_answer(pilot, a)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("down", "enter")                      # the second question: for_whom
+        await pilot.pause()
+        assert app.session.state == "for_whom" and list(app.session.answers) == ["safety_now"]
+
+
+async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
+    app = StaffApp(engine, transcripts=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await type_answer(pilot, "banana")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        for a in BY_NAME["W9"].answers:
+            await type_answer(pilot, a)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#t-notes").value = "role-play of W9"
+        await type_answer(pilot, "Cocaine, cannot stay clean at home", "#t-title")
+    saved = tmp_path / "cocaine-cannot-stay-clean-at-home.yaml"
+    data = yaml.safe_load(saved.read_text())
+    assert data["title"] == "Cocaine, cannot stay clean at home" and data["notes"] == "role-play of W9"
+    assert data["expected"]["level"] == "residential"
+    assert {"question": "for_whom", "command": "back"} in data["turns"]
+    assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
