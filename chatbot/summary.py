@@ -56,7 +56,8 @@ class Part:
     heading: str
     text: str = ""
     items: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    major: bool = False
+    major: bool = False  # the recommended level
+    then: bool = False  # the treatment after withdrawal management
 
 
 def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
@@ -66,14 +67,14 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     parts: list[Part] = [resources] if rec.crisis else []
     urgent = f" {s('result_urgent')}" if rec.urgent and rec.kind == "plan" else ""
     parts.append(Part(rec.level.name, rec.level.involves + urgent, major=True))
-    if rec.then is not None:
-        parts.append(Part(f"{s('result_then')}: {rec.then.name}", rec.then.involves))
-    if rec.modifiers:
-        parts.append(Part(s("modifiers_title"), items=tuple((f"{m.name}: {m.text}", ()) for m in rec.modifiers)))
     if rec.reasons:
         parts.append(Part(s("because"), items=tuple(
             (r.text, tuple(f"{s('you_said')} \u201c{q.answer}\u201d ({q.asked.lower()})" for q in r.quotes))
             for r in rec.reasons)))
+    if rec.then is not None:
+        parts.append(Part(f"{s('result_then')}: {rec.then.name}", rec.then.involves, then=True))
+    if rec.modifiers:
+        parts.append(Part(s("modifiers_title"), items=tuple((f"{m.name}: {m.text}", ()) for m in rec.modifiers)))
     if rec.alternatives:
         parts.append(Part(s("alternatives"), items=tuple(
             (f"{a.level.name}{''.join(f', {m.name}' for m in a.modifiers)}: {a.when}.", ()) for a in rec.alternatives)))
@@ -105,15 +106,20 @@ def result_text(dialog: LoadedDialog, rec: Recommendation) -> str:
 
 
 def result_markdown(dialog: LoadedDialog, rec: Recommendation) -> str:
-    """The summary as Markdown: shown by the TUI and exported to a file the person chose."""
-    out: list[str] = [f"# {dialog.s('result_title')}"]
-    for part in result_parts(dialog, rec):
-        out.append("")
+    """The summary as Markdown: exported to a file the person chose."""
+    return f"# {dialog.s('result_title')}\n\n" + parts_markdown(result_parts(dialog, rec))
+
+
+def parts_markdown(parts: list[Part]) -> str:
+    out: list[str] = []
+    for part in parts:
         if part.heading:
             out += [f"{'##' if part.major else '###'} {part.heading}", ""]
         if part.text:
-            out.append(part.text if part.heading else f"_{part.text}_")
+            out += [part.text if part.heading else f"_{part.text}_", ""]
         for item, subs in part.items:
             out.append(f"- {item}")
             out += [f"  - {sub}" for sub in subs]
-    return "\n".join(out) + "\n"
+        if part.items:
+            out.append("")
+    return "\n".join(out)

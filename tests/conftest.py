@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # no animation timing in TUI tests and snapshots
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chatbot.engine import Engine, Session, engine_for  # noqa: E402
@@ -25,3 +27,8 @@ def session(engine: Engine) -> Iterator[Session]:
     s.start()
     yield s
     s.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--snapshot-update", action="store_true",
+                     help="accept the current TUI screenshots as the new snapshots")

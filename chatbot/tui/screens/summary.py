@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, Static
 
 from ...engine import Turn
-from ...summary import result_markdown
+from ...summary import Part, parts_markdown, result_parts
 
 
 class SummaryScreen(Screen[None]):
@@ -28,14 +28,26 @@ class SummaryScreen(Screen[None]):
         rec = self.turn.result
         assert rec is not None
         dialog = self.app.dialog  # type: ignore[attr-defined]
+        parts = result_parts(dialog, rec)
         with VerticalScroll(id="summary"):
             yield Static(dialog.s("result_title"), id="summary-kicker", markup=False)
-            yield Static(rec.level.name, id="summary-level", classes="emergency" if rec.kind == "emergency" else "",
-                         markup=False)
-            if rec.then is not None:
-                yield Static(f"{dialog.s('result_then')}: {rec.then.name}", id="summary-then", markup=False)
-            body = result_markdown(dialog, rec).split("\n", 1)[1]  # the title is drawn above
-            yield Markdown(body, id="summary-body")
+            pending: list[Part] = []
+            for part in parts:
+                if not (part.major or part.then):
+                    pending.append(part)
+                    continue
+                if pending:
+                    yield Markdown(parts_markdown(pending), classes="summary-body")
+                    pending = []
+                if part.major:
+                    yield Static(part.heading, id="summary-level",
+                                 classes="emergency" if rec.kind == "emergency" else "", markup=False)
+                    yield Static(part.text, id="summary-involves", markup=False)
+                else:
+                    yield Static(part.heading, id="summary-then", markup=False)
+                    yield Static(part.text, classes="summary-text", markup=False)
+            if pending:
+                yield Markdown(parts_markdown(pending), classes="summary-body")
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
                     yield Button("Save summary", id="summary-save")
