@@ -307,8 +307,8 @@ async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None
     async with app.run_test(size=SIZE) as pilot:
         for person in range(50):
             await start(pilot)
-            marker = f"I have {person} drinks"
-            for a in ["1", "me", "2", "beer", "3", marker]:
+            marker = f"beer for person {person}"
+            for a in ["1", "me", "2", marker]:
                 await type_answer(pilot, a)
             assert marker in screen_text(app)                  # it was on screen for this person
             if person % 2:
@@ -317,7 +317,7 @@ async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None
                 app.wipe()                                     # what idle and linger call
             await pilot.pause()
             text = screen_text(app)
-            assert "drinks" not in text and "beer" not in text.lower().replace("a beer", "")
+            assert "person" not in text and "beer" not in text
             assert app.session is None
             assert len(engine.machine.models) == models_before
         assert app.sessions_started == 50

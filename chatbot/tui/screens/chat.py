@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...engine import Session, Turn
-from ..widgets.answers import AnswerValidator, Picked, widget_for
+from ..widgets.answers import AnswerBox, AnswerValidator, Picked, widget_for
 from ..widgets.bubbles import Bubble
 
 
@@ -39,7 +39,9 @@ class ChatScreen(Screen[None]):
                 with Vertical(id="answer-area"):
                     yield Static("", id="reask", markup=False)
                     yield Vertical(id="answer")
-                    yield Input(placeholder="Type your answer here and press Enter", id="free")
+                    yield Static("", id="ticked", markup=False)
+                    yield AnswerBox(placeholder="Type your answer here and press Enter", id="free",
+                                    select_on_focus=False)
             panel = self.app.side_panel()  # type: ignore[attr-defined]
             if panel is not None:
                 yield panel
@@ -83,6 +85,9 @@ class ChatScreen(Screen[None]):
         self._question_id = question.id
         area = self.query_one("#answer", Vertical)
         area.remove_children()
+        ticked = self.query_one("#ticked", Static)
+        ticked.update("")
+        ticked.remove_class("visible")
         widget = widget_for(question)
         free = self.query_one("#free", Input)
         free.clear()
@@ -90,15 +95,15 @@ class ChatScreen(Screen[None]):
         free.validators = [AnswerValidator(self.session.engine.parser, spec)]
         if question.kind == "number":
             free.placeholder = f"Type a number from {question.min} to {question.max}, then press Enter"
-        elif widget is None:
-            free.placeholder = "Type your answer here and press Enter"
+        elif question.kind == "multi":
+            free.placeholder = "\u2191\u2193 move, Space ticks, Enter sends; or type numbers or words"
+        elif widget is not None:
+            free.placeholder = "\u2191\u2193 and Enter pick; or type a number or words"
         else:
-            free.placeholder = "Or type your answer here and press Enter"
+            free.placeholder = "Type your answer here and press Enter"
         if widget is not None:
             area.mount(widget)
-            widget.focus()
-        else:
-            free.focus()
+        free.focus()
 
     def _log_entries(self) -> list[tuple[str, str, str]]:
         """(key, speaker, text) for everything the log should show now, from the session."""
@@ -136,6 +141,16 @@ class ChatScreen(Screen[None]):
     def submit(self, text: str) -> None:
         self.show(self.app.answer(text))  # type: ignore[attr-defined]
 
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        """Say in words what is ticked: the tick mark's colour alone is not enough."""
+        event.stop()
+        ticked = self.query_one("#ticked", Static)
+        names = [str(event.selection_list.get_option_at_index(v - 1).prompt)
+                 for v in sorted(event.selection_list.selected)]
+        ticked.update(f"Ticked: {'; '.join(names)}" if names else "")
+        ticked.set_class(bool(names), "visible")
+
     @on(Picked)
     def _picked(self, event: Picked) -> None:
         event.stop()
@@ -145,6 +160,8 @@ class ChatScreen(Screen[None]):
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value
+        if not text.strip() and self.query_one("#free", AnswerBox).pick():
+            return
         event.input.clear()
         self.submit(text)
 

@@ -3,13 +3,13 @@ person could have typed ("2", "1, 3", "yes"); the Session parses it like any oth
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Button, OptionList, SelectionList
+from textual.widgets import Button, Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from ...answers import Parser
@@ -26,10 +26,14 @@ class Picked(Message):
 
 
 class ChoiceList(OptionList):
-    """One of several options: arrows and Enter, a click, or the option's number."""
+    """One of several options: arrows and Enter from the answer box or here, or a click."""
 
     def __init__(self, options: list[OptionView], **kw: object) -> None:
         super().__init__(*(Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options), **kw)
+
+    def pick_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(Picked(str(self.highlighted + 1)))
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -48,6 +52,13 @@ class MultiList(SelectionList[int]):
     def __init__(self, options: list[OptionView], **kw: object) -> None:
         super().__init__(*((f"{o.number}. {o.label}", o.number) for o in options), **kw)
 
+    def tick_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted).value)
+
+    def pick_highlighted(self) -> None:
+        self.action_send()
+
     def action_send(self) -> None:
         picked = sorted(self.selected)
         if not picked and self.highlighted is not None:
@@ -64,16 +75,69 @@ class YesNo(Horizontal):
     def __init__(self, options: list[OptionView], **kw: object) -> None:
         super().__init__(**kw)
         self._options = options
+        self.highlighted: int | None = None
 
     def compose(self):  # noqa: ANN201
         for o in self._options:
             yield Button(o.label, id=f"yn-{o.value}", classes="yes-no")
+
+    def move(self, step: int) -> None:
+        """Arrows from the answer box highlight Yes or No."""
+        count = len(self._options)
+        self.highlighted = 0 if self.highlighted is None else (self.highlighted + step) % count
+        for i, button in enumerate(self.query(Button)):
+            button.set_class(i == self.highlighted, "-highlighted")
+
+    def pick_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(Picked(self._options[self.highlighted].value))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         value = (event.button.id or "").removeprefix("yn-")
         self.post_message(Picked(value))
+
+
+
+class AnswerBox(Input):
+    """The typing box, which keeps the focus: with it empty, the arrows move through the
+    options, Space ticks (several allowed), and Enter picks the highlighted one.
+
+    Keeping the focus here means a fast typist's keys never race a focus change.
+    """
+
+    BINDINGS = [
+        Binding("up", "choices(-1)", "Choose", show=False),
+        Binding("down", "choices(1)", "Choose", show=False),
+    ]
+
+    def _choices(self) -> Widget | None:
+        return next(iter(self.screen.query(".choices")), None)
+
+    def action_choices(self, step: int) -> None:
+        choices = self._choices()
+        if isinstance(choices, OptionList):
+            choices.action_cursor_down() if step > 0 else choices.action_cursor_up()
+        elif isinstance(choices, YesNo):
+            choices.move(step)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "space" or self.value:
+            return
+        choices = self._choices()
+        if isinstance(choices, MultiList):
+            event.prevent_default()
+            event.stop()
+            choices.tick_highlighted()
+
+    def pick(self) -> bool:
+        """Enter on an empty box: pick what the options highlight. False when nothing is."""
+        choices = self._choices()
+        if isinstance(choices, (ChoiceList, MultiList, YesNo)):
+            choices.pick_highlighted()
+            return True
+        return False
 
 
 class AnswerValidator(Validator):
