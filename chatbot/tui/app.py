@@ -34,8 +34,9 @@ class IntakeApp(App[None]):
     ]
     KEYS_HELP = [
         ("Enter", "send your answer, or pick the highlighted option"),
+        ("Up/Down", "move through the options (with the typing box empty)"),
         ("Space", "tick an option when you can pick several"),
-        ("Tab", "move between the options and the typing box"),
+        ("Tab", "move between the typing box, the options and buttons"),
         ("Ctrl+B", "back: undo your last answer"),
         ("Ctrl+R", "restart: start over (asks first)"),
         ("Ctrl+S", "save the summary to a file (on the summary)"),
@@ -182,7 +183,7 @@ class IntakeApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.KEYS_HELP, self.resources_text(), self.dialog.s("help")))
+            self.push_screen(HelpScreen(self.KEYS_HELP, self.resources_text()))
 
     def action_request_quit(self) -> None:
         def done(yes: bool | None) -> None:

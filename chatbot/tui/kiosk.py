@@ -130,8 +130,9 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     KEYS_HELP = [
         ("Esc", "quick exit: clears the screen at once"),
         ("Enter", "send your answer, or pick the highlighted option"),
+        ("Up/Down", "move through the options (with the typing box empty)"),
         ("Space", "tick an option when you can pick several"),
-        ("Tab", "move between the options and the typing box"),
+        ("Tab", "move between the typing box, the options and buttons"),
         ("Ctrl+B", "back: undo your last answer"),
         ("Ctrl+R", "restart: start over (asks first)"),
         ("F1", "this help and the help numbers"),

@@ -45,26 +45,15 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,enter", "close", "Close", show=True)]
 
-    def __init__(self, keys: list[tuple[str, str]], resources: str, note: str) -> None:
+    def __init__(self, keys: list[tuple[str, str]], resources: str) -> None:
         super().__init__()
-        self.keys, self.resources, self.note = keys, resources, note
+        self.keys, self.resources = keys, resources
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box", id="help-box"):
-            yield Static("Help", classes="modal-title")
-            yield Static(self.note, classes="modal-text", markup=False)
-            yield Static("\n".join(f"{key:>8}  {what}" for key, what in self.keys), classes="modal-text",
-                         markup=False)
+            yield Static("Help \u2014 press Esc to close", classes="modal-title")
+            yield Static("\n".join(f"{key:>7}  {what}" for key, what in self.keys), id="help-keys", markup=False)
             yield Static(self.resources, id="help-numbers", markup=False)
-            yield Button("Close", id="help-close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#help-close", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)
 
     def action_close(self) -> None:
         self.dismiss(None)
