@@ -116,7 +116,9 @@ def _schema_problems(exc: ValidationError, source: Source) -> list[Problem]:
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
         loc = tuple("not" if p == "not_" else p for p in loc)
-        field_name = ".".join(str(p) for p in loc[2:] if not isinstance(p, int)) or ".".join(str(p) for p in loc)
+        in_list = len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int)
+        tail = loc[2:] if in_list else loc[1:]
+        field_name = ".".join(str(p) for p in tail if not isinstance(p, int)) or str(loc[-1] if loc else "")
         kind = err["type"]
         if kind == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'; check its spelling or remove it"

@@ -111,6 +111,9 @@ def parse(raw: bytes, name: str, what: str = "file") -> Source:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and start.line + 1 != line:
+            reason += f" ({context.removeprefix('while ')} that starts on line {start.line + 1})"
         raise FileProblems([Problem(name, line, "", f"not valid YAML: {reason}")]) from None
     finally:
         loader.dispose()

@@ -1,0 +1,98 @@
+"""`intake validate` on broken dialogs: one fixture per kind of fault, each with the one line
+a clinician needs (file, line, where, what to fix), exit 2 and no traceback.
+
+Each fixture is tests/fixtures/minimal.yaml (a small valid dialog) with exactly one fault.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
+
+# fixture name -> (line, the message it must print)
+FAULTS: dict[str, tuple[int, str]] = {
+    "not_yaml": (15, "not valid YAML: did not find expected ',' or ']' (parsing a flow sequence that starts on line 14)"),
+    "empty": (1, "the dialog is empty"),
+    "not_utf8": (16, "byte 0xf6 is not UTF-8; save the dialog as UTF-8"),
+    "top_level_list": (1, "a dialog file must be a mapping"),
+    "missing_text": (14, "question 'who': 'text' is missing; add it"),
+    "unknown_kind": (17, "question 'who': kind: must be 'choice', 'multi', 'yes_no', 'number' or 'text', not 'dropdown'"),
+    "unknown_key": (18, "question 'who': unknown key 'optoins'; check its spelling or remove it"),
+    "wrong_type": (4, "dialog: version: should be a valid integer"),
+    "two_condition_forms": (65, "rule 'daily_drinking': when: a condition needs exactly one of"),
+    "duplicate_question_id": (51, "question 'sick': id 'sick' is used twice (first on line 44)"),
+    "duplicate_yaml_key": (17, "key 'text' appears twice in one mapping (first on line 16)"),
+    "duplicate_option_value": (20, "question 'who': option value 'self' is used twice"),
+    "choice_with_one_option": (18, "question 'who': a choice question needs at least two options"),
+    "number_without_range": (36, "question 'days': a number question needs 'number: {min: ..., max: ...}'"),
+    "unknown_section": (15, "question 'who': unknown section 'abuot'"),
+    "unknown_goto": (42, "question 'days': goes to unknown question 'sickk'"),
+    "unknown_slot": (65, "rule 'daily_drinking': unknown slot 'dayz'"),
+    "unknown_option_value": (72, "rule 'opioid_sick': 'substances' has no option 'heroin'; options are: alcohol, opioids"),
+    "unknown_floor": (74, "rule 'opioid_sick': unknown level 'intensive'; levels are: emergency,"),
+    "unknown_modifier": (75, "rule 'opioid_sick': unknown modifier 'narcan'; modifiers are: naloxone"),
+    "unknown_alternative_level": (75, "rule 'opioid_sick': alternative names unknown level 'counselling'"),
+    "unknown_crisis_kind": (20, "question 'who': unknown crisis kind 'panic'; known: suicide"),
+    "unknown_placeholder": (67, "rule 'daily_drinking': placeholder '{dayz}' is not a question id"),
+    "unreachable_question": (51, "question 'orphan': is never reached from the start question 'who'"),
+    "no_way_out": (44, "question 'sick': has no way out"),
+    "no_default_way_out": (31, "question 'substances': has no way out when none of its conditions hold"),
+    "two_default_ways_out": (43, "question 'days': has two ways out with no condition"),
+    "loop": (24, "questions form a loop: substances -> days -> substances"),
+    "impossible_number": (65, "rule 'daily_drinking': can never be true: 'days' is between 0 and 7, so 'gt 7' never holds"),
+    "contradiction": (70, "rule 'opioid_sick': can never fire: 'sick' cannot be both 'yes' and 'no'"),
+    "includes_on_yes_no": (73, "rule 'opioid_sick': 'includes' works only on multi questions; 'sick' is yes_no"),
+    "in_needs_list": (72, "rule 'opioid_sick': 'in' needs a list of values"),
+    "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is not a rule defined above"),
+    "missing_string": (137, "strings: missing string 'welcome'; add it under 'strings'"),
+    "bad_crisis_pattern": (104, "crisis 'suicide': pattern '(kill myself' is not a valid regular expression"),
+    "bad_id": (44, "question 'Sick-Now': id: 'Sick-Now' is not a valid id; use lower-case letters"),
+}
+# faults that honestly produce more than one line (the bad id is also used by two gotos)
+EXTRA_LINES = {"bad_id": 2}
+
+
+def validate(*paths: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "chatbot", "validate", *paths], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+
+
+@pytest.mark.parametrize("name", sorted(FAULTS))
+def test_broken_dialog_gets_its_one_line(name: str) -> None:
+    line, message = FAULTS[name]
+    rel = f"tests/fixtures/broken/{name}.yaml"
+    proc = validate(rel)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 2, out
+    assert "Traceback" not in out
+    lines = [l for l in out.splitlines() if l.strip()]
+    assert len(lines) == 1 + EXTRA_LINES.get(name, 0), out
+    assert any(l.startswith(f"{rel}:{line}: ") and message in l for l in lines), out
+
+
+def test_every_fixture_has_its_assertion() -> None:
+    assert {p.stem for p in BROKEN.glob("*.yaml")} == set(FAULTS)
+
+
+@pytest.mark.parametrize("path", ["tests/fixtures/minimal.yaml", "dialogs/intake.yaml"])
+def test_good_dialogs_validate(path: str) -> None:
+    proc = validate(path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith(f"{path}: ok")
+
+
+def test_several_files_report_each_and_fail_together() -> None:
+    proc = validate("tests/fixtures/minimal.yaml", "tests/fixtures/broken/unknown_goto.yaml")
+    assert proc.returncode == 2
+    assert "tests/fixtures/minimal.yaml: ok" in proc.stdout and "unknown_goto.yaml:42:" in proc.stdout
+
+
+def test_missing_file_is_named() -> None:
+    proc = validate("tests/fixtures/nope.yaml")
+    assert proc.returncode == 2 and "tests/fixtures/nope.yaml:1: cannot read the dialog" in proc.stdout
