@@ -68,6 +68,7 @@ class Recommendation(BaseModel):
     crisis: bool
     crisis_kinds: list[str]
     resources: list[str]
+    answers: list[Quote] = []
 
     @property
     def fired(self) -> list[str]:
@@ -193,6 +194,7 @@ def recommend(
         crisis=bool(crisis_kinds),
         crisis_kinds=list(crisis_kinds),
         resources=[r.text for r in spec.safety.resources],
+        answers=[_quote(dialog, qid, quotes[qid]) for qid in dialog.questions if qid in quotes],
     )
 
 
@@ -231,8 +233,9 @@ def _quotes(dialog: LoadedDialog, rule: Rule, facts: Mapping[str, AnswerValue], 
     for slot in true_slots(rule.when, facts, names):
         if slot != CRISIS_SLOT and slot not in seen and slot in quotes:
             seen.append(slot)
-    out = []
-    for slot in seen:
-        q = dialog.questions[slot]
-        out.append(Quote(question=slot, asked=q.short or q.text, answer=quotes[slot]))
-    return out
+    return [_quote(dialog, slot, quotes[slot]) for slot in seen]
+
+
+def _quote(dialog: LoadedDialog, qid: str, answer: str) -> Quote:
+    q = dialog.questions[qid]
+    return Quote(question=qid, asked=q.short or q.text, answer=answer)

@@ -38,7 +38,7 @@ REQUIRED_STRINGS: tuple[str, ...] = (
     "also_noted", "alternatives", "modifiers_title", "next_steps", "checklist",
     "crisis_resources_title", "help", "commands", "choose_one", "choose_many",
     "type_number", "type_yes_no", "type_text", "bye", "back_at_start", "restarted",
-    "you_said", "incomplete", "emergency_reason",
+    "you_said", "incomplete", "emergency_reason", "you_told_us",
 )
 
 

@@ -84,6 +84,8 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
         parts.append(Part(s("next_steps"), items=tuple((step, ()) for step in rec.next_steps)))
     if rec.checklist:
         parts.append(Part(s("checklist"), items=tuple((c, ()) for c in rec.checklist)))
+    if rec.answers:
+        parts.append(Part(s("you_told_us"), items=tuple((f"{a.asked}: {a.answer}", ()) for a in rec.answers)))
     if not rec.crisis:
         parts.append(resources)
     parts.append(Part("", rec.notice))

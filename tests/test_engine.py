@@ -138,7 +138,7 @@ def test_crisis_option_records_the_answer_then_checks(session: Session) -> None:
 
 def test_continuing_after_a_crisis_keeps_the_flag_and_resources(session: Session) -> None:
     answers = ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
-               "private", "no preference"]
+               "private", "stop", "no preference"]
     walk(session, *answers[:5])
     walk(session, "I've been thinking about suicide", "yes", "yes")
     turn = walk(session, *answers[5:])
@@ -149,7 +149,7 @@ def test_continuing_after_a_crisis_keeps_the_flag_and_resources(session: Session
 
 def test_result_then_back_returns_to_last_question(session: Session) -> None:
     answers = ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
-               "private", "no preference"]
+               "private", "stop", "no preference"]
     turn = walk(session, *answers)
     assert turn.kind == "result"
     turn = session.back()

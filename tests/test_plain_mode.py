@@ -105,7 +105,7 @@ def test_nothing_is_written_without_json(tmp_path: Path) -> None:
 def test_crisis_mid_intake_then_continue(tmp_path: Path) -> None:
     out = tmp_path / "o.json"
     lines = ["1", "me", "2", "i might overdose on purpose tonight", "yes", "yes", "cannabis", "less", "no", "none",
-             "no", "never", "family", "yes", "none", "private", "no preference"]
+             "no", "never", "family", "yes", "none", "private", "stop", "no preference"]
     proc = chat(lines, "--json", str(out))
     flat = " ".join(proc.stdout.split())  # the plain mode wraps at 78 columns
     assert "Call 911 now" in flat and "You can talk to someone right now" in flat

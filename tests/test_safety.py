@@ -56,7 +56,7 @@ def test_crisis_check_after_result_reopens_the_crisis(engine: Engine) -> None:
     session = engine.session()
     session.start()
     for a in ["1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none", "private",
-              "no preference"]:
+              "stop", "no preference"]:
         turn = session.answer(a)
     assert turn.kind == "result"
     turn = session.answer("actually i want to die")
