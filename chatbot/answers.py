@@ -176,18 +176,23 @@ class Parser:
 
     def _multi(self, question: Question, norm: str, raw: str) -> Parsed:
         options = self.options(question)
+        terms = self._terms(question)
+        # match on the whole text first, so a phrase like "in and out" is not cut at its "and"
+        whole = find_terms(norm.split(), terms)
         chosen: list[str] = []
+        for _, _, term in whole:
+            if term.target not in chosen:
+                chosen.append(str(term.target))
+        matched = [f" {' '.join(term.tokens)} " for _, _, term in whole]
         unknown: list[str] = []
         raw_parts = [p for p in _LIST_SEPARATORS.split(unicodedata.normalize("NFKC", raw).casefold()) if p.strip()]
-        parts = [normalize(p) for p in raw_parts] or [norm]
-        for part in parts:
+        for part in (normalize(p) for p in raw_parts):
             if not part:
                 continue
             tokens = part.split()
-            terms_found = find_terms(tokens, self._terms(question))
             indices = [self._as_index(t) for t in tokens]
             if all(i is not None for i in indices) and (
-                    not terms_found or all(t.isdigit() for t in tokens)):
+                    not find_terms(tokens, terms) or all(t.isdigit() for t in tokens)):
                 for index in indices:
                     if not 1 <= index <= len(options):  # type: ignore[operator]
                         return Parsed(reask=self._s("reask_multi", n=len(options)))
@@ -195,12 +200,9 @@ class Parser:
                     if value not in chosen:
                         chosen.append(value)
                 continue
-            matched = terms_found
-            if not matched:
+            inside_a_match = any(f" {part} " in m for m in matched)
+            if not inside_a_match and not find_terms(tokens, terms):
                 unknown.append(part)
-            for _, _, term in matched:
-                if term.target not in chosen:
-                    chosen.append(str(term.target))
         if unknown and chosen:
             labels = ", ".join(o.label for o in options if o.value in chosen)
             return Parsed(reask=self._s("reask_multi_unknown", understood=labels, unknown=", ".join(unknown)))

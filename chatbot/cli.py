@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="line-based mode over stdin/stdout (screen readers, SSH, scripts)")
     chat.add_argument("--json", metavar="FILE",
                       help="write the outcome as JSON to FILE at the end (owner-only, written atomically)")
+    chat.add_argument("--record", metavar="FILE",
+                      help="save the conversation as a transcript in FILE at the end (with --plain)")
+    chat.add_argument("--title", help="title of the recorded transcript (default: the file name)")
+    chat.add_argument("--force", action="store_true", help="let --record replace an existing file")
     _dialog_arg(chat)
     _theme_arg(chat)
 
@@ -58,6 +62,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where Ctrl+S saves transcripts (default: transcripts/)")
     _dialog_arg(staff)
     _theme_arg(staff)
+
+    replay = sub.add_parser("replay", help="replay transcripts and compare questions and outcomes")
+    replay.add_argument("paths", nargs="*", metavar="PATH", help="transcript files or folders (default: transcripts/)")
+    replay.add_argument("--strict", action="store_true", help="also compare the text shown at each turn")
+    replay.add_argument("--update", action="store_true",
+                        help="rewrite the expected parts of failing transcripts from the current dialog")
+    replay.add_argument("--via", choices=["engine", "tui"], default="engine",
+                        help="drive the engine directly (default) or the real Textual app")
+    _dialog_arg(replay)
+
+    coverage = sub.add_parser("coverage", help="what the transcripts exercise of the dialog")
+    coverage.add_argument("paths", nargs="*", metavar="PATH", help="transcript files or folders (default: transcripts/)")
+    coverage.add_argument("--fail-under", metavar="SPEC", default="",
+                          help="e.g. rules=100,levels=100,transitions=90: exit 1 when a measure is lower")
+    _dialog_arg(coverage)
 
     validate = sub.add_parser("validate", help="check dialog files; exit 2 on any error")
     validate.add_argument("files", nargs="*", metavar="FILE", help="dialog files (default: dialogs/*.yaml)")
@@ -87,9 +106,14 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if args.plain:
         from .console import run_plain
 
-        return run_plain(engine, json_path=args.json)
-    if args.json:
-        print("--json works with --plain only; the app offers to save the summary at the end", file=sys.stderr)
+        if args.record and Path(args.record).exists() and not args.force:
+            print(f"{args.record} already exists; use --force to replace it", file=sys.stderr)
+            return EXIT_FAIL
+        title = args.title or Path(args.record).stem.replace("-", " ").replace("_", " ") if args.record else ""
+        return run_plain(engine, json_path=args.json, record=args.record, title=title)
+    if args.json or args.record:
+        print("--json and --record work with --plain; the app saves summaries and staff mode saves transcripts",
+              file=sys.stderr)
         return EXIT_FAIL
     from .tui.app import IntakeApp
 
@@ -130,6 +154,88 @@ def cmd_staff(args: argparse.Namespace) -> int:
 
     StaffApp(engine, transcripts=Path(args.transcripts), theme_name=_theme(args)).run()
     return EXIT_OK
+
+
+def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
+    from .replay import replay
+    from .transcript import load
+    from .yamlsource import FileProblems
+
+    results, malformed = [], []
+    for path in files:
+        try:
+            transcript, source = load(path)
+        except FileProblems as exc:
+            malformed.extend(str(p) for p in exc.problems)
+            continue
+        if via == "tui":
+            import asyncio
+
+            from .tui.drive import replay_tui
+
+            results.append(asyncio.run(replay_tui(engine, transcript, source, strict)))
+        else:
+            results.append(replay(engine, transcript, source, strict))
+    return results, malformed
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .replay import update
+    from .transcript import find
+
+    files = find(args.paths or ["transcripts"])
+    if not files:
+        print("no transcripts found", file=sys.stderr)
+        return EXIT_BAD_FILE
+    engine = _load_engine(args.dialog)
+    if engine is None:
+        return EXIT_BAD_FILE
+    results, malformed = _replay_all(engine, files, args.strict, args.via)
+    passed = failed = updated = 0
+    for result in results:
+        if result.passed:
+            passed += 1
+        elif args.update:
+            update(engine, result.file.removesuffix(" [tui]"))
+            print(f"updated {result.file}")
+            updated += 1
+            passed += 1
+        else:
+            failed += 1
+            print(result.report())
+    for line in malformed:
+        print(line)
+    if updated:
+        print(f"{updated} updated")
+    print(f"{passed} passed, {failed + len(malformed)} failed")
+    if malformed:
+        return EXIT_BAD_FILE
+    return EXIT_FAIL if failed else EXIT_OK
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import below, measure, parse_thresholds, report
+    from .transcript import find
+
+    files = find(args.paths or ["transcripts"])
+    engine = _load_engine(args.dialog)
+    if engine is None:
+        return EXIT_BAD_FILE
+    results, malformed = _replay_all(engine, files, strict=False, via="engine")
+    for line in malformed:
+        print(line)
+    measures = measure(engine.dialog, results)
+    print(report(engine.dialog, measures, len(results)))
+    try:
+        failures = below(measures, parse_thresholds(args.fail_under))
+    except ValueError:
+        print(f"--fail-under {args.fail_under!r}: use name=percent pairs, like rules=100,transitions=90")
+        return EXIT_FAIL
+    for failure in failures:
+        print(f"FAIL {failure}")
+    if malformed:
+        return EXIT_BAD_FILE
+    return EXIT_FAIL if failures else EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -174,9 +280,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        args.command, args.plain, args.json = "chat", False, None
-    handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "validate": cmd_validate,
-               "graph": cmd_graph}[args.command]
+        args.command, args.plain, args.json, args.record = "chat", False, None, None
+    handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "replay": cmd_replay,
+               "coverage": cmd_coverage, "validate": cmd_validate, "graph": cmd_graph}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

@@ -96,12 +96,12 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None = None,
-              stdout: TextIO | None = None) -> int:
+              stdout: TextIO | None = None, record: str | None = None, title: str = "") -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    session = engine.session()
+    session = engine.session(recording=record is not None)
     try:
         try:
             Console(engine, stdin, stdout).run(session)
@@ -111,6 +111,10 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
         if json_path:
             outcome = session.outcome().model_dump(mode="json")
             write_private(json_path, json.dumps(outcome, indent=2, ensure_ascii=False) + "\n")
+        if record:
+            from .transcript import from_session, save
+
+            save(from_session(session, title=title or "Recorded intake", mode="plain"), record, force=True)
         return 0
     finally:
         session.close()

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from . import yamlsource
 from .engine import Session
 from .fileio import write_private
+from .yamlsource import FileProblems, Problem, Source
 
 FORMAT_VERSION = 1
 Mode = Literal["staff", "kiosk", "plain", "self", "hand"]
@@ -78,7 +80,7 @@ def from_session(session: Session, title: str, notes: str = "", mode: Mode = "st
 
 
 def to_yaml(transcript: Transcript) -> str:
-    data = transcript.model_dump(mode="json", exclude_none=True)
+    data = transcript.model_dump(mode="json")
     data["turns"] = [{k: v for k, v in t.items() if v is not None} for t in data["turns"]]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -91,3 +93,44 @@ def save(transcript: Transcript, path: str | Path, force: bool = False) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     write_private(target, to_yaml(transcript))
     return target
+
+
+def load(path: str | Path) -> tuple[Transcript, Source]:
+    """Read and check a transcript; FileProblems names the file, the line and the fix."""
+    source = yamlsource.read(path, "transcript")
+    if not isinstance(source.data, dict):
+        raise FileProblems([Problem(source.file, 1, "", "a transcript must be a mapping with 'title', 'turns' and "
+                                    "'expected'")])
+    try:
+        transcript = Transcript.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+            where = f"turn {loc[1] + 1}" if len(loc) > 1 and loc[0] == "turns" and isinstance(loc[1], int) else ""
+            name = ".".join(str(p) for p in loc if not isinstance(p, int)) or "transcript"
+            if err["type"] == "extra_forbidden":
+                message = f"unknown key '{loc[-1]}'; check its spelling or remove it"
+            elif err["type"] == "missing":
+                message = f"'{loc[-1]}' is missing; add it"
+            else:
+                message = f"{name}: {err['msg'].removeprefix('Value error, ').replace('Input should be', 'should be')}"
+            problems.append(Problem(source.file, source.line(loc), where, message))
+        raise FileProblems(problems) from None
+    if transcript.format != FORMAT_VERSION:
+        raise FileProblems([Problem(source.file, source.line(("format",)), "",
+                                    f"format {transcript.format} is not supported; this program reads format "
+                                    f"{FORMAT_VERSION}")])
+    return transcript, source
+
+
+def find(paths: list[str | Path]) -> list[Path]:
+    """Transcript files named, or found under the folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.yaml") if p.is_file()))
+        else:
+            found.append(path)
+    return found

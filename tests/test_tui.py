@@ -11,6 +11,8 @@ import yaml
 from textual.widgets import Static
 
 from chatbot.engine import Engine
+from chatbot.replay import replay
+from chatbot.transcript import load
 from chatbot.tui.app import IntakeApp
 from chatbot.tui.kiosk import ConsentScreen, IdleScreen, KioskApp
 from chatbot.tui.screens.chat import ChatScreen
@@ -375,3 +377,5 @@ async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
     assert data["expected"]["level"] == "residential"
     assert {"question": "for_whom", "command": "back"} in data["turns"]
     assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
+    transcript, source = load(saved)
+    assert replay(engine, transcript, source, strict=True).passed   # replays green without edits

@@ -1,0 +1,99 @@
+"""Every `transcripts/**/*.yaml` is a pytest item named after its file.
+
+A failure reports the replay diff, not a traceback. `--update-transcripts` accepts the
+current behaviour (like syrupy's `--snapshot-update`). Transcripts marked `tui: true` get
+a second item that replays through the real Textual app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from .yamlsource import FileProblems
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("intake transcripts")
+    group.addoption("--update-transcripts", action="store_true",
+                    help="rewrite the expected parts of failing transcripts from the current dialog")
+    group.addoption("--intake-dialog", default=None, help="dialog file to replay transcripts against")
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.suffix == ".yaml" and "transcripts" in file_path.parts:
+        return TranscriptFile.from_parent(parent, path=file_path)
+    return None
+
+
+class TranscriptFailure(Exception):
+    def __init__(self, report: str):
+        super().__init__(report)
+        self.report = report
+
+
+class TranscriptFile(pytest.File):
+    def collect(self):  # noqa: ANN201
+        from .transcript import load
+
+        try:
+            transcript, _ = load(self.path)
+        except FileProblems as exc:
+            yield BrokenTranscript.from_parent(self, name=self.path.name, problems=str(exc))
+            return
+        yield TranscriptItem.from_parent(self, name=self.path.name, via="engine")
+        if transcript.tui:
+            yield TranscriptItem.from_parent(self, name=f"{self.path.name}[tui]", via="tui")
+
+
+class BrokenTranscript(pytest.Item):
+    def __init__(self, *, problems: str, **kw: object) -> None:
+        super().__init__(**kw)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        raise TranscriptFailure(self.problems)
+
+    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+        return f"malformed transcript:\n{self.problems}"
+
+    def reportinfo(self):  # noqa: ANN201
+        return self.path, 0, f"transcript {self.name} (malformed)"
+
+
+class TranscriptItem(pytest.Item):
+    def __init__(self, *, via: str, **kw: object) -> None:
+        super().__init__(**kw)
+        self.via = via
+
+    def runtest(self) -> None:
+        from . import dialogs
+        from .engine import engine_for
+        from .replay import replay, update
+        from .transcript import load
+
+        config = self.config
+        engine = engine_for(config.getoption("--intake-dialog") or dialogs.DEFAULT_DIALOG)
+        transcript, source = load(self.path)
+        if self.via == "tui":
+            from .tui.drive import replay_tui
+
+            result = asyncio.run(replay_tui(engine, transcript, source))
+        else:
+            result = replay(engine, transcript, source)
+        if result.passed:
+            return
+        if config.getoption("--update-transcripts") and self.via == "engine":
+            update(engine, self.path)
+            return
+        raise TranscriptFailure(result.report())
+
+    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+        if isinstance(excinfo.value, TranscriptFailure):
+            return excinfo.value.report + "\n(accept an intended change with: pytest --update-transcripts)"
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self):  # noqa: ANN201
+        return self.path, 0, f"transcript {self.name}"

@@ -1,0 +1,55 @@
+"""Replay a transcript through the real app with the Pilot: the same answers typed into the
+same widgets a person uses, compared the same way as `chatbot.replay`."""
+
+from __future__ import annotations
+
+from ..engine import Engine
+from ..replay import Mismatch, ReplayResult, Trace, compare_outcome, position, shown
+from ..transcript import Transcript
+from ..yamlsource import Source
+from .app import IntakeApp
+from .screens.crisis import CrisisScreen
+from .screens.modals import ConfirmScreen
+from .screens.summary import SummaryScreen
+
+
+async def replay_tui(engine: Engine, transcript: Transcript, source: Source, strict: bool = False) -> ReplayResult:
+    app = IntakeApp(engine)
+    mismatches: list[Mismatch] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")                       # Start
+        await pilot.pause()
+        session = app.session
+        assert session is not None
+        for index, turn in enumerate(transcript.turns):
+            line = source.line(("turns", index))
+            at = position(session)
+            if turn.question is not None and turn.question != at:
+                mismatches.append(Mismatch(line, f"turn {index + 1} (via tui): a different question is asked",
+                                           turn.question, at))
+                break
+            if strict and turn.answer is not None and turn.shown is not None and turn.shown != shown(session):
+                mismatches.append(Mismatch(line, f"turn {index + 1} ({at}, via tui): the text shown changed",
+                                           turn.shown, shown(session)))
+            if turn.command == "back":
+                await pilot.press("ctrl+b")
+            elif turn.command == "restart":
+                await pilot.press("ctrl+r")
+                await pilot.pause()
+                if isinstance(app.screen, ConfirmScreen):
+                    await pilot.click("#confirm-yes")
+            elif isinstance(app.screen, SummaryScreen):
+                mismatches.append(Mismatch(line, f"turn {index + 1} (via tui): the summary has no answer box",
+                                           f"somewhere to type {turn.answer!r}", "the summary screen"))
+                break
+            else:
+                selector = "#crisis-input" if isinstance(app.screen, CrisisScreen) else "#free"
+                box = app.screen.query_one(selector)
+                box.focus()
+                box.value = turn.answer or ""            # type: ignore[attr-defined]
+                await pilot.press("enter")
+            await pilot.pause()
+        outcome = session.outcome()
+        mismatches.extend(compare_outcome(transcript.expected, outcome, source))
+    return ReplayResult(source.file + " [tui]", transcript.title, mismatches, outcome, Trace())

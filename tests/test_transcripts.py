@@ -1,0 +1,171 @@
+"""Transcripts: record, replay, diff, update, the pytest plugin, and coverage."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "transcripts"
+BROKEN = ROOT / "tests" / "fixtures" / "transcripts_broken"
+
+
+def intake(*args: str, cwd: Path = ROOT, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "chatbot", *args], capture_output=True, text=True, cwd=cwd,
+                          input=stdin, timeout=300)
+
+
+def test_the_corpus_replays_green() -> None:
+    proc = intake("replay", "transcripts")
+    assert proc.returncode == 0, proc.stdout
+    count = len(list(CORPUS.glob("*.yaml")))
+    assert proc.stdout.strip().splitlines()[-1] == f"{count} passed, 0 failed"
+
+
+def test_the_corpus_is_big_enough_and_marks_tui_cases() -> None:
+    files = list(CORPUS.glob("*.yaml"))
+    assert len(files) >= 30
+    assert sum(1 for f in files if yaml.safe_load(f.read_text()).get("tui")) >= 5
+
+
+def test_coverage_meets_the_ci_thresholds() -> None:
+    proc = intake("coverage", "transcripts", "--fail-under", "rules=100,levels=100,transitions=90")
+    assert proc.returncode == 0, proc.stdout
+    assert re.search(r"rules\s+100\.0%", proc.stdout) and re.search(r"levels\s+100\.0%", proc.stdout)
+
+
+def test_coverage_lists_what_was_never_exercised_with_its_line() -> None:
+    proc = intake("coverage", "transcripts/w5-cannabis-most-weekends-just.yaml", "--fail-under", "rules=100")
+    assert proc.returncode == 1
+    assert "never exercised: rules" in proc.stdout
+    assert re.search(r"dialogs/intake\.yaml:\d+: alcohol_or_benzo_daily", proc.stdout)
+    assert "FAIL rules" in proc.stdout
+
+
+@pytest.mark.parametrize("name, line, message", [
+    ("empty", 1, "the transcript is empty"),
+    ("not_yaml", 7, "not valid YAML"),
+    ("unknown_key", 7, "unknown key 'nots'"),
+    ("answer_and_command", 10, "turn 1: turns: a turn has either an answer or a command"),
+    ("missing_expected", 1, "'expected' is missing"),
+    ("wrong_format", 1, "format 7 is not supported"),
+])
+def test_malformed_transcript_is_named_with_exit_2(name: str, line: int, message: str) -> None:
+    rel = f"tests/fixtures/transcripts_broken/{name}.yaml"
+    proc = intake("replay", rel)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert f"{rel}:{line}: " in proc.stdout and message in proc.stdout
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A temporary copy of the dialog and the corpus, safe to break."""
+    shutil.copy(ROOT / "dialogs" / "intake.yaml", tmp_path / "intake.yaml")
+    shutil.copytree(CORPUS, tmp_path / "transcripts")
+    return tmp_path
+
+
+def test_changing_one_floor_fails_exactly_the_dependent_transcripts_and_update_accepts(workspace: Path) -> None:
+    dialog = workspace / "intake.yaml"
+    text = dialog.read_text()
+    old = "  - id: step_down\n    when: {slot: treatment_history, op: includes, value: just_left}\n    floor: iop\n"
+    assert old in text
+    dialog.write_text(text.replace(old, old.replace("floor: iop", "floor: php")))
+
+    depends = set()
+    for path in (workspace / "transcripts").glob("*.yaml"):
+        expected = yaml.safe_load(path.read_text())["expected"]
+        if "step_down" in expected["rules"] and expected["level"] == "iop":
+            depends.add(path.name)
+    assert depends  # the corpus has step-down cases
+
+    proc = intake("replay", "--dialog", str(dialog), "transcripts", cwd=workspace)
+    assert proc.returncode == 1
+    failed = {Path(m).name for m in re.findall(r"^FAIL (\S+):", proc.stdout, re.M)}
+    assert failed == depends
+    assert "outcome level" in proc.stdout and "expected: iop" in proc.stdout and "actual:   php" in proc.stdout
+    assert re.search(r"transcripts/\S+\.yaml:\d+: outcome level", proc.stdout)
+    assert proc.stdout.strip().splitlines()[-1] == f"{len(list((workspace / 'transcripts').glob('*.yaml'))) - len(depends)} passed, {len(depends)} failed"
+
+    before = {n: yaml.safe_load((workspace / "transcripts" / n).read_text()) for n in depends}
+    proc = intake("replay", "--dialog", str(dialog), "--update", "transcripts", cwd=workspace)
+    assert proc.returncode == 0, proc.stdout
+    proc = intake("replay", "--dialog", str(dialog), "transcripts", cwd=workspace)
+    assert proc.returncode == 0, proc.stdout
+    for name, old_data in before.items():
+        new = yaml.safe_load((workspace / "transcripts" / name).read_text())
+        assert new["title"] == old_data["title"] and new["notes"] == old_data["notes"]
+        assert new["expected"]["level"] == "php"
+
+
+def test_a_changed_question_is_reported_at_its_turn_and_line(workspace: Path) -> None:
+    path = workspace / "transcripts" / "w5-cannabis-most-weekends-just.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("- question: age_group", "- question: how_old", 1))
+    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "how_old" in l)
+    proc = intake("replay", str(path), cwd=workspace)
+    assert proc.returncode == 1
+    assert f"transcripts/{path.name}:{line}: turn 3: a different question is asked" in proc.stdout
+    assert "expected: how_old" in proc.stdout and "actual:   age_group" in proc.stdout
+
+
+def test_strict_compares_the_text_shown(workspace: Path) -> None:
+    path = workspace / "transcripts" / "w5-cannabis-most-weekends-just.yaml"
+    path.write_text(path.read_text().replace("shown: How old are you?", "shown: What is your age?", 1))
+    assert intake("replay", str(path), cwd=workspace).returncode == 0
+    proc = intake("replay", "--strict", str(path), cwd=workspace)
+    assert proc.returncode == 1 and "the text shown changed" in proc.stdout
+    assert "expected: What is your age?" in proc.stdout and "actual:   How old are you?" in proc.stdout
+
+
+def test_record_from_the_plain_mode(tmp_path: Path) -> None:
+    out = tmp_path / "recorded.yaml"
+    lines = "\n".join(["1", "me", "banana", "2", "weed", "back", "weed", "weekends", "no", "none", "no", "never",
+                       "family", "yes", "school", "yes", "no", "1", "cut down", "no preference"]) + "\n"
+    proc = intake("chat", "--plain", "--record", str(out), stdin=lines)
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    data = yaml.safe_load(out.read_text())
+    assert data["mode"] == "plain" and data["expected"]["level"] == "iop"
+    assert {"question": "other_freq", "command": "back"} in data["turns"]
+    assert intake("replay", str(out)).returncode == 0
+
+    again = intake("chat", "--plain", "--record", str(out), stdin="1\n")
+    assert again.returncode == 1 and "already exists; use --force" in again.stderr
+    assert yaml.safe_load(out.read_text()) == data
+    forced = intake("chat", "--plain", "--record", str(out), "--force", stdin="1\n")
+    assert forced.returncode == 0 and yaml.safe_load(out.read_text())["expected"]["level"] is None
+
+
+def test_replay_via_the_tui() -> None:
+    proc = intake("replay", "--via", "tui", "transcripts/w5-cannabis-most-weekends-just.yaml")
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "1 passed, 0 failed"
+
+
+def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
+    folder = workspace / "transcripts"
+    for path in folder.glob("*.yaml"):
+        if path.name not in ("w6-finished-a-28-day-residential.yaml", "w7-three-years-sober-drinking.yaml"):
+            path.unlink()
+    w6 = folder / "w6-finished-a-28-day-residential.yaml"
+    w6.write_text(w6.read_text().replace("  level: iop", "  level: residential", 1))
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "transcripts"]
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
+    assert proc.returncode == 1, proc.stdout
+    assert "1 failed, 1 passed" in proc.stdout
+    assert "outcome level" in proc.stdout and "expected: residential" in proc.stdout
+    assert "Traceback" not in proc.stdout
+    proc = subprocess.run(args + ["--update-transcripts"], capture_output=True, text=True, cwd=workspace, timeout=300)
+    assert proc.returncode == 0, proc.stdout
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
+    assert proc.returncode == 0 and "2 passed" in proc.stdout
