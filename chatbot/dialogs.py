@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from . import yamlsource
 from .spec import CRISIS_SLOT, END, REQUIRED_STRINGS, Condition, Dialog, Question
 from .yamlsource import FileProblems, Path_, Problem, Source
@@ -82,13 +80,9 @@ def load(path: str | Path = DEFAULT_DIALOG) -> LoadedDialog:
 
 
 def from_source(source: Source) -> LoadedDialog:
-    if not isinstance(source.data, dict):
-        raise FileProblems([Problem(source.file, 1, "", "a dialog file must be a mapping with keys such as"
-                                    " 'dialog', 'questions' and 'rules'")])
-    try:
-        spec = Dialog.model_validate(source.data)
-    except ValidationError as exc:
-        raise FileProblems(_schema_problems(exc, source)) from None
+    spec = yamlsource.model_from(
+        source, Dialog, "a dialog file must be a mapping with keys such as 'dialog', 'questions' and 'rules'",
+        lambda loc: _where(source.data, loc))
     problems = list(Checker(spec, source).run())
     if problems:
         raise FileProblems(problems)
@@ -108,38 +102,6 @@ def _where(data: Any, loc: Path_) -> str:
                 return f"{kind} '{ident}'"
         return f"{kind} #{loc[1] + 1}"
     return str(loc[0]) if loc else ""
-
-
-def _schema_problems(exc: ValidationError, source: Source) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[tuple[int, str]] = set()
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
-        loc = tuple("not" if p == "not_" else p for p in loc)
-        in_list = len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int)
-        tail = loc[2:] if in_list else loc[1:]
-        field_name = ".".join(str(p) for p in tail if not isinstance(p, int)) or str(loc[-1] if loc else "")
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            message = f"unknown key '{loc[-1]}'; check its spelling or remove it"
-        elif kind == "missing":
-            message = f"'{loc[-1]}' is missing; add it"
-        elif kind == "literal_error":
-            message = f"{field_name}: {err['msg'].replace('Input should be', 'must be')}, not {err['input']!r}"
-        elif kind == "string_pattern_mismatch":
-            message = (f"{field_name}: {err['input']!r} is not a valid id; use lower-case letters, digits and"
-                       " underscores, starting with a letter")
-        elif kind == "value_error":
-            message = f"{field_name or 'value'}: {err['msg'].removeprefix('Value error, ')}"
-        else:
-            message = f"{field_name or 'value'}: {err['msg'].replace('Input should be', 'should be')}"
-        line = source.line(loc)
-        key = (line, message)
-        if key in seen:
-            continue
-        seen.add(key)
-        problems.append(Problem(source.file, line, _where(source.data, loc), message))
-    return problems
 
 
 # --- whole-file checks ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .engine import CRISIS_AT, Engine, Outcome, Session
 from .spec import END
-from .transcript import Expected, Transcript, expected_from, load, save
+from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, save
 from .yamlsource import Source
 
 
@@ -23,6 +23,20 @@ class Mismatch:
     what: str
     expected: str
     actual: str
+    stops: bool = False  # a different question: later turns would only repeat the divergence
+
+
+def check_turn(index: int, turn: TranscriptTurn, session: Session, source: Source, strict: bool,
+               via: str = "") -> list[Mismatch]:
+    """Compare the question asked now (and with `strict`, the text shown) with the transcript."""
+    line = source.line(("turns", index))
+    at = position(session)
+    if turn.question is not None and turn.question != at:
+        return [Mismatch(line, f"turn {index + 1}{via}: a different question is asked", turn.question, at,
+                         stops=True)]
+    if strict and turn.answer is not None and turn.shown is not None and turn.shown != shown(session):
+        return [Mismatch(line, f"turn {index + 1} ({at}{via}): the text shown changed", turn.shown, shown(session))]
+    return []
 
 
 @dataclass
@@ -144,15 +158,10 @@ def replay(engine: Engine, transcript: Transcript, source: Source, strict: bool 
         trace.questions.append(session.state)
         step = Step(session, trace)
         for index, turn in enumerate(transcript.turns):
-            line = source.line(("turns", index))
-            at = position(session)
-            if turn.question is not None and turn.question != at:
-                mismatches.append(Mismatch(line, f"turn {index + 1}: a different question is asked",
-                                           turn.question, at))
+            found = check_turn(index, turn, session, source, strict)
+            mismatches.extend(found)
+            if any(m.stops for m in found):
                 break
-            if strict and turn.answer is not None and turn.shown is not None and turn.shown != shown(session):
-                mismatches.append(Mismatch(line, f"turn {index + 1} ({at}): the text shown changed",
-                                           turn.shown, shown(session)))
             step.apply(turn.answer, turn.command)
         outcome = session.outcome()
         mismatches.extend(compare_outcome(transcript.expected, outcome, source))

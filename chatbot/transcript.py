@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from . import yamlsource
 from .engine import Session
@@ -98,25 +98,9 @@ def save(transcript: Transcript, path: str | Path, force: bool = False) -> Path:
 def load(path: str | Path) -> tuple[Transcript, Source]:
     """Read and check a transcript; FileProblems names the file, the line and the fix."""
     source = yamlsource.read(path, "transcript")
-    if not isinstance(source.data, dict):
-        raise FileProblems([Problem(source.file, 1, "", "a transcript must be a mapping with 'title', 'turns' and "
-                                    "'expected'")])
-    try:
-        transcript = Transcript.model_validate(source.data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-            where = f"turn {loc[1] + 1}" if len(loc) > 1 and loc[0] == "turns" and isinstance(loc[1], int) else ""
-            name = ".".join(str(p) for p in loc if not isinstance(p, int)) or "transcript"
-            if err["type"] == "extra_forbidden":
-                message = f"unknown key '{loc[-1]}'; check its spelling or remove it"
-            elif err["type"] == "missing":
-                message = f"'{loc[-1]}' is missing; add it"
-            else:
-                message = f"{name}: {err['msg'].removeprefix('Value error, ').replace('Input should be', 'should be')}"
-            problems.append(Problem(source.file, source.line(loc), where, message))
-        raise FileProblems(problems) from None
+    transcript = yamlsource.model_from(
+        source, Transcript, "a transcript must be a mapping with 'title', 'turns' and 'expected'",
+        lambda loc: f"turn {loc[1] + 1}" if len(loc) > 1 and loc[0] == "turns" and isinstance(loc[1], int) else "")
     if transcript.format != FORMAT_VERSION:
         raise FileProblems([Problem(source.file, source.line(("format",)), "",
                                     f"format {transcript.format} is not supported; this program reads format "

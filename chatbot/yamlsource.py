@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -21,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 2_000_000
 
 Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -138,3 +141,46 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), lines, problems, name)
+
+
+def model_from(source: Source, model: type[M], hint: str, where: Callable[[Path_], str]) -> M:
+    """Validate parsed data against a pydantic model; schema errors become file:line problems.
+
+    `where` names the item a location is in ("question 'x'", "turn 3") for the message.
+    """
+    if not isinstance(source.data, dict):
+        raise FileProblems([Problem(source.file, 1, "", hint)])
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        raise FileProblems(schema_problems(exc, source, where)) from None
+
+
+def schema_problems(exc: ValidationError, source: Source, where: Callable[[Path_], str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    for err in exc.errors():
+        loc = tuple("not" if p == "not_" else p for p in err["loc"]
+                    if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+        # the field inside the item: what follows a list index, else what follows the top key
+        index = next((i for i, p in enumerate(loc) if isinstance(p, int)), None)
+        tail = loc[index + 1:] if index is not None else loc[1:]
+        field_name = ".".join(str(p) for p in tail if not isinstance(p, int))
+        prefix = f"{field_name}: " if field_name else ""
+        kind, msg = err["type"], err["msg"]
+        if kind == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'; check its spelling or remove it"
+        elif kind == "missing":
+            message = f"'{loc[-1]}' is missing; add it"
+        elif kind == "literal_error":
+            message = f"{prefix}{msg.replace('Input should be', 'must be')}, not {err['input']!r}"
+        elif kind == "string_pattern_mismatch":
+            message = (f"{prefix}{err['input']!r} is not a valid id; use lower-case letters, digits and"
+                       " underscores, starting with a letter")
+        else:
+            message = prefix + msg.removeprefix("Value error, ").replace("Input should be", "should be")
+        line = source.line(loc)
+        if (line, message) not in seen:
+            seen.add((line, message))
+            problems.append(Problem(source.file, line, where(loc), message))
+    return problems

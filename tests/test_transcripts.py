@@ -54,7 +54,7 @@ def test_coverage_lists_what_was_never_exercised_with_its_line() -> None:
     ("empty", 1, "the transcript is empty"),
     ("not_yaml", 7, "not valid YAML"),
     ("unknown_key", 7, "unknown key 'nots'"),
-    ("answer_and_command", 10, "turn 1: turns: a turn has either an answer or a command"),
+    ("answer_and_command", 10, "turn 1: a turn has either an answer or a command"),
     ("missing_expected", 1, "'expected' is missing"),
     ("wrong_format", 1, "format 7 is not supported"),
 ])

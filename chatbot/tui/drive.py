@@ -4,7 +4,7 @@ same widgets a person uses, compared the same way as `chatbot.replay`."""
 from __future__ import annotations
 
 from ..engine import Engine
-from ..replay import Mismatch, ReplayResult, Trace, compare_outcome, position, shown
+from ..replay import Mismatch, ReplayResult, Trace, check_turn, compare_outcome
 from ..transcript import Transcript
 from ..yamlsource import Source
 from .app import IntakeApp
@@ -23,15 +23,11 @@ async def replay_tui(engine: Engine, transcript: Transcript, source: Source, str
         session = app.session
         assert session is not None
         for index, turn in enumerate(transcript.turns):
-            line = source.line(("turns", index))
-            at = position(session)
-            if turn.question is not None and turn.question != at:
-                mismatches.append(Mismatch(line, f"turn {index + 1} (via tui): a different question is asked",
-                                           turn.question, at))
+            found = check_turn(index, turn, session, source, strict, via=", via tui")
+            mismatches.extend(found)
+            if any(m.stops for m in found):
                 break
-            if strict and turn.answer is not None and turn.shown is not None and turn.shown != shown(session):
-                mismatches.append(Mismatch(line, f"turn {index + 1} ({at}, via tui): the text shown changed",
-                                           turn.shown, shown(session)))
+            line = source.line(("turns", index))
             if turn.command == "back":
                 await pilot.press("ctrl+b")
             elif turn.command == "restart":

@@ -127,16 +127,8 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         Binding("f10", "staff_exit", show=False, priority=True),
         Binding("ctrl+c,ctrl+q,ctrl+p,ctrl+z,ctrl+backslash", "nothing", show=False, priority=True),
     ]
-    KEYS_HELP = [
-        ("Esc", "quick exit: clears the screen at once"),
-        ("Enter", "send your answer, or pick the highlighted option"),
-        ("Up/Down", "move through the options (with the typing box empty)"),
-        ("Space", "tick an option when you can pick several"),
-        ("Tab", "move between the typing box, the options and buttons"),
-        ("Ctrl+B", "back: undo your last answer"),
-        ("Ctrl+R", "restart: start over (asks first)"),
-        ("F1", "this help and the help numbers"),
-    ]
+    KEYS_HELP = [("Esc", "quick exit: clears the screen at once")] + [
+        (key, what) for key, what in IntakeApp.KEYS_HELP if key not in ("Ctrl+S", "Ctrl+Q")]
 
     def __init__(self, engine: Engine, pin: str, idle: float = 120, linger: float = 60, countdown: int = COUNTDOWN,
                  save_dir: Path | None = None, theme_name: str | None = None,
