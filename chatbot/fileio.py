@@ -14,6 +14,9 @@ from pathlib import Path
 def write_private(path: str | Path, text: str) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    # a writer killed mid-save leaves its temporary file: it may hold answers, so clear it now
+    for stale in folder.glob(f".{target.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

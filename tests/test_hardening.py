@@ -1,0 +1,159 @@
+"""Holding up against the unplanned: signals, resizes, junk in the app, huge files, torn
+writes, answers leaking into logs or stderr, and thousands of sessions."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import weakref
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from chatbot.engine import Engine
+from chatbot.tui.app import IntakeApp
+from chatbot.tui.kiosk import KioskApp
+from tui_helpers import screen_text, start, type_answer
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (80, 24)
+JUNK = ["\x00\x00", "\x1b[2J\x1b[31m", "\u202e\u05e9\u05dc\u05d5\u05dd", "\U0001f937\u200d\u2642\ufe0f", "x" * 10_000,
+        "\x07\x08\x7f"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+async def test_kiosk_signals_wipe_and_exit_cleanly(engine: Engine, sig: signal.Signals) -> None:
+    before = len(engine.machine.models)
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await type_answer(pilot, "for me")
+        assert len(engine.machine.models) == before + 1
+        os.kill(os.getpid(), sig)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session is None and "For myself" not in screen_text(app)
+    assert app.return_code == 0
+    assert len(engine.machine.models) == before
+
+
+async def test_resize_mid_question_loses_nothing(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for a in ["1", "me", "2"]:
+            await type_answer(pilot, a)
+        box = app.screen.query_one("#free", Input)
+        box.value = "beer and xan"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.screen.query_one("#free", Input).value == "beer and xan"
+        assert app.session.state == "substances" and len(app.session.answers) == 3
+        await type_answer(pilot, "beer and xanax")
+        assert app.session.answers["substances"] == ("alcohol", "benzos")
+
+
+async def test_junk_in_the_app_is_reasked(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for junk in JUNK:
+            await type_answer(pilot, junk)
+            reask = str(app.screen.query_one("#reask", Static).content)
+            assert "Please" in reask and "Traceback" not in reask
+            assert app.session.state == "safety_now"
+
+
+def test_huge_files_are_refused_with_one_line(tmp_path: Path) -> None:
+    for command, name in (("validate", "dialog"), ("replay", "transcript")):
+        big = tmp_path / f"big-{name}.yaml"
+        big.write_text("# padding\n" * 300_000)
+        proc = subprocess.run([sys.executable, "-m", "chatbot", command, str(big)], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=60)
+        assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
+        assert f"big-{name}.yaml:1: the {name} is 3,000,000 bytes, more than the 2,000,000 allowed" in proc.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big-dialog.yaml", "big-transcript.yaml"]  # nothing written
+
+
+def test_answers_never_reach_stderr_logs_or_stray_files(tmp_path: Path) -> None:
+    secret = ["zanzibar beer", "I took xanax at the quarry", "seventeen"]
+    lines = ["1", "me", "2", secret[0], secret[2], secret[1], "7", "help", "back", "7", "quit"]
+    env = {**os.environ, "PYTHONWARNINGS": "always"}
+    proc = subprocess.run([sys.executable, "-X", "dev", "-m", "chatbot", "chat", "--plain"], input="\n".join(lines),
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_answers_never_reach_python_logging(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    session = engine.session()
+    session.start()
+    for a in ["1", "me", "2", "gin and tonic 4 me", "every day", "quarry12", "kms"]:
+        session.answer(a)
+    session.close()
+    for word in ("tonic", "quarry12", "kms"):
+        assert word not in caplog.text
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from chatbot.fileio import write_private
+    target = sys.argv[1]
+    a, b = "A" * 400_000 + "\\n", "B" * 600_000 + "\\n"
+    i = 0
+    while True:
+        write_private(target, a if i % 2 else b)
+        i += 1
+        if i == 2:
+            print("ready", flush=True)
+""")
+
+
+def test_sigkill_while_saving_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "saved.txt"
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    for attempt in range(15):
+        proc = subprocess.Popen([sys.executable, str(script), str(target)], stdout=subprocess.PIPE, cwd=ROOT,
+                                text=True)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        # let it write for a varying while, then kill it mid-write
+        deadline = time.monotonic() + 0.01 * (attempt % 5 + 1)
+        while time.monotonic() < deadline:
+            pass
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        content = target.read_text()
+        assert content in ("A" * 400_000 + "\n", "B" * 600_000 + "\n")
+        assert oct(target.stat().st_mode & 0o777) == "0o600"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) <= 1  # only the last killed writer's; the next save clears it
+
+
+def test_ten_thousand_sessions_release_the_machine(engine: Engine) -> None:
+    before = len(engine.machine.models)
+    refs = []
+    for i in range(10_000):
+        session = engine.session()
+        session.start()
+        session.answer("1")
+        session.answer("me" if i % 2 else "for my son")
+        session.close()
+        if i % 1000 == 0:
+            refs.append(weakref.ref(session))
+    del session
+    gc.collect()
+    assert len(engine.machine.models) == before
+    assert all(r() is None for r in refs)  # nothing holds a finished session (or its answers)
