@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .conditions import AnswerValue
 from .spec import Option, Question, Words
@@ -66,18 +67,40 @@ def _token_matches(typed: str, wanted: str) -> bool:
         return True
     if len(wanted) < 5 or typed.isdigit() or wanted.isdigit():
         return False
-    return _distance(typed, wanted, 2 if len(wanted) >= 8 else 1) <= (2 if len(wanted) >= 8 else 1)
+    limit = 2 if len(wanted) >= 8 else 1
+    return _distance(typed, wanted, limit) <= limit
 
 
-def find_terms(tokens: list[str], terms: tuple[Term, ...]) -> list[tuple[int, int, Term]]:
+@lru_cache(maxsize=50_000)
+def _close_words(typed: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of a vocabulary a typed token may stand for (itself, or with a small typo).
+
+    Cached: the same words are typed again and again, and this is the costly part of parsing.
+    """
+    return frozenset(w for w in vocabulary if _token_matches(typed, w))
+
+
+class Terms:
+    """A question's terms, indexed by first word so only plausible terms are tried."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms = terms
+        self.vocabulary = frozenset(t for term in terms for t in term.tokens)
+        self.by_first: dict[str, list[Term]] = {}
+        for term in terms:
+            self.by_first.setdefault(term.tokens[0], []).append(term)
+
+
+def find_terms(tokens: list[str], terms: Terms) -> list[tuple[int, int, Term]]:
     """Non-overlapping (start, end, term) matches, longest and exact first."""
+    close = [_close_words(t, terms.vocabulary) for t in tokens]
     found: list[tuple[int, int, bool, Term]] = []
-    for term in terms:
-        width = len(term.tokens)
-        for start in range(len(tokens) - width + 1):
-            window = tokens[start:start + width]
-            if all(_token_matches(t, w) for t, w in zip(window, term.tokens)):
-                found.append((start, start + width, tuple(window) == term.tokens, term))
+    for start in range(len(tokens)):
+        for first in close[start]:
+            for term in terms.by_first.get(first, ()):
+                end = start + len(term.tokens)
+                if end <= len(tokens) and all(term.tokens[k] in close[start + k] for k in range(1, len(term.tokens))):
+                    found.append((start, end, tuple(tokens[start:end]) == term.tokens, term))
     found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
     taken: list[tuple[int, int, Term]] = []
     used: set[int] = set()
@@ -88,14 +111,14 @@ def find_terms(tokens: list[str], terms: tuple[Term, ...]) -> list[tuple[int, in
     return sorted(taken, key=lambda t: t[0])
 
 
-def option_terms(options: tuple[Option, ...]) -> tuple[Term, ...]:
+def option_terms(options: tuple[Option, ...]) -> Terms:
     terms: list[Term] = []
     for opt in options:
         for phrase in (opt.label, opt.value.replace("_", " "), *opt.synonyms):
             tokens = tuple(normalize(phrase).split())
             if tokens:
                 terms.append(Term(tokens, opt.value))
-    return tuple(terms)
+    return Terms(tuple(terms))
 
 
 class Parser:
@@ -114,14 +137,14 @@ class Parser:
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
 
-    def _terms(self, question: Question) -> tuple[Term, ...]:
+    def _terms(self, question: Question) -> Terms:
         found = self.terms.get(question.id)
         return found if found is not None else self._build_terms(question)
 
-    def _build_terms(self, question: Question) -> tuple[Term, ...]:
+    def _build_terms(self, question: Question) -> Terms:
         if question.kind == "number" and question.number is not None:
-            return tuple(Term(tuple(normalize(k).split()), v) for k, v in question.number.words.items()
-                         if normalize(k))
+            return Terms(tuple(Term(tuple(normalize(k).split()), v) for k, v in question.number.words.items()
+                               if normalize(k)))
         return option_terms(self.options(question))
 
     def _s(self, key: str, **values: object) -> str:

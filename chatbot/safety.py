@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .answers import _distance
 from .spec import Safety
@@ -36,9 +37,10 @@ class Detector:
     def __init__(self, safety: Safety):
         self.negators = frozenset(normalize(n) for n in safety.negators)
         self.kinds = list(safety.kinds)
-        self.firm = [(k, re.compile(p)) for k, spec in safety.kinds.items() for p in spec.firm_patterns]
-        self.negatable = [(k, re.compile(p)) for k, spec in safety.kinds.items() for p in spec.patterns]
-        self.keywords = [(k, normalize(w)) for k, spec in safety.kinds.items() for w in spec.keywords]
+        # one alternation per kind: a few regex scans per answer instead of one per pattern
+        self.firm = [(k, _union(spec.firm_patterns)) for k, spec in safety.kinds.items() if spec.firm_patterns]
+        self.negatable = [(k, _union(spec.patterns)) for k, spec in safety.kinds.items() if spec.patterns]
+        self.keywords = tuple((k, normalize(w)) for k, spec in safety.kinds.items() for w in spec.keywords)
 
     def detect(self, text: str) -> tuple[str, ...]:
         """The crisis kinds this text discloses, in the dialog's order; empty when none."""
@@ -78,11 +80,22 @@ class Detector:
         for index, word in enumerate(words):
             if len(word) < 6:
                 continue
-            for kind, keyword in self.keywords:
-                if kind in found or kind in hits:
-                    continue
-                limit = 2 if len(keyword) >= 9 else 1
-                if word == keyword or _distance(word, keyword, limit) <= limit:
-                    if not self._negator_before(words[:index]):
-                        hits.add(kind)
+            for kind in _keyword_kinds(word, self.keywords):
+                if kind not in found and not self._negator_before(words[:index]):
+                    hits.add(kind)
         return hits
+
+
+def _union(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=20_000)
+def _keyword_kinds(word: str, keywords: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Crisis kinds whose keyword this word is, give or take a typo (cached per word)."""
+    kinds = []
+    for kind, keyword in keywords:
+        limit = 2 if len(keyword) >= 9 else 1
+        if kind not in kinds and (word == keyword or _distance(word, keyword, limit) <= limit):
+            kinds.append(kind)
+    return tuple(kinds)
