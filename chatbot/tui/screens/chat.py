@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...engine import Session, Turn
-from ..widgets.answers import AnswerBox, AnswerValidator, Picked, widget_for
+from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
 
 
@@ -38,7 +38,8 @@ class ChatScreen(Screen[None]):
                 yield VerticalScroll(id="log")
                 with Vertical(id="answer-area"):
                     yield Static("", id="reask", markup=False)
-                    yield Vertical(id="answer")
+                    with Vertical(id="answer"):
+                        yield from answer_widgets()
                     yield Static("", id="ticked", markup=False)
                     yield AnswerBox(placeholder="Type your answer here and press Enter", id="free",
                                     select_on_focus=False)
@@ -83,12 +84,16 @@ class ChatScreen(Screen[None]):
         question = turn.question
         assert question is not None
         self._question_id = question.id
-        area = self.query_one("#answer", Vertical)
-        area.remove_children()
         ticked = self.query_one("#ticked", Static)
         ticked.update("")
         ticked.remove_class("visible")
-        widget = widget_for(question)
+        widget = None
+        for candidate in self.query(".choices"):
+            shown = isinstance(candidate, WIDGETS.get(question.kind, type(None)))
+            candidate.set_class(shown, "shown")
+            if shown:
+                widget = candidate
+                widget.fill(question.options)  # type: ignore[attr-defined]
         free = self.query_one("#free", Input)
         free.clear()
         spec = self.session.dialog.questions[question.id]
@@ -101,8 +106,6 @@ class ChatScreen(Screen[None]):
             free.placeholder = "\u2191\u2193 and Enter pick; or type a number or words"
         else:
             free.placeholder = "Type your answer here and press Enter"
-        if widget is not None:
-            area.mount(widget)
         free.focus()
 
     def _log_entries(self) -> list[tuple[str, str, str]]:

@@ -31,6 +31,12 @@ class ChoiceList(OptionList):
     def __init__(self, options: list[OptionView], **kw: object) -> None:
         super().__init__(*(Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options), **kw)
 
+    def fill(self, options: list[OptionView]) -> None:
+        """New options in place: cheaper than mounting a new list every question."""
+        self.clear_options()
+        self.add_options([Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options])
+        self.highlighted = 0
+
     def pick_highlighted(self) -> None:
         if self.highlighted is not None:
             self.post_message(Picked(str(self.highlighted + 1)))
@@ -51,6 +57,11 @@ class MultiList(SelectionList[int]):
 
     def __init__(self, options: list[OptionView], **kw: object) -> None:
         super().__init__(*((f"{o.number}. {o.label}", o.number) for o in options), **kw)
+
+    def fill(self, options: list[OptionView]) -> None:
+        self.clear_options()
+        self.add_options([(f"{o.number}. {o.label}", o.number) for o in options])
+        self.highlighted = 0
 
     def tick_highlighted(self) -> None:
         if self.highlighted is not None:
@@ -76,6 +87,12 @@ class YesNo(Horizontal):
         super().__init__(**kw)
         self._options = options
         self.highlighted: int | None = None
+
+    def fill(self, options: list[OptionView]) -> None:
+        self._options = options
+        self.highlighted = None
+        for button in self.query(Button):
+            button.remove_class("-highlighted")
 
     def compose(self):  # noqa: ANN201
         for o in self._options:
@@ -113,7 +130,7 @@ class AnswerBox(Input):
     ]
 
     def _choices(self) -> Widget | None:
-        return next(iter(self.screen.query(".choices")), None)
+        return next(iter(self.screen.query(".choices.shown")), None)
 
     def action_choices(self, step: int) -> None:
         choices = self._choices()
@@ -155,12 +172,12 @@ class AnswerValidator(Validator):
         return self.success() if parsed.reask is None else self.failure(parsed.reask)
 
 
-def widget_for(question: QuestionView) -> Widget | None:
-    """The answer widget for a question kind; numbers and text use the input alone."""
-    if question.kind == "choice":
-        return ChoiceList(question.options, classes="choices")
-    if question.kind == "multi":
-        return MultiList(question.options, classes="choices")
-    if question.kind == "yes_no":
-        return YesNo(question.options, classes="choices")
-    return None
+WIDGETS: dict[str, type[Widget]] = {"choice": ChoiceList, "multi": MultiList, "yes_no": YesNo}
+
+
+def answer_widgets() -> list[Widget]:
+    """One widget per option kind, mounted once and refilled per question; numbers and text
+    use the answer box alone."""
+    yes_no = [OptionView(number=1, value="yes", label="Yes"), OptionView(number=2, value="no", label="No")]
+    return [ChoiceList([], classes="choices", id="choice-list"), MultiList([], classes="choices", id="multi-list"),
+            YesNo(yes_no, classes="choices", id="yes-no")]
