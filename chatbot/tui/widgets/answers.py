@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from ...answers import Parser
-from ...engine import OptionView, QuestionView
+from ...engine import OptionView
 from ...spec import Question
 
 
