@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
-from .spec import CRISIS_SLOT, END, REQUIRED_STRINGS, Condition, Dialog, Question
+from .spec import CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, Condition, Dialog, Question
 from .yamlsource import FileProblems, Path_, Problem, Source
 
 DIALOG_DIR = Path(__file__).resolve().parent.parent / "dialogs"
@@ -155,8 +155,16 @@ class Checker:
             if q.kind not in ("choice", "multi") and q.options:
                 yield self.problem(at + ("options",), where, f"a {q.kind} question takes no options; remove them"
                                    " or make it a choice")
+            if q.id in RESERVED_IDS:
+                yield self.problem(at + ("id",), where, f"'{q.id}' is reserved by the program; pick another id")
             if q.kind == "number" and q.number is None:
                 yield self.problem(at, where, "a number question needs 'number: {min: ..., max: ...}'")
+            if q.number is not None:
+                for word, value in q.number.words.items():
+                    if not q.number.min <= value <= q.number.max:
+                        yield self.problem(at + ("number", "words", word), where,
+                                           f"the word '{word}' means {value}, outside {q.number.min} to"
+                                           f" {q.number.max}")
             if q.kind != "number" and q.number is not None:
                 yield self.problem(at + ("number",), where, "'number' belongs only to number questions")
             seen: set[str] = set()
@@ -173,7 +181,7 @@ class Checker:
                     yield self.problem(at + ("next", j, "goto"), where,
                                        f"goes to unknown question '{edge.goto}'")
                 if edge.when is not None:
-                    yield from self._condition(edge.when, at + ("next", j, "when"), where, set())
+                    yield from self._condition(edge.when, at + ("next", j, "when"), where, None)
 
     def _graph(self) -> Iterator[Problem]:
         for i, q in enumerate(self.spec.questions):
@@ -239,9 +247,16 @@ class Checker:
 
     def _condition(self, cond: Condition, at: Path_, where: str, rules_before: set[str] | None) -> Iterator[Problem]:
         if cond.rule is not None:
-            if rules_before is None or cond.rule not in rules_before:
+            known = {r.id for r in self.spec.rules}
+            if rules_before is None:
+                yield self.problem(at + ("rule",), where, "a question's branches cannot test rules (they are"
+                                   " worked out at the end); test the answers instead")
+            elif cond.rule not in known:
+                yield self.problem(at + ("rule",), where, f"unknown rule '{cond.rule}'; rules are: "
+                                   + ", ".join(sorted(known)))
+            elif cond.rule not in rules_before:
                 yield self.problem(at + ("rule",), where,
-                                   f"refers to rule '{cond.rule}', which is not a rule defined above this one")
+                                   f"refers to rule '{cond.rule}', which is defined below this one; move it up")
             return
         for key, subs in (("all", cond.all), ("any", cond.any)):
             for k, sub in enumerate(subs or []):
@@ -281,7 +296,10 @@ class Checker:
         values = value if isinstance(value, list) else [value]
         if allowed is not None:
             for v in values:
-                if v not in allowed:
+                if isinstance(v, bool):
+                    yield self.problem(at + ("value",), where, f"'{slot}' has no option {v}: YAML reads a bare"
+                                       " yes/no as true/false; write \"yes\" or \"no\" in quotes")
+                elif v not in allowed:
                     yield self.problem(at + ("value",), where, f"'{slot}' has no option '{v}'; options are: "
                                        + ", ".join(sorted(allowed)))
         elif kind == "number":
@@ -363,7 +381,7 @@ class Checker:
                                    f"unknown level '{level.then_at_least}'")
         if self.spec.dialog.other_person_when is not None:
             yield from self._condition(self.spec.dialog.other_person_when, ("dialog", "other_person_when"),
-                                       "dialog", set())
+                                       "dialog", None)
         for i, mod in enumerate(self.spec.modifiers):
             for j, lv in enumerate(mod.levels or []):
                 if lv not in self.levels:
@@ -379,7 +397,12 @@ class Checker:
                                            {r.id for r in self.spec.rules})
 
     def _safety(self) -> Iterator[Problem]:
-        resources = {r.id for r in self.spec.safety.resources}
+        resources: set[str] = set()
+        for i, res in enumerate(self.spec.safety.resources):
+            if res.id in resources:
+                yield self.problem(("safety", "resources", i, "id"), f"resource '{res.id}'",
+                                   f"id '{res.id}' is used twice; give each its own id")
+            resources.add(res.id)
         for kind, spec in self.spec.safety.kinds.items():
             at, where = ("safety", "kinds", kind), f"crisis '{kind}'"
             for j, res in enumerate(spec.resources):
@@ -399,3 +422,16 @@ class Checker:
         for key in REQUIRED_STRINGS:
             if not self.spec.strings.get(key, "").strip():
                 yield self.problem(("strings",), "strings", f"missing string '{key}'; add it under 'strings'")
+        for key, text in self.spec.strings.items():
+            allowed = STRING_FIELDS.get(key, frozenset())
+            try:
+                names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            except ValueError as exc:
+                yield self.problem(("strings", key), "strings", f"'{key}' has a broken placeholder ({exc});"
+                                   " write a literal brace as {{ or }}")
+                continue
+            for name in sorted(names - allowed):
+                can = ", ".join(f"{{{a}}}" for a in sorted(allowed)) or "none"
+                yield self.problem(("strings", key), "strings",
+                                   f"'{key}' uses the placeholder {{{name}}}, which is never filled in;"
+                                   f" it can use: {can}")

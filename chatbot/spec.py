@@ -26,6 +26,18 @@ CRISIS_SLOT = "crisis"
 # Edge target that ends the questions and gives the recommendation.
 END = "end"
 
+# Placeholders each string is filled with; any other {name} in it would crash at run time.
+STRING_FIELDS: dict[str, frozenset[str]] = {
+    "reask_choice": frozenset({"n"}), "reask_multi": frozenset({"n"}), "reask_yes_no": frozenset({"n"}),
+    "reask_number": frozenset({"min", "max"}), "reask_number_range": frozenset({"min", "max", "number"}),
+    "reask_number_many": frozenset({"min", "max"}), "reask_ambiguous": frozenset({"options"}),
+    "reask_exclusive": frozenset({"option"}), "reask_multi_unknown": frozenset({"understood", "unknown"}),
+    "reask_text_too_long": frozenset({"limit"}), "progress": frozenset({"section", "answered", "left"}),
+    "type_number": frozenset({"min", "max"}),
+}
+# Ids the engine gives a meaning of its own.
+RESERVED_IDS = frozenset({"crisis", "end"})
+
 # Strings the front ends and engine need; a dialog (or its translation) must supply each.
 REQUIRED_STRINGS: tuple[str, ...] = (
     "welcome_title", "welcome", "notice", "not_for_emergencies",

@@ -24,6 +24,7 @@ MAX_BYTES = 2_000_000
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
+_UNION_TAGS = frozenset({"str", "int", "float", "bool", "list", "dict"})
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def schema_problems(exc: ValidationError, source: Source, where: Callable[[Path_
     seen: set[tuple[int, str]] = set()
     for err in exc.errors():
         loc = tuple("not" if p == "not_" else p for p in err["loc"]
-                    if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+                    if not (isinstance(p, str) and ("[" in p or p.startswith("function") or p in _UNION_TAGS)))
         # the field inside the item: what follows a list index, else what follows the top key
         index = next((i for i, p in enumerate(loc) if isinstance(p, int)), None)
         tail = loc[index + 1:] if index is not None else loc[1:]
@@ -179,8 +180,11 @@ def schema_problems(exc: ValidationError, source: Source, where: Callable[[Path_
                        " underscores, starting with a letter")
         else:
             message = prefix + msg.removeprefix("Value error, ").replace("Input should be", "should be")
+        if isinstance(err.get("input"), bool):
+            message += "; YAML reads a bare yes/no as true/false: write \"yes\" or \"no\" in quotes"
         line = source.line(loc)
-        if (line, message) not in seen:
-            seen.add((line, message))
+        # one line per place: a value that fits none of a union's types is one fault, not five
+        if (line, field_name) not in seen:
+            seen.add((line, field_name))
             problems.append(Problem(source.file, line, where(loc), message))
     return problems

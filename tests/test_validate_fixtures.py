@@ -49,7 +49,7 @@ FAULTS: dict[str, tuple[int, str]] = {
     "contradiction": (70, "rule 'opioid_sick': can never fire: 'sick' cannot be both 'yes' and 'no'"),
     "includes_on_yes_no": (73, "rule 'opioid_sick': 'includes' works only on multi questions; 'sick' is yes_no"),
     "in_needs_list": (72, "rule 'opioid_sick': 'in' needs a list of values"),
-    "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is not a rule defined above"),
+    "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is defined below this one; move it up"),
     "missing_string": (137, "strings: missing string 'welcome'; add it under 'strings'"),
     "bad_crisis_pattern": (104, "crisis 'suicide': pattern '(kill myself' is not a valid regular expression"),
     "bad_id": (44, "question 'Sick-Now': id: 'Sick-Now' is not a valid id; use lower-case letters"),
@@ -76,6 +76,15 @@ FAULTS: dict[str, tuple[int, str]] = {
     "number_compared_to_text": (65, "rule 'daily_drinking': 'days' is a number; compare it with a number, not '5'"),
     "gt_on_choice": (65, "rule 'daily_drinking': 'gt' works only on number questions; 'who' is choice"),
     "condition_without_op": (65, "rule 'daily_drinking': when: a slot condition needs an op"),
+    # checks added after a review found them missing
+    "string_unknown_placeholder": (143, "strings: 'reask_choice' uses the placeholder {count}, which is never filled in; it can use: {n}"),
+    "number_word_out_of_range": (40, "question 'days': the word 'every day' means 9, outside 0 to 7"),
+    "duplicate_resource_id": (96, "resource 'r911': id 'r911' is used twice"),
+    "reserved_question_id": (51, "question 'crisis': 'crisis' is reserved by the program"),
+    "unquoted_yes": (73, "'sick' has no option True: YAML reads a bare yes/no as true/false; write \"yes\" or \"no\" in quotes"),
+    "rule_in_question_branch": (32, "question 'substances': a question's branches cannot test rules"),
+    "next_step_unknown_rule": (85, "next step 'assessment': unknown rule 'daily_drinkin'; rules are: daily_drinking, opioid_sick"),
+    "value_of_wrong_type": (65, "rule 'daily_drinking': when.value: should be a valid string"),
 }
 # faults that honestly produce more than one line: the bad id is also used by two gotos
 ALSO: dict[str, list[tuple[int, str]]] = {
