@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Footer, Static
 
 from ...engine import Turn
-from ...summary import Part, parts_markdown, result_parts
+from ...summary import Part, result_parts
 
 
 class SummaryScreen(Screen[None]):
@@ -31,28 +31,36 @@ class SummaryScreen(Screen[None]):
         parts = result_parts(dialog, rec)
         with VerticalScroll(id="summary"):
             yield Static(dialog.s("result_title"), id="summary-kicker", markup=False)
-            pending: list[Part] = []
             for part in parts:
-                if not (part.major or part.then):
-                    pending.append(part)
-                    continue
-                if pending:
-                    yield Markdown(parts_markdown(pending), classes="summary-body")
-                    pending = []
-                if part.major:
-                    yield Static(part.heading, id="summary-level",
-                                 classes="emergency" if rec.kind == "emergency" else "", markup=False)
-                    yield Static(part.text, id="summary-involves", markup=False)
-                else:
-                    yield Static(part.heading, id="summary-then", markup=False)
-                    yield Static(part.text, classes="summary-text", markup=False)
-            if pending:
-                yield Markdown(parts_markdown(pending), classes="summary-body")
+                yield from self._part(part, rec.kind == "emergency")
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
                     yield Button("Save summary", id="summary-save")
                 yield Button("Start over", id="summary-restart", variant="primary")
         yield Footer()
+
+    @staticmethod
+    def _part(part: Part, emergency: bool):  # noqa: ANN205 - yields widgets
+        """Plain Static widgets: the summary must appear at once, and Markdown is slow to lay out."""
+        if part.major:
+            yield Static(part.heading, id="summary-level", classes="emergency" if emergency else "", markup=False)
+            yield Static(part.text, id="summary-involves", markup=False)
+            return
+        if part.then:
+            yield Static(part.heading, id="summary-then", markup=False)
+            yield Static(part.text, classes="summary-text", markup=False)
+            return
+        if part.heading:
+            yield Static(part.heading, classes="summary-heading", markup=False)
+        if part.text:
+            yield Static(part.text, classes="summary-text summary-notice" if not part.heading else "summary-text",
+                         markup=False)
+        if part.items:
+            lines = []
+            for item, subs in part.items:
+                lines.append(f"\u2022 {item}")
+                lines.extend(f"    \u25aa {sub}" for sub in subs)
+            yield Static("\n".join(lines), classes="summary-items", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary", VerticalScroll).focus()
