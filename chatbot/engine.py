@@ -62,7 +62,11 @@ class Progress(BaseModel):
 
 
 class Turn(BaseModel):
-    """What a front end shows next: a question, a re-ask, a crisis, or the result."""
+    """What a front end shows next: a question, a re-ask, a crisis, or the result.
+
+    The engine builds turns with `model_construct` from values it made itself: a turn is
+    made on every answer, and validating our own output again costs more than it checks.
+    """
 
     kind: Literal["question", "reask", "crisis", "result"]
     question: QuestionView | None = None
@@ -326,8 +330,8 @@ class Session:
     def progress(self) -> Progress:
         qid = self.state if self.state != END else (self.path[-1] if self.path else self.dialog.spec.dialog.start)
         q = self.dialog.questions[qid]
-        return Progress(answered=len(self.path), section=q.section, section_title=self.dialog.sections[q.section],
-                        left=self.questions_left())
+        return Progress.model_construct(answered=len(self.path), section=q.section,
+                                        section_title=self.dialog.sections[q.section], left=self.questions_left())
 
     def questions_left(self) -> int:
         """Follow the branches the answers so far choose; unknown answers take the default way."""
@@ -400,7 +404,7 @@ class Session:
     def _question_turn(self, message: str | None = None, kind: str = "question") -> Turn:
         if self.state == END:
             return self._result_turn()
-        return Turn(kind=kind, question=self.engine.view(self.state, self.other_person()),  # type: ignore[arg-type]
+        return Turn.model_construct(kind=kind, question=self.engine.view(self.state, self.other_person()),  # type: ignore[arg-type]
                     message=message, progress=self.progress)
 
     def _reask(self, message: str) -> Turn:
@@ -415,7 +419,7 @@ class Session:
     def _result_turn(self) -> Turn:
         if self._result is None:
             self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
-        return Turn(kind="result", result=self._result, progress=self.progress)
+        return Turn.model_construct(kind="result", result=self._result, progress=self.progress)
 
     # --- crisis ------------------------------------------------------------------------------
 
@@ -433,7 +437,7 @@ class Session:
         kind = spec.kinds[self._primary]
         wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
         prompt = kind.check if self._crisis_stage == 1 else kind.confirm
-        return Turn(
+        return Turn.model_construct(
             kind="crisis", message=message, progress=self.progress,
             crisis=CrisisView(
                 kinds=list(self.crisis_kinds), title=kind.title,
@@ -455,7 +459,7 @@ class Session:
         if parsed.value == "no":
             self._crisis_stage = 0
             self._result = emergency(self.dialog, self.crisis_kinds)
-            return Turn(kind="result", result=self._result, progress=self.progress)
+            return Turn.model_construct(kind="result", result=self._result, progress=self.progress)
         if self._crisis_stage == 1:
             self._crisis_stage = 2
             return self._crisis_turn()
