@@ -18,7 +18,7 @@ from transitions import EventData, Machine
 
 from . import dialogs
 from .answers import Parser
-from .conditions import AnswerValue, holds
+from .conditions import AnswerValue, holds, slots_of
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
 from .safety import Detector
@@ -107,6 +107,18 @@ class Outcome(BaseModel):
 CRISIS_AT = "crisis"
 
 
+class SharedMachine(Machine):
+    """The dialog machine, shared by every session.
+
+    Sessions do not use the per-state `is_<state>()` helpers or `on_enter_<state>` lookups
+    that transitions binds into each model it adds, so they are skipped: with ~30 states,
+    binding them was most of the cost of starting a session.
+    """
+
+    def _add_model_to_state(self, state, model):  # noqa: ANN001, ANN202 - transitions' hook
+        return None
+
+
 class Engine:
     """Everything built once per dialog: machine, parser, detector, question views."""
 
@@ -115,7 +127,7 @@ class Engine:
         spec = dialog.spec
         self.parser = Parser(spec.questions, spec.words, spec.strings)
         self.detector = Detector(spec.safety)
-        self.machine = Machine(
+        self.machine = SharedMachine(
             model=None,
             states=[q.id for q in spec.questions] + [END],
             initial=spec.dialog.start,
@@ -130,12 +142,51 @@ class Engine:
         self.crisis_question = Question(id="crisis_check", section=spec.questions[0].section,
                                         text="crisis", kind="yes_no", next=[])
         self._views: dict[tuple[str, bool], QuestionView] = {}
+        self._ahead = self._downstream_slots()
+        self._left: dict[tuple[str, tuple[object, ...]], int] = {}
         self._yes_no = [OptionView(number=i, value=o.value, label=o.label)
                         for i, o in enumerate(self.parser.yes_no, 1)]
         self._lock = threading.Lock()
 
     def view_yes_no(self) -> list[OptionView]:
         return self._yes_no
+
+    def _downstream_slots(self) -> dict[str, tuple[str, ...]]:
+        """For each question, the slots that the branches still ahead of it test."""
+        questions = self.dialog.questions
+        memo: dict[str, frozenset[str]] = {}
+
+        def slots(qid: str) -> frozenset[str]:
+            if qid not in memo:
+                found: set[str] = set()
+                for edge in questions[qid].next:
+                    if edge.when is not None:
+                        found.update(slots_of(edge.when))
+                    if edge.goto in questions:
+                        found |= slots(edge.goto)
+                memo[qid] = frozenset(found)
+            return memo[qid]
+
+        return {qid: tuple(sorted(slots(qid))) for qid in questions}
+
+    def questions_left(self, state: str, answers: dict[str, AnswerValue]) -> int:
+        """Questions ahead on the path these answers choose, worked out once per situation:
+        the walk depends only on the answers the branches ahead test."""
+        if state == END:
+            return 0
+        key = (state, tuple(answers.get(slot) for slot in self._ahead[state]))
+        found = self._left.get(key)
+        if found is None:
+            count, qid = 0, state
+            limit = len(self.dialog.spec.questions)
+            while qid != END and count <= limit:
+                count += 1
+                qid = next((e.goto for e in self.dialog.questions[qid].next
+                            if e.when is None or holds(e.when, answers)), END)
+            if len(self._left) > 50_000:
+                self._left.clear()
+            found = self._left[key] = count
+        return found
 
     def view(self, qid: str, other: bool) -> QuestionView:
         key = (qid, other)
@@ -335,14 +386,7 @@ class Session:
 
     def questions_left(self) -> int:
         """Follow the branches the answers so far choose; unknown answers take the default way."""
-        count, qid = 0, self.state
-        limit = len(self.dialog.spec.questions)
-        facts = self.answers
-        while qid != END and count <= limit:
-            count += 1
-            qid = next((e.goto for e in self.dialog.questions[qid].next if e.when is None or holds(e.when, facts)),
-                       END)
-        return count
+        return self.engine.questions_left(self.state, self.answers)
 
     def leading(self) -> tuple[str, list[str]]:
         """The level that leads now and the rules fired so far (staff inspector)."""
