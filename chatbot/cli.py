@@ -13,8 +13,10 @@ from pathlib import Path
 EXIT_OK, EXIT_FAIL, EXIT_BAD_FILE = 0, 1, 2
 
 
-def _dialog_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dialog", metavar="FILE", help="dialog file (default: dialogs/intake.yaml)")
+def _dialog_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # subcommands suppress their default so `intake --dialog X chat` keeps X
+    parser.add_argument("--dialog", metavar="FILE", default=None if top else argparse.SUPPRESS,
+                        help="dialog file (default: dialogs/intake.yaml)")
 
 
 def _theme_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -29,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "suggested level of care and why. It is a screening aid, not a diagnosis. "
                     "Run with no command to start the intake.",
     )
-    _dialog_arg(parser)
+    _dialog_arg(parser, top=True)
     _theme_arg(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
