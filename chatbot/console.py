@@ -85,6 +85,8 @@ class Console:
                 self.show(session.restart())
             else:
                 self.show(session.answer(line))
+        if not session.finished and not session.in_crisis:
+            self.say(wrap(self.dialog.s("incomplete")))
         self.say(wrap(self.dialog.s("bye")))
 
 

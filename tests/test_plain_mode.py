@@ -60,6 +60,7 @@ def test_the_recommendation_is_printed_as_plain_text() -> None:
     assert "Why we suggest this" in text
     assert "\u201cevery day\u201d" in text  # the person's own words
     assert "not a diagnosis" in text
+    assert "no suggestion yet" not in text
 
 
 def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None:
@@ -71,6 +72,7 @@ def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None
     assert "Starting over" in proc.stdout             # restart
     outcome = json.loads(out.read_text())
     assert outcome["answers"] == {"safety_now": "safe"}  # quit stopped reading; restart wiped the rest
+    assert "there is no suggestion yet" in proc.stdout      # leaving early is said plainly
 
 
 def test_junk_is_reasked_with_what_is_accepted() -> None:
