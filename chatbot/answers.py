@@ -1,295 +1,502 @@
-"""Turn typed text into an answer, or a re-ask that says what is accepted.
+"""Turn typed text into a reading of it, a specific question back, or a re-ask.
 
-Accepts option numbers, labels, synonyms, yes/no variants, numbers in digits or words,
-any case and spacing, and small typos. When the text fits more than one option it asks
-instead of guessing: a wrong guess here can send someone to the wrong level of care.
+The reader works on structure, not on a list of sentences:
+- an option number, an option's words, or a value the question declares it reads
+  (an age, how often, how many times, how long ago) that options cover by range;
+- negation has scope: a mention negated in its clause never selects its option;
+- yes, no and "not sure" come from the language data, hedges included ("probably not");
+- "but" and "except" start a clause that qualifies what came before;
+- words that could mean options with different care get a question naming them.
+Every reading says whether it was *inferred* from free text (the engine confirms those
+on decision-critical questions) and carries the words the person typed.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .conditions import AnswerValue
-from .spec import Option, Question, Words
+from .language import Language
+from .spec import UNKNOWN, Option, Question
+from .terms import Match, Negation, Phrases, Tokens, forget, normalize, tokenize
+from .values import INF, Found, Span, Values
 
 MAX_ANSWER_CHARS = 500
 
-_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
-_NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
-_LIST_SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bplus\b|\balso\b)\s*")
-
-
-def normalize(text: str) -> str:
-    """Lower-case words and digits separated by single spaces; punctuation and controls dropped."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+__all__ = ["MAX_ANSWER_CHARS", "Parsed", "Parser", "normalize"]
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """A value with how to quote it, or the re-ask message to show instead."""
+    """A reading (value and how to say it back), or the question to ask instead."""
 
     value: AnswerValue | None = None
-    display: str = ""
+    display: str = ""  # the reading in words: "18 to 64", "6 days a week"
     reask: str | None = None
+    inferred: bool = False  # read from free text, not an option number or an exact answer
+    partial: tuple[str, ...] = ()  # several-choice parts understood while the rest is asked
+    words: str = ""  # what the person typed, cleaned of control characters
 
 
-@dataclass(frozen=True)
-class Term:
-    tokens: tuple[str, ...]
-    target: str | int  # option value, or a number for number words
+def _clean(raw: str) -> str:
+    return " ".join("".join(c for c in raw if c.isprintable()).split())
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance, giving up once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+def _overlaps(span: Span, rng: tuple[float, float]) -> bool:
+    return span[0] <= rng[1] and span[1] >= rng[0]
 
 
-def _token_matches(typed: str, wanted: str) -> bool:
-    if typed == wanted:
-        return True
-    if len(wanted) < 5 or typed.isdigit() or wanted.isdigit():
-        return False
-    limit = 2 if len(wanted) >= 8 else 1
-    return _distance(typed, wanted, limit) <= limit
-
-
-@lru_cache(maxsize=50_000)
-def _close_words(typed: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of a vocabulary a typed token may stand for (itself, or with a small typo).
-
-    Cached: the same words are typed again and again, and this is the costly part of parsing.
-    """
-    return frozenset(w for w in vocabulary if _token_matches(typed, w))
-
-
-class Terms:
-    """A question's terms, indexed by first word so only plausible terms are tried."""
-
-    def __init__(self, terms: tuple[Term, ...]):
-        self.terms = terms
-        self.vocabulary = frozenset(t for term in terms for t in term.tokens)
-        self.by_first: dict[str, list[Term]] = {}
-        for term in terms:
-            self.by_first.setdefault(term.tokens[0], []).append(term)
-
-
-def find_terms(tokens: list[str], terms: Terms) -> list[tuple[int, int, Term]]:
-    """Non-overlapping (start, end, term) matches, longest and exact first."""
-    close = [_close_words(t, terms.vocabulary) for t in tokens]
-    found: list[tuple[int, int, bool, Term]] = []
-    for start in range(len(tokens)):
-        for first in close[start]:
-            for term in terms.by_first.get(first, ()):
-                end = start + len(term.tokens)
-                if end <= len(tokens) and all(term.tokens[k] in close[start + k] for k in range(1, len(term.tokens))):
-                    found.append((start, end, tuple(tokens[start:end]) == term.tokens, term))
-    found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
-    taken: list[tuple[int, int, Term]] = []
-    used: set[int] = set()
-    for start, end, _, term in found:
-        if used.isdisjoint(range(start, end)):
-            used.update(range(start, end))
-            taken.append((start, end, term))
-    return sorted(taken, key=lambda t: t[0])
-
-
-def option_terms(options: tuple[Option, ...]) -> Terms:
-    terms: list[Term] = []
-    for opt in options:
-        for phrase in (opt.label, opt.value.replace("_", " "), *opt.synonyms):
-            tokens = tuple(normalize(phrase).split())
-            if tokens:
-                terms.append(Term(tokens, opt.value))
-    return Terms(tuple(terms))
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
 
 
 class Parser:
-    """One parser per dialog: option terms are normalised once, not per answer."""
+    """One reader per dialog: option phrases and language cues are indexed once."""
 
-    def __init__(self, questions: list[Question], words: Words, strings: dict[str, str]):
-        self.words = words
+    def __init__(self, questions: list[Question], lang: Language, strings: dict[str, str], help_now: str = "",
+                 critical: frozenset[str] = frozenset()):
+        self.critical = critical  # questions where a value between two options is asked about, not split
+        self.lang = lang
         self.strings = strings
-        self.number_words = {normalize(k): v for k, v in words.numbers.items()}
+        self.help_now = help_now  # the help numbers, shown when someone says they are not safe
+        self.negation = Negation(lang.negators, lang.negators_after,
+                                 ["except", "except for", "other than", "besides", "apart from", "but", "anything but"])
+        self.values = Values(lang, self.negation)
+        self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
+        self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
+                                           + [(p, "yes") for p in lang.yes], typos=False)
+        self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
+        self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
+        self.subjects = frozenset(normalize(s) for s in lang.subjects)
+        self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
+        self.negator_words = frozenset(w for p in lang.negators for w in normalize(p).split()
+                                       if w not in ("anything", "other", "for", "apart", "from", "instead", "of",
+                                                    "rather", "than", "more", "longer", "anymore"))
         self.yes_no = (
-            Option(value="yes", label=strings.get("yes_label", "Yes"), synonyms=words.yes),
-            Option(value="no", label=strings.get("no_label", "No"), synonyms=words.no),
+            Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
+            Option(value="no", label=strings.get("no_label", "No"), means="no"),
         )
         self.terms = {q.id: self._build_terms(q) for q in questions}
+
+    @staticmethod
+    def forget() -> None:
+        """Drop the caches that hold words people typed (a session ended)."""
+        forget()
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
 
-    def _terms(self, question: Question) -> Terms:
-        found = self.terms.get(question.id)
-        return found if found is not None else self._build_terms(question)
-
-    def _build_terms(self, question: Question) -> Terms:
+    def _build_terms(self, question: Question) -> Phrases[str]:
+        pairs: list[tuple[str, str]] = []
         if question.kind == "number" and question.number is not None:
-            return Terms(tuple(Term(tuple(normalize(k).split()), v) for k, v in question.number.words.items()
-                               if normalize(k)))
-        return option_terms(self.options(question))
+            return Phrases([(k, str(v)) for k, v in question.number.words.items()])
+        for opt in self.options(question):
+            label = normalize(opt.label).split()
+            # "someone i care about" for the label "For someone I care about"
+            short = [" ".join(label[1:])] if len(label) > 2 and label[0] in ("for", "yes", "no", "a", "the") else []
+            for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
+                pairs.append((phrase, opt.value))
+        return Phrases(pairs)
+
+    def _terms(self, question: Question) -> Phrases[str]:
+        found = self.terms.get(question.id)
+        if found is None:
+            found = self.terms[question.id] = self._build_terms(question)
+        return found
 
     def _s(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)
 
-    def parse(self, question: Question, text: str) -> Parsed:
+    @staticmethod
+    def _listed(options: list[tuple[int, Option]]) -> str:
+        return "; ".join(f"{n}. {o.label}" for n, o in options)
+
+    # --- entry ------------------------------------------------------------------------
+
+    def parse(self, question: Question, text: str, other: bool = False) -> Parsed:
+        """Read an answer to `question`; `other` when answering for someone else."""
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
-        norm = normalize(text)
-        if not norm:
+        words = _clean(text)
+        tokens = tokenize(text, self.contrast)
+        if not tokens.words:
             return Parsed(reask=self._s("reask_empty"))
         if question.kind == "text":
-            cleaned = " ".join("".join(c for c in text if c.isprintable()).split())
-            return Parsed(value=cleaned, display=cleaned)
+            return Parsed(value=words, display=words, words=words)
         if question.kind == "number":
-            return self._number(question, norm, text)
-        if question.kind == "multi":
-            return self._multi(question, norm, text)
-        return self._choice(question, norm, text)
+            parsed = self._number(question, tokens, other)
+        elif question.kind == "multi":
+            parsed = self._multi(question, tokens, other)
+        else:
+            parsed = self._choice(question, tokens, other)
+        return Parsed(parsed.value, parsed.display, parsed.reask, parsed.inferred, parsed.partial, words)
 
-    # --- choice and yes/no -----------------------------------------------------------
+    # --- shared pieces -------------------------------------------------------------------
 
-    def _as_index(self, token: str) -> int | None:
-        if token.isdigit():
-            return int(token) if len(token) < 6 else None
-        return self.number_words.get(token)
+    def _unsure_cover(self, tokens: Tokens) -> set[int]:
+        """Words of "not sure", "no idea" and the like: never read as an option or a value."""
+        return {i for m in self.polar.find(tokens.words) if m.target == "unsure" for i in range(m.start, m.end)}
 
-    def _choice(self, question: Question, norm: str, raw: str) -> Parsed:
+    def _polarity(self, tokens: Tokens, skip: set[int]) -> str | None:
+        """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
+        words = tokens.words
+        found = [m for m in self.polar.find(words) if not any(i in skip for i in range(m.start, m.end))]
+        kinds = [m.target for m in found]
+        covered = {i for m in found for i in range(m.start, m.end)} | skip
+        leading = found[0].target if found and found[0].start <= 1 and found[0].target in ("yes", "no") else None
+        if "unsure" in kinds and leading is None:
+            return "unsure"
+        explicit = set(kinds) - {"unsure"}
+        # "i can", "he does": yes; "i could not": no; "i have to ask": neither
+        for i, w in enumerate(words[:-1]):
+            if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
+                after = words[i + 2] if i + 2 < len(words) else ""
+                if after == "to":
+                    continue
+                explicit.add("no" if after in self.negator_words else "yes")
+                covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
+        # a bare "not", "can't": in a short answer, or right after its subject ("i couldnt")
+        if any(w in self.negator_words and i not in covered and (len(words) <= 4 or i and words[i - 1] in self.subjects)
+               for i, w in enumerate(words)):
+            explicit.add("no")
+        if not explicit:
+            return None
+        if explicit == {"yes", "no"}:
+            if leading is not None and not tokens.contrast_at and leading in kinds and \
+                    ("yes" if leading == "no" else "no") not in kinds:
+                return leading
+            return "mixed"
+        polarity = explicit.pop()
+        if polarity == "yes" and self.conditionals.find(words):
+            return "mixed"  # "yes if my husband stops drinking"
+        return polarity
+
+    def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
+        """Option mentions in the text: (affirmed, negated, indices covered)."""
+        unsure = self._unsure_cover(tokens)
+        matches = [m for m in self._terms(question).find(tokens.words)
+                   if not any(i in unsure for i in range(m.start, m.end))]
+        negative = {o.value for o in self.options(question) if o.means == "no"}
+        cues = self.negation.cues(tokens)
+        # a negative option's words ("no", "none") before another mention are a negation cue
+        as_cue = [m for k, m in enumerate(matches) if m.target in negative and k + 1 < len(matches)
+                  and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
+                  and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
+        matches = [m for m in matches if m not in as_cue]
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        affirmed, negated = [], []
+        for m in matches:
+            own = set(range(m.start, m.end))
+            (negated if self.negation.negated(tokens, m, cues, covered - own) else affirmed).append(m)
+        return affirmed, negated, covered
+
+    def _by_value(self, question: Question, value: str) -> tuple[int, Option]:
         options = self.options(question)
-        reask_key = "reask_yes_no" if question.kind == "yes_no" else "reask_choice"
-        tokens = norm.split()
-        values = []
-        if not (len(tokens) == 1 and tokens[0].isdigit()):
-            for _, _, term in find_terms(tokens, self._terms(question)):
-                if term.target not in values:
-                    values.append(term.target)
-        if not values and len(tokens) == 1 and (index := self._as_index(tokens[0])) is not None:
-            # digits always mean the option's number; a number word only when no option uses it
+        i = next(i for i, o in enumerate(options) if o.value == value)
+        return i + 1, options[i]
+
+    def _pick(self, question: Question, value: str, inferred: bool) -> Parsed:
+        return Parsed(value=value, display=self._by_value(question, value)[1].label, inferred=inferred)
+
+    def _which(self, question: Question, values: list[str], words: str = "") -> Parsed:
+        listed = self._listed([self._by_value(question, v) for v in values])
+        if words:
+            return Parsed(reask=self._s("reask_pick_for", words=words, options=listed))
+        return Parsed(reask=self._s("reask_which", options=listed))
+
+    def _unsure(self, question: Question, other: bool, options: tuple[Option, ...]) -> Parsed:
+        unsure = [o for o in options if o.means == "unsure"]
+        if unsure:
+            return self._pick(question, unsure[0].value, True)
+        if other:
+            return Parsed(value=UNKNOWN, display=self._s("unknown_reading"), inferred=True)
+        return Parsed(reask=self._s("reask_unsure", options=self._listed(list(enumerate(options, 1)))))
+
+    def _general_reask(self, question: Question) -> Parsed:
+        options = self.options(question)
+        if question.kind == "yes_no":
+            return Parsed(reask=self._s("reask_yes_no", n=len(options)))
+        key = "reask_multi" if question.kind == "multi" else "reask_choice"
+        return Parsed(reask=self._s(key, n=len(options), options=self._listed(list(enumerate(options, 1)))))
+
+    def _range_options(self, question: Question, span: Span) -> list[str]:
+        return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]
+
+    # --- one option -----------------------------------------------------------------------
+
+    def _choice(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
+        options = self.options(question)
+        words = tokens.words
+        # an option number, typed alone
+        if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
+            index = int(words[0])
             if 1 <= index <= len(options):
-                opt = options[index - 1]
-                return Parsed(value=opt.value, display=opt.label)
-            return Parsed(reask=self._s(reask_key, n=len(options)))
-        if len(values) == 1:
-            opt = next(o for o in options if o.value == values[0])
-            return Parsed(value=opt.value, display=_quote(raw, opt.label))
-        if len(values) > 1:
-            listed = [f"{i}. {o.label}" for i, o in enumerate(options, 1) if o.value in values]
-            return Parsed(reask=self._s("reask_ambiguous", options="; ".join(listed)))
-        return Parsed(reask=self._s(reask_key, n=len(options)))
-
-    # --- several options ---------------------------------------------------------------
-
-    def _multi(self, question: Question, norm: str, raw: str) -> Parsed:
-        options = self.options(question)
+                return self._pick(question, options[index - 1].value, False)
+            if question.reads is None:
+                return self._general_reask(question)
         terms = self._terms(question)
-        # match on the whole text first, so a phrase like "in and out" is not cut at its "and"
-        whole = find_terms(norm.split(), terms)
+        exact = terms.whole(words)
+        if len(exact) == 1:
+            return self._pick(question, exact[0], False)
+        if len(exact) > 1:
+            return self._which(question, exact, " ".join(words))
+        polar_exact = self.polar.whole(words)
+        if polar_exact:
+            return self._polar_answer(question, polar_exact[0], other, options, inferred=False)
+        last_contrast = max(tokens.contrast_at, default=-1)
+        # a value the options cover by range
+        if question.reads is not None:
+            found = self.values.extract(question.reads, tokens)
+            unsure = self._unsure_cover(tokens)
+            if found is not None and not found.negated and found.end > last_contrast \
+                    and not any(i in unsure for i in range(found.start, found.end)):
+                fits = self._range_options(question, found.span)
+                if len(fits) > 1 and question.id not in self.critical:
+                    middle = (found.span[0] + min(found.span[1], found.span[0] + 365)) / 2
+                    fits = [v for v in fits if _overlaps((middle, middle), self._by_value(question, v)[1].range
+                                                         or (0, 0))] or fits
+                if len(fits) == 1:
+                    return self._pick(question, fits[0], not self.values.exact(question.reads, words))
+                if len(fits) > 1:
+                    return self._which(question, fits)
+        affirmed, negated, covered = self._mentions(question, tokens)
+        values = list(dict.fromkeys(m.target for m in affirmed))
+        if len(values) > 1 and tokens.contrast_at:
+            # "I stopped but I'm back on them": what follows the last contrast wins
+            last = max(tokens.contrast_at)
+            later = list(dict.fromkeys(m.target for m in affirmed if m.start >= last))
+            if later:
+                values = later
+        if len(values) > 1:
+            # an option whose words contain another's ("yes, but not right now") is the one meant
+            values = [v for v in values if not any(m.target == v and any(
+                o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
+        polarity = self._polarity(tokens, covered)
+        if values and last_contrast > max(m.end - 1 for m in affirmed) and \
+                sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2:
+            return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
+        if len(values) == 1:
+            opt = self._by_value(question, values[0])[1]
+            if polarity in ("yes", "no") and opt.means in ("yes", "no") and opt.means != polarity:
+                return self._polar_answer(question, "mixed", other, options, inferred=True)
+            if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
+                    and polarity == "mixed":
+                return self._general_reask(question)
+            return self._pick(question, values[0], True)
+        if len(values) > 1:
+            return self._which(question, values)
+        if polarity is not None:
+            excluded = list(dict.fromkeys(m.target for m in negated))
+            if polarity == "no" and excluded:
+                # "not safe", "I don't want to stop": a negated option; yes/no options flip
+                flipped = [o for o in options if o.means == "no"] if any(
+                    self._by_value(question, v)[1].means == "yes" for v in excluded) else []
+                if flipped:
+                    return self._polar_answer(question, "no", other, options, inferred=True)
+                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded and o.means != "no"]
+                return Parsed(reask=self._s("reask_not", excluded=", ".join(
+                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+            return self._polar_answer(question, polarity, other, options, inferred=True)
+        if negated:
+            excluded = list(dict.fromkeys(m.target for m in negated))
+            rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
+            return Parsed(reask=self._s("reask_not", excluded=", ".join(
+                self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+        return self._general_reask(question)
+
+    def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
+                      inferred: bool) -> Parsed:
+        if polarity == "unsure":
+            return self._unsure(question, other, options)
+        if polarity == "mixed":
+            return self._general_reask(question)
+        meant = [o for o in options if o.means == polarity]
+        if len(meant) == 1:
+            return self._pick(question, meant[0].value, inferred)
+        if len(meant) > 1:
+            listed = self._listed([self._by_value(question, o.value) for o in meant])
+            if any(o.crisis for o in meant):
+                return Parsed(reask=self._s("reask_not_safe", resources=self.help_now,
+                                            options=listed))
+            return Parsed(reask=self._s("reask_which", options=listed))
+        return self._general_reask(question)
+
+    # --- several options -------------------------------------------------------------------
+
+    def _multi(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
+        options = self.options(question)
+        words = tokens.words
+        if all(w.isdigit() and len(w) < 4 for w in words):
+            indices = [int(w) for w in words]
+            if not all(1 <= i <= len(options) for i in indices):
+                return self._general_reask(question)
+            return self._several(question, [options[i - 1].value for i in indices], inferred=False)
+        terms = self._terms(question)
+        exact = terms.whole(words)
+        if len(exact) == 1:
+            return self._several(question, exact, inferred=False)
+        if len(exact) > 1:
+            return self._which(question, exact, " ".join(words))
+        affirmed, negated, covered = self._mentions(question, tokens)
+        # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids")
         chosen: list[str] = []
-        for _, _, term in whole:
-            if term.target not in chosen:
-                chosen.append(str(term.target))
-        matched = [f" {' '.join(term.tokens)} " for _, _, term in whole]
-        unknown: list[str] = []
-        raw_parts = [p for p in _LIST_SEPARATORS.split(unicodedata.normalize("NFKC", raw).casefold()) if p.strip()]
-        for part in (normalize(p) for p in raw_parts):
-            if not part:
+        for i, w in enumerate(words):
+            follows = words[i + 1] if i + 1 < len(words) else ""
+            if follows and not follows.isdigit() and follows not in ("and", "or", "plus"):
                 continue
-            tokens = part.split()
-            indices = [self._as_index(t) for t in tokens]
-            if all(i is not None for i in indices) and (
-                    not find_terms(tokens, terms) or all(t.isdigit() for t in tokens)):
-                for index in indices:
-                    if not 1 <= index <= len(options):  # type: ignore[operator]
-                        return Parsed(reask=self._s("reask_multi", n=len(options)))
-                    value = options[index - 1].value  # type: ignore[operator]
-                    if value not in chosen:
-                        chosen.append(value)
-                continue
-            inside_a_match = any(f" {part} " in m for m in matched)
-            if not inside_a_match and not find_terms(tokens, terms):
-                unknown.append(part)
-        if unknown and chosen:
-            labels = ", ".join(o.label for o in options if o.value in chosen)
-            return Parsed(reask=self._s("reask_multi_unknown", understood=labels, unknown=", ".join(unknown)))
+            if w.isdigit() and i not in covered and 1 <= int(w) <= len(options):
+                chosen.append(options[int(w) - 1].value)
+                covered.add(i)
+        ambiguous: list[tuple[str, list[str]]] = []
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for m in affirmed:
+            by_span.setdefault((m.start, m.end), []).append(m.target)
+        # a phrase listed under several options ("pills") needs a question, the rest is kept
+        for (start, end), targets in by_span.items():
+            targets = list(dict.fromkeys(targets))
+            if len(targets) > 1:
+                ambiguous.append((" ".join(words[start:end]), targets))
+            else:
+                chosen.append(targets[0])
+        chosen = list(dict.fromkeys(chosen))
+        negative = [o.value for o in options if o.means == "no"]
+        if ambiguous:
+            term, targets = ambiguous[0]
+            partial = tuple(o.value for o in options if o.value in chosen)
+            listed = self._listed([self._by_value(question, v) for v in targets])
+            return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
         if not chosen:
-            return Parsed(reask=self._s("reask_multi", n=len(options)))
+            polarity = self._polarity(tokens, covered)
+            if polarity == "unsure":
+                return self._unsure(question, other, options)
+            said_no = any(m.target == "no" for m in self.polar.find(words))
+            if polarity == "no" and said_no and not negated and negative:
+                return self._several(question, [negative[0]], inferred=True)
+            if negated:
+                excluded = list(dict.fromkeys(m.target for m in negated))
+                if negative and all(self._by_value(question, v)[1].means != "no" for v in excluded) \
+                        and len(excluded) == len([o for o in options if o.means is None]):
+                    return self._several(question, [negative[0]], inferred=True)
+                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
+                return Parsed(reask=self._s("reask_not", excluded=", ".join(
+                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+            return self._general_reask(question)
+        unknown = self._unread_parts(tokens, covered)
+        if unknown:
+            labels = ", ".join(o.label for o in options if o.value in chosen)
+            return Parsed(reask=self._s("reask_multi_unknown", understood=labels, unknown=", ".join(unknown)),
+                          partial=tuple(o.value for o in options if o.value in chosen))
+        inferred = not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
+            m.end - m.start for m in affirmed) + len(words) // 2
+        return self._several(question, chosen, inferred=inferred)
+
+    def _unread_parts(self, tokens: Tokens, covered: set[int]) -> list[str]:
+        """List items ("beer, kratom") with no word understood: worth asking about by name."""
+        parts: list[list[int]] = [[]]
+        for i, w in enumerate(tokens.words):
+            if w in ("and", "plus", "also", "or") or (i and tokens.clauses[i] != tokens.clauses[i - 1]):
+                parts.append([])
+            if w not in ("and", "plus", "also", "or"):
+                parts[-1].append(i)
+        out = []
+        for part in parts:
+            if not part or any(i in covered for i in part):
+                continue
+            text = [tokens.words[i] for i in part]
+            if len(text) <= 2 and not any(w in self.negator_words or w in self.subjects for w in text) \
+                    and not any(tuple(text) == h for h in self.hedges):
+                out.append(" ".join(text))
+        return out
+
+    def _several(self, question: Question, values: list[str], inferred: bool) -> Parsed:
+        options = self.options(question)
+        chosen = set(values)
         exclusive = [o for o in options if o.exclusive and o.value in chosen]
         if exclusive and len(chosen) > 1:
             return Parsed(reask=self._s("reask_exclusive", option=exclusive[0].label))
         ordered = tuple(o.value for o in options if o.value in chosen)
-        labels = ", ".join(o.label for o in options if o.value in chosen)
-        return Parsed(value=ordered, display=_quote(raw, labels))
+        return Parsed(value=ordered, display=", ".join(o.label for o in options if o.value in chosen),
+                      inferred=inferred)
 
-    # --- numbers -------------------------------------------------------------------------
+    # --- numbers -------------------------------------------------------------------------------
 
-    def _number(self, question: Question, norm: str, raw: str) -> Parsed:
+    def _number(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         spec = question.number
         assert spec is not None  # guaranteed by the dialog checks
-        tokens = norm.split()
-        found: list[int] = []
-        covered: set[int] = set()
-        for start, end, term in find_terms(tokens, self._terms(question)):
-            found.append(int(term.target))
-            covered.update(range(start, end))
-        pending: int | None = None
-        for i, token in enumerate(tokens):
-            if i in covered:
-                continue
-            value: float | None = None
-            if re.fullmatch(r"\d+(?:\.\d+)?", token):
-                value = float(token)
-            elif token in self.number_words:
-                value = self.number_words[token]
-            if value is None:
-                if pending is not None:
-                    found.append(pending)
-                    pending = None
-                continue
-            if value != int(value):
-                return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
-            # "twenty five" -> 25
-            if pending is not None and pending % 10 == 0 and pending >= 20 and 0 < value < 10:
-                pending += int(value)
-                found.append(pending)
-                pending = None
-            else:
-                if pending is not None:
-                    found.append(pending)
-                pending = int(value)
-        if pending is not None:
-            found.append(pending)
-        distinct = sorted(set(found))
-        if not distinct:
+        words = tokens.words
+        if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
+            return self._number_value(question, (float(words[0]),) * 2, inferred=False)
+        spans = self.values.number_spans(words)
+        if len(spans) > 1 and sum(e - s for s, e, _ in spans) == len(words):
+            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))  # "3, 5"
+        found: Found | None = None
+        terms = self._terms(question).find(words)
+        if terms:
+            found = Found((float(min(int(m.target) for m in terms)), float(max(int(m.target) for m in terms))),
+                          False, terms[0].start, terms[-1].end)
+        if found is None and question.reads is not None:
+            found = self.values.extract(question.reads, tokens)
+        if found is None:
+            spans = self.values.number_spans(words)
+            if len(spans) == 1:
+                found = Found(spans[0][2], False, spans[0][0], spans[0][1])
+            elif len(spans) > 1:
+                return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
+        if found is not None and found.negated:
+            return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
+                                        min=spec.min, max=spec.max))
+        if found is None:
+            polarity = self._polarity(tokens, set())
+            if polarity == "unsure":
+                return self._unsure(question, other, ())
+            if polarity == "no" and spec.min == 0:
+                return self._number_value(question, (0.0, 0.0), inferred=True)
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
-        if len(distinct) > 1:
-            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
-        number = distinct[0]
-        if not spec.min <= number <= spec.max:
-            return Parsed(reask=self._s("reask_number_range", min=spec.min, max=spec.max, number=number))
-        return Parsed(value=number, display=_quote(raw, str(number)))
+        exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
+            question.reads is not None and self.values.exact(question.reads, words))
+        return self._number_value(question, found.span, inferred=not exact)
 
+    def _span_words(self, question: Question, span: Span) -> str:
+        unit = question.number.unit if question.number else ""
+        lo, hi = span
+        text = _fmt(lo) if lo == hi else f"{_fmt(lo)} to {_fmt(hi)}"
+        return f"{text} {unit}".strip()
 
-def _quote(raw: str, fallback: str) -> str:
-    """The person's own words when they typed words, else the label they picked."""
-    cleaned = " ".join("".join(c for c in raw if c.isprintable()).split())
-    if not any(c.isalpha() for c in cleaned) or len(cleaned) > 120:
-        return fallback
-    return cleaned
+    def _number_value(self, question: Question, span: Span, inferred: bool) -> Parsed:
+        """A span at its safer (higher) end; below one a week counts as 0 days in a usual week."""
+        spec = question.number
+        assert spec is not None
+        lo, hi = span
+        if hi == INF:
+            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
+        if 0 < hi < 1:
+            value = 0
+            display = self._s("less_than_weekly") if question.reads == "frequency" else "0"
+        else:
+            value = int(math.floor(hi + 0.5))
+            display = f"{value} {spec.unit}".strip()
+            if lo != span[1] or hi != span[1]:
+                display = self._s("about", value=display)
+        if not spec.min <= value <= spec.max:
+            return Parsed(reask=self._s("reask_number_range", min=spec.min, max=spec.max, number=value))
+        return Parsed(value=value, display=display, inferred=inferred or lo != hi)
+
+    # --- used by the engine ------------------------------------------------------------------
+
+    def merged(self, question: Question, kept: tuple[str, ...], parsed: Parsed) -> Parsed:
+        """A several-choice answer joined with the parts understood before its follow-up question."""
+        assert isinstance(parsed.value, tuple)
+        if any(o.exclusive and o.value in parsed.value for o in self.options(question)):
+            return parsed
+        joined = self._several(question, list(kept) + list(parsed.value), inferred=parsed.inferred)
+        return Parsed(joined.value, joined.display, joined.reask, joined.inferred, (), parsed.words)
+
+    def leading_polarity(self, text: str) -> tuple[str | None, str]:
+        """A yes or no the answer starts with, and the words after it ("no, 4 days" -> no, "4 days")."""
+        tokens = tokenize(text, self.contrast)
+        found = self.polar.find(tokens.words)
+        if found and found[0].start == 0 and found[0].target in ("yes", "no"):
+            return found[0].target, " ".join(tokens.words[found[0].end:])
+        polarity = self._polarity(tokens, set())
+        return (polarity, "") if polarity in ("yes", "no") else (None, text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from .spec import Condition
+from .spec import UNKNOWN, Condition
 
 AnswerValue = str | int | tuple[str, ...]
 
@@ -50,16 +50,38 @@ def _leaf(cond: Condition, answers: Mapping[str, AnswerValue]) -> bool:
 
 
 def holds(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collection[str] = ()) -> bool:
-    """True when the condition holds for these answers and rules fired so far."""
+    """True when the condition holds for these answers and rules fired so far.
+
+    An answer nobody knew ("I don't know" for someone else) makes a test unknown, not
+    false: `not` of an unknown stays unknown, so no rule or branch fires on it.
+    """
+    return _holds(cond, answers, fired) is True
+
+
+def _holds(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collection[str]) -> bool | None:
     if cond.slot is not None:
+        if answers.get(cond.slot) == UNKNOWN and cond.op not in ("answered", "unanswered"):
+            return None
         return _leaf(cond, answers)
     if cond.all is not None:
-        return all(holds(c, answers, fired) for c in cond.all)
+        parts = [_holds(c, answers, fired) for c in cond.all]
+        return False if False in parts else None if None in parts else True
     if cond.any is not None:
-        return any(holds(c, answers, fired) for c in cond.any)
+        parts = [_holds(c, answers, fired) for c in cond.any]
+        return True if True in parts else None if None in parts else False
     if cond.not_ is not None:
-        return not holds(cond.not_, answers, fired)
+        inner = _holds(cond.not_, answers, fired)
+        return None if inner is None else not inner
     return cond.rule in fired
+
+
+def rule_slots(cond: Condition, rules: Mapping[str, Condition]) -> Iterator[str]:
+    """Every slot a condition reads, through the rules it refers to."""
+    yield from slots_of(cond)
+    for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ is not None else []):
+        yield from rule_slots(sub, rules)
+    if cond.rule is not None and cond.rule in rules:
+        yield from rule_slots(rules[cond.rule], rules)
 
 
 def true_slots(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collection[str] = ()) -> Iterator[str]:

@@ -14,8 +14,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import yamlsource
-from .spec import CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, Condition, Dialog, Question
+from . import language, yamlsource
+from .language import Language
+from .spec import (CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, UNKNOWN, Condition, Dialog,
+                   Question)
 from .yamlsource import FileProblems, Path_, Problem, Source
 
 DIALOG_DIR = Path(__file__).resolve().parent.parent / "dialogs"
@@ -31,6 +33,7 @@ class LoadedDialog:
     spec: Dialog
     file: str
     lines: dict[Path_, int] = field(repr=False, compare=False)
+    language: Language = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     @cached_property
     def questions(self) -> dict[str, Question]:
@@ -76,17 +79,18 @@ class LoadedDialog:
 def load(path: str | Path = DEFAULT_DIALOG) -> LoadedDialog:
     """Read, parse, validate. Raises FileProblems with every fault found."""
     source = yamlsource.read(path, "dialog")
-    return from_source(source)
+    return from_source(source, path)
 
 
-def from_source(source: Source) -> LoadedDialog:
+def from_source(source: Source, path: str | Path | None = None) -> LoadedDialog:
     spec = yamlsource.model_from(
         source, Dialog, "a dialog file must be a mapping with keys such as 'dialog', 'questions' and 'rules'",
         lambda loc: _where(source.data, loc))
     problems = list(Checker(spec, source).run())
     if problems:
         raise FileProblems(problems)
-    return LoadedDialog(spec, source.file, source.lines)
+    lang = language.load(path if path is not None else source.file, spec.dialog.locale)
+    return LoadedDialog(spec, source.file, source.lines, lang)
 
 
 # --- schema errors -------------------------------------------------------------------
@@ -173,9 +177,30 @@ class Checker:
                     yield self.problem(at + ("options", j, "value"), where,
                                        f"option value '{opt.value}' is used twice in this question")
                 seen.add(opt.value)
+                if opt.value == UNKNOWN:
+                    yield self.problem(at + ("options", j, "value"), where,
+                                       f"'{UNKNOWN}' is reserved for answers nobody knows; pick another value")
+                if opt.range is not None and q.reads is None:
+                    yield self.problem(at + ("options", j, "range"), where,
+                                       "an option 'range' needs the question to say what it 'reads'"
+                                       " (age, frequency, count or time_ago)")
+                if opt.range is not None and opt.range[0] > opt.range[1]:
+                    yield self.problem(at + ("options", j, "range"), where,
+                                       f"range runs from {opt.range[0]:g} down to {opt.range[1]:g};"
+                                       " write the low value first")
                 if opt.crisis is not None and opt.crisis not in self.kinds:
                     yield self.problem(at + ("options", j, "crisis"), where,
                                        f"unknown crisis kind '{opt.crisis}'; known: {', '.join(sorted(self.kinds))}")
+            if q.reads is not None and q.kind == "choice" and not any(o.range for o in q.options):
+                yield self.problem(at + ("reads",), where, f"the question reads {q.reads}, but no option has a"
+                                   " 'range' to put the value in")
+            if q.reads is not None and q.kind not in ("choice", "number"):
+                yield self.problem(at + ("reads",), where, f"'reads' belongs to choice and number questions,"
+                                   f" not {q.kind}")
+            unsure = [o.value for o in q.options if o.means == "unsure"]
+            if len(unsure) > 1:
+                yield self.problem(at + ("options",), where, f"only one option can mean 'unsure'"
+                                   f" (found {', '.join(unsure)})")
             for j, edge in enumerate(q.next):
                 if edge.goto != END and edge.goto not in self.questions:
                     yield self.problem(at + ("next", j, "goto"), where,

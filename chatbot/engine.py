@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from transitions import EventData, Machine
 
 from . import dialogs
-from .answers import Parser
-from .conditions import AnswerValue, holds, slots_of
+from .answers import Parsed, Parser
+from .conditions import AnswerValue, holds, rule_slots, slots_of
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
 from .safety import Detector
@@ -68,12 +68,26 @@ class Turn(BaseModel):
     made on every answer, and validating our own output again costs more than it checks.
     """
 
-    kind: Literal["question", "reask", "crisis", "result"]
+    kind: Literal["question", "reask", "confirm", "crisis", "result"]
     question: QuestionView | None = None
     message: str | None = None
     crisis: CrisisView | None = None
     result: Recommendation | None = None
     progress: Progress
+    # how the last answer was read ("Got it: 18 to 64."), shown before what comes next
+    understood: str | None = None
+    # a confirm turn: the question to say yes or no to, about `question`'s reading
+    confirm: str | None = None
+    # several-choice options already understood while the rest is asked
+    ticked: list[str] = []
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How an answer was read, and the words the person typed."""
+
+    reading: str
+    words: str
 
 
 @dataclass(frozen=True)
@@ -102,9 +116,11 @@ class Outcome(BaseModel):
     crisis: bool
     crisis_kinds: list[str]
     answers: dict[str, AnswerValue]
+    readings: dict[str, dict[str, str]] = {}
 
 
 CRISIS_AT = "crisis"
+CONFIRM_AT = "confirm"
 
 
 class SharedMachine(Machine):
@@ -125,7 +141,13 @@ class Engine:
     def __init__(self, dialog: LoadedDialog):
         self.dialog = dialog
         spec = dialog.spec
-        self.parser = Parser(spec.questions, spec.words, spec.strings)
+        resources = {r.id: r.text for r in spec.safety.resources}
+        # questions a rule's floor depends on: a reading inferred from free text is confirmed
+        self.critical = frozenset(slot for rule in spec.rules if rule.floor
+                                  for slot in rule_slots(rule.when, {r.id: r.when for r in spec.rules}))
+        self.parser = Parser(spec.questions, dialog.language, spec.strings, help_now=" ".join(
+            dict.fromkeys(resources[rid] for kind in spec.safety.kinds.values() for rid in kind.resources[:2]
+                          if rid in resources)), critical=self.critical)
         self.detector = Detector(spec.safety)
         self.machine = SharedMachine(
             model=None,
@@ -236,7 +258,7 @@ class Session:
         self.dialog = engine.dialog
         self.state: str = self.dialog.spec.dialog.start
         self.answers: dict[str, AnswerValue] = {}
-        self.quotes: dict[str, str] = {}
+        self.readings: dict[str, Reading] = {}
         self.path: list[str] = []
         self.crisis_kinds: tuple[str, ...] = ()
         self.exchanges: list[Exchange] = []
@@ -246,6 +268,9 @@ class Session:
         self._result: Recommendation | None = None
         self._turn: Turn | None = None
         self._live = False
+        self._pending: tuple[str, Parsed] | None = None  # a reading waiting for the person's yes
+        self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
+        self._understood: str | None = None
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -263,6 +288,7 @@ class Session:
                 self.engine.machine.remove_model(self)
             self._live = False
         self._wipe()
+        self.engine.parser.forget()
 
     def __enter__(self) -> Session:
         self.start()
@@ -273,7 +299,10 @@ class Session:
 
     def _wipe(self) -> None:
         self.answers.clear()
-        self.quotes.clear()
+        self.readings.clear()
+        self._pending = None
+        self._partial.clear()
+        self._understood = None
         self.path.clear()
         self.exchanges.clear()
         self.crisis_kinds = ()
@@ -314,22 +343,80 @@ class Session:
                 return self._log(CRISIS_AT, text, self._enter_crisis(kinds, resume=END))
             return self._show(self._result_turn())
         qid = self.state
+        at = CONFIRM_AT if self._pending is not None else qid
         if kinds:
-            return self._log(qid, text, self._enter_crisis(kinds, resume=qid))
+            self._pending = None
+            return self._log(at, text, self._enter_crisis(kinds, resume=qid))
+        if self._pending is not None:
+            return self._log(at, text, self._confirm_answer(text))
+        return self._log(qid, text, self._read(qid, text))
+
+    def _read(self, qid: str, text: str) -> Turn:
+        """Read an answer to the question on screen: accept it, confirm it, or ask again."""
         question = self.dialog.questions[qid]
-        parsed = self.engine.parser.parse(question, text)
+        parsed = self.engine.parser.parse(question, text, other=self.other_person())
+        kept = self._partial.get(qid, ())
         if parsed.reask is not None:
-            return self._log(qid, text, self._reask(parsed.reask))
+            if parsed.partial:
+                self._partial[qid] = tuple(dict.fromkeys(kept + parsed.partial))
+            return self._reask(parsed.reask)
+        if kept and isinstance(parsed.value, tuple):
+            parsed = self.engine.parser.merged(question, kept, parsed)
+        if parsed.inferred and qid in self.engine.critical:
+            self._pending = (qid, parsed)
+            return self._confirm_turn()
+        return self._accept(qid, parsed)
+
+    def _accept(self, qid: str, parsed: Parsed) -> Turn:
+        question = self.dialog.questions[qid]
         assert parsed.value is not None
+        self._partial.pop(qid, None)
         self.answers[qid] = parsed.value
-        self.quotes[qid] = parsed.display
+        self.readings[qid] = Reading(parsed.display, parsed.words)
+        self._understood = self.dialog.s("understood", reading=parsed.display)
         self.path.append(qid)
         self.advance()  # type: ignore[attr-defined]  # bound by the shared machine
         chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
         option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
         if option_kinds:
-            return self._log(qid, text, self._enter_crisis(option_kinds, resume=self.state))
-        return self._log(qid, text, self._after_move())
+            return self._enter_crisis(option_kinds, resume=self.state)
+        return self._after_move()
+
+    def _confirm_turn(self, message: str | None = None) -> Turn:
+        assert self._pending is not None
+        qid, parsed = self._pending
+        return Turn.model_construct(
+            kind="confirm", question=self.engine.view(qid, self.other_person()), message=message,
+            progress=self.progress, confirm=self.dialog.s("confirm", reading=parsed.display),
+            understood=None, ticked=[])
+
+    def _confirm_answer(self, text: str) -> Turn:
+        """Yes keeps the reading; no asks the question again; other words are a new answer."""
+        assert self._pending is not None
+        qid, parsed = self._pending
+        said, rest = self.engine.parser.leading_polarity(text)
+        if said == "yes" and not rest:
+            self._pending = None
+            return self._accept(qid, parsed)
+        self._pending = None
+        if said == "no" and not rest:
+            return self._question_turn(message=self.dialog.s("confirm_again"), kind="reask")
+        return self._read(qid, rest if said else text)
+
+    @property
+    def pending(self) -> tuple[str, str] | None:
+        """The question and reading waiting for a yes (a confirm turn is on screen)."""
+        return (self._pending[0], self._pending[1].display) if self._pending else None
+
+    @property
+    def quotes(self) -> dict[str, str]:
+        """Each answer's reading, with the person's words beside it where they differ."""
+        return {qid: self._said(r) for qid, r in self.readings.items()}
+
+    def _said(self, r: Reading) -> str:
+        if r.words and any(c.isalpha() for c in r.words) and r.words.casefold() != r.reading.casefold():
+            return self.dialog.s("words_beside", reading=r.reading, words=r.words[:120])
+        return r.reading
 
     def back(self) -> Turn:
         """Undo the last answer (or leave the result) and ask that question again."""
@@ -338,11 +425,15 @@ class Session:
         return self._back()
 
     def _at(self) -> str:
-        return CRISIS_AT if self._crisis_stage else self.state
+        return CRISIS_AT if self._crisis_stage else CONFIRM_AT if self._pending is not None else self.state
 
     def _back(self) -> Turn:
         if self._crisis_stage:
             return self._show(self._crisis_turn(self.dialog.s("crisis_still")))
+        if self._pending is not None:
+            self._pending = None
+            return self._show(self._question_turn())
+        self._partial.clear()
         if self._result is not None and self._result.kind == "emergency":
             self._result = None
             self._crisis_stage = 1
@@ -352,7 +443,7 @@ class Session:
         self._result = None
         qid = self.path.pop()
         self.answers.pop(qid, None)
-        self.quotes.pop(qid, None)
+        self.readings.pop(qid, None)
         self.engine.machine.set_state(qid, model=self)
         return self._show(self._question_turn())
 
@@ -413,6 +504,7 @@ class Session:
             crisis=bool(self.crisis_kinds),
             crisis_kinds=list(self.crisis_kinds),
             answers=dict(self.answers),
+            readings={qid: {"reading": r.reading, "said": r.words} for qid, r in self.readings.items()},
         )
 
     # --- internals -------------------------------------------------------------------------
@@ -441,6 +533,8 @@ class Session:
             return ""
         if turn.crisis is not None:
             return turn.crisis.prompt
+        if turn.confirm is not None:
+            return turn.confirm
         if turn.question is not None:
             return turn.question.text
         return ""
@@ -448,8 +542,10 @@ class Session:
     def _question_turn(self, message: str | None = None, kind: str = "question") -> Turn:
         if self.state == END:
             return self._result_turn()
+        understood, self._understood = self._understood, None
         return Turn.model_construct(kind=kind, question=self.engine.view(self.state, self.other_person()),  # type: ignore[arg-type]
-                    message=message, progress=self.progress)
+                                    message=message, progress=self.progress, understood=understood,
+                                    confirm=None, ticked=list(self._partial.get(self.state, ())))
 
     def _reask(self, message: str) -> Turn:
         return self._question_turn(message=message, kind="reask")
@@ -463,7 +559,9 @@ class Session:
     def _result_turn(self) -> Turn:
         if self._result is None:
             self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
-        return Turn.model_construct(kind="result", result=self._result, progress=self.progress)
+        understood, self._understood = self._understood, None
+        return Turn.model_construct(kind="result", result=self._result, progress=self.progress,
+                                    understood=understood, confirm=None, ticked=[])
 
     # --- crisis ------------------------------------------------------------------------------
 
@@ -482,7 +580,7 @@ class Session:
         wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
         prompt = kind.check if self._crisis_stage == 1 else kind.confirm
         return Turn.model_construct(
-            kind="crisis", message=message, progress=self.progress,
+            kind="crisis", message=message, progress=self.progress, understood=None, confirm=None, ticked=[],
             crisis=CrisisView(
                 kinds=list(self.crisis_kinds), title=kind.title,
                 message=" ".join(spec.kinds[k].message for k in self.crisis_kinds),
@@ -503,7 +601,8 @@ class Session:
         if parsed.value == "no":
             self._crisis_stage = 0
             self._result = emergency(self.dialog, self.crisis_kinds)
-            return Turn.model_construct(kind="result", result=self._result, progress=self.progress)
+            return Turn.model_construct(kind="result", result=self._result, progress=self.progress,
+                                        understood=None, confirm=None, ticked=[])
         if self._crisis_stage == 1:
             self._crisis_stage = 2
             return self._crisis_turn()

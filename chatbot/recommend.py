@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .conditions import AnswerValue, holds, true_slots
+from .conditions import AnswerValue, holds, rule_slots, true_slots
 from .dialogs import LoadedDialog
-from .spec import CRISIS_SLOT, Level, Rule
+from .spec import CRISIS_SLOT, UNKNOWN, Level, Rule
 
 
 class LevelView(BaseModel):
@@ -69,6 +69,8 @@ class Recommendation(BaseModel):
     crisis_kinds: list[str]
     resources: list[str]
     answers: list[Quote] = []
+    # answers nobody knew that could raise the level: "a doctor should ask"
+    unknowns: list[str] = []
 
     @property
     def fired(self) -> list[str]:
@@ -195,7 +197,25 @@ def recommend(
         crisis_kinds=list(crisis_kinds),
         resources=[r.text for r in spec.safety.resources],
         answers=[_quote(dialog, qid, quotes[qid]) for qid in dialog.questions if qid in quotes],
+        unknowns=_unknowns(dialog, answers, level_id),
     )
+
+
+def _unknowns(dialog: LoadedDialog, answers: Mapping[str, AnswerValue], level_id: str) -> list[str]:
+    """Each answer nobody knew that a rule with a higher floor reads, and the level it could mean."""
+    rank = dialog.level_rank
+    rules = {r.id: r.when for r in dialog.spec.rules}
+    out = []
+    for qid, value in answers.items():
+        if value != UNKNOWN:
+            continue
+        floors = [r.floor for r in dialog.spec.rules if r.floor and rank[r.floor] > rank[level_id]
+                  and qid in set(rule_slots(r.when, rules))]
+        if floors:
+            top = max(floors, key=rank.__getitem__)
+            q = dialog.questions[qid]
+            out.append(dialog.s("unknown_matters", asked=q.short or q.text, level=dialog.levels[top].name))
+    return out
 
 
 def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommendation:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .answers import _distance
+from .terms import _distance
 from .spec import Safety
 
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": ""})

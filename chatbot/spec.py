@@ -28,7 +28,12 @@ END = "end"
 
 # Placeholders each string is filled with; any other {name} in it would crash at run time.
 STRING_FIELDS: dict[str, frozenset[str]] = {
-    "reask_choice": frozenset({"n"}), "reask_multi": frozenset({"n"}), "reask_yes_no": frozenset({"n"}),
+    "reask_choice": frozenset({"n", "options"}), "reask_multi": frozenset({"n", "options"}),
+    "reask_yes_no": frozenset({"n"}), "reask_which": frozenset({"options"}), "reask_pick_for": frozenset({"words", "options"}),
+    "reask_not": frozenset({"excluded", "options"}), "reask_unsure": frozenset({"options"}),
+    "reask_not_safe": frozenset({"resources", "options"}), "reask_fewer": frozenset({"excluded", "min", "max"}),
+    "understood": frozenset({"reading"}), "confirm": frozenset({"reading"}), "about": frozenset({"value"}),
+    "unknown_matters": frozenset({"asked", "level"}), "words_beside": frozenset({"reading", "words"}),
     "reask_number": frozenset({"min", "max"}), "reask_number_range": frozenset({"min", "max", "number"}),
     "reask_number_many": frozenset({"min", "max"}), "reask_ambiguous": frozenset({"options"}),
     "reask_exclusive": frozenset({"option"}), "reask_multi_unknown": frozenset({"understood", "unknown"}),
@@ -36,7 +41,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "type_number": frozenset({"min", "max"}),
 }
 # Ids the engine gives a meaning of its own.
-RESERVED_IDS = frozenset({"crisis", "end"})
+RESERVED_IDS = frozenset({"crisis", "end", "confirm"})
 
 # Strings the front ends and engine need; a dialog (or its translation) must supply each.
 REQUIRED_STRINGS: tuple[str, ...] = (
@@ -51,6 +56,9 @@ REQUIRED_STRINGS: tuple[str, ...] = (
     "crisis_resources_title", "help", "commands", "choose_one", "choose_many",
     "type_number", "type_yes_no", "type_text", "bye", "back_at_start", "restarted",
     "you_said", "incomplete", "emergency_reason", "you_told_us",
+    "reask_which", "reask_pick_for", "reask_not", "reask_unsure", "reask_not_safe", "reask_fewer",
+    "understood", "confirm", "confirm_again", "about", "unknown_reading", "unknown_title", "unknown_matters",
+    "words_beside", "less_than_weekly",
 )
 
 
@@ -99,12 +107,22 @@ class Condition(Strict):
         return self
 
 
+ValueKind = Literal["age", "frequency", "count", "time_ago"]
+Polarity = Literal["yes", "no", "unsure"]
+# The value recorded when someone answering for another person does not know.
+UNKNOWN = "unknown"
+
+
 class Option(Strict):
     value: Ident
     label: Text
     synonyms: list[Text] = []
     crisis: Ident | None = None
     exclusive: bool = False
+    # what a plain yes, no or "not sure" means at this question
+    means: Polarity | None = None
+    # the values this option covers, in the unit of the question's `reads` (inclusive)
+    range: tuple[float, float] | None = None
 
 
 class NumberSpec(Strict):
@@ -135,6 +153,8 @@ class Question(Strict):
     options: list[Option] = []
     number: NumberSpec | None = None
     short: Text | None = None
+    # the kind of value typed words may give ("im 52", "most nights"): options cover it by `range`
+    reads: ValueKind | None = None
     next: list[Edge] = []
 
 
@@ -211,12 +231,6 @@ class Safety(Strict):
     kinds: dict[Ident, CrisisKind]
 
 
-class Words(Strict):
-    yes: list[Text]
-    no: list[Text]
-    numbers: dict[str, int] = {}
-
-
 class DialogInfo(Strict):
     id: Ident
     version: int
@@ -238,5 +252,4 @@ class Dialog(Strict):
     next_steps: list[NextStep]
     checklist: list[Text]
     safety: Safety
-    words: Words
     strings: dict[Ident, str]

@@ -69,7 +69,7 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     parts.append(Part(rec.level.name, rec.level.involves + urgent, major=True))
     if rec.reasons:
         parts.append(Part(s("because"), items=tuple(
-            (r.text, tuple(f"{s('you_said')} \u201c{q.answer}\u201d ({q.asked.lower()})" for q in r.quotes))
+            (r.text, tuple(f"{q.asked}: {q.answer}" for q in r.quotes))
             for r in rec.reasons)))
     if rec.then is not None:
         parts.append(Part(f"{s('result_then')}: {rec.then.name}", rec.then.involves, then=True))
@@ -84,6 +84,8 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
         parts.append(Part(s("next_steps"), items=tuple((step, ()) for step in rec.next_steps)))
     if rec.checklist:
         parts.append(Part(s("checklist"), items=tuple((c, ()) for c in rec.checklist)))
+    if rec.unknowns:
+        parts.append(Part(s("unknown_title"), items=tuple((u, ()) for u in rec.unknowns)))
     if rec.answers:
         parts.append(Part(s("you_told_us"), items=tuple((f"{a.asked}: {a.answer}", ()) for a in rec.answers)))
     if not rec.crisis:

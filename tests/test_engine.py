@@ -38,7 +38,7 @@ def test_questions_left_follows_the_branches(session: Session) -> None:
 def test_junk_is_reasked_with_a_message_and_nothing_moves(session: Session) -> None:
     turn = walk(session, "1", "banana")
     assert turn.kind == "reask" and turn.question is not None and turn.question.id == "for_whom"
-    assert "number from 1 to 2" in (turn.message or "")
+    assert "1. For myself; 2. For someone I care about" in (turn.message or "")
     assert session.path == ["safety_now"]
 
 
@@ -164,7 +164,7 @@ def test_outcome_of_unfinished_session(session: Session) -> None:
 
 
 def test_leading_level_for_staff(session: Session) -> None:
-    walk(session, "1", "me", "2", "beer", "every day")
+    walk(session, "1", "me", "2", "beer", "most days", "yes")  # "about 6 days a week": confirmed
     level, rules = session.leading()
     assert level == "inpatient_withdrawal" and "alcohol_or_benzo_daily" in rules
 

@@ -50,7 +50,7 @@ FAULTS: dict[str, tuple[int, str]] = {
     "includes_on_yes_no": (73, "rule 'opioid_sick': 'includes' works only on multi questions; 'sick' is yes_no"),
     "in_needs_list": (72, "rule 'opioid_sick': 'in' needs a list of values"),
     "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is defined below this one; move it up"),
-    "missing_string": (137, "strings: missing string 'welcome'; add it under 'strings'"),
+    "missing_string": (107, "strings: missing string 'welcome'; add it under 'strings'"),
     "bad_crisis_pattern": (104, "crisis 'suicide': pattern '(kill myself' is not a valid regular expression"),
     "bad_id": (44, "question 'Sick-Now': id: 'Sick-Now' is not a valid id; use lower-case letters"),
     "unknown_start": (7, "dialog: start question 'whoo' does not exist"),
@@ -77,7 +77,7 @@ FAULTS: dict[str, tuple[int, str]] = {
     "gt_on_choice": (65, "rule 'daily_drinking': 'gt' works only on number questions; 'who' is choice"),
     "condition_without_op": (65, "rule 'daily_drinking': when: a slot condition needs an op"),
     # checks added after a review found them missing
-    "string_unknown_placeholder": (143, "strings: 'reask_choice' uses the placeholder {count}, which is never filled in; it can use: {n}"),
+    "string_unknown_placeholder": (113, "strings: 'reask_choice' uses the placeholder {count}, which is never filled in; it can use: {n}, {options}"),
     "number_word_out_of_range": (40, "question 'days': the word 'every day' means 9, outside 0 to 7"),
     "duplicate_resource_id": (96, "resource 'r911': id 'r911' is used twice"),
     "reserved_question_id": (51, "question 'crisis': 'crisis' is reserved by the program"),

@@ -27,7 +27,7 @@ actions = st.one_of(
 
 
 def valid_answer(turn: Turn, pick: int) -> str:
-    if turn.crisis is not None:
+    if turn.crisis is not None or turn.kind == "confirm":
         return ["yes", "no"][pick % 2]
     q = turn.question
     assert q is not None
@@ -60,9 +60,9 @@ def test_random_walks_end_in_a_result_or_crisis(engine: Engine, actions: list, p
     try:
         for action in actions:
             turn = step(session, turn, action)
-            assert turn.kind in ("question", "reask", "crisis", "result")
+            assert turn.kind in ("question", "reask", "confirm", "crisis", "result")
             assert "Traceback" not in (turn.message or "")
-            if turn.kind in ("question", "reask"):
+            if turn.kind in ("question", "reask", "confirm"):
                 assert turn.question is not None and turn.question.id == session.state
                 assert set(session.answers) == set(session.path)
         for i in range(200):

@@ -1,0 +1,116 @@
+"""Language data for reading answers: cue words per locale, beside the dialog.
+
+A dialog in locale `xx` reads answers with `language/xx.yaml` in its own folder (or the
+shipped one), so a translated dialog brings its own negation and hedge cues, number words,
+weekdays and units. Nothing here is clinical: it says how people phrase things, not what
+they mean for care.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from . import yamlsource
+from .yamlsource import FileProblems, Problem, Source
+
+LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "language"
+
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Span = tuple[float, float]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Units(_Strict):
+    """Words for a period, and how many days it is."""
+
+    day: list[Phrase]
+    week: list[Phrase]
+    month: list[Phrase]
+    year: list[Phrase]
+    hour: list[Phrase]
+
+
+class Language(_Strict):
+    locale: str
+    # answers as a whole: yes, no (hedged negatives included), not sure
+    yes: list[Phrase]
+    no: list[Phrase]
+    unsure: list[Phrase]
+    # a negation cue negates the option words after it in the same clause
+    negators: list[Phrase]
+    # cues after a mention that negate it ("AA is not for me")
+    negators_after: list[Phrase]
+    # words a person says to soften an answer; dropped before reading yes or no
+    hedges: list[Phrase]
+    # clause breaks: what comes after them can qualify or replace what came before
+    contrast: list[Phrase]
+    # a yes that depends on something ("yes if ...") is asked about, not taken
+    conditionals: list[Phrase]
+    # "I can", "he does": a subject and an auxiliary answer yes; with a negator, no
+    subjects: list[Phrase]
+    auxiliaries: list[Phrase]
+    # words that join two numbers into a range: "3 or 4", "3 to 4"
+    range_words: list[Phrase]
+    numbers: dict[Phrase, int]
+    tens: dict[Phrase, int]
+    weekdays: list[Phrase]
+    weekend: list[Phrase]
+    weekdays_all: list[Phrase]
+    units: Units
+    # "every", "each", "a", "per": a count of times in a period
+    per: list[Phrase]
+    times: dict[Phrase, int]
+    # phrases that mean a rate, in times a week: "every day" 7, "most nights" [5, 6]
+    frequencies: dict[Phrase, Span | float]
+    # phrases that mean a count: "a couple" [2, 3], "too many to count" [5, inf]
+    counts: dict[Phrase, Span | float]
+    # phrases that mean a time ago, in days: "today" 0, "last night" 1
+    times_ago: dict[Phrase, Span | float]
+    ago: list[Phrase]
+    last: list[Phrase]
+    # ages: decades ("forties"), "early", "mid", "late", "years old"
+    decades: dict[Phrase, int]
+    decade_parts: dict[Phrase, Span]
+    ages: dict[Phrase, Span]
+    age_units: list[Phrase]
+
+
+def path_for(dialog_file: str | Path, locale: str) -> Path:
+    """The language file of a dialog: beside it first, else the shipped one."""
+    beside = Path(dialog_file).resolve().parent / "language" / f"{locale}.yaml"
+    return beside if beside.is_file() else LANGUAGE_DIR / f"{locale}.yaml"
+
+
+def load(dialog_file: str | Path, locale: str) -> Language:
+    """Read and check the language file for a dialog; FileProblems names file and line."""
+    path = path_for(dialog_file, locale)
+    if not path.is_file():
+        raise FileProblems([Problem(yamlsource.display_name(dialog_file), 1, "dialog",
+                                    f"no language file for locale '{locale}': add language/{locale}.yaml"
+                                    " beside the dialog (copy dialogs/language/en.yaml and translate it)")])
+    source = yamlsource.read(path, "language file")
+    lang = yamlsource.model_from(source, Language, "a language file must be a mapping with keys such as"
+                                 " 'yes', 'no' and 'negators'", lambda loc: str(loc[0]) if loc else "")
+    problems = list(check(lang, source))
+    if problems:
+        raise FileProblems(problems)
+    return lang
+
+
+def check(lang: Language, source: Source) -> Iterator[Problem]:
+    """Spans run low to high; no phrase is both yes and no."""
+    for key in ("frequencies", "counts", "times_ago", "decade_parts", "ages"):
+        for phrase, span in getattr(lang, key).items():
+            if isinstance(span, tuple) and span[0] > span[1]:
+                yield Problem(source.file, source.line((key, phrase)), key,
+                              f"'{phrase}' runs from {span[0]} down to {span[1]}; write the low value first")
+    both = set(lang.yes) & set(lang.no)
+    for phrase in sorted(both):
+        yield Problem(source.file, source.line(("no",)), "no", f"'{phrase}' is listed under both yes and no")

@@ -1,0 +1,204 @@
+"""Words in typed text: tokens with their clauses, phrase matching, and negation scope.
+
+Shared by every reader of answers (options, frequencies, counts, times, ages): a phrase is
+found with small typos allowed, and a mention is *negated* when a negation cue stands
+shortly before it in the same clause ("not AA", "no drugs in the house", "I don't live
+alone") or right after it ("AA is not for me"). Clauses end at punctuation and at contrast
+words ("but", "except"), so "no seizures but the shakes" negates only the seizures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
+_NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
+_CLAUSE_BREAK = re.compile(r"[,;!?\n]|(?<!\d)\.|\.(?!\d)|\s-\s|\(|\)")
+_DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013]\s*(\d)")
+NEGATION_WINDOW = 3  # words that may stand between a negation cue and what it negates
+
+
+def normalize(text: str) -> str:
+    """Lower-case words and digits separated by single spaces; punctuation and controls dropped."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The words of an answer and the clause each belongs to."""
+
+    words: tuple[str, ...]
+    clauses: tuple[int, ...]
+    contrast_at: frozenset[int]  # indices of words that open a contrasting clause
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
+    """Split into words; a new clause starts at punctuation and at each contrast phrase."""
+    text = _DIGIT_RANGE.sub(r"\1 to \2", unicodedata.normalize("NFKC", text))
+    words: list[str] = []
+    clauses: list[int] = []
+    opens: set[int] = set()
+    clause = 0
+    for piece in _CLAUSE_BREAK.split(text):
+        piece_words = normalize(piece).split()
+        if not piece_words:
+            continue
+        i = 0
+        while i < len(piece_words):
+            hit = next((c for c in contrast if tuple(piece_words[i:i + len(c)]) == c), None)
+            if hit is not None and words:
+                clause += 1
+                opens.add(len(words))
+            for word in piece_words[i:i + len(hit or (piece_words[i],))]:
+                words.append(word)
+                clauses.append(clause)
+            i += len(hit) if hit else 1
+        clause += 1
+    return Tokens(tuple(words), tuple(clauses), frozenset(opens))
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, giving up once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _token_matches(typed: str, wanted: str) -> bool:
+    if typed == wanted:
+        return True
+    if len(wanted) < 5 or typed.isdigit() or wanted.isdigit() or typed[0] != wanted[0]:
+        return False
+    limit = 2 if len(wanted) >= 8 else 1
+    return _distance(typed, wanted, limit) <= limit
+
+
+@lru_cache(maxsize=20_000)
+def _close_words(typed: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of a vocabulary a typed token may stand for (itself, or with a small typo).
+
+    Cached because the same words are typed again and again; `forget()` empties it when a
+    session ends, so nothing a person typed stays in memory.
+    """
+    return frozenset(w for w in vocabulary if _token_matches(typed, w))
+
+
+def forget() -> None:
+    """Drop the typo cache (it holds words people typed)."""
+    _close_words.cache_clear()
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    start: int
+    end: int
+    target: T
+    exact: bool
+
+
+class Phrases(Generic[T]):
+    """Phrases with a target each, indexed by first word so only plausible ones are tried."""
+
+    def __init__(self, pairs: list[tuple[str, T]], typos: bool = True):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, target in pairs:
+            words = tuple(normalize(phrase).split())
+            if words:
+                self.by_first.setdefault(words[0], []).append((words, target))
+        self.vocabulary = frozenset(w for entries in self.by_first.values() for words, _ in entries for w in words)
+        self.typos = typos
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def _close(self, word: str) -> frozenset[str]:
+        if not self.typos:
+            return frozenset({word}) if word in self.vocabulary else frozenset()
+        return _close_words(word, self.vocabulary)
+
+    def find(self, words: tuple[str, ...]) -> list[Match[T]]:
+        """Non-overlapping matches, longest and exact first, in text order."""
+        close = [self._close(w) for w in words]
+        found: list[tuple[int, int, bool, T]] = []
+        for start in range(len(words)):
+            for first in close[start]:
+                for phrase, target in self.by_first.get(first, ()):
+                    end = start + len(phrase)
+                    if end <= len(words) and all(phrase[k] in close[start + k] for k in range(1, len(phrase))):
+                        found.append((start, end, words[start:end] == phrase, target))
+        found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
+        taken: list[Match[T]] = []
+        used: set[int] = set()
+        for start, end, exact, target in found:
+            if used.isdisjoint(range(start, end)):
+                used.update(range(start, end))
+                taken.append(Match(start, end, target, exact))
+        return sorted(taken, key=lambda m: m.start)
+
+    def whole(self, words: tuple[str, ...]) -> list[T]:
+        """The targets of a phrase that is the whole text (several when the phrase is shared)."""
+        return list(dict.fromkeys(target for phrase, target in self.by_first.get(words[0], ()) if phrase == words)) \
+            if words else []
+
+
+class Negation:
+    """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
+
+    def __init__(self, before: list[str], after: list[str], exceptions: list[str]):
+        self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
+        self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
+        self.exceptions = frozenset(tuple(normalize(p).split()) for p in exceptions)
+
+    def cues(self, tokens: Tokens) -> list[Match[str]]:
+        return self.before.find(tokens.words)
+
+    def negated(self, tokens: Tokens, match: Match[object], cues: list[Match[str]],
+                covered: set[int]) -> bool:
+        """True when a cue (not part of another mention) negates this mention.
+
+        "Nothing but X" and "none except X" are double negatives: the exception cue after a
+        negative word says X *is* the case.
+        """
+        clause = tokens.clauses[match.start]
+        for cue in reversed(cues):  # nearest first
+            if cue.end > match.start:
+                continue
+            if match.start - cue.end > NEGATION_WINDOW or tokens.clauses[cue.end - 1] != clause:
+                break
+            if any(i in covered for i in range(cue.start, cue.end)):
+                continue
+            if tokens.words[cue.start:cue.end] in self.exceptions and _negative_before(tokens, cue.start, cues):
+                return False  # "nothing but X": X is the case
+            return True
+        after = self.after.find(tokens.words[match.end:match.end + 3])
+        return bool(after) and after[0].start == 0 and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
+
+
+def _negative_before(tokens: Tokens, at: int, cues: list[Match[str]]) -> bool:
+    return any(c.end <= at and at - c.end <= NEGATION_WINDOW + 1 for c in cues)

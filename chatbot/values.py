@@ -1,0 +1,323 @@
+"""Values in typed words: numbers, ages, how often, how many times, how long ago.
+
+Each extractor returns a span (low, high) and whether the mention was negated, or None:
+"3 or 4 days a week" is (3, 4); "every day but Sunday" is (6, 6); "in my 40s" is (40, 49);
+"last Saturday" is (1, 7) days ago. A span, not a guess: the caller decides whether it
+fits one option, needs a question, or is taken at its safer end and confirmed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from .language import Language
+from .terms import Match, Negation, Phrases, Tokens, normalize
+
+Span = tuple[float, float]
+ValueKind = Literal["age", "frequency", "count", "time_ago"]
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Found:
+    span: Span
+    negated: bool
+    start: int
+    end: int
+
+
+def _span(value: tuple[float, float] | float) -> Span:
+    return (float(value[0]), float(value[1])) if isinstance(value, tuple) else (float(value), float(value))
+
+
+class Values:
+    """The extractors of one language, built once per dialog."""
+
+    def __init__(self, lang: Language, negation: Negation):
+        self.lang = lang
+        self.negation = negation
+        self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
+        self.tens = {normalize(k): v for k, v in lang.tens.items()}
+        self.unit_days: dict[str, float] = {}
+        for unit, days in (("day", 1.0), ("week", 7.0), ("month", 30.0), ("year", 365.0), ("hour", 0.0)):
+            for word in getattr(lang.units, unit):
+                self.unit_days[normalize(word)] = days
+        self.per = frozenset(normalize(w) for w in lang.per)
+        self.times_words = {normalize(k): v for k, v in lang.times.items()}
+        self.range_words = frozenset(normalize(w) for w in lang.range_words)
+        self.weekdays = {normalize(w): i % 7 for i, w in enumerate(lang.weekdays)}
+        self.weekend = Phrases([(p, 2) for p in lang.weekend], typos=False)
+        self.weekdays_all = Phrases([(p, 5) for p in lang.weekdays_all], typos=False)
+        self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()])
+        self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()])
+        self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()])
+        self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()])
+        self.ago = frozenset(normalize(w) for w in lang.ago)
+        self.last = Phrases([(p, 1) for p in lang.last], typos=False)
+        self.decades = {normalize(k): v for k, v in lang.decades.items()}
+        self.decade_parts = {normalize(k): v for k, v in lang.decade_parts.items()}
+        self.age_units = Phrases([(p, 1) for p in lang.age_units], typos=False)
+
+    # --- numbers ----------------------------------------------------------------------
+
+    def numbers(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
+        """(start, end, value) for digits, number words and "twenty five"."""
+        out: list[tuple[int, int, float]] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            value: float | None = None
+            end = i + 1
+            if word.replace(".", "", 1).isdigit() and len(word) < 7:
+                value = float(word)
+            elif word in self.tens:
+                value = float(self.tens[word])
+                if end < len(words) and words[end] in self.number_words and 0 < self.number_words[words[end]] < 10:
+                    value += self.number_words[words[end]]
+                    end += 1
+            elif word in self.number_words:
+                value = float(self.number_words[word])
+            if value is not None:
+                out.append((i, end, value))
+            i = end
+        return out
+
+    def number_spans(self, words: tuple[str, ...]) -> list[tuple[int, int, Span]]:
+        """Numbers, with "3 or 4" and "3 to 4" joined into one span."""
+        nums = self.numbers(words)
+        out: list[tuple[int, int, Span]] = []
+        k = 0
+        while k < len(nums):
+            start, end, value = nums[k]
+            if (k + 1 < len(nums) and nums[k + 1][0] == end + 1 and words[end] in self.range_words
+                    and nums[k + 1][2] > value):
+                out.append((start, nums[k + 1][1], (value, nums[k + 1][2])))
+                k += 2
+                continue
+            out.append((start, end, (value, value)))
+            k += 1
+        return out
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _negated(self, tokens: Tokens, start: int, end: int, covered: set[int]) -> bool:
+        cues = self.negation.cues(tokens)
+        return self.negation.negated(tokens, Match(start, end, None, True), cues, covered)
+
+    def _phrases(self, tokens: Tokens, table: Phrases[Span]) -> list[Found]:
+        found = []
+        matches = table.find(tokens.words)
+        # a zero phrase ("i dont", "never") before another is a negation cue, so it covers nothing
+        covered = {i for m in matches if m.target != (0.0, 0.0) for i in range(m.start, m.end)}
+        for m in matches:
+            # a phrase that is itself negative ("never", "i dont") is not negated by its own words
+            negated = m.target != (0.0, 0.0) and self._negated(tokens, m.start, m.end, covered - set(range(m.start, m.end)))
+            found.append(Found(m.target, negated, m.start, m.end))
+        return found
+
+    @staticmethod
+    def _merge(found: list[Found]) -> Found | None:
+        """One span for several mentions: a negated one stands alone; zeros give way to others."""
+        if not found:
+            return None
+        if any(f.negated for f in found):
+            return next(f for f in found if f.negated)
+        nonzero = [f for f in found if f.span != (0.0, 0.0)]
+        use = nonzero or found
+        return Found((min(f.span[0] for f in use), max(f.span[1] for f in use)), False,
+                     min(f.start for f in use), max(f.end for f in use))
+
+    # --- how often: times a week -------------------------------------------------------
+
+    def frequency(self, tokens: Tokens) -> Found | None:
+        words = tokens.words
+        found = self._phrases(tokens, self.frequencies)
+        used = {i for f in found for i in range(f.start, f.end)}
+        # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day"
+        for start, end, span in self.number_spans(words) + self._times_words(words):
+            if any(i in used for i in range(start, end)):
+                continue
+            j = end
+            if j < len(words) and words[j] in self.times_words:
+                j += 1
+            unit_at = j
+            if j < len(words) and words[j] in self.unit_days and self.unit_days[words[j]] == 1.0 \
+                    and not (j + 1 < len(words) and words[j + 1] in self.ago):
+                # "3 days" or "3 nights": days in a week, unless "a month" follows
+                if j + 2 < len(words) and words[j + 1] in self.per and words[j + 2] in self.unit_days:
+                    unit_at = j + 2
+                else:
+                    found.append(Found(span, self._negated(tokens, start, j + 1, used), start, j + 1))
+                    used.update(range(start, j + 1))
+                    continue
+            elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
+                unit_at = j + 1
+            elif unit_at == end and end - start == 1 and len(words) <= 2 and span[1] <= 7:
+                found.append(Found(span, False, start, end))  # a number alone: days a week
+                used.update(range(start, end))
+                continue
+            if unit_at < len(words) and words[unit_at] in self.unit_days and unit_at != end:
+                days = self.unit_days[words[unit_at]]
+                if days == 0:
+                    continue
+                per_week = (min(7.0, span[0] * 7 / days), min(7.0, span[1] * 7 / days))
+                if days == 1.0:
+                    per_week = (7.0, 7.0) if span[0] >= 1 else per_week
+                found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, used), start, unit_at + 1))
+                used.update(range(start, unit_at + 1))
+        # weekdays named: "monday to friday", "fridays and saturdays", "every day but sunday"
+        day_found = self._weekdays(tokens, used)
+        if day_found is not None:
+            base = next((f for f in found if f.span == (7.0, 7.0) and not f.negated), None)
+            if base is not None and day_found.negated:
+                days_off = day_found.span[0]
+                found = [f for f in found if f is not base]
+                found.append(Found((7 - days_off, 7 - days_off), False, base.start, day_found.end))
+            elif not day_found.negated:
+                found.append(day_found)
+        return self._merge(found)
+
+    def _times_words(self, words: tuple[str, ...]) -> list[tuple[int, int, Span]]:
+        """"once", "twice" as counts that a period can follow."""
+        return [(i, i + 1, (float(self.times_words[w]),) * 2) for i, w in enumerate(words)
+                if w in self.times_words and self.times_words[w] > 1 or w == "once"]
+
+    def _weekdays(self, tokens: Tokens, used: set[int]) -> Found | None:
+        words = tokens.words
+        named: list[tuple[int, int]] = []  # (index, weekday)
+        for i, w in enumerate(words):
+            day = self.weekdays.get(w.rstrip("s")) if w not in self.weekdays else self.weekdays[w]
+            if day is not None and i not in used:
+                named.append((i, day))
+        count = 0.0
+        days: set[int] = set()
+        spans = []
+        k = 0
+        while k < len(named):
+            i, day = named[k]
+            if k + 1 < len(named) and named[k + 1][0] == i + 2 and words[i + 1] in ("to", "through", "thru", "til",
+                                                                                    "till", "until"):
+                last = named[k + 1][1]
+                run = [(day + n) % 7 for n in range(((last - day) % 7) + 1)]
+                days.update(run)
+                spans.append((i, named[k + 1][0] + 1))
+                k += 2
+                continue
+            days.add(day)
+            spans.append((i, i + 1))
+            k += 1
+        count = float(len(days))
+        for m in self.weekend.find(words) + self.weekdays_all.find(words):
+            if not any(i in used for i in range(m.start, m.end)):
+                count += m.target if m.target == 5 else len({5, 6} - days)
+                spans.append((m.start, m.end))
+        if not spans:
+            return None
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        negated = self._negated(tokens, start, end, used)
+        return Found((count, count), negated, start, end)
+
+    # --- how many times ------------------------------------------------------------------
+
+    def count(self, tokens: Tokens) -> Found | None:
+        words = tokens.words
+        found = [Found((f.span[0], INF), f.negated, f.start, f.end)
+                 if words[max(0, f.start - 2):f.start] == ("at", "least") else f
+                 for f in self._phrases(tokens, self.counts)]
+        used = {i for f in found for i in range(f.start, f.end)}
+        for start, end, span in self.number_spans(words):
+            if any(i in used for i in range(start, end)):
+                continue
+            lo, hi = span
+            before = words[start - 2:start] if start >= 2 else words[:start]
+            after = words[end:end + 2]
+            if before[-2:] == ("at", "least") or before[-1:] == ("least",):
+                lo, hi = lo, INF
+            elif before[-2:] == ("at", "most") or before[-2:] == ("up", "to"):
+                lo, hi = 0, hi
+            elif "more" in before or "over" in before[-1:] or "plus" in after[:1] or after[:2] == ("or", "more"):
+                lo, hi = (lo + (0 if after[:2] == ("or", "more") or "plus" in after[:1] else 1)), INF
+            elif "less" in before or "under" in before[-1:] or "fewer" in before:
+                lo, hi = 0, max(0, lo - 1)
+            found.append(Found((lo, hi), self._negated(tokens, start, end, used), start, end))
+            used.update(range(start, end))
+        return self._merge(found)
+
+    # --- how long ago, in days -------------------------------------------------------------
+
+    def time_ago(self, tokens: Tokens) -> Found | None:
+        words = tokens.words
+        found = self._phrases(tokens, self.times_ago)
+        used = {i for f in found for i in range(f.start, f.end)}
+        amounts = self.number_spans(words) + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
+                                              if w in ("a", "an", "one") and i not in used]
+        for start, end, span in amounts:
+            if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
+                days = self.unit_days[words[end]]
+                stop = end + 1 + (1 if end + 1 < len(words) and words[end + 1] in self.ago else 0)
+                found.append(Found((span[0] * days, span[1] * days), False, start, stop))
+                used.update(range(start, stop))
+        for i, w in enumerate(words):
+            if i in used:
+                continue
+            day = self.weekdays.get(w) if w in self.weekdays else self.weekdays.get(w.rstrip("s"))
+            if day is not None:
+                last = i > 0 and (words[i - 1] in ("last", "past") or words[i - 1] == "this" and i > 1
+                                  and words[i - 2] == "past")
+                found.append(Found((1.0, 7.0) if last else (0.0, 7.0), False, i, i + 1))
+        if not found:
+            return None
+        return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), False,
+                     min(f.start for f in found), max(f.end for f in found))
+
+    # --- age, in years ------------------------------------------------------------------------
+
+    def age(self, tokens: Tokens) -> Found | None:
+        words = tokens.words
+        found = self._phrases(tokens, self.ages)
+        used = {i for f in found for i in range(f.start, f.end)}
+        for i, w in enumerate(words):
+            decade = None
+            if w in self.decades:
+                decade = self.decades[w]
+            elif w.endswith("s") and w[:-1].isdigit() and len(w) in (3, 4):
+                decade = int(w[:-1]) % 100 if len(w) == 4 else int(w[:-1])
+            if decade is None or i in used:
+                continue
+            part = self.decade_parts.get(words[i - 1]) if i > 0 else None
+            lo, hi = (decade + part[0], decade + part[1]) if part else (decade, decade + 9)
+            if decade == 10:
+                lo, hi = (max(lo, 13), hi) if part else (13, 19)
+            found = [f for f in found if not (f.start <= i < f.end)]
+            found.append(Found((lo, hi), False, i - (1 if part else 0), i + 1))
+            used.update(range(i - (1 if part else 0), i + 1))
+        for start, end, span in self.number_spans(words):
+            if any(i in used for i in range(start, end)) or span[1] > 120:
+                continue
+            before = words[start - 1] if start else ""
+            if before in ("over", "above", "past"):
+                span = (span[0] + 1, 120.0)
+            elif before in ("under", "below"):
+                span = (0.0, span[0] - 1)
+            elif before in ("almost", "nearly"):
+                span = (max(0.0, span[0] - 1), span[0] - 1 if span[0] > 0 else 0.0)
+            found.append(Found(span, False, start, end))
+            used.update(range(start, end))
+        if not found:
+            return None
+        return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), False,
+                     min(f.start for f in found), max(f.end for f in found))
+
+    def exact(self, kind: ValueKind, words: tuple[str, ...]) -> bool:
+        """The whole answer is one known phrase of a single value ("every day", "yesterday")."""
+        table = {"age": self.ages, "frequency": self.frequencies, "count": self.counts,
+                 "time_ago": self.times_ago}[kind]
+        spans = table.whole(words)
+        return len(spans) == 1 and spans[0][0] == spans[0][1]
+
+    def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
+        return {"age": self.age, "frequency": self.frequency, "count": self.count,
+                "time_ago": self.time_ago}[kind](tokens)

@@ -1,0 +1,95 @@
+"""Score the answer reader on the natural-answer corpus (tests/data/answers/).
+
+Each answer is read as it would be at its question (for someone else when marked so) and
+counted as correct, re-asked (a question back when a reading was expected) or silently
+misread (a reading other than the expected one, or a reading where a person would ask).
+`python -m tests.answer_corpus` prints the figures for both parts, and re-asks per question.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from chatbot.answers import Parser
+from chatbot.dialogs import LoadedDialog
+
+DATA = Path(__file__).resolve().parent / "data" / "answers"
+PARTS = ("tuning", "heldout")
+
+
+@dataclass(frozen=True)
+class Scored:
+    question: str
+    say: str
+    other: bool
+    expect: object
+    got: object  # the value read, or "ask"
+    verdict: str  # correct | reasked | misread
+
+
+def load(part: str) -> dict[str, list[dict[str, object]]]:
+    return yaml.safe_load((DATA / f"{part}.yaml").read_text(encoding="utf-8"))
+
+
+def _matches(kind: str, expect: object, got: object) -> bool:
+    if kind == "multi" and isinstance(expect, list):
+        return isinstance(got, tuple) and set(got) == set(expect)
+    if kind == "number" and isinstance(expect, list):
+        return isinstance(got, int) and expect[0] <= got <= expect[1]
+    return got == expect
+
+
+def score(dialog: LoadedDialog, parser: Parser, part: str) -> list[Scored]:
+    out = []
+    for qid, answers in load(part).items():
+        question = dialog.questions[qid]
+        for item in answers:
+            other = item.get("for") == "other"
+            parsed = parser.parse(question, str(item["say"]), other=other)
+            got: object = "ask" if parsed.reask is not None else parsed.value
+            expect = item["expect"]
+            if _matches(question.kind, expect, got):
+                verdict = "correct"
+            elif got == "ask":
+                verdict = "reasked"
+            else:
+                verdict = "misread"
+            out.append(Scored(qid, str(item["say"]), other, expect, got, verdict))
+    return out
+
+
+def figures(scored: list[Scored]) -> dict[str, int]:
+    counts = Counter(s.verdict for s in scored)
+    return {"answers": len(scored), "correct": counts["correct"], "reasked": counts["reasked"],
+            "misread": counts["misread"]}
+
+
+def main() -> None:
+    from chatbot.engine import engine_for
+
+    engine = engine_for()
+    show = sys.argv[1:] == ["--show-tuning"]
+    for part in PARTS:
+        scored = score(engine.dialog, engine.parser, part)
+        f = figures(scored)
+        n = f["answers"]
+        print(f"{part:8} {n:4} answers: correct {f['correct']} ({100 * f['correct'] / n:.1f}%), "
+              f"re-asked {f['reasked']} ({100 * f['reasked'] / n:.1f}%), "
+              f"silently misread {f['misread']} ({100 * f['misread'] / n:.1f}%)")
+        per_q = Counter(s.question for s in scored if s.verdict == "reasked")
+        total = Counter(s.question for s in scored)
+        print("  re-asks per question: " + ", ".join(f"{q} {per_q[q]}/{total[q]}" for q in total if per_q[q]))
+        if show and part == "tuning":  # never for the held-out part: it must not be tuned on
+            for s in scored:
+                if s.verdict != "correct":
+                    print(f"  {s.verdict:8} {s.question:20} {'(other) ' if s.other else ''}{s.say!r}"
+                          f" expect {s.expect!r} got {s.got!r}")
+
+
+if __name__ == "__main__":
+    main()
