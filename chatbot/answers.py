@@ -54,12 +54,12 @@ def _fmt(x: float) -> str:
 class Parser:
     """One reader per dialog: option phrases and language cues are indexed once."""
 
-    def __init__(self, questions: list[Question], lang: Language, strings: dict[str, str], help_now: str = "",
-                 critical: frozenset[str] = frozenset()):
+    def __init__(self, questions: list[Question], lang: Language, strings: dict[str, str],
+                 help_now: dict[str, str] | None = None, critical: frozenset[str] = frozenset()):
         self.critical = critical  # questions where a value between two options is asked about, not split
         self.lang = lang
         self.strings = strings
-        self.help_now = help_now  # the help numbers, shown when someone says they are not safe
+        self.help_now = help_now or {}  # crisis kind -> its first help number, for "I am not safe"
         self.negation = Negation(lang.negators, lang.negators_after,
                                  ["except", "except for", "other than", "besides", "apart from", "but", "anything but"])
         self.values = Values(lang, self.negation)
@@ -205,10 +205,10 @@ class Parser:
             return Parsed(reask=self._s("reask_pick_for", words=words, options=listed))
         return Parsed(reask=self._s("reask_which", options=listed))
 
-    def _unsure(self, question: Question, other: bool, options: tuple[Option, ...]) -> Parsed:
+    def _unsure(self, question: Question, other: bool, options: tuple[Option, ...], inferred: bool = True) -> Parsed:
         unsure = [o for o in options if o.means == "unsure"]
         if unsure:
-            return self._pick(question, unsure[0].value, True)
+            return self._pick(question, unsure[0].value, inferred)
         if other:
             return Parsed(value=UNKNOWN, display=self._s("unknown_reading"), inferred=True)
         return Parsed(reask=self._s("reask_unsure", options=self._listed(list(enumerate(options, 1)))))
@@ -308,7 +308,7 @@ class Parser:
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
                       inferred: bool) -> Parsed:
         if polarity == "unsure":
-            return self._unsure(question, other, options)
+            return self._unsure(question, other, options, inferred)
         if polarity == "mixed":
             return self._general_reask(question)
         meant = [o for o in options if o.means == polarity]
@@ -316,9 +316,10 @@ class Parser:
             return self._pick(question, meant[0].value, inferred)
         if len(meant) > 1:
             listed = self._listed([self._by_value(question, o.value) for o in meant])
-            if any(o.crisis for o in meant):
-                return Parsed(reask=self._s("reask_not_safe", resources=self.help_now,
-                                            options=listed))
+            if polarity == "no" and any(o.crisis for o in meant):
+                help_now = " ".join(dict.fromkeys(self.help_now[o.crisis] for o in meant
+                                                  if o.crisis in self.help_now))
+                return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed))
             return Parsed(reask=self._s("reask_which", options=listed))
         return self._general_reask(question)
 
@@ -338,6 +339,8 @@ class Parser:
             return self._several(question, exact, inferred=False)
         if len(exact) > 1:
             return self._which(question, exact, " ".join(words))
+        if self.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
+            return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
         affirmed, negated, covered = self._mentions(question, tokens)
         # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids")
         chosen: list[str] = []

@@ -226,7 +226,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     results, malformed = _replay_all(engine, files, strict=False, via="engine")
     for line in malformed:
         print(line)
-    measures = measure(engine.dialog, results)
+    measures = measure(engine.dialog, results, engine.critical)
     print(report(engine.dialog, measures, len(results)))
     try:
         failures = below(measures, parse_thresholds(args.fail_under))

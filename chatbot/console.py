@@ -14,7 +14,7 @@ from typing import TextIO
 from .answers import normalize
 from .engine import Engine, Session, Turn
 from .fileio import write_private
-from .summary import crisis_lines, question_lines, result_text, wrap
+from .summary import confirm_lines, crisis_lines, question_lines, result_text, wrap
 
 COMMANDS = {"back": "back", "undo": "back", "restart": "restart", "start over": "restart", "help": "help",
             "quit": "quit", "exit": "quit"}
@@ -34,7 +34,11 @@ class Console:
         self.out.flush()
 
     def show(self, turn: Turn) -> None:
-        if turn.kind == "crisis" and turn.crisis is not None:
+        if turn.understood:
+            self.say(wrap(turn.understood))
+        if turn.kind == "confirm" and turn.confirm is not None:
+            self.say(wrap(turn.confirm), *confirm_lines(self.dialog, self.engine.view_yes_no()))
+        elif turn.kind == "crisis" and turn.crisis is not None:
             self.say("")
             if turn.message:
                 self.say(wrap(turn.message))

@@ -31,7 +31,8 @@ class Measure:
         return [d for d in self.declared if d not in self.taken]
 
 
-def measure(dialog: LoadedDialog, results: list[ReplayResult]) -> list[Measure]:
+def measure(dialog: LoadedDialog, results: list[ReplayResult],
+            critical: frozenset[str] = frozenset()) -> list[Measure]:
     spec = dialog.spec
     lines = dialog.lines
 
@@ -66,8 +67,13 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult]) -> list[Measure]:
             crisis.declared.append(key)
             crisis.lines[key] = lines.get(("safety", "kinds", kind), 1)
 
+    # decision-critical questions whose reading from free words was confirmed by the person
+    confirms = Measure("confirmations", [q.id for q in spec.questions if q.id in critical], set(),
+                       {q.id: dialog.question_line(q.id) for q in spec.questions})
+
     for result in results:
         trace = result.trace
+        confirms.taken.update(trace.confirms)
         questions.taken.update(trace.questions)
         options.taken.update(f"{q}={v}" for q, v in trace.options)
         transitions.taken.update(f"{a} -> {b if b != END else END}" for a, b in trace.transitions)
@@ -78,7 +84,7 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult]) -> list[Measure]:
             if level:
                 levels.taken.add(level)
         modifiers.taken.update(outcome.modifiers)
-    return [questions, options, transitions, rules, levels, modifiers, crisis]
+    return [questions, options, transitions, rules, levels, modifiers, crisis, confirms]
 
 
 def report(dialog: LoadedDialog, measures: list[Measure], files: int) -> str:

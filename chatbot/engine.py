@@ -145,9 +145,8 @@ class Engine:
         # questions a rule's floor depends on: a reading inferred from free text is confirmed
         self.critical = frozenset(slot for rule in spec.rules if rule.floor
                                   for slot in rule_slots(rule.when, {r.id: r.when for r in spec.rules}))
-        self.parser = Parser(spec.questions, dialog.language, spec.strings, help_now=" ".join(
-            dict.fromkeys(resources[rid] for kind in spec.safety.kinds.values() for rid in kind.resources[:2]
-                          if rid in resources)), critical=self.critical)
+        self.parser = Parser(spec.questions, dialog.language, spec.strings, critical=self.critical, help_now={
+            kind: resources[k.resources[0]] for kind, k in spec.safety.kinds.items() if k.resources})
         self.detector = Detector(spec.safety)
         self.machine = SharedMachine(
             model=None,
@@ -400,13 +399,13 @@ class Session:
             return self._accept(qid, parsed)
         self._pending = None
         if said == "no" and not rest:
-            return self._question_turn(message=self.dialog.s("confirm_again"), kind="reask")
+            return self._question_turn(message=self.dialog.s("confirm_again"))
         return self._read(qid, rest if said else text)
 
     @property
-    def pending(self) -> tuple[str, str] | None:
-        """The question and reading waiting for a yes (a confirm turn is on screen)."""
-        return (self._pending[0], self._pending[1].display) if self._pending else None
+    def pending(self) -> tuple[str, str, str] | None:
+        """The question, reading and typed words waiting for a yes (a confirm turn is on screen)."""
+        return (self._pending[0], self._pending[1].display, self._pending[1].words) if self._pending else None
 
     @property
     def quotes(self) -> dict[str, str]:

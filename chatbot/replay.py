@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import CRISIS_AT, Engine, Outcome, Session
+from .engine import CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
 from .spec import END
 from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, save
 from .yamlsource import Source
@@ -47,6 +47,7 @@ class Trace:
     options: list[tuple[str, str]] = field(default_factory=list)
     transitions: list[tuple[str, str]] = field(default_factory=list)
     crisis: list[tuple[str, str]] = field(default_factory=list)  # (kind, "resumed" | "emergency")
+    confirms: list[str] = field(default_factory=list)  # questions whose reading was put to the person
 
 
 @dataclass
@@ -72,9 +73,12 @@ class ReplayResult:
 
 
 def position(session: Session) -> str:
-    """Where the session stands: a question id, `crisis`, or `end` once there is a result."""
+    """Where the session stands: a question id, `crisis`, `confirm` (a reading waits for a yes),
+    or `end` once there is a result."""
     if session.in_crisis:
         return CRISIS_AT
+    if session.pending is not None:
+        return CONFIRM_AT
     if session.finished:
         return END
     return session.state
@@ -84,6 +88,8 @@ def shown(session: Session) -> str:
     turn = session.turn
     if turn.crisis is not None:
         return turn.crisis.prompt
+    if turn.confirm is not None:
+        return turn.confirm
     return turn.question.text if turn.question is not None else ""
 
 
@@ -133,6 +139,8 @@ class Step:
         before_crisis = session.in_crisis
         kinds_before = session.crisis_kinds
         at = session.state
+        if session.pending is not None:
+            self.trace.confirms.append(session.pending[0])
         turn = session.answer(answer or "")
         if len(session.path) > before_path:
             qid = session.path[-1]

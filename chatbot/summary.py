@@ -41,6 +41,11 @@ def question_lines(dialog: LoadedDialog, turn: Turn) -> list[str]:
     return lines
 
 
+def confirm_lines(dialog: LoadedDialog, options: list[OptionView]) -> list[str]:
+    """The yes/no options under a "just to check" question."""
+    return [*_options(options), dialog.s("type_yes_no")]
+
+
 def crisis_lines(dialog: LoadedDialog, crisis: CrisisView) -> list[str]:
     lines = [f"!! {crisis.title} !!", wrap(crisis.message), "", dialog.s("crisis_resources_title") + ":"]
     lines += [wrap(f"- {r}", "  ") for r in crisis.resources]

@@ -155,10 +155,14 @@ class Phrases(Generic[T]):
         found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
         taken: list[Match[T]] = []
         used: set[int] = set()
+        spans: set[tuple[int, int, bool]] = set()
         for start, end, exact, target in found:
-            if used.isdisjoint(range(start, end)):
+            if used.isdisjoint(range(start, end)) or (start, end, exact) in spans:
+                # the same words listed under several targets ("pills") are kept for each
                 used.update(range(start, end))
-                taken.append(Match(start, end, target, exact))
+                spans.add((start, end, exact))
+                if not any(m.start == start and m.target == target for m in taken):
+                    taken.append(Match(start, end, target, exact))
         return sorted(taken, key=lambda m: m.start)
 
     def whole(self, words: tuple[str, ...]) -> list[T]:

@@ -316,6 +316,8 @@ class Values:
         table = {"age": self.ages, "frequency": self.frequencies, "count": self.counts,
                  "time_ago": self.times_ago}[kind]
         spans = table.whole(words)
+        if kind == "frequency" and (self.weekend.whole(words) or self.weekdays_all.whole(words)):
+            return True
         return len(spans) == 1 and spans[0][0] == spans[0][1]
 
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:

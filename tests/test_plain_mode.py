@@ -78,7 +78,7 @@ def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None
 def test_junk_is_reasked_with_what_is_accepted() -> None:
     proc = chat(["1", "\x1b[2J", "", "x" * 10_000, "\u202e\u05d0", "\U0001f600"])
     assert proc.returncode == 0
-    assert "Please type a number from 1 to 2" in proc.stdout
+    assert "Please pick one, by number or in your own words: 1. For myself; 2. For someone I care about" in " ".join(proc.stdout.split())
     assert "Please type an answer" in proc.stdout
     assert "shorter answer" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr

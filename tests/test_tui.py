@@ -77,7 +77,7 @@ async def test_reask_shows_next_to_the_input_not_as_a_new_question(engine: Engin
         before = len(app.screen.query(Bubble))
         await type_answer(pilot, "banana")
         reask = app.screen.query_one("#reask", Static)
-        assert "number from 1 to 4" in str(reask.content) and reask.has_class("visible")
+        assert "1. Yes, I am safe right now" in str(reask.content) and reask.has_class("visible")
         assert len(app.screen.query(Bubble)) == before
 
 

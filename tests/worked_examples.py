@@ -27,15 +27,17 @@ EXAMPLES = [
     Example(
         "W1", "drinks every day, shaky in the mornings, had a seizure the last time they stopped, works full time,"
         " two kids",
-        ["1", "for me", "2", "beer", "every day", "8", "shakes, seizure", "twice", "this morning", "no", "no", "none", "no",
-         "never", "with my family", "yes", "work, kids", "no", "yes", "through work", "stop", "aa"],
+        ["1", "for me", "2", "beer", "every day", "8", "shakes, seizure", "twice", "this morning", "no", "no",
+         "none", "no", "never", "with my family", "yes", "yes", "work, kids", "no", "yes", "through work",
+         "stop", "aa"],
         level="inpatient_withdrawal", then_level="iop", modifiers={"evening_schedule"}, urgent=True,
         rules={"alcohol_or_benzo_daily", "complicated_withdrawal_risk", "obligations"},
     ),
     Example(
         "W2", "takes Xanax every day for two years, no seizures, works",
-        ["1", "me", "2", "xanax", "every day", "shaky and anxious", "once", "today", "no", "no", "none", "no", "never",
-         "my family supports me", "yes", "job", "no", "no", "private", "I want to quit", "no preference"],
+        ["1", "me", "2", "xanax", "every day", "shaky and anxious", "once", "today", "no", "no", "none", "no",
+         "never", "my family supports me", "yes", "yes", "job", "no", "no", "private", "I want to quit",
+         "no preference"],
         level="inpatient_withdrawal", then_level="iop", rules={"alcohol_or_benzo_daily"},
     ),
     Example(
@@ -78,8 +80,8 @@ EXAMPLES = [
     ),
     Example(
         "W9", "cocaine, says they can't stay away from it at home",
-        ["1", "me", "2", "coke", "weekends", "no", "none", "no", "never", "alone", "no, I can't", "work", "yes",
-         "no", "private", "not sure", "no preference"],
+        ["1", "me", "2", "coke", "weekends", "no", "none", "no", "never", "alone", "no, I can't", "yes",
+         "work", "yes", "no", "private", "not sure", "no preference"],
         level="residential", alternatives={"iop"}, rules={"cannot_stay_clean_at_home"},
     ),
     Example(
@@ -95,8 +97,8 @@ EXAMPLES = [
     ),
     Example(
         "W12", "drinks 3-4 days a week, depression most days, not working, no kids",
-        ["1", "me", "2", "alcohol", "3 or 4", "4", "3", "nothing", "days ago", "no", "no", "depression", "yes", "no", "never",
-         "family", "yes", "not working", "medicaid", "cut down", "no preference"],
+        ["1", "me", "2", "alcohol", "3 or 4", "yes", "3", "nothing", "days ago", "no", "no", "depression",
+         "yes", "no", "never", "family", "yes", "not working", "medicaid", "cut down", "no preference"],
         level="php", modifiers={"dual_diagnosis"}, rules={"co_occurring", "co_occurring_free_days"},
     ),
     Example(

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...engine import Session, Turn
-from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, Picked, answer_widgets
+from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
 
 
@@ -70,9 +70,20 @@ class ChatScreen(Screen[None]):
         reask.set_class(turn.kind == "reask", "error")
         self._progress(turn)
         assert turn.question is not None
-        if turn.kind == "question" and turn.question.id != self._question_id:
-            self._answer_widget(turn)
+        key = f"confirm:{turn.question.id}" if turn.kind == "confirm" else turn.question.id
+        if key != self._question_id or turn.kind == "confirm":
+            self._answer_widget(turn, key)
+        if turn.ticked:
+            self._tick(turn)
         self.app.after_turn(turn)  # type: ignore[attr-defined]
+
+    def _tick(self, turn: Turn) -> None:
+        """Parts of a several-choice answer already understood stay ticked while the rest is asked."""
+        assert turn.question is not None
+        numbers = {o.number for o in turn.question.options if o.value in turn.ticked}
+        for widget in self.query(MultiList):
+            for number in numbers:
+                widget.select(number)
 
     def _progress(self, turn: Turn) -> None:
         p = turn.progress
@@ -80,25 +91,31 @@ class ChatScreen(Screen[None]):
         self.query_one("#section", Label).update(f"{p.section_title} \u00b7 {left}")
         self.query_one("#progress", ProgressBar).update(total=p.answered + p.left, progress=p.answered)
 
-    def _answer_widget(self, turn: Turn) -> None:
+    def _answer_widget(self, turn: Turn, key: str) -> None:
         question = turn.question
         assert question is not None
-        self._question_id = question.id
+        self._question_id = key
         ticked = self.query_one("#ticked", Static)
         ticked.update("")
         ticked.remove_class("visible")
         widget = None
+        # a confirm turn is answered yes or no, whatever kind the question it checks
+        kind, options = ("yes_no", self.session.engine.view_yes_no()) if turn.kind == "confirm" else \
+            (question.kind, question.options)
         for candidate in self.query(".choices"):
-            shown = isinstance(candidate, WIDGETS.get(question.kind, type(None)))
+            shown = isinstance(candidate, WIDGETS.get(kind, type(None)))
             candidate.set_class(shown, "shown")
             if shown:
                 widget = candidate
-                widget.fill(question.options)  # type: ignore[attr-defined]
+                widget.fill(options)  # type: ignore[attr-defined]
         free = self.query_one("#free", Input)
         free.clear()
         spec = self.session.dialog.questions[question.id]
-        free.validators = [AnswerValidator(self.session.engine.parser, spec)]
-        if question.kind == "number":
+        free.validators = [] if turn.kind == "confirm" else [
+            AnswerValidator(self.session.engine.parser, spec, self.session.other_person())]
+        if turn.kind == "confirm":
+            free.placeholder = "Type yes or no, or the right answer"
+        elif question.kind == "number":
             free.placeholder = f"Type a number from {question.min} to {question.max}, then press Enter"
         elif question.kind == "multi":
             free.placeholder = "\u2191\u2193 move, Space ticks, Enter sends; or type numbers or words"
@@ -114,11 +131,16 @@ class ChatScreen(Screen[None]):
         engine = session.engine
         other = session.other_person()
         entries: list[tuple[str, str, str]] = []
+        quotes = session.quotes  # the reading, with the person's words beside it
         for qid in session.path:
             entries.append((f"q:{qid}", "bot", engine.view(qid, other).text))
-            entries.append((f"a:{qid}", "person", session.quotes.get(qid, "")))
+            entries.append((f"a:{qid}", "person", quotes.get(qid, "")))
         if session.state in session.dialog.questions and not session.finished:
             entries.append((f"q:{session.state}", "bot", engine.view(session.state, other).text))
+            pending = session.pending
+            if pending is not None:
+                entries.append((f"w:{session.state}", "person", pending[2]))
+                entries.append((f"c:{session.state}", "bot", session.dialog.s("confirm", reading=pending[1])))
         return entries
 
     def _sync_log(self) -> None:

@@ -160,15 +160,16 @@ class AnswerBox(Input):
 class AnswerValidator(Validator):
     """Live feedback in the input; the Session still gets whatever is sent (crisis checks)."""
 
-    def __init__(self, parser: Parser, question: Question) -> None:
+    def __init__(self, parser: Parser, question: Question, other: bool = False) -> None:
         super().__init__()
         self.parser = parser
         self.question = question
+        self.other = other
 
     def validate(self, value: str) -> ValidationResult:
         if not value.strip():
             return self.success()
-        parsed = self.parser.parse(self.question, value)
+        parsed = self.parser.parse(self.question, value, other=self.other)
         return self.success() if parsed.reask is None else self.failure(parsed.reask)
 
 
