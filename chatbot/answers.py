@@ -145,9 +145,11 @@ class Parser:
         kinds = [m.target for m in found]
         covered = {i for m in found for i in range(m.start, m.end)} | skip
         leading = found[0].target if found and found[0].start <= 1 and found[0].target in ("yes", "no") else None
-        if "unsure" in kinds and leading is None:
-            return "unsure"
         explicit = set(kinds) - {"unsure"}
+        if "unsure" in kinds and leading is None:
+            # "not sure" with a yes or no word beside it ("not sure, i think so") is asked about;
+            # a reason after it ("i dont know, he doesnt tell me") does not change it
+            return "mixed" if explicit else "unsure"
         # "i can", "he does": yes; "i could not": no; "i have to ask": neither
         for i, w in enumerate(words[:-1]):
             if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
@@ -262,12 +264,6 @@ class Parser:
                     return self._which(question, fits)
         affirmed, negated, covered = self._mentions(question, tokens)
         values = list(dict.fromkeys(m.target for m in affirmed))
-        if len(values) > 1 and tokens.contrast_at:
-            # "I stopped but I'm back on them": what follows the last contrast wins
-            last = max(tokens.contrast_at)
-            later = list(dict.fromkeys(m.target for m in affirmed if m.start >= last))
-            if later:
-                values = later
         if len(values) > 1:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
@@ -278,6 +274,8 @@ class Parser:
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]
+            if opt.means == "yes" and self.conditionals.find(words):
+                return self._general_reask(question)  # "yes if my husband stops drinking"
             if polarity in ("yes", "no") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
@@ -290,11 +288,13 @@ class Parser:
             excluded = list(dict.fromkeys(m.target for m in negated))
             if polarity == "no" and excluded:
                 # "not safe", "I don't want to stop": a negated option; yes/no options flip
-                flipped = [o for o in options if o.means == "no"] if any(
+                # only where one option is the yes: "not now" to "have you had thoughts..." is not a no
+                yes_options = [o for o in options if o.means == "yes"]
+                flipped = [o for o in options if o.means == "no"] if len(yes_options) == 1 and any(
                     self._by_value(question, v)[1].means == "yes" for v in excluded) else []
                 if flipped:
                     return self._polar_answer(question, "no", other, options, inferred=True)
-                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded and o.means != "no"]
+                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
                 return Parsed(reask=self._s("reask_not", excluded=", ".join(
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
             return self._polar_answer(question, polarity, other, options, inferred=True)
@@ -342,6 +342,10 @@ class Parser:
         if self.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
         affirmed, negated, covered = self._mentions(question, tokens)
+        # "nothing except the sweats": only the sweats
+        negative_values = {o.value for o in options if o.means == "no"}
+        affirmed = [m for m in affirmed if not (m.target in negative_values and any(
+            words[m.end:m.end + len(e)] == e for e in self.negation.exceptions))]
         # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids")
         chosen: list[str] = []
         for i, w in enumerate(words):

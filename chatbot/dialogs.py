@@ -89,7 +89,8 @@ def from_source(source: Source, path: str | Path | None = None) -> LoadedDialog:
     problems = list(Checker(spec, source).run())
     if problems:
         raise FileProblems(problems)
-    lang = language.load(path if path is not None else source.file, spec.dialog.locale)
+    lang = language.load(path if path is not None else source.file, spec.dialog.locale,
+                         source.line(("dialog", "locale")))
     return LoadedDialog(spec, source.file, source.lines, lang)
 
 

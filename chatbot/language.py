@@ -88,11 +88,11 @@ def path_for(dialog_file: str | Path, locale: str) -> Path:
     return beside if beside.is_file() else LANGUAGE_DIR / f"{locale}.yaml"
 
 
-def load(dialog_file: str | Path, locale: str) -> Language:
+def load(dialog_file: str | Path, locale: str, locale_line: int = 1) -> Language:
     """Read and check the language file for a dialog; FileProblems names file and line."""
     path = path_for(dialog_file, locale)
     if not path.is_file():
-        raise FileProblems([Problem(yamlsource.display_name(dialog_file), 1, "dialog",
+        raise FileProblems([Problem(yamlsource.display_name(dialog_file), locale_line, "dialog",
                                     f"no language file for locale '{locale}': add language/{locale}.yaml"
                                     " beside the dialog (copy dialogs/language/en.yaml and translate it)")])
     source = yamlsource.read(path, "language file")
@@ -110,7 +110,7 @@ def check(lang: Language, source: Source) -> Iterator[Problem]:
         for phrase, span in getattr(lang, key).items():
             if isinstance(span, tuple) and span[0] > span[1]:
                 yield Problem(source.file, source.line((key, phrase)), key,
-                              f"'{phrase}' runs from {span[0]} down to {span[1]}; write the low value first")
+                              f"'{phrase}' runs from {span[0]:g} down to {span[1]:g}; write the low value first")
     both = set(lang.yes) & set(lang.no)
     for phrase in sorted(both):
         yield Problem(source.file, source.line(("no",)), "no", f"'{phrase}' is listed under both yes and no")

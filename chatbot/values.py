@@ -171,7 +171,10 @@ class Values:
         day_found = self._weekdays(tokens, used)
         if day_found is not None:
             base = next((f for f in found if f.span == (7.0, 7.0) and not f.negated), None)
-            if base is not None and day_found.negated:
+            # "every day but Sunday": days named in a contrasting clause after "every day" are taken out
+            excepted = base is not None and day_found.start > base.start and any(
+                base.end <= i <= day_found.start for i in tokens.contrast_at)
+            if base is not None and (day_found.negated or excepted):
                 days_off = day_found.span[0]
                 found = [f for f in found if f is not base]
                 found.append(Found((7 - days_off, 7 - days_off), False, base.start, day_found.end))

@@ -85,6 +85,13 @@ FAULTS: dict[str, tuple[int, str]] = {
     "rule_in_question_branch": (32, "question 'substances': a question's branches cannot test rules"),
     "next_step_unknown_rule": (85, "next step 'assessment': unknown rule 'daily_drinkin'; rules are: daily_drinking, opioid_sick"),
     "value_of_wrong_type": (65, "rule 'daily_drinking': when.value: should be a valid string"),
+    "range_without_reads": (19, "question 'who': an option 'range' needs the question to say what it 'reads'"),
+    "range_backwards": (20, "question 'who': range runs from 64 down to 18; write the low value first"),
+    "reads_without_ranges": (18, "question 'who': the question reads age, but no option has a 'range'"),
+    "unknown_reads": (18, "question 'who': reads: must be 'age', 'frequency', 'count' or 'time_ago', not 'weight'"),
+    "two_unsure_options": (18, "question 'who': only one option can mean 'unsure' (found self, other)"),
+    "reserved_unknown_value": (20, "question 'who': 'unknown' is reserved for answers nobody knows"),
+    "no_language_for_locale": (5, "dialog: no language file for locale 'xx': add language/xx.yaml beside the dialog"),
 }
 # faults that honestly produce more than one line: the bad id is also used by two gotos
 ALSO: dict[str, list[tuple[int, str]]] = {
@@ -132,3 +139,25 @@ def test_several_files_report_each_and_fail_together() -> None:
 def test_missing_file_is_named() -> None:
     proc = validate("tests/fixtures/nope.yaml")
     assert proc.returncode == 2 and "tests/fixtures/nope.yaml:1: cannot read the dialog" in proc.stdout
+
+
+LANGUAGE = ROOT / "dialogs" / "language" / "en.yaml"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('  most days: [5, 6]', '  most days: [6, 5]', "frequencies: 'most days' runs from 6 down to 5"),
+    ('"yes": ["yes",', '"yes": ["nope", "yes",', "no: 'nope' is listed under both yes and no"),
+    ('negators: [', 'negatorz: [', "unknown key 'negatorz'"),
+])
+def test_a_broken_language_file_beside_the_dialog_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+    """A translated dialog brings language/<locale>.yaml; its faults name that file and line."""
+    (tmp_path / "language").mkdir()
+    text = LANGUAGE.read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "language" / "en.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "dialog.yaml").write_text((ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8"))
+    proc = subprocess.run([sys.executable, "-m", "chatbot", "validate", "dialog.yaml"], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=60)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 2 and "Traceback" not in out
+    assert out.startswith("language/en.yaml:") and message in out, out
