@@ -65,19 +65,31 @@ class Parser:
         self.values = Values(lang, self.negation)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
-                                           + [(p, "yes") for p in lang.yes], typos=False)
+                                           + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
+                                                                               lang.indifferent])
+        self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
+        self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
         self.subjects = frozenset(normalize(s) for s in lang.subjects)
         self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
-        self.negator_words = frozenset(w for p in lang.negators for w in normalize(p).split()
-                                       if w not in ("anything", "other", "for", "apart", "from", "instead", "of",
-                                                    "rather", "than", "more", "longer", "anymore"))
+        self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
+        # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
+        self.plain_no = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1) | {"not"}
         self.yes_no = (
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
         )
         self.terms = {q.id: self._build_terms(q) for q in questions}
+
+    def _auxiliary(self, question: Question) -> frozenset[str]:
+        """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...)."""
+        for word in normalize(question.text).split()[:8]:
+            for family in self.families:
+                if word in family:
+                    return family
+        return frozenset()
 
     @staticmethod
     def forget() -> None:
@@ -97,7 +109,7 @@ class Parser:
             short = [" ".join(label[1:])] if len(label) > 2 and label[0] in ("for", "yes", "no", "a", "the") else []
             for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
-        return Phrases(pairs)
+        return Phrases(pairs, fillers=self.fillers)
 
     def _terms(self, question: Question) -> Phrases[str]:
         found = self.terms.get(question.id)
@@ -138,34 +150,45 @@ class Parser:
         """Words of "not sure", "no idea" and the like: never read as an option or a value."""
         return {i for m in self.polar.find(tokens.words) if m.target == "unsure" for i in range(m.start, m.end)}
 
-    def _polarity(self, tokens: Tokens, skip: set[int]) -> str | None:
+    def _polarity(self, tokens: Tokens, skip: set[int], question: Question | None = None) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
         words = tokens.words
         found = [m for m in self.polar.find(words) if not any(i in skip for i in range(m.start, m.end))]
+        # "absolutely not": a yes word with a negation right after it is a no
+        found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
+                 and words[m.end] in self.negator_words else m for m in found]
         kinds = [m.target for m in found]
         covered = {i for m in found for i in range(m.start, m.end)} | skip
-        leading = found[0].target if found and found[0].start <= 1 and found[0].target in ("yes", "no") else None
+        first = found[0] if found and found[0].start <= 1 else None
+        if first is not None and first.target == "unsure":
+            return "unsure"  # "i dont know, he never tells me": the reason does not change it
+        leading = first.target if first is not None and first.target in ("yes", "no") else None
+        if "indifferent" in kinds:
+            return "mixed"  # "doesnt matter to me"
         explicit = set(kinds) - {"unsure"}
-        if "unsure" in kinds and leading is None:
-            # "not sure" with a yes or no word beside it ("not sure, i think so") is asked about;
-            # a reason after it ("i dont know, he doesnt tell me") does not change it
-            return "mixed" if explicit else "unsure"
+        family = self.asks_with.get(question.id, frozenset()) if question is not None else frozenset()
         # "i can", "he does": yes; "i could not": no; "i have to ask": neither
         for i, w in enumerate(words[:-1]):
             if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
                 after = words[i + 2] if i + 2 < len(words) else ""
-                if after == "to":
+                if after == "to" or family and words[i + 1] not in family and len(words) > 4:
                     continue
                 explicit.add("no" if after in self.negator_words else "yes")
                 covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
-        # a bare "not", "can't": in a short answer, or right after its subject ("i couldnt")
-        if any(w in self.negator_words and i not in covered and (len(words) <= 4 or i and words[i - 1] in self.subjects)
-               for i, w in enumerate(words)):
-            explicit.add("no")
+        # a bare "not", "can't": in a short answer, at the start, or answering the question's own
+        # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
+        for i, w in enumerate(words):
+            if w in self.negator_words and i not in covered and (
+                    len(words) <= 4 or i == 0 and w in self.plain_no
+                    or i and words[i - 1] in self.subjects and (not family or w in family)):
+                explicit.add("no")
+        if "unsure" in kinds:
+            # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
+            return "mixed" if explicit else "unsure"
         if not explicit:
             return None
         if explicit == {"yes", "no"}:
-            if leading is not None and not tokens.contrast_at and leading in kinds and \
+            if leading is not None and not tokens.contrast_at and \
                     ("yes" if leading == "no" else "no") not in kinds:
                 return leading
             return "mixed"
@@ -190,8 +213,18 @@ class Parser:
         affirmed, negated = [], []
         for m in matches:
             own = set(range(m.start, m.end))
-            (negated if self.negation.negated(tokens, m, cues, covered - own) else affirmed).append(m)
+            # "no, never" does not negate the no
+            denied = m.target not in negative and self.negation.negated(tokens, m, cues, covered - own)
+            (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
+
+    @staticmethod
+    def _names(option: Option, words: tuple[str, ...]) -> bool:
+        """The words are the option's own name or a plain synonym of its state ("safe"), not one
+        example of it ("not methadone" is not "not open to medicine")."""
+        text = " ".join(words)
+        return text in (normalize(option.label), normalize(option.value.replace("_", " "))) or (
+            len(words) == 1 and text in {normalize(s) for s in option.synonyms[:1]})
 
     def _by_value(self, question: Question, value: str) -> tuple[int, Option]:
         options = self.options(question)
@@ -251,11 +284,15 @@ class Parser:
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
             unsure = self._unsure_cover(tokens)
-            if found is not None and not found.negated and found.end > last_contrast \
+            if found is not None and not found.negated and (found.end > last_contrast or self._only_denial(
+                    tokens, last_contrast)) \
                     and not any(i in unsure for i in range(found.start, found.end)):
                 fits = self._range_options(question, found.span)
-                if len(fits) > 1 and question.id not in self.critical:
-                    middle = (found.span[0] + min(found.span[1], found.span[0] + 365)) / 2
+                lo, hi = found.span
+                if len(fits) > 1 and question.id not in self.critical and hi <= 3 * max(lo, 1):
+                    # where it matters less, a narrow span goes to the option holding its middle;
+                    # a vague one ("a while ago") is asked about
+                    middle = (lo + hi) / 2
                     fits = [v for v in fits if _overlaps((middle, middle), self._by_value(question, v)[1].range
                                                          or (0, 0))] or fits
                 if len(fits) == 1:
@@ -268,7 +305,13 @@ class Parser:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
                 o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
-        polarity = self._polarity(tokens, covered)
+        polarity = self._polarity(tokens, covered, question)
+        if not values and polarity in ("yes", "no") and last_contrast > 0:
+            # "she says she's not, but she's been sick in the mornings": the later clause decides
+            later = tokenize(" ".join(words[last_contrast:]), self.contrast)
+            said_later = self._polarity(later, set(), question)
+            if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
+                return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
                 sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2:
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
@@ -291,7 +334,8 @@ class Parser:
                 # only where one option is the yes: "not now" to "have you had thoughts..." is not a no
                 yes_options = [o for o in options if o.means == "yes"]
                 flipped = [o for o in options if o.means == "no"] if len(yes_options) == 1 and any(
-                    self._by_value(question, v)[1].means == "yes" for v in excluded) else []
+                    m.target == yes_options[0].value and self._names(yes_options[0], words[m.start:m.end])
+                    for m in negated) else []
                 if flipped:
                     return self._polar_answer(question, "no", other, options, inferred=True)
                 rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
@@ -304,6 +348,13 @@ class Parser:
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
         return self._general_reask(question)
+
+    def _only_denial(self, tokens: Tokens, at: int) -> bool:
+        """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
+        rest = tokens.words[at + 1:]
+        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in ("anymore", "now", "lately",
+                                                                                          "since", "really")
+                                  for w in rest)
 
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
                       inferred: bool) -> Parsed:
@@ -374,7 +425,7 @@ class Parser:
             listed = self._listed([self._by_value(question, v) for v in targets])
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
         if not chosen:
-            polarity = self._polarity(tokens, covered)
+            polarity = self._polarity(tokens, covered, question)
             if polarity == "unsure":
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.polar.find(words))
@@ -389,6 +440,9 @@ class Parser:
                 return Parsed(reask=self._s("reask_not", excluded=", ".join(
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
             return self._general_reask(question)
+        # words of how often or when ("every week", "now and then") are not list items to ask about
+        for table in (self.values.frequencies, self.values.times_ago, self.values.counts):
+            covered.update(i for m in table.find(words) for i in range(m.start, m.end))
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)
@@ -402,9 +456,10 @@ class Parser:
         """List items ("beer, kratom") with no word understood: worth asking about by name."""
         parts: list[list[int]] = [[]]
         for i, w in enumerate(tokens.words):
-            if w in ("and", "plus", "also", "or") or (i and tokens.clauses[i] != tokens.clauses[i - 1]):
+            joins = w in ("and", "plus", "also", "or") and i not in covered  # not the "and" of "now and then"
+            if joins or (i and tokens.clauses[i] != tokens.clauses[i - 1]):
                 parts.append([])
-            if w not in ("and", "plus", "also", "or"):
+            if not joins:
                 parts[-1].append(i)
         out = []
         for part in parts:
@@ -444,6 +499,9 @@ class Parser:
                           False, terms[0].start, terms[-1].end)
         if found is None and question.reads is not None:
             found = self.values.extract(question.reads, tokens)
+        unsure = self._unsure_cover(tokens)
+        if found is not None and any(i in unsure for i in range(found.start, found.end)):
+            found = None  # "i dont know": not "i dont" (none)
         if found is None:
             spans = self.values.number_spans(words)
             if len(spans) == 1:
@@ -454,7 +512,7 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self._polarity(tokens, set())
+            polarity = self._polarity(tokens, set(), question)
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             if polarity == "no" and spec.min == 0:

@@ -22,7 +22,7 @@ from .conditions import AnswerValue, holds, rule_slots, slots_of
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
 from .safety import Detector
-from .spec import CRISIS_SLOT, END, Condition, Question
+from .spec import CRISIS_SLOT, END, UNKNOWN, Condition, Question
 
 
 class OptionView(BaseModel):
@@ -361,7 +361,7 @@ class Session:
             return self._reask(parsed.reask)
         if kept and isinstance(parsed.value, tuple):
             parsed = self.engine.parser.merged(question, kept, parsed)
-        if parsed.inferred and qid in self.engine.critical:
+        if parsed.inferred and qid in self.engine.critical and parsed.value != UNKNOWN:
             self._pending = (qid, parsed)
             return self._confirm_turn()
         return self._accept(qid, parsed)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from . import yamlsource
 from .yamlsource import FileProblems, Problem, Source
@@ -53,6 +53,9 @@ class Language(_Strict):
     contrast: list[Phrase]
     # a yes that depends on something ("yes if ...") is asked about, not taken
     conditionals: list[Phrase]
+    indifferent: list[Phrase]
+    auxiliary_families: list[list[Phrase]]
+    fillers: list[Phrase]
     # "I can", "he does": a subject and an auxiliary answer yes; with a negator, no
     subjects: list[Phrase]
     auxiliaries: list[Phrase]
@@ -60,7 +63,7 @@ class Language(_Strict):
     range_words: list[Phrase]
     numbers: dict[Phrase, int]
     tens: dict[Phrase, int]
-    weekdays: list[Phrase]
+    weekdays: Annotated[list[list[Phrase]], Field(min_length=7, max_length=7)]
     weekend: list[Phrase]
     weekdays_all: list[Phrase]
     units: Units

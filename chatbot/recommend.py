@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .conditions import AnswerValue, holds, rule_slots, true_slots
+from .conditions import AnswerValue, holds, true_slots
 from .dialogs import LoadedDialog
 from .spec import CRISIS_SLOT, UNKNOWN, Level, Rule
 
@@ -197,25 +197,40 @@ def recommend(
         crisis_kinds=list(crisis_kinds),
         resources=[r.text for r in spec.safety.resources],
         answers=[_quote(dialog, qid, quotes[qid]) for qid in dialog.questions if qid in quotes],
-        unknowns=_unknowns(dialog, answers, level_id),
+        unknowns=_unknowns(dialog, facts, level_id),
     )
 
 
 def _unknowns(dialog: LoadedDialog, answers: Mapping[str, AnswerValue], level_id: str) -> list[str]:
-    """Each answer nobody knew that a rule with a higher floor reads, and the level it could mean."""
+    """Each answer nobody knew that, had it been known, could have raised the level: the
+    highest level any possible answer to it would lead to, with every other answer as given."""
     rank = dialog.level_rank
-    rules = {r.id: r.when for r in dialog.spec.rules}
     out = []
     for qid, value in answers.items():
         if value != UNKNOWN:
             continue
-        floors = [r.floor for r in dialog.spec.rules if r.floor and rank[r.floor] > rank[level_id]
-                  and qid in set(rule_slots(r.when, rules))]
-        if floors:
-            top = max(floors, key=rank.__getitem__)
-            q = dialog.questions[qid]
-            out.append(dialog.s("unknown_matters", asked=q.short or q.text, level=dialog.levels[top].name))
+        question = dialog.questions[qid]
+        top = level_id
+        for possible in _possible_values(dialog, qid):
+            fired = fired_rules(dialog, {**answers, qid: possible})
+            could = leading_level(dialog, fired)
+            if rank[could] > rank[top]:
+                top = could
+        if top != level_id:
+            out.append(dialog.s("unknown_matters", asked=question.short or question.text,
+                                level=dialog.levels[top].name))
     return out
+
+
+def _possible_values(dialog: LoadedDialog, qid: str) -> list[AnswerValue]:
+    question = dialog.questions[qid]
+    if question.kind == "number" and question.number is not None:
+        return list(range(question.number.min, question.number.max + 1))
+    if question.kind == "yes_no":
+        return ["yes", "no"]
+    if question.kind == "multi":
+        return [(o.value,) for o in question.options]
+    return [o.value for o in question.options]
 
 
 def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommendation:

@@ -125,7 +125,7 @@ class Match(Generic[T]):
 class Phrases(Generic[T]):
     """Phrases with a target each, indexed by first word so only plausible ones are tried."""
 
-    def __init__(self, pairs: list[tuple[str, T]], typos: bool = True):
+    def __init__(self, pairs: list[tuple[str, T]], typos: bool = True, fillers: frozenset[str] = frozenset()):
         self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for phrase, target in pairs:
             words = tuple(normalize(phrase).split())
@@ -133,6 +133,7 @@ class Phrases(Generic[T]):
                 self.by_first.setdefault(words[0], []).append((words, target))
         self.vocabulary = frozenset(w for entries in self.by_first.values() for words, _ in entries for w in words)
         self.typos = typos
+        self.fillers = fillers  # words that may stand inside a phrase: "never *really* tried"
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
@@ -149,8 +150,8 @@ class Phrases(Generic[T]):
         for start in range(len(words)):
             for first in close[start]:
                 for phrase, target in self.by_first.get(first, ()):
-                    end = start + len(phrase)
-                    if end <= len(words) and all(phrase[k] in close[start + k] for k in range(1, len(phrase))):
+                    end = self._match_end(words, close, start, phrase)
+                    if end is not None:
                         found.append((start, end, words[start:end] == phrase, target))
         found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
         taken: list[Match[T]] = []
@@ -164,6 +165,19 @@ class Phrases(Generic[T]):
                 if not any(m.start == start and m.target == target for m in taken):
                     taken.append(Match(start, end, target, exact))
         return sorted(taken, key=lambda m: m.start)
+
+    def _match_end(self, words: tuple[str, ...], close: list[frozenset[str]], start: int,
+                   phrase: tuple[str, ...]) -> int | None:
+        """Where the phrase ends if it starts at `start`; one filler word may stand inside it."""
+        at, skipped = start + 1, False
+        for k in range(1, len(phrase)):
+            if at < len(words) and phrase[k] in close[at]:
+                at += 1
+            elif not skipped and at + 1 < len(words) and words[at] in self.fillers and phrase[k] in close[at + 1]:
+                at, skipped = at + 2, True
+            else:
+                return None
+        return at
 
     def whole(self, words: tuple[str, ...]) -> list[T]:
         """The targets of a phrase that is the whole text (several when the phrase is shared)."""

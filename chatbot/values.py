@@ -47,7 +47,7 @@ class Values:
         self.per = frozenset(normalize(w) for w in lang.per)
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
         self.range_words = frozenset(normalize(w) for w in lang.range_words)
-        self.weekdays = {normalize(w): i % 7 for i, w in enumerate(lang.weekdays)}
+        self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
         self.weekend = Phrases([(p, 2) for p in lang.weekend], typos=False)
         self.weekdays_all = Phrases([(p, 5) for p in lang.weekdays_all], typos=False)
         self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()])
@@ -106,26 +106,29 @@ class Values:
         cues = self.negation.cues(tokens)
         return self.negation.negated(tokens, Match(start, end, None, True), cues, covered)
 
-    def _phrases(self, tokens: Tokens, table: Phrases[Span]) -> list[Found]:
+    def _phrases(self, tokens: Tokens, table: Phrases[Span], zero_is_none: bool = True) -> list[Found]:
+        """Phrases of a table; where zero means none ("never", "i dont"), a zero phrase is a
+        negation cue for what follows and is not negated itself."""
         found = []
         matches = table.find(tokens.words)
-        # a zero phrase ("i dont", "never") before another is a negation cue, so it covers nothing
-        covered = {i for m in matches if m.target != (0.0, 0.0) for i in range(m.start, m.end)}
+        negative = [m for m in matches if zero_is_none and m.target == (0.0, 0.0)]
+        covered = {i for m in matches if m not in negative for i in range(m.start, m.end)}
         for m in matches:
-            # a phrase that is itself negative ("never", "i dont") is not negated by its own words
-            negated = m.target != (0.0, 0.0) and self._negated(tokens, m.start, m.end, covered - set(range(m.start, m.end)))
+            negated = m not in negative and self._negated(tokens, m.start, m.end, covered - set(range(m.start, m.end)))
             found.append(Found(m.target, negated, m.start, m.end))
         return found
 
     @staticmethod
     def _merge(found: list[Found]) -> Found | None:
-        """One span for several mentions: a negated one stands alone; zeros give way to others."""
+        """One span for several mentions: what is said is kept and what is denied only excludes
+        ("a few times a week but not every day"); denied alone stands alone; zeros give way."""
         if not found:
             return None
-        if any(f.negated for f in found):
+        said = [f for f in found if not f.negated]
+        if not said or all(f.span == (0.0, 0.0) for f in said) and any(f.negated for f in found):
             return next(f for f in found if f.negated)
-        nonzero = [f for f in found if f.span != (0.0, 0.0)]
-        use = nonzero or found
+        nonzero = [f for f in said if f.span != (0.0, 0.0)]
+        use = nonzero or said
         return Found((min(f.span[0] for f in use), max(f.span[1] for f in use)), False,
                      min(f.start for f in use), max(f.end for f in use))
 
@@ -135,8 +138,12 @@ class Values:
         words = tokens.words
         found = self._phrases(tokens, self.frequencies)
         used = {i for f in found for i in range(f.start, f.end)}
-        # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day"
-        for start, end, span in self.number_spans(words) + self._times_words(words):
+        # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
+        cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
+        # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day", "several times a day"
+        counted = [(m.start, m.end, m.target) for m in self.counts.find(words) if m.target != (0.0, 0.0)
+                   and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
+        for start, end, span in self.number_spans(words) + self._times_words(words) + counted:
             if any(i in used for i in range(start, end)):
                 continue
             j = end
@@ -149,11 +156,17 @@ class Values:
                 if j + 2 < len(words) and words[j + 1] in self.per and words[j + 2] in self.unit_days:
                     unit_at = j + 2
                 else:
-                    found.append(Found(span, self._negated(tokens, start, j + 1, used), start, j + 1))
+                    found.append(Found(span, self._negated(tokens, start, j + 1, cues_free), start, j + 1))
                     used.update(range(start, j + 1))
                     continue
             elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
                 unit_at = j + 1
+            elif start > 0 and words[start - 1] == "every" and j < len(words) and words[j] in self.unit_days:
+                days = self.unit_days[words[j]] * span[1]  # "every 2 weeks", "every couple of weeks"
+                if days:
+                    found.append(Found((7 / days, 7 / days), False, start - 1, j + 1))
+                    used.update(range(start - 1, j + 1))
+                continue
             elif unit_at == end and end - start == 1 and len(words) <= 2 and span[1] <= 7:
                 found.append(Found(span, False, start, end))  # a number alone: days a week
                 used.update(range(start, end))
@@ -165,21 +178,20 @@ class Values:
                 per_week = (min(7.0, span[0] * 7 / days), min(7.0, span[1] * 7 / days))
                 if days == 1.0:
                     per_week = (7.0, 7.0) if span[0] >= 1 else per_week
-                found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, used), start, unit_at + 1))
+                found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, cues_free), start,
+                                   unit_at + 1))
                 used.update(range(start, unit_at + 1))
-        # weekdays named: "monday to friday", "fridays and saturdays", "every day but sunday"
-        day_found = self._weekdays(tokens, used)
-        if day_found is not None:
+        # weekdays named: "monday to friday", "fri and sat", "every day but sunday", "not on weekends"
+        on, off, start, end = self._weekdays(tokens, used, cues_free)
+        if on or off:
             base = next((f for f in found if f.span == (7.0, 7.0) and not f.negated), None)
-            # "every day but Sunday": days named in a contrasting clause after "every day" are taken out
-            excepted = base is not None and day_found.start > base.start and any(
-                base.end <= i <= day_found.start for i in tokens.contrast_at)
-            if base is not None and (day_found.negated or excepted):
-                days_off = day_found.span[0]
+            excepted = base is not None and any(base.end <= i <= start for i in tokens.contrast_at)
+            if base is not None and (off or excepted):
+                days_off = len(off | (on if excepted else set()))
                 found = [f for f in found if f is not base]
-                found.append(Found((7 - days_off, 7 - days_off), False, base.start, day_found.end))
-            elif not day_found.negated:
-                found.append(day_found)
+                found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
+            elif on:
+                found.append(Found((float(len(on)),) * 2, False, start, end))
         return self._merge(found)
 
     def _times_words(self, words: tuple[str, ...]) -> list[tuple[int, int, Span]]:
@@ -187,41 +199,41 @@ class Values:
         return [(i, i + 1, (float(self.times_words[w]),) * 2) for i, w in enumerate(words)
                 if w in self.times_words and self.times_words[w] > 1 or w == "once"]
 
-    def _weekdays(self, tokens: Tokens, used: set[int]) -> Found | None:
+    def _weekdays(self, tokens: Tokens, used: set[int], cues_free: set[int]) -> tuple[set[int], set[int], int, int]:
+        """Days named (Monday is 0), with and without a negation: (on, off, first word, end)."""
         words = tokens.words
-        named: list[tuple[int, int]] = []  # (index, weekday)
-        for i, w in enumerate(words):
-            day = self.weekdays.get(w.rstrip("s")) if w not in self.weekdays else self.weekdays[w]
-            if day is not None and i not in used:
-                named.append((i, day))
-        count = 0.0
-        days: set[int] = set()
-        spans = []
-        k = 0
-        while k < len(named):
-            i, day = named[k]
-            if k + 1 < len(named) and named[k + 1][0] == i + 2 and words[i + 1] in ("to", "through", "thru", "til",
-                                                                                    "till", "until"):
-                last = named[k + 1][1]
-                run = [(day + n) % 7 for n in range(((last - day) % 7) + 1)]
-                days.update(run)
-                spans.append((i, named[k + 1][0] + 1))
-                k += 2
+        mentions: list[tuple[int, int, set[int]]] = []  # (start, end, days)
+        i = 0
+        while i < len(words):
+            day = self.weekdays.get(words[i])
+            if day is None or i in used:
+                i += 1
                 continue
-            days.add(day)
-            spans.append((i, i + 1))
-            k += 1
-        count = float(len(days))
-        for m in self.weekend.find(words) + self.weekdays_all.find(words):
-            if not any(i in used for i in range(m.start, m.end)):
-                count += m.target if m.target == 5 else len({5, 6} - days)
-                spans.append((m.start, m.end))
-        if not spans:
-            return None
-        start = min(s for s, _ in spans)
-        end = max(e for _, e in spans)
-        negated = self._negated(tokens, start, end, used)
-        return Found((count, count), negated, start, end)
+            j = i + 1
+            if j + 1 < len(words) and words[j] in ("to", "through", "thru", "til", "till", "until") \
+                    and words[j + 1] in self.weekdays:
+                last = self.weekdays[words[j + 1]]
+                mentions.append((i, j + 2, {(day + n) % 7 for n in range(((last - day) % 7) + 1)}))
+                i = j + 2
+                continue
+            mentions.append((i, j, {day}))
+            i = j
+        named = set().union(*(d for _, _, d in mentions)) if mentions else set()
+        for m in self.weekend.find(words):
+            if not any(k in used for k in range(m.start, m.end)):
+                # "weekends, fri and sat": the days named say which two
+                days = named if named and named <= {4, 5, 6} and len(named) >= 2 else {5, 6}
+                mentions.append((m.start, m.end, days))
+        for m in self.weekdays_all.find(words):
+            if not any(k in used for k in range(m.start, m.end)):
+                mentions.append((m.start, m.end, {0, 1, 2, 3, 4}))
+        on: set[int] = set()
+        off: set[int] = set()
+        for start, end, days in mentions:
+            (off if self._negated(tokens, start, end, cues_free) else on).update(days)
+        if not mentions:
+            return set(), set(), 0, 0
+        return on - off, off, min(m[0] for m in mentions), max(m[1] for m in mentions)
 
     # --- how many times ------------------------------------------------------------------
 
@@ -253,10 +265,12 @@ class Values:
 
     def time_ago(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = self._phrases(tokens, self.times_ago)
+        found = self._phrases(tokens, self.times_ago, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
-        amounts = self.number_spans(words) + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
-                                              if w in ("a", "an", "one") and i not in used]
+        counted = [(m.start, m.end, m.target) for m in self.counts.find(words)
+                   if m.target != (0.0, 0.0) and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
+        amounts = self.number_spans(words) + counted + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
+                                                         if w in ("a", "an", "one") and i not in used]
         for start, end, span in amounts:
             if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
                 days = self.unit_days[words[end]]
@@ -266,21 +280,22 @@ class Values:
         for i, w in enumerate(words):
             if i in used:
                 continue
-            day = self.weekdays.get(w) if w in self.weekdays else self.weekdays.get(w.rstrip("s"))
+            day = self.weekdays.get(w)
             if day is not None:
                 last = i > 0 and (words[i - 1] in ("last", "past") or words[i - 1] == "this" and i > 1
                                   and words[i - 2] == "past")
                 found.append(Found((1.0, 7.0) if last else (0.0, 7.0), False, i, i + 1))
-        if not found:
-            return None
-        return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), False,
-                     min(f.start for f in found), max(f.end for f in found))
+        said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
+        if not said:
+            return found[0] if found else None
+        return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
+                     min(f.start for f in said), max(f.end for f in said))
 
     # --- age, in years ------------------------------------------------------------------------
 
     def age(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = self._phrases(tokens, self.ages)
+        found = self._phrases(tokens, self.ages, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
         for i, w in enumerate(words):
             decade = None
@@ -297,6 +312,7 @@ class Values:
             found = [f for f in found if not (f.start <= i < f.end)]
             found.append(Found((lo, hi), False, i - (1 if part else 0), i + 1))
             used.update(range(i - (1 if part else 0), i + 1))
+        numeric: list[Found] = []
         for start, end, span in self.number_spans(words):
             if any(i in used for i in range(start, end)) or span[1] > 120:
                 continue
@@ -307,11 +323,12 @@ class Values:
                 span = (0.0, span[0] - 1)
             elif before in ("almost", "nearly"):
                 span = (max(0.0, span[0] - 1), span[0] - 1 if span[0] > 0 else 0.0)
-            found.append(Found(span, False, start, end))
+            numeric.append(Found(span, False, start, end))
             used.update(range(start, end))
+        found = numeric or found  # "67 years old": the number, not the word "old"
         if not found:
             return None
-        return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), False,
+        return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), any(f.negated for f in found),
                      min(f.start for f in found), max(f.end for f in found))
 
     def exact(self, kind: ValueKind, words: tuple[str, ...]) -> bool:

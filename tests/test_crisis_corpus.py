@@ -17,7 +17,7 @@ KINDS_OF_QUESTION = {
     "choice": [],                        # safety_now
     "multi": ["1", "me", "2"],           # substances
     "number": ["1", "me", "2", "beer"],  # alcohol_days
-    "yes_no": ["1", "me", "2", "weed", "2"],  # serious_illness
+    "yes_no": ["1", "me", "2", "weed", "2", "no", "depression"],  # mental_health_impact
 }
 MAX_FALSE_POSITIVE_RATE = 0.05
 

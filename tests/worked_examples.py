@@ -28,7 +28,7 @@ EXAMPLES = [
         "W1", "drinks every day, shaky in the mornings, had a seizure the last time they stopped, works full time,"
         " two kids",
         ["1", "for me", "2", "beer", "every day", "8", "shakes, seizure", "twice", "this morning", "no", "no",
-         "none", "no", "never", "with my family", "yes", "yes", "work, kids", "no", "yes", "through work",
+         "none", "no", "never", "with my family", "yes", "work, kids", "no", "yes", "through work",
          "stop", "aa"],
         level="inpatient_withdrawal", then_level="iop", modifiers={"evening_schedule"}, urgent=True,
         rules={"alcohol_or_benzo_daily", "complicated_withdrawal_risk", "obligations"},
@@ -36,7 +36,7 @@ EXAMPLES = [
     Example(
         "W2", "takes Xanax every day for two years, no seizures, works",
         ["1", "me", "2", "xanax", "every day", "shaky and anxious", "once", "today", "no", "no", "none", "no",
-         "never", "my family supports me", "yes", "yes", "job", "no", "no", "private", "I want to quit",
+         "never", "my family supports me", "yes", "job", "no", "no", "private", "I want to quit",
          "no preference"],
         level="inpatient_withdrawal", then_level="iop", rules={"alcohol_or_benzo_daily"},
     ),

@@ -1,0 +1,223 @@
+"""What people really type, read by structure: the readings that moved care in version 1
+are now read right or asked about, every reading is shown back, and decision-critical
+readings from free words are confirmed before the intake goes on."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.answers import Parser
+from chatbot.engine import Engine, Session, Turn
+from chatbot.spec import UNKNOWN
+from chatbot.summary import result_text
+
+
+def read(engine: Engine, qid: str, text: str, other: bool = False):
+    return engine.parser.parse(engine.dialog.questions[qid], text, other=other)
+
+
+@pytest.mark.parametrize("qid, typed, not_read_as", [
+    ("safety_now", "not safe", "safe"),
+    ("safety_now", "i dont feel safe", "safe"),
+    ("safety_now", "no", "safe"),
+    ("stay_clean_home", "probably not honestly", "yes"),
+    ("readiness", "i dont want to stop", "stop"),
+    ("support_groups", "not AA", "twelve_step"),
+    ("support_groups", "anything but 12 step", "twelve_step"),
+    ("suicidal_thoughts", "not right now", "recent"),
+    ("suicidal_thoughts", "not right now", "now"),
+])
+def test_a_negated_mention_never_selects_its_option(engine: Engine, qid: str, typed: str, not_read_as: str) -> None:
+    assert read(engine, qid, typed).value != not_read_as
+
+
+@pytest.mark.parametrize("qid, typed, absent", [
+    ("home", "i dont live alone, i live with my wife", "alone"),
+    ("home", "no drugs in the house, i live with my mom who supports me", "substances_at_home"),
+    ("mental_health", "he seems depressed and paranoid", "voices"),
+    ("withdrawal_signs", "no seizures but i get the shakes", "seizure"),
+])
+def test_several_choices_keep_what_was_said_and_drop_what_was_denied(engine: Engine, qid: str, typed: str,
+                                                                      absent: str) -> None:
+    parsed = read(engine, qid, typed)
+    assert absent not in (parsed.value or ()) and absent not in parsed.partial
+
+
+def test_safety_no_shows_the_help_numbers_and_asks_which_no(engine: Engine) -> None:
+    for typed in ("no", "not safe", "i dont feel safe", "not really"):
+        parsed = read(engine, "safety_now", typed)
+        assert parsed.value is None
+        assert "988" in parsed.reask and "911" in parsed.reask  # type: ignore[operator]
+        assert "2. No. I am thinking about ending my life" in parsed.reask  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("typed, band", [
+    ("52", "adult"), ("im 52", "adult"), ("he's 19", "adult"), ("70", "over_65"), ("early 20s", "adult"),
+    ("sixty two", "adult"), ("in his 40s", "adult"), ("shes 15", "under_18"), ("67 years old", "over_65"),
+])
+def test_typed_ages_fall_in_their_band(engine: Engine, typed: str, band: str) -> None:
+    parsed = read(engine, "age_group", typed)
+    assert parsed.value == band and parsed.inferred
+
+
+def test_a_bare_digit_stays_an_option_number(engine: Engine) -> None:
+    assert read(engine, "age_group", "3").value == "over_65"
+    assert read(engine, "withdrawal_times", "2").value == "many"     # option 2, not "twice"
+    assert read(engine, "withdrawal_times", "2 times").value == "few"  # a number with a unit is a value
+
+
+def test_an_age_that_spans_two_bands_is_asked_about(engine: Engine) -> None:
+    parsed = read(engine, "age_group", "late teens")
+    assert parsed.value is None and "17 or younger" in parsed.reask and "18 to 64" in parsed.reask  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("typed, days", [
+    ("every single day", 7), ("3 or 4 times a week", 4), ("most nights", 6), ("twice a month", 0),
+    ("monday to friday", 5), ("every day but sunday", 6), ("weekends", 2), ("fridays and saturdays", 2),
+    ("5 nights a week", 5), ("not quite every day", 6), ("every other day", 4), ("once a week", 1),
+])
+def test_days_a_week_from_how_people_say_it(engine: Engine, typed: str, days: int) -> None:
+    assert read(engine, "alcohol_days", typed).value == days
+
+
+def test_a_negated_frequency_asks_how_many(engine: Engine) -> None:
+    parsed = read(engine, "alcohol_days", "i dont drink every day")
+    assert parsed.value is None and "not 7 days a week" in parsed.reask  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("qid, typed, option", [
+    ("opioid_freq", "every single day", "daily"), ("opioid_freq", "3 or 4 times a week", "weekly"),
+    ("benzo_freq", "twice a month", "less"), ("other_freq", "most weekends", "weekly"),
+    ("last_use", "last friday", "week"), ("last_use", "2 months ago", "longer"), ("last_use", "this morning", "today"),
+    ("last_use", "3 weeks ago", "month"), ("withdrawal_times", "more times than i can count", "many"),
+])
+def test_values_fall_in_the_option_whose_range_holds_them(engine: Engine, qid: str, typed: str, option: str) -> None:
+    assert read(engine, qid, typed).value == option
+
+
+def test_stopped_but_back_on_them_is_asked_not_read_as_stopped(engine: Engine) -> None:
+    assert read(engine, "benzo_freq", "i stopped but im back on them").value is None
+
+
+def test_pills_gets_a_question_naming_the_kinds_and_keeps_the_rest(engine: Engine, session: Session) -> None:
+    parsed = read(engine, "substances", "beer and pills")
+    assert parsed.value is None and parsed.partial == ("alcohol",)
+    for label in ("Benzos", "Opioids", "Something else"):
+        assert label in parsed.reask  # type: ignore[operator]
+    walk(session, "1", "me", "2")
+    turn = session.answer("beer and pills")
+    assert turn.kind == "reask" and turn.ticked == ["alcohol"]
+    turn = session.answer("pain pills")
+    assert session.answers["substances"] == ("alcohol", "opioids")
+
+
+@pytest.mark.parametrize("qid, typed, unsure", [
+    ("stay_clean_home", "not sure", "unsure"), ("stay_clean_home", "i dont know honestly", "unsure"),
+    ("medication_open", "maybe", "unsure"), ("insurance", "no idea", "unsure"),
+])
+def test_not_sure_is_the_unsure_option_never_yes_or_no(engine: Engine, qid: str, typed: str, unsure: str) -> None:
+    assert read(engine, qid, typed).value == unsure
+
+
+def test_not_sure_with_no_unsure_option_asks_for_oneself_and_is_unknown_for_someone_else(engine: Engine) -> None:
+    assert read(engine, "serious_illness", "i dont know").value is None
+    assert read(engine, "serious_illness", "i dont know, she wont see a doctor", other=True).value == UNKNOWN
+    assert read(engine, "alcohol_days", "no idea, he hides it", other=True).value == UNKNOWN
+
+
+def walk(session: Session, *answers: str) -> Turn:
+    turn = session.turn
+    for a in answers:
+        turn = session.answer(a)
+    return turn
+
+
+def test_a_critical_reading_from_free_words_is_confirmed_before_going_on(session: Session) -> None:
+    turn = walk(session, "1", "me", "2", "beer", "pretty much every night")
+    assert turn.kind == "confirm" and turn.question is not None and turn.question.id == "alcohol_days"
+    assert "7 days a week" in (turn.confirm or "")
+    assert "alcohol_days" not in session.answers
+    turn = session.answer("yes")
+    assert session.answers["alcohol_days"] == 7 and turn.understood == "Got it: 7 days a week."
+
+
+def test_no_at_a_confirm_asks_the_question_again_and_new_words_are_a_new_answer(session: Session) -> None:
+    walk(session, "1", "me", "2", "beer", "pretty much every night")
+    turn = session.answer("no")
+    assert turn.kind == "question" and turn.question.id == "alcohol_days" and "alcohol_days" not in session.answers
+    walk(session, "pretty much every night")
+    turn = session.answer("no, 4 days")
+    assert turn.kind == "confirm" and "4 days a week" in (turn.confirm or "")
+
+
+def test_a_number_or_exact_words_need_no_confirmation(session: Session) -> None:
+    turn = walk(session, "1", "me", "2", "beer", "every day")
+    assert turn.kind == "question" and session.answers["alcohol_days"] == 7
+
+
+def test_back_at_a_confirm_returns_to_the_question(session: Session) -> None:
+    walk(session, "1", "me", "2", "beer", "pretty much every night")
+    turn = session.back()
+    assert turn.kind == "question" and turn.question.id == "alcohol_days" and session.pending is None
+
+
+def test_an_unknown_that_could_raise_the_level_is_named_in_the_summary(engine: Engine) -> None:
+    session = engine.session()
+    walk(session, "1", "my son", "2", "beer", "i dont know, he hides it")
+    assert session.answers["alcohol_days"] == UNKNOWN
+    for a in ["no", "no", "none", "no", "never", "supportive family", "yes", "yes", "work", "yes", "no",
+              "through work", "stop", "no preference"]:
+        turn = session.answer(a)
+        if turn.kind == "confirm":
+            turn = session.answer("yes")
+    assert turn.kind == "result" and turn.result is not None
+    assert "alcohol_or_benzo_daily" not in turn.result.fired  # no rule fires on an unknown
+    text = result_text(engine.dialog, turn.result)
+    assert "Days a week drinking: not known. A doctor should ask" in " ".join(text.split())
+    assert "Medically supervised detox" in " ".join(text.split())
+    session.close()
+
+
+# --- whole intakes in natural words: at most two re-asks, every reading shown before the result
+
+NATURAL = {
+    "a daily drinker": [
+        "yeah im ok", "its for me", "im 52", "i drink beer mostly", "pretty much every day", "like 10 or 12 beers",
+        "i get the shakes and sweat real bad", "3 or 4 times", "this morning", "no nothing serious", "no im a guy",
+        "i get down sometimes", "not really", "no never", "no this is my first time",
+        "i live with my wife, she supports me", "probably not honestly", "i work full time", "not really",
+        "yeah that would help", "blue cross through my job", "i want to stop", "AA i guess"],
+    "someone on fentanyl": [
+        "i am safe", "myself", "twenty eight", "fent", "every day multiple times", "i get really sick",
+        "last night", "no", "nope", "anxiety", "yes its bad", "no", "i did outpatient twice and it didnt stick",
+        "my boyfriend uses too", "no way", "nothing really", "medicaid", "yes id like suboxone", "no",
+        "quit for good", "no thanks"],
+    "a parent for a son": [
+        "yes", "for my son", "hes 19", "he drinks and smokes weed", "weekends mostly", "maybe 6 or 7 beers",
+        "most weekends", "i dont know, he wont talk about it", "last saturday", "no hes healthy", "no, hes a boy",
+        "hes been really depressed", "yes he stopped going to class", "not that i know of",
+        "never had any treatment", "he lives with us, his parents, we support him", "i think so", "hes in college",
+        "yes", "yes", "hes on our insurance through my work", "hes not sure", "not now"],
+}
+
+
+@pytest.mark.parametrize("who", list(NATURAL))
+def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
+    session = engine.session()
+    turn = session.start()
+    reasks, readings = 0, 0
+    answers = iter(NATURAL[who])
+    for _ in range(60):
+        if turn.kind == "result":
+            break
+        if turn.kind == "confirm":
+            turn = session.answer("yes")
+        else:
+            turn = session.answer(next(answers))
+        reasks += turn.kind == "reask"
+        readings += bool(turn.understood)
+    assert turn.kind == "result", (who, turn)
+    assert reasks <= 2, who
+    # every answer was said back as a reading (the last one on the result turn)
+    assert readings == len(session.path)
+    session.close()
