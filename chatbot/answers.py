@@ -68,6 +68,7 @@ class Parser:
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
                                                                                lang.indifferent])
         self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
@@ -82,6 +83,8 @@ class Parser:
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
         )
         self.terms = {q.id: self._build_terms(q) for q in questions}
+        self.alone: dict[str, Phrases[str]] = {
+            q.id: Phrases([(w, o.value) for o in q.options for w in o.alone]) for q in questions}
 
     def _auxiliary(self, question: Question) -> frozenset[str]:
         """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...)."""
@@ -110,6 +113,10 @@ class Parser:
             for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
         return Phrases(pairs, fillers=self.fillers)
+
+    def _alone(self, question: Question, words: tuple[str, ...]) -> list[str]:
+        found = self.alone.get(question.id)
+        return found.whole(words) if found is not None else []
 
     def _terms(self, question: Question) -> Phrases[str]:
         found = self.terms.get(question.id)
@@ -148,12 +155,12 @@ class Parser:
 
     def _unsure_cover(self, tokens: Tokens) -> set[int]:
         """Words of "not sure", "no idea" and the like: never read as an option or a value."""
-        return {i for m in self.polar.find(tokens.words) if m.target == "unsure" for i in range(m.start, m.end)}
+        return {i for m in self.polar.find(tokens) if m.target == "unsure" for i in range(m.start, m.end)}
 
     def _polarity(self, tokens: Tokens, skip: set[int], question: Question | None = None) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
         words = tokens.words
-        found = [m for m in self.polar.find(words) if not any(i in skip for i in range(m.start, m.end))]
+        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))]
         # "absolutely not": a yes word with a negation right after it is a no
         found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
                  and words[m.end] in self.negator_words else m for m in found]
@@ -179,12 +186,14 @@ class Parser:
         # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
         for i, w in enumerate(words):
             if w in self.negator_words and i not in covered and (
-                    len(words) <= 4 or i == 0 and w in self.plain_no
+                    len(words) <= 4 and not (i + 1 < len(words) and words[i + 1].endswith("ing"))
+                    or i == 0 and w in self.plain_no and not (i + 1 < len(words) and words[i + 1].endswith("ing"))
                     or i and words[i - 1] in self.subjects and (not family or w in family)):
                 explicit.add("no")
         if "unsure" in kinds:
             # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
-            return "mixed" if explicit else "unsure"
+            asserted = any(w in self.subjects and words[i + 1] in self.auxiliaries for i, w in enumerate(words[:-1]))
+            return "mixed" if explicit or asserted else "unsure"
         if not explicit:
             return None
         if explicit == {"yes", "no"}:
@@ -193,14 +202,14 @@ class Parser:
                 return leading
             return "mixed"
         polarity = explicit.pop()
-        if polarity == "yes" and self.conditionals.find(words):
+        if polarity == "yes" and self.conditionals.find(tokens):
             return "mixed"  # "yes if my husband stops drinking"
         return polarity
 
     def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
         """Option mentions in the text: (affirmed, negated, indices covered)."""
         unsure = self._unsure_cover(tokens)
-        matches = [m for m in self._terms(question).find(tokens.words)
+        matches = [m for m in self._terms(question).find(tokens)
                    if not any(i in unsure for i in range(m.start, m.end))]
         negative = {o.value for o in self.options(question) if o.means == "no"}
         cues = self.negation.cues(tokens)
@@ -271,7 +280,7 @@ class Parser:
             if question.reads is None:
                 return self._general_reask(question)
         terms = self._terms(question)
-        exact = terms.whole(words)
+        exact = terms.whole(words) or self._alone(question, words)
         if len(exact) == 1:
             return self._pick(question, exact[0], False)
         if len(exact) > 1:
@@ -317,7 +326,7 @@ class Parser:
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]
-            if opt.means == "yes" and self.conditionals.find(words):
+            if opt.means == "yes" and self.conditionals.find(tokens):
                 return self._general_reask(question)  # "yes if my husband stops drinking"
             if polarity in ("yes", "no") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
@@ -385,7 +394,7 @@ class Parser:
                 return self._general_reask(question)
             return self._several(question, [options[i - 1].value for i in indices], inferred=False)
         terms = self._terms(question)
-        exact = terms.whole(words)
+        exact = terms.whole(words) or self._alone(question, words)
         if len(exact) == 1:
             return self._several(question, exact, inferred=False)
         if len(exact) > 1:
@@ -411,14 +420,24 @@ class Parser:
         for m in affirmed:
             by_span.setdefault((m.start, m.end), []).append(m.target)
         # a phrase listed under several options ("pills") needs a question, the rest is kept
+        weak = {m.end: m.start for m in self.weakeners.find(tokens)}
+        weakened: list[tuple[str, list[str]]] = []
         for (start, end), targets in by_span.items():
             targets = list(dict.fromkeys(targets))
-            if len(targets) > 1:
+            first = weak.get(start, weak.get(start - 1))
+            if negative_values and targets[0] not in negative_values and first is not None:
+                # "kinda down": this option, or none of them? The person says which
+                weakened.append((" ".join(words[first:end]), targets + sorted(negative_values)))
+            elif len(targets) > 1:
                 ambiguous.append((" ".join(words[start:end]), targets))
             else:
                 chosen.append(targets[0])
         chosen = list(dict.fromkeys(chosen))
         negative = [o.value for o in options if o.means == "no"]
+        if weakened and not ambiguous and not chosen:
+            term, targets = weakened[0]
+            return self._which(question, targets)
+        ambiguous += weakened
         if ambiguous:
             term, targets = ambiguous[0]
             partial = tuple(o.value for o in options if o.value in chosen)
@@ -428,7 +447,7 @@ class Parser:
             polarity = self._polarity(tokens, covered, question)
             if polarity == "unsure":
                 return self._unsure(question, other, options)
-            said_no = any(m.target == "no" for m in self.polar.find(words))
+            said_no = any(m.target == "no" for m in self.polar.find(tokens))
             if polarity == "no" and said_no and not negated and negative:
                 return self._several(question, [negative[0]], inferred=True)
             if negated:
@@ -441,8 +460,9 @@ class Parser:
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
             return self._general_reask(question)
         # words of how often or when ("every week", "now and then") are not list items to ask about
-        for table in (self.values.frequencies, self.values.times_ago, self.values.counts):
-            covered.update(i for m in table.find(words) for i in range(m.start, m.end))
+        for table in (self.values.frequencies, self.values.times_ago, self.values.counts,
+                      self.alone.get(question.id) or self.values.counts):  # known words, not list items
+            covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)
@@ -493,7 +513,7 @@ class Parser:
         if len(spans) > 1 and sum(e - s for s, e, _ in spans) == len(words):
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))  # "3, 5"
         found: Found | None = None
-        terms = self._terms(question).find(words)
+        terms = self._terms(question).find(tokens)
         if terms:
             found = Found((float(min(int(m.target) for m in terms)), float(max(int(m.target) for m in terms))),
                           False, terms[0].start, terms[-1].end)
@@ -553,6 +573,10 @@ class Parser:
         """A several-choice answer joined with the parts understood before its follow-up question."""
         assert isinstance(parsed.value, tuple)
         if any(o.exclusive and o.value in parsed.value for o in self.options(question)):
+            if all(o.means == "no" for o in self.options(question) if o.value in parsed.value):
+                # "none of these" about the part that was asked: the parts understood stay
+                kept_only = self._several(question, list(kept), inferred=parsed.inferred)
+                return Parsed(kept_only.value, kept_only.display, None, kept_only.inferred, (), parsed.words)
             return parsed
         joined = self._several(question, list(kept) + list(parsed.value), inferred=parsed.inferred)
         return Parsed(joined.value, joined.display, joined.reask, joined.inferred, (), parsed.words)
@@ -560,7 +584,7 @@ class Parser:
     def leading_polarity(self, text: str) -> tuple[str | None, str]:
         """A yes or no the answer starts with, and the words after it ("no, 4 days" -> no, "4 days")."""
         tokens = tokenize(text, self.contrast)
-        found = self.polar.find(tokens.words)
+        found = self.polar.find(tokens)
         if found and found[0].start == 0 and found[0].target in ("yes", "no"):
             return found[0].target, " ".join(tokens.words[found[0].end:])
         polarity = self._polarity(tokens, set())

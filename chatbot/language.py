@@ -56,6 +56,7 @@ class Language(_Strict):
     indifferent: list[Phrase]
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]
+    weakeners: list[Phrase]
     # "I can", "he does": a subject and an auxiliary answer yes; with a negator, no
     subjects: list[Phrase]
     auxiliaries: list[Phrase]

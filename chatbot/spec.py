@@ -123,6 +123,9 @@ class Option(Strict):
     means: Polarity | None = None
     # the values this option covers, in the unit of the question's `reads` (inclusive)
     range: tuple[float, float] | None = None
+    # words that are this answer when typed alone, but inside a sentence may be about something
+    # else ("partner" alone is home with a partner; "my partner drinks too" is not support)
+    alone: list[Text] = []
 
 
 class NumberSpec(Strict):

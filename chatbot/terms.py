@@ -37,6 +37,7 @@ class Tokens:
     words: tuple[str, ...]
     clauses: tuple[int, ...]
     contrast_at: frozenset[int]  # indices of words that open a contrasting clause
+    pieces: tuple[int, ...] = ()  # the stretch between punctuation each word is in: phrases never cross one
 
     def __len__(self) -> int:
         return len(self.words)
@@ -51,9 +52,10 @@ def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
     text = _DIGIT_RANGE.sub(r"\1 to \2", unicodedata.normalize("NFKC", text))
     words: list[str] = []
     clauses: list[int] = []
+    pieces: list[int] = []
     opens: set[int] = set()
     clause = 0
-    for piece in _CLAUSE_BREAK.split(text):
+    for number, piece in enumerate(_CLAUSE_BREAK.split(text)):
         piece_words = normalize(piece).split()
         if not piece_words:
             continue
@@ -66,9 +68,10 @@ def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
             for word in piece_words[i:i + len(hit or (piece_words[i],))]:
                 words.append(word)
                 clauses.append(clause)
+                pieces.append(number)
             i += len(hit) if hit else 1
         clause += 1
-    return Tokens(tuple(words), tuple(clauses), frozenset(opens))
+    return Tokens(tuple(words), tuple(clauses), frozenset(opens), tuple(pieces))
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -143,15 +146,17 @@ class Phrases(Generic[T]):
             return frozenset({word}) if word in self.vocabulary else frozenset()
         return _close_words(word, self.vocabulary)
 
-    def find(self, words: tuple[str, ...]) -> list[Match[T]]:
-        """Non-overlapping matches, longest and exact first, in text order."""
+    def find(self, text: Tokens | tuple[str, ...]) -> list[Match[T]]:
+        """Non-overlapping matches, longest and exact first, in text order; with Tokens, no match
+        runs across punctuation ("a week maybe, not more" holds no "maybe not")."""
+        words, pieces = (text.words, text.pieces) if isinstance(text, Tokens) else (text, ())
         close = [self._close(w) for w in words]
         found: list[tuple[int, int, bool, T]] = []
         for start in range(len(words)):
             for first in close[start]:
                 for phrase, target in self.by_first.get(first, ()):
                     end = self._match_end(words, close, start, phrase)
-                    if end is not None:
+                    if end is not None and (not pieces or pieces[start] == pieces[end - 1]):
                         found.append((start, end, words[start:end] == phrase, target))
         found.sort(key=lambda f: (-(f[1] - f[0]), not f[2], f[0]))
         taken: list[Match[T]] = []
@@ -194,7 +199,7 @@ class Negation:
         self.exceptions = frozenset(tuple(normalize(p).split()) for p in exceptions)
 
     def cues(self, tokens: Tokens) -> list[Match[str]]:
-        return self.before.find(tokens.words)
+        return self.before.find(tokens)
 
     def negated(self, tokens: Tokens, match: Match[object], cues: list[Match[str]],
                 covered: set[int]) -> bool:

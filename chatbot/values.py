@@ -110,7 +110,7 @@ class Values:
         """Phrases of a table; where zero means none ("never", "i dont"), a zero phrase is a
         negation cue for what follows and is not negated itself."""
         found = []
-        matches = table.find(tokens.words)
+        matches = table.find(tokens)
         negative = [m for m in matches if zero_is_none and m.target == (0.0, 0.0)]
         covered = {i for m in matches if m not in negative for i in range(m.start, m.end)}
         for m in matches:
@@ -141,7 +141,7 @@ class Values:
         # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
         # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day", "several times a day"
-        counted = [(m.start, m.end, m.target) for m in self.counts.find(words) if m.target != (0.0, 0.0)
+        counted = [(m.start, m.end, m.target) for m in self.counts.find(tokens) if m.target != (0.0, 0.0)
                    and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
         for start, end, span in self.number_spans(words) + self._times_words(words) + counted:
             if any(i in used for i in range(start, end)):
@@ -219,12 +219,12 @@ class Values:
             mentions.append((i, j, {day}))
             i = j
         named = set().union(*(d for _, _, d in mentions)) if mentions else set()
-        for m in self.weekend.find(words):
+        for m in self.weekend.find(tokens):
             if not any(k in used for k in range(m.start, m.end)):
                 # "weekends, fri and sat": the days named say which two
                 days = named if named and named <= {4, 5, 6} and len(named) >= 2 else {5, 6}
                 mentions.append((m.start, m.end, days))
-        for m in self.weekdays_all.find(words):
+        for m in self.weekdays_all.find(tokens):
             if not any(k in used for k in range(m.start, m.end)):
                 mentions.append((m.start, m.end, {0, 1, 2, 3, 4}))
         on: set[int] = set()
@@ -267,7 +267,7 @@ class Values:
         words = tokens.words
         found = self._phrases(tokens, self.times_ago, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
-        counted = [(m.start, m.end, m.target) for m in self.counts.find(words)
+        counted = [(m.start, m.end, m.target) for m in self.counts.find(tokens)
                    if m.target != (0.0, 0.0) and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
         amounts = self.number_spans(words) + counted + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
                                                          if w in ("a", "an", "one") and i not in used]
