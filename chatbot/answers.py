@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .conditions import AnswerValue
 from .language import Language
 from .spec import UNKNOWN, Option, Question
-from .terms import Match, Negation, Phrases, Tokens, forget, normalize, tokenize
+from .terms import Match, Negation, Phrases, Tokens, normalize, tokenize
 from .values import INF, Found, Span, Values
 
 MAX_ANSWER_CHARS = 500
@@ -48,7 +48,7 @@ def _overlaps(span: Span, rng: tuple[float, float]) -> bool:
 
 
 def _fmt(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
+    return str(int(x)) if math.isfinite(x) and x == int(x) else f"{x:g}"
 
 
 class Parser:
@@ -93,11 +93,6 @@ class Parser:
                 if word in family:
                     return family
         return frozenset()
-
-    @staticmethod
-    def forget() -> None:
-        """Drop the caches that hold words people typed (a session ended)."""
-        forget()
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
@@ -545,7 +540,7 @@ class Parser:
     def _span_words(self, question: Question, span: Span) -> str:
         unit = question.number.unit if question.number else ""
         lo, hi = span
-        text = _fmt(lo) if lo == hi else f"{_fmt(lo)} to {_fmt(hi)}"
+        text = _fmt(lo) if lo == hi else f"{_fmt(lo)} or more" if hi == INF else f"{_fmt(lo)} to {_fmt(hi)}"
         return f"{text} {unit}".strip()
 
     def _number_value(self, question: Question, span: Span, inferred: bool) -> Parsed:

@@ -287,7 +287,6 @@ class Session:
                 self.engine.machine.remove_model(self)
             self._live = False
         self._wipe()
-        self.engine.parser.forget()
 
     def __enter__(self) -> Session:
         self.start()

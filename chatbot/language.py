@@ -53,6 +53,7 @@ class Language(_Strict):
     contrast: list[Phrase]
     # a yes that depends on something ("yes if ...") is asked about, not taken
     conditionals: list[Phrase]
+    reported: list[Phrase]
     indifferent: list[Phrase]
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -38,6 +37,8 @@ class Tokens:
     clauses: tuple[int, ...]
     contrast_at: frozenset[int]  # indices of words that open a contrasting clause
     pieces: tuple[int, ...] = ()  # the stretch between punctuation each word is in: phrases never cross one
+    # each word's typo variants, worked out once per answer and gone with it
+    variants: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -102,19 +103,21 @@ def _token_matches(typed: str, wanted: str) -> bool:
     return _distance(typed, wanted, limit) <= limit
 
 
-@lru_cache(maxsize=20_000)
-def _close_words(typed: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of a vocabulary a typed token may stand for (itself, or with a small typo).
-
-    Cached because the same words are typed again and again; `forget()` empties it when a
-    session ends, so nothing a person typed stays in memory.
-    """
-    return frozenset(w for w in vocabulary if _token_matches(typed, w))
+def _limit(word: str) -> int:
+    """Typos allowed in a word: none under 5 letters or in numbers, 1 up to 7 letters, then 2."""
+    if len(word) < 5 or word.isdigit():
+        return 0
+    return 2 if len(word) >= 8 else 1
 
 
-def forget() -> None:
-    """Drop the typo cache (it holds words people typed)."""
-    _close_words.cache_clear()
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word with up to `depth` letters taken out (itself included)."""
+    found = {word}
+    edge = {word}
+    for _ in range(depth):
+        edge = {w[:i] + w[i + 1:] for w in edge for i in range(len(w))} - found
+        found |= edge
+    return found
 
 
 @dataclass(frozen=True)
@@ -135,22 +138,34 @@ class Phrases(Generic[T]):
             if words:
                 self.by_first.setdefault(words[0], []).append((words, target))
         self.vocabulary = frozenset(w for entries in self.by_first.values() for words, _ in entries for w in words)
+        # typo lookup by deletions (as SymSpell does): a typed word's deletions meet a known
+        # word's; nothing typed is cached, so nothing a person wrote outlives their answer
+        self.by_deletion: dict[str, set[str]] = {}
+        if typos:
+            for known in self.vocabulary:
+                for variant in _deletions(known, _limit(known)):
+                    self.by_deletion.setdefault(variant, set()).add(known)
         self.typos = typos
         self.fillers = fillers  # words that may stand inside a phrase: "never *really* tried"
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
-    def _close(self, word: str) -> frozenset[str]:
-        if not self.typos:
+    def _close(self, word: str, variants: dict[str, set[str]]) -> frozenset[str]:
+        """The known words a typed word may stand for: itself, or one with a small typo."""
+        if not self.typos or len(word) < 4 or word.isdigit():
             return frozenset({word}) if word in self.vocabulary else frozenset()
-        return _close_words(word, self.vocabulary)
+        mine = variants.get(word)
+        if mine is None:
+            mine = variants[word] = _deletions(word, 2 if len(word) >= 7 else 1)
+        candidates = {known for variant in mine for known in self.by_deletion.get(variant, ())}
+        return frozenset(known for known in candidates if _token_matches(word, known))
 
     def find(self, text: Tokens | tuple[str, ...]) -> list[Match[T]]:
         """Non-overlapping matches, longest and exact first, in text order; with Tokens, no match
         runs across punctuation ("a week maybe, not more" holds no "maybe not")."""
-        words, pieces = (text.words, text.pieces) if isinstance(text, Tokens) else (text, ())
-        close = [self._close(w) for w in words]
+        words, pieces, variants = (text.words, text.pieces, text.variants) if isinstance(text, Tokens) else (text, (), {})
+        close = [self._close(w, variants) for w in words]
         found: list[tuple[int, int, bool, T]] = []
         for start in range(len(words)):
             for first in close[start]:

@@ -19,7 +19,7 @@ from chatbot.answers import Parser
 from chatbot.dialogs import LoadedDialog
 
 DATA = Path(__file__).resolve().parent / "data" / "answers"
-PARTS = ("tuning", "tuning2", "heldout")  # the held-out part is never used to tune
+PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2")  # held-out parts are never used to tune
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def main() -> None:
 
     engine = engine_for()
     show = sys.argv[1:] == ["--show-tuning"]
-    for part in PARTS:
+    for part in (p for p in PARTS if (DATA / f"{p}.yaml").exists()):
         scored = score(engine.dialog, engine.parser, part)
         f = figures(scored)
         n = f["answers"]
@@ -84,7 +84,7 @@ def main() -> None:
         per_q = Counter(s.question for s in scored if s.verdict == "reasked")
         total = Counter(s.question for s in scored)
         print("  re-asks per question: " + ", ".join(f"{q} {per_q[q]}/{total[q]}" for q in total if per_q[q]))
-        if show and part != "heldout":  # never for the held-out part: it must not be tuned on
+        if show and not part.startswith("heldout"):  # never for held-out parts: they must not be tuned on
             for s in scored:
                 if s.verdict != "correct":
                     print(f"  {s.verdict:8} {s.question:20} {'(other) ' if s.other else ''}{s.say!r}"

@@ -10,6 +10,7 @@ from chatbot.answers import Parser
 from chatbot.engine import Engine, Session, Turn
 from chatbot.spec import UNKNOWN
 from chatbot.summary import result_text
+from natural_intakes import NATURAL
 
 
 def read(engine: Engine, qid: str, text: str, other: bool = False):
@@ -180,27 +181,6 @@ def test_an_unknown_that_could_raise_the_level_is_named_in_the_summary(engine: E
 
 # --- whole intakes in natural words: at most two re-asks, every reading shown before the result
 
-NATURAL = {
-    "a daily drinker": [
-        "yeah im ok", "its for me", "im 52", "i drink beer mostly", "pretty much every day", "like 10 or 12 beers",
-        "i get the shakes and sweat real bad", "3 or 4 times", "this morning", "no nothing serious", "no im a guy",
-        "i get down sometimes", "not really", "no never", "no this is my first time",
-        "i live with my wife, she supports me", "probably not honestly", "i work full time", "not really",
-        "yeah that would help", "blue cross through my job", "i want to stop", "AA i guess"],
-    "someone on fentanyl": [
-        "i am safe", "myself", "twenty eight", "fent", "every day multiple times", "i get really sick",
-        "last night", "no", "nope", "anxiety", "yes its bad", "no", "i did outpatient twice and it didnt stick",
-        "my boyfriend uses too", "no way", "nothing really", "medicaid", "yes id like suboxone", "no",
-        "quit for good", "no thanks"],
-    "a parent for a son": [
-        "yes", "for my son", "hes 19", "he drinks and smokes weed", "weekends mostly", "maybe 6 or 7 beers",
-        "most weekends", "i dont know, he wont talk about it", "last saturday", "no hes healthy", "no, hes a boy",
-        "hes been really depressed", "yes he stopped going to class", "not that i know of",
-        "never had any treatment", "he lives with us, his parents, we support him", "i think so", "hes in college",
-        "yes", "yes", "hes on our insurance through my work", "hes not sure", "not now"],
-}
-
-
 @pytest.mark.parametrize("who", list(NATURAL))
 def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
     session = engine.session()
@@ -221,3 +201,24 @@ def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
     # every answer was said back as a reading (the last one on the result turn)
     assert readings == len(session.path)
     session.close()
+
+
+# --- no answer, however it is put together, breaks the reader
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CUES = ["not", "no", "never", "dont", "every", "day", "days", "a", "week", "month", "ago", "last", "3", "4", "or",
+        "to", "twice", "many", "more", "than", "at", "least", "but", "except", "monday", "friday", "weekends",
+        "maybe", "sure", "yes", "im", "52", "40s", "early", "he", "could", "if", "kinda", "pills", "beer", "none",
+        "nothing", "unknown", "0", "7", "99999", "1.5", "-", ",", "?", "late", "teens", "several", "times"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(CUES), min_size=1, max_size=12), other=st.booleans())
+def test_any_mix_of_cue_words_gives_a_reading_or_a_question(engine: Engine, words: list[str], other: bool) -> None:
+    text = " ".join(words)
+    for question in engine.dialog.spec.questions:
+        parsed = engine.parser.parse(question, text, other=other)
+        assert (parsed.value is None) != (parsed.reask is None), (question.id, text)
