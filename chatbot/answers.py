@@ -68,11 +68,13 @@ class Parser:
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
                                                                                lang.indifferent])
         self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1) | {"much"}
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
+        self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
         self.subjects = frozenset(normalize(s) for s in lang.subjects)
         self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
@@ -113,6 +115,15 @@ class Parser:
         found = self.alone.get(question.id)
         return found.whole(words) if found is not None else []
 
+    def _weak(self, question: Question, tokens: Tokens) -> list[str]:
+        """Options named only by their weak words ("with my mom"), none of them negated."""
+        table = self.alone.get(question.id)
+        if table is None:
+            return []
+        cues = self.negation.cues(tokens)
+        return list(dict.fromkeys(m.target for m in table.find(tokens)
+                                  if not self.negation.negated(tokens, m, cues, set())))
+
     def _terms(self, question: Question) -> Phrases[str]:
         found = self.terms.get(question.id)
         if found is None:
@@ -138,6 +149,9 @@ class Parser:
             return Parsed(reask=self._s("reask_empty"))
         if question.kind == "text":
             return Parsed(value=words, display=words, words=words)
+        if tokens.contrast_at and self.reported.find(tokens):
+            # "he says he stopped, but I found foil in his room": two accounts; the person says which
+            return Parsed(reask=self._general_reask(question).reask, words=words)
         if question.kind == "number":
             parsed = self._number(question, tokens, other)
         elif question.kind == "multi":
@@ -215,10 +229,13 @@ class Parser:
         matches = [m for m in matches if m not in as_cue]
         covered = {i for m in matches for i in range(m.start, m.end)}
         affirmed, negated = [], []
+        denied_clauses = self._denied_clauses(tokens)
+        about_others = {o.value for o in self.options(question) if o.about == "others"}
         for m in matches:
             own = set(range(m.start, m.end))
             # "no, never" does not negate the no
-            denied = m.target not in negative and self.negation.negated(tokens, m, cues, covered - own)
+            denied = m.target not in negative and (self.negation.negated(tokens, m, cues, covered - own) or (
+                tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
 
@@ -229,6 +246,16 @@ class Parser:
         text = " ".join(words)
         return text in (normalize(option.label), normalize(option.value.replace("_", " "))) or (
             len(words) == 1 and text in {normalize(s) for s in option.synonyms[:1]})
+
+    def _denied_clauses(self, tokens: Tokens) -> set[int]:
+        """Clauses taken back by a short one after a contrast: "my mom drinks, but I don't"."""
+        out: set[int] = set()
+        words = tokens.words
+        for at in tokens.contrast_at:
+            rest = [w for i, w in enumerate(words) if i > at and tokens.clauses[i] == tokens.clauses[at]]
+            if 2 <= len(rest) <= 3 and rest[0] in self.subjects and rest[1] in self.negator_words:
+                out.add(tokens.clauses[at] - 1)
+        return out
 
     def _by_value(self, question: Question, value: str) -> tuple[int, Option]:
         options = self.options(question)
@@ -276,18 +303,26 @@ class Parser:
                 return self._general_reask(question)
         terms = self._terms(question)
         exact = terms.whole(words) or self._alone(question, words)
+        polar_exact = self.polar.whole(words)
+        if len(exact) == 1 and polar_exact and polar_exact[0] in ("yes", "no"):
+            meant = [o.value for o in options if o.means == polar_exact[0]]
+            if meant and exact[0] not in meant:
+                return self._which(question, [exact[0], *meant], " ".join(words))  # "na": NA, or no?
         if len(exact) == 1:
             return self._pick(question, exact[0], False)
         if len(exact) > 1:
             return self._which(question, exact, " ".join(words))
-        polar_exact = self.polar.whole(words)
         if polar_exact:
-            return self._polar_answer(question, polar_exact[0], other, options, inferred=False)
+            return self._polar_answer(question, polar_exact[0], other, options, inferred=False,
+                                      hedged=self._hedged(tokens))
         last_contrast = max(tokens.contrast_at, default=-1)
         # a value the options cover by range
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
             unsure = self._unsure_cover(tokens)
+            if found is not None and unsure and not any(i in unsure for i in range(found.start, found.end)) \
+                    and not self._hedge_only(tokens, unsure):
+                return self._general_reask(question)  # "last night, dont know about today"
             if found is not None and not found.negated and (found.end > last_contrast or self._only_denial(
                     tokens, last_contrast)) \
                     and not any(i in unsure for i in range(found.start, found.end)):
@@ -345,13 +380,23 @@ class Parser:
                 rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
                 return Parsed(reask=self._s("reask_not", excluded=", ".join(
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
-            return self._polar_answer(question, polarity, other, options, inferred=True)
+            return self._polar_answer(question, polarity, other, options, inferred=True,
+                                      hedged=self._hedged(tokens))
         if negated:
             excluded = list(dict.fromkeys(m.target for m in negated))
             rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
         return self._general_reask(question)
+
+    def _hedged(self, tokens: Tokens) -> bool:
+        """A softened answer: "not really", "probably not", "not much"."""
+        return any(w in self.hedge_words for w in tokens.words)
+
+    def _hedge_only(self, tokens: Tokens, unsure: set[int]) -> bool:
+        """"maybe 3" or "i think, maybe": a softener before a value, not "I don't know"."""
+        said = " ".join(tokens.words[i] for i in sorted(unsure))
+        return said in ("maybe", "possibly", "perhaps", "might", "i might", "could be", "may be")
 
     def _only_denial(self, tokens: Tokens, at: int) -> bool:
         """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
@@ -361,7 +406,13 @@ class Parser:
                                   for w in rest)
 
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
-                      inferred: bool) -> Parsed:
+                      inferred: bool, hedged: bool = False) -> Parsed:
+        if polarity == "no" and hedged and question.reads == "frequency":
+            # "not really": hardly ever, or not at all? The person says which
+            rare = [o.value for o in options if o.range is not None and 0 < o.range[1] < 1]
+            meant = [o.value for o in options if o.means == "no"]
+            if rare and meant:
+                return self._which(question, rare + meant)
         if polarity == "unsure":
             return self._unsure(question, other, options, inferred)
         if polarity == "mixed":
@@ -429,6 +480,8 @@ class Parser:
                 chosen.append(targets[0])
         chosen = list(dict.fromkeys(chosen))
         negative = [o.value for o in options if o.means == "no"]
+        if not chosen and not ambiguous:
+            chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
         if weakened and not ambiguous and not chosen:
             term, targets = weakened[0]
             return self._which(question, targets)
@@ -505,10 +558,17 @@ class Parser:
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
         spans = self.values.number_spans(words)
-        if len(spans) > 1 and sum(e - s for s, e, _ in spans) == len(words):
-            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))  # "3, 5"
+        if len(spans) > 1 and (sum(e - s for s, e, _ in spans) == len(words)
+                               or len({tokens.clauses[s] for s, _, _ in spans}) > 1 and tokens.contrast_at):
+            # "3, 5" or "12 on a friday but 3 or 4 on a weeknight": which is most usual?
+            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         found: Found | None = None
         terms = self._terms(question).find(tokens)
+        inside = {i for m in terms for i in range(m.start, m.end)}
+        if terms and (len(terms) > 1 or any(not any(i in inside for i in range(s, e)) for s, e, _ in spans)
+                      or any(m.start not in inside for m in self.values.counts.find(tokens))):
+            # "a six pack and a couple shots": more than one amount to add up; ask for the total
+            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         if terms:
             found = Found((float(min(int(m.target) for m in terms)), float(max(int(m.target) for m in terms))),
                           False, terms[0].start, terms[-1].end)

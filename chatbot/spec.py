@@ -123,9 +123,12 @@ class Option(Strict):
     means: Polarity | None = None
     # the values this option covers, in the unit of the question's `reads` (inclusive)
     range: tuple[float, float] | None = None
-    # words that are this answer when typed alone, but inside a sentence may be about something
-    # else ("partner" alone is home with a partner; "my partner drinks too" is not support)
+    # words that are this answer only when nothing else is said: "with my partner" alone is home
+    # with a partner, but "my partner drinks too" is not support
     alone: list[Text] = []
+    # whom the option's words are about: "others" ("someone I live with drinks") are not taken
+    # back by "...but I don't"
+    about: Literal["person", "others"] = "person"
 
 
 class NumberSpec(Strict):

@@ -59,6 +59,7 @@ class Values:
         self.decades = {normalize(k): v for k, v in lang.decades.items()}
         self.decade_parts = {normalize(k): v for k, v in lang.decade_parts.items()}
         self.age_units = Phrases([(p, 1) for p in lang.age_units], typos=False)
+        self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -239,8 +240,7 @@ class Values:
 
     def count(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = [Found((f.span[0], INF), f.negated, f.start, f.end)
-                 if words[max(0, f.start - 2):f.start] == ("at", "least") else f
+        found = [Found((f.span[0], INF), f.negated, f.start, f.end) if self._open_ended(words, f.start, f.end) else f
                  for f in self._phrases(tokens, self.counts)]
         used = {i for f in found for i in range(f.start, f.end)}
         for start, end, span in self.number_spans(words):
@@ -249,7 +249,7 @@ class Values:
             lo, hi = span
             before = words[start - 2:start] if start >= 2 else words[:start]
             after = words[end:end + 2]
-            if before[-2:] == ("at", "least") or before[-1:] == ("least",):
+            if self._open_ended(words, start, end):
                 lo, hi = lo, INF
             elif before[-2:] == ("at", "most") or before[-2:] == ("up", "to"):
                 lo, hi = 0, hi
@@ -260,6 +260,14 @@ class Values:
             found.append(Found((lo, hi), self._negated(tokens, start, end, used), start, end))
             used.update(range(start, end))
         return self._merge(found)
+
+    @staticmethod
+    def _open_ended(words: tuple[str, ...], start: int, end: int) -> bool:
+        """"at least twice", "twice that i know of, maybe more", "3 or more", "5 plus"."""
+        before, after = words[max(0, start - 2):start], words[end:]
+        return before[-2:] == ("at", "least") or after[:1] == ("plus",) or any(
+            after[k:k + 2] in (("maybe", "more"), ("probably", "more"), ("or", "more"), ("if", "not"),
+                               ("likely", "more"), ("or", "so")) for k in range(len(after)))
 
     # --- how long ago, in days -------------------------------------------------------------
 
@@ -317,7 +325,12 @@ class Values:
             if any(i in used for i in range(start, end)) or span[1] > 120:
                 continue
             before = words[start - 1] if start else ""
-            if before in ("over", "above", "past"):
+            after = words[end] if end < len(words) else ""
+            if after.endswith("s") and after not in self.age_unit_words and not after.isdigit() and after != "yrs":
+                continue  # "i have 2 kids": not an age
+            if before in ("turns", "turning", "be"):
+                span = (span[0] - 1, span[1] - 1)  # "she turns 18 next month": 17 now
+            elif before in ("over", "above", "past"):
                 span = (span[0] + 1, 120.0)
             elif before in ("under", "below"):
                 span = (0.0, span[0] - 1)
