@@ -385,7 +385,7 @@ class Session:
         qid, parsed = self._pending
         return Turn.model_construct(
             kind="confirm", question=self.engine.view(qid, self.other_person()), message=message,
-            progress=self.progress, confirm=self.dialog.s("confirm", reading=parsed.display),
+            progress=self.progress, confirm=self.confirm_prompt(qid, parsed.display),
             understood=None, ticked=[])
 
     def _confirm_answer(self, text: str) -> Turn:
@@ -400,6 +400,10 @@ class Session:
         if said == "no" and not rest:
             return self._question_turn(message=self.dialog.s("confirm_again"))
         return self._read(qid, rest if said else text)
+
+    def confirm_prompt(self, qid: str, reading: str) -> str:
+        question = self.dialog.questions[qid]
+        return self.dialog.s("confirm", reading=reading, asked=question.short or question.text)
 
     @property
     def pending(self) -> tuple[str, str, str] | None:

@@ -32,7 +32,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_yes_no": frozenset({"n"}), "reask_which": frozenset({"options"}), "reask_pick_for": frozenset({"words", "options"}),
     "reask_not": frozenset({"excluded", "options"}), "reask_unsure": frozenset({"options"}),
     "reask_not_safe": frozenset({"resources", "options"}), "reask_fewer": frozenset({"excluded", "min", "max"}),
-    "understood": frozenset({"reading"}), "confirm": frozenset({"reading"}), "about": frozenset({"value"}),
+    "understood": frozenset({"reading"}), "confirm": frozenset({"reading", "asked"}), "about": frozenset({"value"}),
     "unknown_matters": frozenset({"asked", "level"}), "words_beside": frozenset({"reading", "words"}),
     "reask_number": frozenset({"min", "max"}), "reask_number_range": frozenset({"min", "max", "number"}),
     "reask_number_many": frozenset({"min", "max"}), "reask_ambiguous": frozenset({"options"}),

@@ -14,7 +14,7 @@ import pytest
 
 from chatbot.engine import Engine
 
-from answer_corpus import DATA, figures, load, score
+from answer_corpus import figures, load, score
 
 TUNING = ("tuning", "tuning2", "tuning3")
 HELD_OUT = ("heldout", "heldout2")
@@ -23,14 +23,10 @@ HELD_OUT_FLOOR_CORRECT = 0.85
 HELD_OUT_CEILING_MISREAD = 0.05
 
 
-def _parts(names: tuple[str, ...]) -> list[str]:
-    return [n for n in names if (DATA / f"{n}.yaml").exists()]
-
-
 def test_the_corpus_covers_every_question_and_a_third_is_held_out(engine: Engine) -> None:
     per_question: Counter[str] = Counter()
     sizes = {}
-    for part in _parts(TUNING) + _parts(HELD_OUT):
+    for part in TUNING + HELD_OUT:
         data = load(part)
         sizes[part] = sum(len(v) for v in data.values())
         for qid, answers in data.items():
@@ -39,11 +35,11 @@ def test_the_corpus_covers_every_question_and_a_third_is_held_out(engine: Engine
     assert set(per_question) == {q.id for q in engine.dialog.spec.questions if q.kind != "text"}
     assert min(per_question.values()) >= 15
     assert sum(sizes.values()) >= 500
-    held_out = sum(sizes[p] for p in _parts(HELD_OUT))
+    held_out = sum(sizes[p] for p in HELD_OUT)
     assert held_out * 3 >= sum(sizes.values()), sizes
 
 
-@pytest.mark.parametrize("part", _parts(TUNING))
+@pytest.mark.parametrize("part", TUNING)
 def test_no_tuning_answer_is_silently_misread(engine: Engine, part: str) -> None:
     misread = [s for s in score(engine.dialog, engine.parser, part) if s.verdict == "misread"]
     assert not misread, "\n".join(f"{s.question}: {s.say!r} read as {s.got!r}, expected {s.expect!r}"
@@ -52,7 +48,7 @@ def test_no_tuning_answer_is_silently_misread(engine: Engine, part: str) -> None
 
 def test_held_out_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     lines = []
-    for part in _parts(HELD_OUT):
+    for part in HELD_OUT:
         f = figures(score(engine.dialog, engine.parser, part))
         n = f["answers"]
         lines.append(f"{part}: {n} answers, {f['correct'] / n:.1%} read as expected, "

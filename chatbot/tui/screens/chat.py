@@ -140,7 +140,7 @@ class ChatScreen(Screen[None]):
             pending = session.pending
             if pending is not None:
                 entries.append((f"w:{session.state}", "person", pending[2]))
-                entries.append((f"c:{session.state}", "bot", session.dialog.s("confirm", reading=pending[1])))
+                entries.append((f"c:{session.state}", "bot", session.confirm_prompt(session.state, pending[1])))
         return entries
 
     def _sync_log(self) -> None:
