@@ -60,15 +60,19 @@ class Parser:
         self.lang = lang
         self.strings = strings
         self.help_now = help_now or {}  # crisis kind -> its first help number, for "I am not safe"
-        self.negation = Negation(lang.negators, lang.negators_after,
-                                 ["except", "except for", "other than", "besides", "apart from", "but", "anything but"])
+        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions)
         self.values = Values(lang, self.negation)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
                                                                                lang.indifferent])
         self.fillers = frozenset(normalize(f) for f in lang.fillers)
-        self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1) | {"much"}
+        self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
+        self.softeners = frozenset(normalize(w) for w in lang.softeners)
+        self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
+        self.joiners = frozenset(normalize(w) for w in lang.joiners)
+        self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
+        self.verb_endings = tuple(lang.verb_endings)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
@@ -79,7 +83,7 @@ class Parser:
         self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
         # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
-        self.plain_no = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1) | {"not"}
+        self.plain_no = frozenset(normalize(p) for p in lang.no + lang.leading_no if len(normalize(p).split()) == 1)
         self.yes_no = (
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
@@ -106,7 +110,7 @@ class Parser:
         for opt in self.options(question):
             label = normalize(opt.label).split()
             # "someone i care about" for the label "For someone I care about"
-            short = [" ".join(label[1:])] if len(label) > 2 and label[0] in ("for", "yes", "no", "a", "the") else []
+            short = [" ".join(label[1:])] if len(label) > 2 and label[0] in self.label_prefixes else []
             for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
         return Phrases(pairs, fillers=self.fillers)
@@ -194,9 +198,9 @@ class Parser:
         # a bare "not", "can't": in a short answer, at the start, or answering the question's own
         # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
         for i, w in enumerate(words):
+            verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
             if w in self.negator_words and i not in covered and (
-                    len(words) <= 4 and not (i + 1 < len(words) and words[i + 1].endswith("ing"))
-                    or i == 0 and w in self.plain_no and not (i + 1 < len(words) and words[i + 1].endswith("ing"))
+                    len(words) <= 4 and not verb_next or i == 0 and w in self.plain_no and not verb_next
                     or i and words[i - 1] in self.subjects and (not family or w in family)):
                 explicit.add("no")
         if "unsure" in kinds:
@@ -228,7 +232,8 @@ class Parser:
                   and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
         matches = [m for m in matches if m not in as_cue]
         covered = {i for m in matches for i in range(m.start, m.end)}
-        affirmed, negated = [], []
+        affirmed: list[Match[str]] = []
+        negated: list[Match[str]] = []
         denied_clauses = self._denied_clauses(tokens)
         about_others = {o.value for o in self.options(question) if o.about == "others"}
         for m in matches:
@@ -395,14 +400,12 @@ class Parser:
 
     def _hedge_only(self, tokens: Tokens, unsure: set[int]) -> bool:
         """"maybe 3" or "i think, maybe": a softener before a value, not "I don't know"."""
-        said = " ".join(tokens.words[i] for i in sorted(unsure))
-        return said in ("maybe", "possibly", "perhaps", "might", "i might", "could be", "may be")
+        return " ".join(tokens.words[i] for i in sorted(unsure)) in self.softeners
 
     def _only_denial(self, tokens: Tokens, at: int) -> bool:
         """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
         rest = tokens.words[at + 1:]
-        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in ("anymore", "now", "lately",
-                                                                                          "since", "really")
+        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in self.denial_tails
                                   for w in rest)
 
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
@@ -410,9 +413,9 @@ class Parser:
         if polarity == "no" and hedged and question.reads == "frequency":
             # "not really": hardly ever, or not at all? The person says which
             rare = [o.value for o in options if o.range is not None and 0 < o.range[1] < 1]
-            meant = [o.value for o in options if o.means == "no"]
-            if rare and meant:
-                return self._which(question, rare + meant)
+            stopped = [o.value for o in options if o.means == "no"]
+            if rare and stopped:
+                return self._which(question, rare + stopped)
         if polarity == "unsure":
             return self._unsure(question, other, options, inferred)
         if polarity == "mixed":
@@ -524,7 +527,7 @@ class Parser:
         """List items ("beer, kratom") with no word understood: worth asking about by name."""
         parts: list[list[int]] = [[]]
         for i, w in enumerate(tokens.words):
-            joins = w in ("and", "plus", "also", "or") and i not in covered  # not the "and" of "now and then"
+            joins = w in self.joiners and i not in covered  # not the "and" of "now and then"
             if joins or (i and tokens.clauses[i] != tokens.clauses[i - 1]):
                 parts.append([])
             if not joins:

@@ -37,6 +37,18 @@ class Units(_Strict):
     hour: list[Phrase]
 
 
+class Bounds(_Strict):
+    """Words that bound a number: "at least 3", "over 65", "twice, maybe more"."""
+
+    at_least: list[Phrase]
+    at_most: list[Phrase]
+    more_than: list[Phrase]
+    less_than: list[Phrase]
+    almost: list[Phrase]
+    turning: list[Phrase]
+    open_above: list[Phrase]
+
+
 class Language(_Strict):
     locale: str
     # answers as a whole: yes, no (hedged negatives included), not sure
@@ -63,6 +75,18 @@ class Language(_Strict):
     auxiliaries: list[Phrase]
     # words that join two numbers into a range: "3 or 4", "3 to 4"
     range_words: list[Phrase]
+    through: list[Phrase]
+    bounds: Bounds
+    every: list[Phrase]
+    one: list[Phrase]
+    joiners: list[Phrase]
+    exceptions: list[Phrase]
+    softeners: list[Phrase]
+    denial_tails: list[Phrase]
+    label_prefixes: list[Phrase]
+    leading_no: list[Phrase]
+    verb_endings: list[Phrase]
+    plural_endings: list[Phrase]
     numbers: dict[Phrase, int]
     tens: dict[Phrase, int]
     weekdays: Annotated[list[list[Phrase]], Field(min_length=7, max_length=7)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -216,7 +216,7 @@ class Negation:
     def cues(self, tokens: Tokens) -> list[Match[str]]:
         return self.before.find(tokens)
 
-    def negated(self, tokens: Tokens, match: Match[object], cues: list[Match[str]],
+    def negated(self, tokens: Tokens, match: Match[Any], cues: list[Match[str]],
                 covered: set[int]) -> bool:
         """True when a cue (not part of another mention) negates this mention.
 

@@ -55,10 +55,20 @@ class Values:
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()])
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()])
         self.ago = frozenset(normalize(w) for w in lang.ago)
-        self.last = Phrases([(p, 1) for p in lang.last], typos=False)
+        self.last: Phrases[int] = Phrases([(p, 1) for p in lang.last], typos=False)
         self.decades = {normalize(k): v for k, v in lang.decades.items()}
         self.decade_parts = {normalize(k): v for k, v in lang.decade_parts.items()}
         self.age_units = Phrases([(p, 1) for p in lang.age_units], typos=False)
+        b = lang.bounds
+        self.before: Phrases[str] = Phrases(
+            [(p, "at_least") for p in b.at_least] + [(p, "at_most") for p in b.at_most]
+            + [(p, "more_than") for p in b.more_than] + [(p, "less_than") for p in b.less_than]
+            + [(p, "almost") for p in b.almost] + [(p, "turning") for p in b.turning], typos=False)
+        self.open_above: Phrases[str] = Phrases([(p, "open") for p in b.open_above], typos=False)
+        self.through = frozenset(normalize(w) for w in lang.through)
+        self.every = frozenset(normalize(w) for w in lang.every)
+        self.one = frozenset(normalize(w) for w in lang.one)
+        self.plural = tuple(lang.plural_endings)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
 
     # --- numbers ----------------------------------------------------------------------
@@ -162,7 +172,7 @@ class Values:
                     continue
             elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
                 unit_at = j + 1
-            elif start > 0 and words[start - 1] == "every" and j < len(words) and words[j] in self.unit_days:
+            elif start > 0 and words[start - 1] in self.every and j < len(words) and words[j] in self.unit_days:
                 days = self.unit_days[words[j]] * span[1]  # "every 2 weeks", "every couple of weeks"
                 if days:
                     found.append(Found((7 / days, 7 / days), False, start - 1, j + 1))
@@ -211,7 +221,7 @@ class Values:
                 i += 1
                 continue
             j = i + 1
-            if j + 1 < len(words) and words[j] in ("to", "through", "thru", "til", "till", "until") \
+            if j + 1 < len(words) and words[j] in self.through \
                     and words[j + 1] in self.weekdays:
                 last = self.weekdays[words[j + 1]]
                 mentions.append((i, j + 2, {(day + n) % 7 for n in range(((last - day) % 7) + 1)}))
@@ -240,34 +250,36 @@ class Values:
 
     def count(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = [Found((f.span[0], INF), f.negated, f.start, f.end) if self._open_ended(words, f.start, f.end) else f
+        found = [Found(self._bounded(tokens, f.start, f.end, f.span), f.negated, f.start, f.end)
                  for f in self._phrases(tokens, self.counts)]
         used = {i for f in found for i in range(f.start, f.end)}
         for start, end, span in self.number_spans(words):
             if any(i in used for i in range(start, end)):
                 continue
-            lo, hi = span
-            before = words[start - 2:start] if start >= 2 else words[:start]
-            after = words[end:end + 2]
-            if self._open_ended(words, start, end):
-                lo, hi = lo, INF
-            elif before[-2:] == ("at", "most") or before[-2:] == ("up", "to"):
-                lo, hi = 0, hi
-            elif "more" in before or "over" in before[-1:] or "plus" in after[:1] or after[:2] == ("or", "more"):
-                lo, hi = (lo + (0 if after[:2] == ("or", "more") or "plus" in after[:1] else 1)), INF
-            elif "less" in before or "under" in before[-1:] or "fewer" in before:
-                lo, hi = 0, max(0, lo - 1)
-            found.append(Found((lo, hi), self._negated(tokens, start, end, used), start, end))
+            found.append(Found(self._bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
+                               start, end))
             used.update(range(start, end))
         return self._merge(found)
 
-    @staticmethod
-    def _open_ended(words: tuple[str, ...], start: int, end: int) -> bool:
-        """"at least twice", "twice that i know of, maybe more", "3 or more", "5 plus"."""
-        before, after = words[max(0, start - 2):start], words[end:]
-        return before[-2:] == ("at", "least") or after[:1] == ("plus",) or any(
-            after[k:k + 2] in (("maybe", "more"), ("probably", "more"), ("or", "more"), ("if", "not"),
-                               ("likely", "more"), ("or", "so")) for k in range(len(after)))
+    def _bound_before(self, tokens: Tokens, start: int) -> str | None:
+        return next((m.target for m in self.before.find(tokens) if m.end == start), None)
+
+    def _bounded(self, tokens: Tokens, start: int, end: int, span: Span) -> Span:
+        """A number with the words that bound it: "at least twice" is 2 or more, "over 65" 66 or
+        more, "almost 18" 17, "turns 18 next month" 17 now, "twice, maybe more" 2 or more."""
+        lo, hi = span
+        bound = self._bound_before(tokens, start)
+        if bound == "at_least" or any(m.start >= end for m in self.open_above.find(tokens)):
+            return lo, INF
+        if bound == "at_most":
+            return 0.0, hi
+        if bound == "more_than":
+            return lo + 1, INF
+        if bound == "less_than":
+            return 0.0, max(0.0, lo - 1)
+        if bound in ("almost", "turning"):
+            return max(0.0, lo - 1), max(0.0, hi - 1)
+        return lo, hi
 
     # --- how long ago, in days -------------------------------------------------------------
 
@@ -278,21 +290,20 @@ class Values:
         counted = [(m.start, m.end, m.target) for m in self.counts.find(tokens)
                    if m.target != (0.0, 0.0) and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
         amounts = self.number_spans(words) + counted + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
-                                                         if w in ("a", "an", "one") and i not in used]
+                                                         if w in self.one and i not in used]
         for start, end, span in amounts:
             if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
                 days = self.unit_days[words[end]]
                 stop = end + 1 + (1 if end + 1 < len(words) and words[end + 1] in self.ago else 0)
                 found.append(Found((span[0] * days, span[1] * days), False, start, stop))
                 used.update(range(start, stop))
+        before_day = {m.end for m in self.last.find(tokens)}
         for i, w in enumerate(words):
             if i in used:
                 continue
-            day = self.weekdays.get(w)
-            if day is not None:
-                last = i > 0 and (words[i - 1] in ("last", "past") or words[i - 1] == "this" and i > 1
-                                  and words[i - 2] == "past")
-                found.append(Found((1.0, 7.0) if last else (0.0, 7.0), False, i, i + 1))
+            if self.weekdays.get(w) is not None:
+                # "last saturday" is 1 to 7 days ago; "saturday" may also be today
+                found.append(Found((1.0, 7.0) if i in before_day else (0.0, 7.0), False, i, i + 1))
         said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
         if not said:
             return found[0] if found else None
@@ -309,8 +320,9 @@ class Values:
             decade = None
             if w in self.decades:
                 decade = self.decades[w]
-            elif w.endswith("s") and w[:-1].isdigit() and len(w) in (3, 4):
-                decade = int(w[:-1]) % 100 if len(w) == 4 else int(w[:-1])
+            elif w.endswith(self.plural) and w.rstrip("".join(self.plural)).isdigit() and len(w) in (3, 4):
+                digits = w.rstrip("".join(self.plural))
+                decade = int(digits) % 100 if len(digits) == 3 else int(digits)
             if decade is None or i in used:
                 continue
             part = self.decade_parts.get(words[i - 1]) if i > 0 else None
@@ -324,19 +336,11 @@ class Values:
         for start, end, span in self.number_spans(words):
             if any(i in used for i in range(start, end)) or span[1] > 120:
                 continue
-            before = words[start - 1] if start else ""
             after = words[end] if end < len(words) else ""
-            if after.endswith("s") and after not in self.age_unit_words and not after.isdigit() and after != "yrs":
+            if after.endswith(self.plural) and after not in self.age_unit_words and not after.isdigit():
                 continue  # "i have 2 kids": not an age
-            if before in ("turns", "turning", "be"):
-                span = (span[0] - 1, span[1] - 1)  # "she turns 18 next month": 17 now
-            elif before in ("over", "above", "past"):
-                span = (span[0] + 1, 120.0)
-            elif before in ("under", "below"):
-                span = (0.0, span[0] - 1)
-            elif before in ("almost", "nearly"):
-                span = (max(0.0, span[0] - 1), span[0] - 1 if span[0] > 0 else 0.0)
-            numeric.append(Found(span, False, start, end))
+            lo, hi = self._bounded(tokens, start, end, span)
+            numeric.append(Found((lo, min(hi, 120.0)), False, start, end))
             used.update(range(start, end))
         found = numeric or found  # "67 years old": the number, not the word "old"
         if not found:

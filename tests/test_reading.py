@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.answers import Parser
 from chatbot.engine import Engine, Session, Turn
 from chatbot.spec import UNKNOWN
 from chatbot.summary import result_text
