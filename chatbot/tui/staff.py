@@ -48,6 +48,9 @@ class Inspector(VerticalScroll):
         answers = [f"{qid}: {', '.join(v) if isinstance(v, tuple) else v}" for qid, v in session.answers.items()]
         if session.crisis_kinds:
             answers.append(f"crisis: {', '.join(session.crisis_kinds)}")
+        if session.pending is not None:
+            qid, reading, words = session.pending
+            answers.append(f"{qid}: waiting for a yes to \u201c{reading}\u201d (typed \u201c{words}\u201d)")
         self.query_one("#inspector-answers", Static).update("\n".join(answers) or "none yet")
 
 
