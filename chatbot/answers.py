@@ -14,6 +14,7 @@ on decision-critical questions) and carries the words the person typed.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .conditions import AnswerValue
@@ -73,12 +74,19 @@ class Parser:
         self.joiners = frozenset(normalize(w) for w in lang.joiners)
         self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
+        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
         self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
+        after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
+        after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
+                                                            reverse=True))
+        # "64 - no wait, i turned 65": what follows the last correction is the answer
+        self.correction = re.compile(rf"(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
+                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*", re.IGNORECASE)
         self.subjects = frozenset(normalize(s) for s in lang.subjects)
         self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
@@ -148,6 +156,9 @@ class Parser:
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
+        corrected = [m.end() for m in self.correction.finditer(text)]
+        if corrected and text[corrected[-1]:].strip():
+            text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         tokens = tokenize(text, self.contrast)
         if not tokens.words:
             return Parsed(reask=self._s("reask_empty"))
@@ -173,7 +184,11 @@ class Parser:
     def _polarity(self, tokens: Tokens, skip: set[int], question: Question | None = None) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
         words = tokens.words
-        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))]
+        # one word like "right" or "sure" answers only near the start of a clause, not inside a
+        # story ("not with the liquor store right across the street")
+        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))
+                 and (m.end - m.start > 1 or m.start < 3 or len(words) <= 4
+                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
         # "absolutely not": a yes word with a negation right after it is a no
         found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
                  and words[m.end] in self.negator_words else m for m in found]
@@ -199,8 +214,10 @@ class Parser:
         # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
         for i, w in enumerate(words):
             verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
+            # "i dont work" does not answer "could you take time off?": another verb is negated
+            other_verb = bool(family) and w not in family and any(w in f for f in self.families)
             if w in self.negator_words and i not in covered and (
-                    len(words) <= 4 and not verb_next or i == 0 and w in self.plain_no and not verb_next
+                    len(words) <= 4 and not verb_next and not other_verb or i == 0 and w in self.plain_no and not verb_next
                     or i and words[i - 1] in self.subjects and (not family or w in family)):
                 explicit.add("no")
         if "unsure" in kinds:
@@ -223,7 +240,8 @@ class Parser:
         """Option mentions in the text: (affirmed, negated, indices covered)."""
         unsure = self._unsure_cover(tokens)
         matches = [m for m in self._terms(question).find(tokens)
-                   if not any(i in unsure for i in range(m.start, m.end))]
+                   if not any(i in unsure for i in range(m.start, m.end))
+                   and not (m.start and tokens.words[m.start - 1] in self.time_prepositions)]  # "after school"
         negative = {o.value for o in self.options(question) if o.means == "no"}
         cues = self.negation.cues(tokens)
         # a negative option's words ("no", "none") before another mention are a negation cue
@@ -363,6 +381,9 @@ class Parser:
             opt = self._by_value(question, values[0])[1]
             if opt.means == "yes" and self.conditionals.find(tokens):
                 return self._general_reask(question)  # "yes if my husband stops drinking"
+            softened = any(w in self.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
+            if opt.means == "yes" and softened and any(o.means == "unsure" for o in options):
+                return self._unsure(question, other, options)  # "maybe the suboxone"
             if polarity in ("yes", "no") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
@@ -371,27 +392,22 @@ class Parser:
             return self._pick(question, values[0], True)
         if len(values) > 1:
             return self._which(question, values)
-        if polarity is not None:
-            excluded = list(dict.fromkeys(m.target for m in negated))
-            if polarity == "no" and excluded:
-                # "not safe", "I don't want to stop": a negated option; yes/no options flip
-                # only where one option is the yes: "not now" to "have you had thoughts..." is not a no
-                yes_options = [o for o in options if o.means == "yes"]
-                flipped = [o for o in options if o.means == "no"] if len(yes_options) == 1 and any(
-                    m.target == yes_options[0].value and self._names(yes_options[0], words[m.start:m.end])
-                    for m in negated) else []
-                if flipped:
-                    return self._polar_answer(question, "no", other, options, inferred=True)
-                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
-                return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
-            return self._polar_answer(question, polarity, other, options, inferred=True,
-                                      hedged=self._hedged(tokens))
-        if negated:
-            excluded = list(dict.fromkeys(m.target for m in negated))
+        excluded = list(dict.fromkeys(m.target for m in negated))
+        # "not safe", "i dont feel safe": the one yes option, negated by name, is a no (wherever
+        # the "no" answers are crisis answers, that brings the help numbers)
+        yes_options = [o for o in options if o.means == "yes"]
+        if len(yes_options) == 1 and polarity in (None, "no") and any(
+                m.target == yes_options[0].value and self._names(yes_options[0], words[m.start:m.end])
+                for m in negated):
+            return self._polar_answer(question, "no", other, options, inferred=True)
+        if excluded and polarity in (None, "no"):
+            # "I don't want to stop", "not AA": not that one; which, then?
             rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+        if polarity is not None:
+            return self._polar_answer(question, polarity, other, options, inferred=True,
+                                      hedged=self._hedged(tokens))
         return self._general_reask(question)
 
     def _hedged(self, tokens: Tokens) -> bool:
@@ -485,6 +501,13 @@ class Parser:
         negative = [o.value for o in options if o.means == "no"]
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
+        first_polar = next(iter(self.polar.find(tokens)), None)
+        if chosen and not negated and first_polar is not None and first_polar.start == 0 and first_polar.target == "no" \
+                and not any(m.start <= first_polar.start < m.end for m in affirmed) \
+                and not any(o.means == "no" for o in options if o.value in chosen) \
+                and tokens.clauses[first_polar.start] != tokens.clauses[min(m.start for m in affirmed)] if affirmed \
+                else False:
+            return self._general_reask(question)  # "not really, just stressed about money"
         if weakened and not ambiguous and not chosen:
             term, targets = weakened[0]
             return self._which(question, targets)

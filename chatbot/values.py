@@ -68,6 +68,7 @@ class Values:
         self.through = frozenset(normalize(w) for w in lang.through)
         self.every = frozenset(normalize(w) for w in lang.every)
         self.one = frozenset(normalize(w) for w in lang.one)
+        self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
         self.plural = tuple(lang.plural_endings)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
 
@@ -214,10 +215,11 @@ class Values:
         """Days named (Monday is 0), with and without a negation: (on, off, first word, end)."""
         words = tokens.words
         mentions: list[tuple[int, int, set[int]]] = []  # (start, end, days)
+        once = {m.end for m in self.last.find(tokens)}  # "last friday" is one day, not every friday
         i = 0
         while i < len(words):
             day = self.weekdays.get(words[i])
-            if day is None or i in used:
+            if day is None or i in used or i in once:
                 i += 1
                 continue
             j = i + 1
@@ -303,7 +305,8 @@ class Values:
                 continue
             if self.weekdays.get(w) is not None:
                 # "last saturday" is 1 to 7 days ago; "saturday" may also be today
-                found.append(Found((1.0, 7.0) if i in before_day else (0.0, 7.0), False, i, i + 1))
+                found.append(Found((1.0, 7.0) if i in before_day else (0.0, 7.0), False,
+                                   i - (1 if i in before_day else 0), i + 1))
         said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
         if not said:
             return found[0] if found else None
@@ -358,5 +361,15 @@ class Values:
         return len(spans) == 1 and spans[0][0] == spans[0][1]
 
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
-        return {"age": self.age, "frequency": self.frequency, "count": self.count,
-                "time_ago": self.time_ago}[kind](tokens)
+        """The value in the answer; a clause about the past ("used to be every day, but now
+        twice a week") gives way to the rest when the rest has a value too."""
+        read = {"age": self.age, "frequency": self.frequency, "count": self.count, "time_ago": self.time_ago}[kind]
+        past = {tokens.clauses[m.start] for m in self.past.find(tokens)}
+        if past and kind != "time_ago":
+            keep = [i for i, c in enumerate(tokens.clauses) if c not in past]
+            if keep:
+                now = read(Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.clauses[i] for i in keep),
+                                  frozenset(), tuple(tokens.pieces[i] for i in keep) if tokens.pieces else ()))
+                if now is not None:
+                    return Found(now.span, now.negated, keep[now.start], keep[now.end - 1] + 1)
+        return read(tokens)

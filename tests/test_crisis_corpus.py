@@ -17,7 +17,7 @@ KINDS_OF_QUESTION = {
     "choice": [],                        # safety_now
     "multi": ["1", "me", "2"],           # substances
     "number": ["1", "me", "2", "beer"],  # alcohol_days
-    "yes_no": ["1", "me", "2", "weed", "2", "no", "depression"],  # mental_health_impact
+    "yes_no": ["1", "me", "2", "weed", "2", "no", "none", "no", "never", "alone", "yes", "work"],  # time_off
 }
 MAX_FALSE_POSITIVE_RATE = 0.05
 

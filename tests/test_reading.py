@@ -221,3 +221,15 @@ def test_any_mix_of_cue_words_gives_a_reading_or_a_question(engine: Engine, word
     for question in engine.dialog.spec.questions:
         parsed = engine.parser.parse(question, text, other=other)
         assert (parsed.value is None) != (parsed.reask is None), (question.id, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lead=st.sampled_from(["", "honestly ", "um ", "well ", "to be honest "]),
+       denial=st.sampled_from(["not", "i dont feel", "im not", "i am not", "not really", "no not", "never",
+                               "i dont think im", "i wouldnt say im", "no im not"]),
+       state=st.sampled_from(["safe", "ok", "fine", "alright", "safe right now", "safe at home"]),
+       tail=st.sampled_from(["", " right now", " at all", " here", ", sorry", " tbh"]))
+def test_a_denied_safety_is_never_read_as_safe(engine: Engine, lead: str, denial: str, state: str,
+                                                tail: str) -> None:
+    parsed = read(engine, "safety_now", f"{lead}{denial} {state}{tail}")
+    assert parsed.value != "safe"
