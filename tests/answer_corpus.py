@@ -30,6 +30,7 @@ class Scored:
     expect: object
     got: object  # the value read, or "ask"
     verdict: str  # correct | reasked | misread
+    confirmed: bool = False  # the reading would be put to the person ("Just to check") before it counts
 
 
 def load(part: str) -> dict[str, list[dict[str, object]]]:
@@ -44,7 +45,7 @@ def _matches(kind: str, expect: object, got: object) -> bool:
     return got == expect
 
 
-def score(dialog: LoadedDialog, parser: Parser, part: str) -> list[Scored]:
+def score(dialog: LoadedDialog, parser: Parser, part: str, critical: frozenset[str] = frozenset()) -> list[Scored]:
     out = []
     for qid, answers in load(part).items():
         question = dialog.questions[qid]
@@ -59,14 +60,16 @@ def score(dialog: LoadedDialog, parser: Parser, part: str) -> list[Scored]:
                 verdict = "reasked"
             else:
                 verdict = "misread"
-            out.append(Scored(qid, str(item["say"]), other, expect, got, verdict))
+            confirmed = parsed.reask is None and parsed.inferred and qid in critical and got != "unknown"
+            out.append(Scored(qid, str(item["say"]), other, expect, got, verdict, confirmed))
     return out
 
 
 def figures(scored: list[Scored]) -> dict[str, int]:
     counts = Counter(s.verdict for s in scored)
     return {"answers": len(scored), "correct": counts["correct"], "reasked": counts["reasked"],
-            "misread": counts["misread"]}
+            "misread": counts["misread"],
+            "misread_unconfirmed": sum(1 for s in scored if s.verdict == "misread" and not s.confirmed)}
 
 
 def main() -> None:
@@ -75,12 +78,13 @@ def main() -> None:
     engine = engine_for()
     show = sys.argv[1:] == ["--show-tuning"]
     for part in PARTS:
-        scored = score(engine.dialog, engine.parser, part)
+        scored = score(engine.dialog, engine.parser, part, engine.critical)
         f = figures(scored)
         n = f["answers"]
         print(f"{part:8} {n:4} answers: correct {f['correct']} ({100 * f['correct'] / n:.1f}%), "
               f"re-asked {f['reasked']} ({100 * f['reasked'] / n:.1f}%), "
-              f"silently misread {f['misread']} ({100 * f['misread'] / n:.1f}%)")
+              f"silently misread {f['misread']} ({100 * f['misread'] / n:.1f}%; "
+              f"{f['misread_unconfirmed']} of them not put to the person first)")
         per_q = Counter(s.question for s in scored if s.verdict == "reasked")
         total = Counter(s.question for s in scored)
         print("  re-asks per question: " + ", ".join(f"{q} {per_q[q]}/{total[q]}" for q in total if per_q[q]))
