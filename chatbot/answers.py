@@ -66,7 +66,8 @@ class Parser:
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
-                                                                               lang.indifferent])
+                                                                               lang.indifferent]
+                                           + [(p, "neutral") for p in lang.neutral])
         self.fillers = frozenset(normalize(f) for f in lang.fillers)
         self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
         self.softeners = frozenset(normalize(w) for w in lang.softeners)
@@ -173,9 +174,19 @@ class Parser:
             parsed = self._multi(question, tokens, other)
         else:
             parsed = self._choice(question, tokens, other)
+            crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
+            if parsed.reask is not None and crisis_no and self.negation.cues(tokens):
+                # any "no" to "are you safe?" brings the help numbers, whatever else it says
+                parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         return Parsed(parsed.value, parsed.display, parsed.reask, parsed.inferred, parsed.partial, words)
 
     # --- shared pieces -------------------------------------------------------------------
+
+    def _holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
+        """An option's own words that hold a "not sure" phrase whole ("might be" at "could you be
+        pregnant?") are that option's words."""
+        return any(match.start <= m.start and m.end <= match.end for m in self.polar.find(tokens)
+                   if m.target == "unsure")
 
     def _unsure_cover(self, tokens: Tokens) -> set[int]:
         """Words of "not sure", "no idea" and the like: never read as an option or a value."""
@@ -187,11 +198,14 @@ class Parser:
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
         found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))
-                 and (m.end - m.start > 1 or m.start < 3 or len(words) <= 4
+                 and m.target != "neutral"
+                 and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
                       or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
-        # "absolutely not": a yes word with a negation right after it is a no
+        # "absolutely not", "not ok": a yes word with a negation right after or before it is a no
         found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
-                 and words[m.end] in self.negator_words else m for m in found]
+                 and words[m.end] in self.negator_words
+                 else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
+                 and words[m.start - 1] in self.negator_words else m for m in found]
         kinds = [m.target for m in found]
         covered = {i for m in found for i in range(m.start, m.end)} | skip
         first = found[0] if found and found[0].start <= 1 else None
@@ -240,7 +254,7 @@ class Parser:
         """Option mentions in the text: (affirmed, negated, indices covered)."""
         unsure = self._unsure_cover(tokens)
         matches = [m for m in self._terms(question).find(tokens)
-                   if not any(i in unsure for i in range(m.start, m.end))
+                   if (not any(i in unsure for i in range(m.start, m.end)) or self._holds_unsure(tokens, m))
                    and not (m.start and tokens.words[m.start - 1] in self.time_prepositions)]  # "after school"
         negative = {o.value for o in self.options(question) if o.means == "no"}
         cues = self.negation.cues(tokens)
@@ -339,6 +353,15 @@ class Parser:
             return self._polar_answer(question, polar_exact[0], other, options, inferred=False,
                                       hedged=self._hedged(tokens))
         last_contrast = max(tokens.contrast_at, default=-1)
+        if question.within_days is not None:
+            # "in the past month, did you...?": "6 months ago" is a no; "back in january" may be either
+            when = self.values.time_ago(tokens)
+            no_options = [o.value for o in self.options(question) if o.means == "no"]
+            if when is not None and not when.negated and no_options:
+                if when.span[0] > question.within_days:
+                    return self._pick(question, no_options[0], True)
+                if when.span[1] > question.within_days:
+                    return self._general_reask(question)
         # a value the options cover by range
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
@@ -384,8 +407,11 @@ class Parser:
             softened = any(w in self.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
             if opt.means == "yes" and softened and any(o.means == "unsure" for o in options):
                 return self._unsure(question, other, options)  # "maybe the suboxone"
-            if polarity in ("yes", "no") and opt.means in ("yes", "no") and opt.means != polarity:
+            if polarity in ("yes", "no", "mixed") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
+            unsure_beside = [i for i in self._unsure_cover(tokens) if not any(m.start <= i < m.end for m in affirmed)]
+            if unsure_beside and not self._hedge_only(tokens, set(unsure_beside)) and opt.means != "unsure":
+                return self._general_reask(question)  # "he was locked up for a bit, not sure when"
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
                     and polarity == "mixed":
                 return self._general_reask(question)
@@ -490,6 +516,10 @@ class Parser:
         for (start, end), targets in by_span.items():
             targets = list(dict.fromkeys(targets))
             first = weak.get(start, weak.get(start - 1))
+            after = [m for m in self.weakeners.find(tokens) if end <= m.start <= end + 2
+                     and tokens.clauses[m.start] == tokens.clauses[start]]
+            if first is None and after:
+                first = start  # "stressed out i guess"
             if negative_values and targets[0] not in negative_values and first is not None:
                 # "kinda down": this option, or none of them? The person says which
                 weakened.append((" ".join(words[first:end]), targets + sorted(negative_values)))

@@ -198,6 +198,9 @@ class Checker:
             if q.reads is not None and q.kind not in ("choice", "number"):
                 yield self.problem(at + ("reads",), where, f"'reads' belongs to choice and number questions,"
                                    f" not {q.kind}")
+            if q.within_days is not None and not (q.kind == "yes_no" or any(o.means == "no" for o in q.options)):
+                yield self.problem(at + ("within_days",), where, "'within_days' needs an option with"
+                                   " 'means: no' (a time outside the days is read as that option)")
             unsure = [o.value for o in q.options if o.means == "unsure"]
             if len(unsure) > 1:
                 yield self.problem(at + ("options",), where, f"only one option can mean 'unsure'"

@@ -66,6 +66,7 @@ class Language(_Strict):
     # a yes that depends on something ("yes if ...") is asked about, not taken
     conditionals: list[Phrase]
     reported: list[Phrase]
+    neutral: list[Phrase]
     indifferent: list[Phrase]
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]

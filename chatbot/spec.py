@@ -161,6 +161,9 @@ class Question(Strict):
     short: Text | None = None
     # the kind of value typed words may give ("im 52", "most nights"): options cover it by `range`
     reads: ValueKind | None = None
+    # a yes/no question about the past N days: a time named outside them ("6 months ago") is a no,
+    # one that may be outside ("back in january") is asked about
+    within_days: Annotated[int, Field(gt=0)] | None = None
     next: list[Edge] = []
 
 

@@ -91,6 +91,7 @@ FAULTS: dict[str, tuple[int, str]] = {
     "unknown_reads": (18, "question 'who': reads: must be 'age', 'frequency', 'count' or 'time_ago', not 'weight'"),
     "two_unsure_options": (18, "question 'who': only one option can mean 'unsure' (found self, other)"),
     "reserved_unknown_value": (20, "question 'who': 'unknown' is reserved for answers nobody knows"),
+    "within_days_without_no": (18, "question 'who': 'within_days' needs an option with 'means: no'"),
     "no_language_for_locale": (5, "dialog: no language file for locale 'xx': add language/xx.yaml beside the dialog"),
 }
 # faults that honestly produce more than one line: the bad id is also used by two gotos
