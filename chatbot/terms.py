@@ -39,6 +39,8 @@ class Tokens:
     pieces: tuple[int, ...] = ()  # the stretch between punctuation each word is in: phrases never cross one
     # each word's typo variants, worked out once per answer and gone with it
     variants: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    # what each table found in this answer: the reader asks the same table more than once
+    found: dict[int, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -164,7 +166,14 @@ class Phrases(Generic[T]):
     def find(self, text: Tokens | tuple[str, ...]) -> list[Match[T]]:
         """Non-overlapping matches, longest and exact first, in text order; with Tokens, no match
         runs across punctuation ("a week maybe, not more" holds no "maybe not")."""
-        words, pieces, variants = (text.words, text.pieces, text.variants) if isinstance(text, Tokens) else (text, (), {})
+        if isinstance(text, Tokens):
+            known = text.found.get(id(self))
+            if known is None:
+                known = text.found[id(self)] = self._find(text.words, text.pieces, text.variants)
+            return list(known)
+        return self._find(text, (), {})
+
+    def _find(self, words: tuple[str, ...], pieces: tuple[int, ...], variants: dict[str, set[str]]) -> list[Match[T]]:
         close = [self._close(w, variants) for w in words]
         found: list[tuple[int, int, bool, T]] = []
         for start in range(len(words)):
