@@ -82,6 +82,8 @@ class Parser:
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
         self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
+        self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
+        self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
         after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
         after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
                                                             reverse=True))
@@ -102,12 +104,14 @@ class Parser:
             q.id: Phrases([(w, o.value) for o in q.options for w in o.alone]) for q in questions}
 
     def _auxiliary(self, question: Question) -> frozenset[str]:
-        """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...)."""
-        for word in normalize(question.text).split()[:8]:
+        """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...): the
+        last one before the question mark ("Do you think you could...?" asks with "could")."""
+        found: frozenset[str] = frozenset()
+        for word in normalize(question.text.split("?")[0]).split():
             for family in self.families:
                 if word in family:
-                    return family
-        return frozenset()
+                    found = family
+        return found
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
@@ -529,6 +533,11 @@ class Parser:
                 chosen.append(targets[0])
         chosen = list(dict.fromkeys(chosen))
         negative = [o.value for o in options if o.means == "no"]
+        last = max(tokens.contrast_at, default=-1)
+        if any(v in negative for v in chosen) and any(v not in negative for v in chosen) and last > 0 and all(
+                m.start < last for m in affirmed if m.target in negative) and all(
+                m.start > last for m in affirmed if m.target not in negative):
+            chosen = [v for v in chosen if v not in negative]  # "not working right now, but i care for my mom"
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
         first_polar = next(iter(self.polar.find(tokens)), None)
@@ -564,7 +573,7 @@ class Parser:
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
             return self._general_reask(question)
         # words of how often or when ("every week", "now and then") are not list items to ask about
-        for table in (self.values.frequencies, self.values.times_ago, self.values.counts,
+        for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.intensifiers,
                       self.alone.get(question.id) or self.values.counts):  # known words, not list items
             covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
         unknown = self._unread_parts(tokens, covered)
@@ -614,9 +623,12 @@ class Parser:
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
         spans = self.values.number_spans(words)
-        if len(spans) > 1 and (sum(e - s for s, e, _ in spans) == len(words)
-                               or len({tokens.clauses[s] for s, _, _ in spans}) > 1 and tokens.contrast_at):
-            # "3, 5" or "12 on a friday but 3 or 4 on a weeknight": which is most usual?
+        if len(spans) > 1:
+            # "20 on a bad night but usually around 8": the usual one; "sometimes 2 sometimes 12": ask
+            usual = [m.end for m in self.usual.find(tokens)]
+            marked = [sp for sp in spans if any(0 <= sp[0] - e <= 2 for e in usual)]
+            if len(marked) == 1:
+                return self._number_value(question, marked[0][2], inferred=True)
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         found: Found | None = None
         terms = self._terms(question).find(tokens)

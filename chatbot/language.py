@@ -67,6 +67,8 @@ class Language(_Strict):
     conditionals: list[Phrase]
     reported: list[Phrase]
     neutral: list[Phrase]
+    intensifiers: list[Phrase]
+    usual_markers: list[Phrase]
     indifferent: list[Phrase]
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]
