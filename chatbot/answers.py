@@ -77,6 +77,7 @@ class Parser:
         self.verb_endings = tuple(lang.verb_endings)
         self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
+        self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
@@ -252,6 +253,9 @@ class Parser:
         polarity = explicit.pop()
         if polarity == "yes" and self.conditionals.find(tokens):
             return "mixed"  # "yes if my husband stops drinking"
+        if polarity == "yes" and any(not any(f.start <= m.start < f.end for f in found)
+                                     for m in self.weakeners.find(tokens)):
+            return "mixed"  # "sometimes i guess": partly, which is not a yes yet
         return polarity
 
     def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
@@ -272,6 +276,11 @@ class Parser:
         negated: list[Match[str]] = []
         denied_clauses = self._denied_clauses(tokens)
         about_others = {o.value for o in self.options(question) if o.about == "others"}
+        dated = {o.value: o.within_days for o in self.options(question) if o.within_days is not None}
+        if dated:
+            # "a 28 day program years ago" is not "left rehab in the past 30 days"
+            ago = [m.target[0] for m in self.values.times_ago.find(tokens)]
+            matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in ago)]
         for m in matches:
             own = set(range(m.start, m.end))
             # "no, never" does not negate the no
@@ -296,6 +305,13 @@ class Parser:
             rest = [w for i, w in enumerate(words) if i > at and tokens.clauses[i] == tokens.clauses[at]]
             if 2 <= len(rest) <= 3 and rest[0] in self.subjects and rest[1] in self.negator_words:
                 out.add(tokens.clauses[at] - 1)
+        # "had tricare when i was in, not anymore": a clause that only denies takes the last one back
+        for clause in sorted(set(tokens.clauses))[1:]:
+            said = [w for w, c in zip(words, tokens.clauses) if c == clause]
+            if said and said[0] in self.negator_words and all(
+                    w in self.negator_words or w in self.denial_tails or w in self.plain_no for w in said) \
+                    and any(w in self.denial_tails or w in ("longer", "more") for w in said):
+                out.add(clause - 1)
         return out
 
     def _by_value(self, question: Question, value: str) -> tuple[int, Option]:
@@ -390,6 +406,8 @@ class Parser:
                     return self._which(question, fits)
         affirmed, negated, covered = self._mentions(question, tokens)
         values = list(dict.fromkeys(m.target for m in affirmed))
+        if set(values) & {m.target for m in negated}:
+            return self._general_reask(question)  # "she hates the god stuff in AA": for it or against it?
         if len(values) > 1:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
@@ -540,6 +558,10 @@ class Parser:
             chosen = [v for v in chosen if v not in negative]  # "not working right now, but i care for my mom"
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
+        last = max(tokens.contrast_at, default=-1)
+        limited = [m for m in self.limiters.find(tokens) if last >= 0 and m.start > last]
+        if chosen and limited and all(m.end <= last for m in affirmed):
+            return self._general_reask(question)  # "i hear voices, but only when im high"
         first_polar = next(iter(self.polar.find(tokens)), None)
         if chosen and not negated and first_polar is not None and first_polar.start == 0 and first_polar.target == "no" \
                 and not any(m.start <= first_polar.start < m.end for m in affirmed) \

@@ -73,6 +73,7 @@ class Language(_Strict):
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]
     weakeners: list[Phrase]
+    limiters: list[Phrase]
     # "I can", "he does": a subject and an auxiliary answer yes; with a negator, no
     subjects: list[Phrase]
     auxiliaries: list[Phrase]

@@ -126,6 +126,9 @@ class Option(Strict):
     # words that are this answer only when nothing else is said: "with my partner" alone is home
     # with a partner, but "my partner drinks too" is not support
     alone: list[Text] = []
+    # an option about the past N days ("left rehab in the past 30 days"): its words with a time
+    # named outside them ("a 28 day program years ago") do not select it
+    within_days: Annotated[int, Field(gt=0)] | None = None
     # whom the option's words are about: "others" ("someone I live with drinks") are not taken
     # back by "...but I don't"
     about: Literal["person", "others"] = "person"
