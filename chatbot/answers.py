@@ -172,17 +172,17 @@ class Parser:
             return Parsed(value=words, display=words, words=words)
         if tokens.contrast_at and self.reported.find(tokens):
             # "he says he stopped, but I found foil in his room": two accounts; the person says which
-            return Parsed(reask=self._general_reask(question).reask, words=words)
-        if question.kind == "number":
+            parsed = self._general_reask(question)
+        elif question.kind == "number":
             parsed = self._number(question, tokens, other)
         elif question.kind == "multi":
             parsed = self._multi(question, tokens, other)
         else:
             parsed = self._choice(question, tokens, other)
-            crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
-            if parsed.reask is not None and crisis_no and self.negation.cues(tokens):
-                # any "no" to "are you safe?" brings the help numbers, whatever else it says
-                parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
+        crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
+        if parsed.reask is not None and crisis_no and self.negation.cues(tokens):
+            # any "no" to "are you safe?" brings the help numbers, whatever else it says
+            parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         return Parsed(parsed.value, parsed.display, parsed.reask, parsed.inferred, parsed.partial, words)
 
     # --- shared pieces -------------------------------------------------------------------

@@ -44,7 +44,8 @@ def test_several_choices_keep_what_was_said_and_drop_what_was_denied(engine: Eng
 
 
 def test_safety_no_shows_the_help_numbers_and_asks_which_no(engine: Engine) -> None:
-    for typed in ("no", "not safe", "i dont feel safe", "not really"):
+    for typed in ("no", "not safe", "i dont feel safe", "not really", "not ok",
+                  "my wife says im not safe but im ok"):
         parsed = read(engine, "safety_now", typed)
         assert parsed.value is None
         assert "988" in parsed.reask and "911" in parsed.reask  # type: ignore[operator]
