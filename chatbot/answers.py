@@ -261,7 +261,11 @@ class Parser:
     def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
         """Option mentions in the text: (affirmed, negated, indices covered)."""
         unsure = self._unsure_cover(tokens)
+        phrases = [p for p in self.polar.find(tokens) if p.end - p.start > 1]
         matches = [m for m in self._terms(question).find(tokens)
+                   if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
+                              for p in phrases)]  # "no" in "no problem"
+        matches = [m for m in matches
                    if (not any(i in unsure for i in range(m.start, m.end)) or self._holds_unsure(tokens, m))
                    and not (m.start and tokens.words[m.start - 1] in self.time_prepositions)]  # "after school"
         negative = {o.value for o in self.options(question) if o.means == "no"}
@@ -279,7 +283,7 @@ class Parser:
         dated = {o.value: o.within_days for o in self.options(question) if o.within_days is not None}
         if dated:
             # "a 28 day program years ago" is not "left rehab in the past 30 days"
-            ago = [m.target[0] for m in self.values.times_ago.find(tokens)]
+            ago = [f.span[0] for f in self.values.times(tokens) if not f.negated]
             matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in ago)]
         for m in matches:
             own = set(range(m.start, m.end))

@@ -92,6 +92,7 @@ class Language(_Strict):
     corrections: list[Phrase]
     dash_corrections: list[Phrase]
     past_markers: list[Phrase]
+    event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]
     plural_endings: list[Phrase]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from .language import Language
@@ -70,6 +71,7 @@ class Values:
         self.one = frozenset(normalize(w) for w in lang.one)
         self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
         self.plural = tuple(lang.plural_endings)
+        self.event_verbs = frozenset(normalize(w) for w in lang.event_verbs)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
 
     # --- numbers ----------------------------------------------------------------------
@@ -219,6 +221,11 @@ class Values:
         i = 0
         while i < len(words):
             day = self.weekdays.get(words[i])
+            ranged = i + 2 < len(words) and words[i + 1] in self.through or i > 1 and words[i - 1] in self.through
+            habitual = (words[i].endswith(self.plural) or ranged or len(words[i]) <= 4  # "fridays", "mon to fri"
+                        or i > 0 and words[i - 1] in self.every)
+            if day is not None and not habitual and self._past_event(tokens, i):
+                once.add(i)  # "slipped up friday and saturday": those days, not every week
             if day is None or i in used or i in once:
                 i += 1
                 continue
@@ -247,6 +254,11 @@ class Values:
         if not mentions:
             return set(), set(), 0, 0
         return on - off, off, min(m[0] for m in mentions), max(m[1] for m in mentions)
+
+    def _past_event(self, tokens: Tokens, at: int) -> bool:
+        """A day named in a clause that tells of something that happened ("slipped up friday")."""
+        clause = tokens.clauses[at]
+        return any(tokens.clauses[i] == clause and w in self.event_verbs for i, w in enumerate(tokens.words))
 
     # --- how many times ------------------------------------------------------------------
 
@@ -286,6 +298,16 @@ class Values:
     # --- how long ago, in days -------------------------------------------------------------
 
     def time_ago(self, tokens: Tokens) -> Found | None:
+        """How long ago, all times named taken together (those denied left out)."""
+        found = self.times(tokens)
+        said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
+        if not said:
+            return found[0] if found else None
+        return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
+                     min(f.start for f in said), max(f.end for f in said))
+
+    def times(self, tokens: Tokens) -> list[Found]:
+        """Each time named, in days ago: "2 weeks ago", "last saturday", "in 2019"."""
         words = tokens.words
         found = self._phrases(tokens, self.times_ago, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
@@ -307,11 +329,13 @@ class Values:
                 # "last saturday" is 1 to 7 days ago; "saturday" may also be today
                 found.append(Found((1.0, 7.0) if i in before_day else (0.0, 7.0), False,
                                    i - (1 if i in before_day else 0), i + 1))
-        said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
-        if not said:
-            return found[0] if found else None
-        return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
-                     min(f.start for f in said), max(f.end for f in said))
+        this_year = date.today().year
+        for start, end, span in self.number_spans(words):
+            year = int(span[0])
+            if span[0] == span[1] and 1900 < year < this_year and not any(i in used for i in range(start, end)):
+                # "in 2019": at least the whole years between then and now
+                found.append(Found((max(1.0, (this_year - year - 1) * 365.0), 36500.0), False, start, end))
+        return found
 
     # --- age, in years ------------------------------------------------------------------------
 
