@@ -4,7 +4,7 @@ The reader works on structure, not on a list of sentences:
 - an option number, an option's words, or a value the question declares it reads
   (an age, how often, how many times, how long ago) that options cover by range;
 - negation has scope: a mention negated in its clause never selects its option;
-- yes, no and "not sure" come from the language data, hedges included ("probably not");
+- yes, no and "not sure" come from the language cues (`cues.py`), hedges included;
 - "but" and "except" start a clause that qualifies what came before;
 - words that could mean options with different care get a question naming them.
 Every reading says whether it was *inferred* from free text (the engine confirms those
@@ -14,13 +14,13 @@ on decision-critical questions) and carries the words the person typed.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from .conditions import AnswerValue
+from .cues import Cues
 from .language import Language
 from .spec import UNKNOWN, Option, Question
-from .terms import Match, Negation, Phrases, Tokens, normalize, tokenize
+from .terms import Match, Phrases, Tokens, normalize, tokenize
 from .values import INF, Found, Span, Values
 
 MAX_ANSWER_CHARS = 500
@@ -61,41 +61,9 @@ class Parser:
         self.lang = lang
         self.strings = strings
         self.help_now = help_now or {}  # crisis kind -> its first help number, for "I am not safe"
-        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions)
-        self.values = Values(lang, self.negation)
-        self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
-        self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
-                                           + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
-                                                                               lang.indifferent]
-                                           + [(p, "neutral") for p in lang.neutral])
-        self.fillers = frozenset(normalize(f) for f in lang.fillers)
-        self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
-        self.softeners = frozenset(normalize(w) for w in lang.softeners)
-        self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
-        self.joiners = frozenset(normalize(w) for w in lang.joiners)
-        self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
-        self.verb_endings = tuple(lang.verb_endings)
-        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
-        self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
-        self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
-        self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
-        self.asks_with: dict[str, frozenset[str]] = {q.id: self._auxiliary(q) for q in questions}
-        self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
-        self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
-        self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
-        self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
-        self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
-        after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
-        after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
-                                                            reverse=True))
-        # "64 - no wait, i turned 65": what follows the last correction is the answer
-        self.correction = re.compile(rf"(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
-                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*", re.IGNORECASE)
-        self.subjects = frozenset(normalize(s) for s in lang.subjects)
-        self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
-        self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
-        # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
-        self.plain_no = frozenset(normalize(p) for p in lang.no + lang.leading_no if len(normalize(p).split()) == 1)
+        self.cues = Cues(lang)
+        self.values = Values(lang, self.cues.negation)
+        self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
         self.yes_no = (
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
@@ -103,16 +71,6 @@ class Parser:
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases([(w, o.value) for o in q.options for w in o.alone]) for q in questions}
-
-    def _auxiliary(self, question: Question) -> frozenset[str]:
-        """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...): the
-        last one before the question mark ("Do you think you could...?" asks with "could")."""
-        found: frozenset[str] = frozenset()
-        for word in normalize(question.text.split("?")[0]).split():
-            for family in self.families:
-                if word in family:
-                    found = family
-        return found
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
@@ -124,10 +82,10 @@ class Parser:
         for opt in self.options(question):
             label = normalize(opt.label).split()
             # "someone i care about" for the label "For someone I care about"
-            short = [" ".join(label[1:])] if len(label) > 2 and label[0] in self.label_prefixes else []
+            short = [" ".join(label[1:])] if len(label) > 2 and label[0] in self.cues.label_prefixes else []
             for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
-        return Phrases(pairs, fillers=self.fillers)
+        return Phrases(pairs, fillers=self.cues.fillers)
 
     def _alone(self, question: Question, words: tuple[str, ...]) -> list[str]:
         found = self.alone.get(question.id)
@@ -138,9 +96,9 @@ class Parser:
         table = self.alone.get(question.id)
         if table is None:
             return []
-        cues = self.negation.cues(tokens)
+        cues = self.cues.negation.cues(tokens)
         return list(dict.fromkeys(m.target for m in table.find(tokens)
-                                  if not self.negation.negated(tokens, m, cues, set())))
+                                  if not self.cues.negation.negated(tokens, m, cues, set())))
 
     def _terms(self, question: Question) -> Phrases[str]:
         found = self.terms.get(question.id)
@@ -162,15 +120,15 @@ class Parser:
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
-        corrected = [m.end() for m in self.correction.finditer(text)]
+        corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
-        tokens = tokenize(text, self.contrast)
+        tokens = tokenize(text, self.cues.contrast)
         if not tokens.words:
             return Parsed(reask=self._s("reask_empty"))
         if question.kind == "text":
             return Parsed(value=words, display=words, words=words)
-        if tokens.contrast_at and self.reported.find(tokens):
+        if tokens.contrast_at and self.cues.reported.find(tokens):
             # "he says he stopped, but I found foil in his room": two accounts; the person says which
             parsed = self._general_reask(question)
         elif question.kind == "number":
@@ -180,96 +138,25 @@ class Parser:
         else:
             parsed = self._choice(question, tokens, other)
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
-        if parsed.reask is not None and crisis_no and self.negation.cues(tokens):
+        if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         return Parsed(parsed.value, parsed.display, parsed.reask, parsed.inferred, parsed.partial, words)
 
     # --- shared pieces -------------------------------------------------------------------
 
-    def _holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
-        """An option's own words that hold a "not sure" phrase whole ("might be" at "could you be
-        pregnant?") are that option's words."""
-        return any(match.start <= m.start and m.end <= match.end for m in self.polar.find(tokens)
-                   if m.target == "unsure")
-
-    def _unsure_cover(self, tokens: Tokens) -> set[int]:
-        """Words of "not sure", "no idea" and the like: never read as an option or a value."""
-        return {i for m in self.polar.find(tokens) if m.target == "unsure" for i in range(m.start, m.end)}
-
-    def _polarity(self, tokens: Tokens, skip: set[int], question: Question | None = None) -> str | None:
-        """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
-        words = tokens.words
-        # one word like "right" or "sure" answers only near the start of a clause, not inside a
-        # story ("not with the liquor store right across the street")
-        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))
-                 and m.target != "neutral"
-                 and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
-                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
-        # "absolutely not", "not ok": a yes word with a negation right after or before it is a no
-        found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
-                 and words[m.end] in self.negator_words
-                 else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
-                 and words[m.start - 1] in self.negator_words else m for m in found]
-        kinds = [m.target for m in found]
-        covered = {i for m in found for i in range(m.start, m.end)} | skip
-        first = found[0] if found and found[0].start <= 1 else None
-        if first is not None and first.target == "unsure":
-            return "unsure"  # "i dont know, he never tells me": the reason does not change it
-        leading = first.target if first is not None and first.target in ("yes", "no") else None
-        if "indifferent" in kinds:
-            return "mixed"  # "doesnt matter to me"
-        explicit = set(kinds) - {"unsure"}
-        family = self.asks_with.get(question.id, frozenset()) if question is not None else frozenset()
-        # "i can", "he does": yes; "i could not": no; "i have to ask": neither
-        for i, w in enumerate(words[:-1]):
-            if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
-                after = words[i + 2] if i + 2 < len(words) else ""
-                if after == "to" or family and words[i + 1] not in family and len(words) > 4:
-                    continue
-                explicit.add("no" if after in self.negator_words else "yes")
-                covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
-        # a bare "not", "can't": in a short answer, at the start, or answering the question's own
-        # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
-        for i, w in enumerate(words):
-            verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
-            # "i dont work" does not answer "could you take time off?": another verb is negated
-            other_verb = bool(family) and w not in family and any(w in f for f in self.families)
-            if w in self.negator_words and i not in covered and (
-                    len(words) <= 4 and not verb_next and not other_verb or i == 0 and w in self.plain_no and not verb_next
-                    or i and words[i - 1] in self.subjects and (not family or w in family)):
-                explicit.add("no")
-        if "unsure" in kinds:
-            # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
-            asserted = any(w in self.subjects and words[i + 1] in self.auxiliaries for i, w in enumerate(words[:-1]))
-            return "mixed" if explicit or asserted else "unsure"
-        if not explicit:
-            return None
-        if explicit == {"yes", "no"}:
-            if leading is not None and not tokens.contrast_at and \
-                    ("yes" if leading == "no" else "no") not in kinds:
-                return leading
-            return "mixed"
-        polarity = explicit.pop()
-        if polarity == "yes" and self.conditionals.find(tokens):
-            return "mixed"  # "yes if my husband stops drinking"
-        if polarity == "yes" and any(not any(f.start <= m.start < f.end for f in found)
-                                     for m in self.weakeners.find(tokens)):
-            return "mixed"  # "sometimes i guess": partly, which is not a yes yet
-        return polarity
-
     def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
         """Option mentions in the text: (affirmed, negated, indices covered)."""
-        unsure = self._unsure_cover(tokens)
-        phrases = [p for p in self.polar.find(tokens) if p.end - p.start > 1]
+        unsure = self.cues.unsure_cover(tokens)
+        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1]
         matches = [m for m in self._terms(question).find(tokens)
                    if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
                               for p in phrases)]  # "no" in "no problem"
         matches = [m for m in matches
-                   if (not any(i in unsure for i in range(m.start, m.end)) or self._holds_unsure(tokens, m))
-                   and not (m.start and tokens.words[m.start - 1] in self.time_prepositions)]  # "after school"
+                   if (not any(i in unsure for i in range(m.start, m.end)) or self.cues.holds_unsure(tokens, m))
+                   and not (m.start and tokens.words[m.start - 1] in self.cues.time_prepositions)]  # "after school"
         negative = {o.value for o in self.options(question) if o.means == "no"}
-        cues = self.negation.cues(tokens)
+        cues = self.cues.negation.cues(tokens)
         # a negative option's words ("no", "none") before another mention are a negation cue
         as_cue = [m for k, m in enumerate(matches) if m.target in negative and k + 1 < len(matches)
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
@@ -278,7 +165,7 @@ class Parser:
         covered = {i for m in matches for i in range(m.start, m.end)}
         affirmed: list[Match[str]] = []
         negated: list[Match[str]] = []
-        denied_clauses = self._denied_clauses(tokens)
+        denied_clauses = self.cues.denied_clauses(tokens)
         about_others = {o.value for o in self.options(question) if o.about == "others"}
         dated = {o.value: o.within_days for o in self.options(question) if o.within_days is not None}
         if dated:
@@ -288,7 +175,7 @@ class Parser:
         for m in matches:
             own = set(range(m.start, m.end))
             # "no, never" does not negate the no
-            denied = m.target not in negative and (self.negation.negated(tokens, m, cues, covered - own) or (
+            denied = m.target not in negative and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
@@ -300,23 +187,6 @@ class Parser:
         text = " ".join(words)
         return text in (normalize(option.label), normalize(option.value.replace("_", " "))) or (
             len(words) == 1 and text in {normalize(s) for s in option.synonyms[:1]})
-
-    def _denied_clauses(self, tokens: Tokens) -> set[int]:
-        """Clauses taken back by a short one after a contrast: "my mom drinks, but I don't"."""
-        out: set[int] = set()
-        words = tokens.words
-        for at in tokens.contrast_at:
-            rest = [w for i, w in enumerate(words) if i > at and tokens.clauses[i] == tokens.clauses[at]]
-            if 2 <= len(rest) <= 3 and rest[0] in self.subjects and rest[1] in self.negator_words:
-                out.add(tokens.clauses[at] - 1)
-        # "had tricare when i was in, not anymore": a clause that only denies takes the last one back
-        for clause in sorted(set(tokens.clauses))[1:]:
-            said = [w for w, c in zip(words, tokens.clauses) if c == clause]
-            if said and said[0] in self.negator_words and all(
-                    w in self.negator_words or w in self.denial_tails or w in self.plain_no for w in said) \
-                    and any(w in self.denial_tails or w in ("longer", "more") for w in said):
-                out.add(clause - 1)
-        return out
 
     def _by_value(self, question: Question, value: str) -> tuple[int, Option]:
         options = self.options(question)
@@ -364,7 +234,7 @@ class Parser:
                 return self._general_reask(question)
         terms = self._terms(question)
         exact = terms.whole(words) or self._alone(question, words)
-        polar_exact = self.polar.whole(words)
+        polar_exact = self.cues.polar.whole(words)
         if len(exact) == 1 and polar_exact and polar_exact[0] in ("yes", "no"):
             meant = [o.value for o in options if o.means == polar_exact[0]]
             if meant and exact[0] not in meant:
@@ -375,7 +245,7 @@ class Parser:
             return self._which(question, exact, " ".join(words))
         if polar_exact:
             return self._polar_answer(question, polar_exact[0], other, options, inferred=False,
-                                      hedged=self._hedged(tokens))
+                                      hedged=self.cues.hedged(tokens))
         last_contrast = max(tokens.contrast_at, default=-1)
         if question.within_days is not None:
             # "in the past month, did you...?": "6 months ago" is a no; "back in january" may be either
@@ -389,11 +259,11 @@ class Parser:
         # a value the options cover by range
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
-            unsure = self._unsure_cover(tokens)
+            unsure = self.cues.unsure_cover(tokens)
             if found is not None and unsure and not any(i in unsure for i in range(found.start, found.end)) \
-                    and not self._hedge_only(tokens, unsure):
+                    and not self.cues.hedge_only(tokens, unsure):
                 return self._general_reask(question)  # "last night, dont know about today"
-            if found is not None and not found.negated and (found.end > last_contrast or self._only_denial(
+            if found is not None and not found.negated and (found.end > last_contrast or self.cues.only_denial(
                     tokens, last_contrast)) \
                     and not any(i in unsure for i in range(found.start, found.end)):
                 fits = self._range_options(question, found.span)
@@ -416,11 +286,11 @@ class Parser:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
                 o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
-        polarity = self._polarity(tokens, covered, question)
+        polarity = self.cues.polarity(tokens, covered, self.asks_with.get(question.id, frozenset()))
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
-            later = tokenize(" ".join(words[last_contrast:]), self.contrast)
-            said_later = self._polarity(later, set(), question)
+            later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
+            said_later = self.cues.polarity(later, set(), self.asks_with.get(question.id, frozenset()))
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
@@ -428,15 +298,15 @@ class Parser:
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]
-            if opt.means == "yes" and self.conditionals.find(tokens):
+            if opt.means == "yes" and self.cues.conditionals.find(tokens):
                 return self._general_reask(question)  # "yes if my husband stops drinking"
-            softened = any(w in self.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
+            softened = any(w in self.cues.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
             if opt.means == "yes" and softened and any(o.means == "unsure" for o in options):
                 return self._unsure(question, other, options)  # "maybe the suboxone"
             if polarity in ("yes", "no", "mixed") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
-            unsure_beside = [i for i in self._unsure_cover(tokens) if not any(m.start <= i < m.end for m in affirmed)]
-            if unsure_beside and not self._hedge_only(tokens, set(unsure_beside)) and opt.means != "unsure":
+            unsure_beside = [i for i in self.cues.unsure_cover(tokens) if not any(m.start <= i < m.end for m in affirmed)]
+            if unsure_beside and not self.cues.hedge_only(tokens, set(unsure_beside)) and opt.means != "unsure":
                 return self._general_reask(question)  # "he was locked up for a bit, not sure when"
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
                     and polarity == "mixed":
@@ -459,22 +329,8 @@ class Parser:
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
-                                      hedged=self._hedged(tokens))
+                                      hedged=self.cues.hedged(tokens))
         return self._general_reask(question)
-
-    def _hedged(self, tokens: Tokens) -> bool:
-        """A softened answer: "not really", "probably not", "not much"."""
-        return any(w in self.hedge_words for w in tokens.words)
-
-    def _hedge_only(self, tokens: Tokens, unsure: set[int]) -> bool:
-        """"maybe 3" or "i think, maybe": a softener before a value, not "I don't know"."""
-        return " ".join(tokens.words[i] for i in sorted(unsure)) in self.softeners
-
-    def _only_denial(self, tokens: Tokens, at: int) -> bool:
-        """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
-        rest = tokens.words[at + 1:]
-        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in self.denial_tails
-                                  for w in rest)
 
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
                       inferred: bool, hedged: bool = False) -> Parsed:
@@ -516,13 +372,13 @@ class Parser:
             return self._several(question, exact, inferred=False)
         if len(exact) > 1:
             return self._which(question, exact, " ".join(words))
-        if self.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
+        if self.cues.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
         affirmed, negated, covered = self._mentions(question, tokens)
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(
-            words[m.end:m.end + len(e)] == e for e in self.negation.exceptions))]
+            words[m.end:m.end + len(e)] == e for e in self.cues.negation.exceptions))]
         # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids")
         chosen: list[str] = []
         for i, w in enumerate(words):
@@ -537,12 +393,12 @@ class Parser:
         for m in affirmed:
             by_span.setdefault((m.start, m.end), []).append(m.target)
         # a phrase listed under several options ("pills") needs a question, the rest is kept
-        weak = {m.end: m.start for m in self.weakeners.find(tokens)}
+        weak = {m.end: m.start for m in self.cues.weakeners.find(tokens)}
         weakened: list[tuple[str, list[str]]] = []
         for (start, end), targets in by_span.items():
             targets = list(dict.fromkeys(targets))
             first = weak.get(start, weak.get(start - 1))
-            after = [m for m in self.weakeners.find(tokens) if end <= m.start <= end + 2
+            after = [m for m in self.cues.weakeners.find(tokens) if end <= m.start <= end + 2
                      and tokens.clauses[m.start] == tokens.clauses[start]]
             if first is None and after:
                 first = start  # "stressed out i guess"
@@ -563,10 +419,10 @@ class Parser:
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
         last = max(tokens.contrast_at, default=-1)
-        limited = [m for m in self.limiters.find(tokens) if last >= 0 and m.start > last]
+        limited = [m for m in self.cues.limiters.find(tokens) if last >= 0 and m.start > last]
         if chosen and limited and all(m.end <= last for m in affirmed):
             return self._general_reask(question)  # "i hear voices, but only when im high"
-        first_polar = next(iter(self.polar.find(tokens)), None)
+        first_polar = next(iter(self.cues.polar.find(tokens)), None)
         if chosen and not negated and first_polar is not None and first_polar.start == 0 and first_polar.target == "no" \
                 and not any(m.start <= first_polar.start < m.end for m in affirmed) \
                 and not any(o.means == "no" for o in options if o.value in chosen) \
@@ -583,10 +439,10 @@ class Parser:
             listed = self._listed([self._by_value(question, v) for v in targets])
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
         if not chosen:
-            polarity = self._polarity(tokens, covered, question)
+            polarity = self.cues.polarity(tokens, covered, self.asks_with.get(question.id, frozenset()))
             if polarity == "unsure":
                 return self._unsure(question, other, options)
-            said_no = any(m.target == "no" for m in self.polar.find(tokens))
+            said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
             if polarity == "no" and said_no and not negated and negative:
                 return self._several(question, [negative[0]], inferred=True)
             if negated:
@@ -599,7 +455,7 @@ class Parser:
                     self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
             return self._general_reask(question)
         # words of how often or when ("every week", "now and then") are not list items to ask about
-        for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.intensifiers,
+        for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.cues.intensifiers,
                       self.alone.get(question.id) or self.values.counts):  # known words, not list items
             covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
         unknown = self._unread_parts(tokens, covered)
@@ -615,7 +471,7 @@ class Parser:
         """List items ("beer, kratom") with no word understood: worth asking about by name."""
         parts: list[list[int]] = [[]]
         for i, w in enumerate(tokens.words):
-            joins = w in self.joiners and i not in covered  # not the "and" of "now and then"
+            joins = w in self.cues.joiners and i not in covered  # not the "and" of "now and then"
             if joins or (i and tokens.clauses[i] != tokens.clauses[i - 1]):
                 parts.append([])
             if not joins:
@@ -625,8 +481,8 @@ class Parser:
             if not part or any(i in covered for i in part):
                 continue
             text = [tokens.words[i] for i in part]
-            if len(text) <= 2 and not any(w in self.negator_words or w in self.subjects for w in text) \
-                    and not any(tuple(text) == h for h in self.hedges):
+            if len(text) <= 2 and not any(w in self.cues.negator_words or w in self.cues.subjects for w in text) \
+                    and not any(tuple(text) == h for h in self.cues.hedges):
                 out.append(" ".join(text))
         return out
 
@@ -651,7 +507,7 @@ class Parser:
         spans = self.values.number_spans(words)
         if len(spans) > 1:
             # "20 on a bad night but usually around 8": the usual one; "sometimes 2 sometimes 12": ask
-            usual = [m.end for m in self.usual.find(tokens)]
+            usual = [m.end for m in self.cues.usual.find(tokens)]
             marked = [sp for sp in spans if any(0 <= sp[0] - e <= 2 for e in usual)]
             if len(marked) == 1:
                 return self._number_value(question, marked[0][2], inferred=True)
@@ -668,7 +524,7 @@ class Parser:
                           False, terms[0].start, terms[-1].end)
         if found is None and question.reads is not None:
             found = self.values.extract(question.reads, tokens)
-        unsure = self._unsure_cover(tokens)
+        unsure = self.cues.unsure_cover(tokens)
         if found is not None and any(i in unsure for i in range(found.start, found.end)):
             found = None  # "i dont know": not "i dont" (none)
         if found is None:
@@ -681,7 +537,7 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self._polarity(tokens, set(), question)
+            polarity = self.cues.polarity(tokens, set(), self.asks_with.get(question.id, frozenset()))
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             if polarity == "no" and spec.min == 0:
@@ -732,9 +588,9 @@ class Parser:
 
     def leading_polarity(self, text: str) -> tuple[str | None, str]:
         """A yes or no the answer starts with, and the words after it ("no, 4 days" -> no, "4 days")."""
-        tokens = tokenize(text, self.contrast)
-        found = self.polar.find(tokens)
+        tokens = tokenize(text, self.cues.contrast)
+        found = self.cues.polar.find(tokens)
         if found and found[0].start == 0 and found[0].target in ("yes", "no"):
             return found[0].target, " ".join(tokens.words[found[0].end:])
-        polarity = self._polarity(tokens, set())
+        polarity = self.cues.polarity(tokens, set())
         return (polarity, "") if polarity in ("yes", "no") else (None, text)

@@ -234,3 +234,12 @@ def test_a_denied_safety_is_never_read_as_safe(engine: Engine, lead: str, denial
                                                 tail: str) -> None:
     parsed = read(engine, "safety_now", f"{lead}{denial} {state}{tail}")
     assert parsed.value != "safe"
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("pregnant", "no, but shes been sick in the mornings a lot"),
+    ("time_off", "yes but my boss might not like it"),
+    ("benzo_freq", "i stopped but im back on them"),
+])
+def test_a_later_clause_that_changes_the_answer_is_asked_about(engine: Engine, qid: str, typed: str) -> None:
+    assert read(engine, qid, typed).value is None

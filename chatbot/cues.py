@@ -1,0 +1,169 @@
+"""What the language cues say about an answer, whatever the question: yes, no or not sure
+(with hedges, negations and the question's own verb), clauses taken back, softeners, and
+self-corrections. Built once per language from `dialogs/language/<locale>.yaml`; the answer
+reader asks it, and it knows nothing of options.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .language import Language
+from .terms import Match, Negation, Phrases, Tokens, normalize
+
+
+class Cues:
+    """The cue words of one language, indexed once."""
+
+    def __init__(self, lang: Language):
+        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions)
+        self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
+        self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
+                                           + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
+                                                                               lang.indifferent]
+                                           + [(p, "neutral") for p in lang.neutral])
+        self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
+        self.softeners = frozenset(normalize(w) for w in lang.softeners)
+        self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
+        self.joiners = frozenset(normalize(w) for w in lang.joiners)
+        self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
+        self.verb_endings = tuple(lang.verb_endings)
+        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
+        self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
+        self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
+        self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
+        self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
+        self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
+        self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
+        self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
+        self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
+        after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
+        after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
+                                                            reverse=True))
+        # "64 - no wait, i turned 65": what follows the last correction is the answer
+        self.correction = re.compile(rf"(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
+                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*", re.IGNORECASE)
+        self.subjects = frozenset(normalize(s) for s in lang.subjects)
+        self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
+        self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
+        # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
+        self.plain_no = frozenset(normalize(p) for p in lang.no + lang.leading_no if len(normalize(p).split()) == 1)
+
+    def family(self, question_text: str) -> frozenset[str]:
+        """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...): the
+        last one before the question mark ("Do you think you could...?" asks with "could")."""
+        found: frozenset[str] = frozenset()
+        for word in normalize(question_text.split("?")[0]).split():
+            for family in self.families:
+                if word in family:
+                    found = family
+        return found
+
+
+    def unsure_cover(self, tokens: Tokens) -> set[int]:
+        """Words of "not sure", "no idea" and the like: never read as an option or a value."""
+        return {i for m in self.polar.find(tokens) if m.target == "unsure" for i in range(m.start, m.end)}
+
+
+    def holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
+        """An option's own words that hold a "not sure" phrase whole ("might be" at "could you be
+        pregnant?") are that option's words."""
+        return any(match.start <= m.start and m.end <= match.end for m in self.polar.find(tokens)
+                   if m.target == "unsure")
+
+
+    def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset()) -> str | None:
+        """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
+        words = tokens.words
+        # one word like "right" or "sure" answers only near the start of a clause, not inside a
+        # story ("not with the liquor store right across the street")
+        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))
+                 and m.target != "neutral"
+                 and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
+                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
+        # "absolutely not", "not ok": a yes word with a negation right after or before it is a no
+        found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
+                 and words[m.end] in self.negator_words
+                 else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
+                 and words[m.start - 1] in self.negator_words else m for m in found]
+        kinds = [m.target for m in found]
+        covered = {i for m in found for i in range(m.start, m.end)} | skip
+        first = found[0] if found and found[0].start <= 1 else None
+        if first is not None and first.target == "unsure":
+            return "unsure"  # "i dont know, he never tells me": the reason does not change it
+        leading = first.target if first is not None and first.target in ("yes", "no") else None
+        if "indifferent" in kinds:
+            return "mixed"  # "doesnt matter to me"
+        explicit = set(kinds) - {"unsure"}
+        # "i can", "he does": yes; "i could not": no; "i have to ask": neither
+        for i, w in enumerate(words[:-1]):
+            if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
+                after = words[i + 2] if i + 2 < len(words) else ""
+                if after == "to" or family and words[i + 1] not in family and len(words) > 4:
+                    continue
+                explicit.add("no" if after in self.negator_words else "yes")
+                covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
+        # a bare "not", "can't": in a short answer, at the start, or answering the question's own
+        # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
+        for i, w in enumerate(words):
+            verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
+            # "i dont work" does not answer "could you take time off?": another verb is negated
+            other_verb = bool(family) and w not in family and any(w in f for f in self.families)
+            if w in self.negator_words and i not in covered and (
+                    len(words) <= 4 and not verb_next and not other_verb or i == 0 and w in self.plain_no and not verb_next
+                    or i and words[i - 1] in self.subjects and (not family or w in family)):
+                explicit.add("no")
+        if "unsure" in kinds:
+            # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
+            asserted = any(w in self.subjects and words[i + 1] in self.auxiliaries for i, w in enumerate(words[:-1]))
+            return "mixed" if explicit or asserted else "unsure"
+        if not explicit:
+            return None
+        if explicit == {"yes", "no"}:
+            if leading is not None and not tokens.contrast_at and \
+                    ("yes" if leading == "no" else "no") not in kinds:
+                return leading
+            return "mixed"
+        polarity = explicit.pop()
+        if polarity == "yes" and self.conditionals.find(tokens):
+            return "mixed"  # "yes if my husband stops drinking"
+        if polarity == "yes" and any(not any(f.start <= m.start < f.end for f in found)
+                                     for m in self.weakeners.find(tokens)):
+            return "mixed"  # "sometimes i guess": partly, which is not a yes yet
+        return polarity
+
+
+    def denied_clauses(self, tokens: Tokens) -> set[int]:
+        """Clauses taken back by a short one after a contrast: "my mom drinks, but I don't"."""
+        out: set[int] = set()
+        words = tokens.words
+        for at in tokens.contrast_at:
+            rest = [w for i, w in enumerate(words) if i > at and tokens.clauses[i] == tokens.clauses[at]]
+            if 2 <= len(rest) <= 3 and rest[0] in self.subjects and rest[1] in self.negator_words:
+                out.add(tokens.clauses[at] - 1)
+        # "had tricare when i was in, not anymore": a clause that only denies takes the last one back
+        for clause in sorted(set(tokens.clauses))[1:]:
+            said = [w for w, c in zip(words, tokens.clauses) if c == clause]
+            if said and said[0] in self.negator_words and all(
+                    w in self.negator_words or w in self.denial_tails or w in self.plain_no for w in said) \
+                    and any(w in self.denial_tails or w in ("longer", "more") for w in said):
+                out.add(clause - 1)
+        return out
+
+
+    def hedged(self, tokens: Tokens) -> bool:
+        """A softened answer: "not really", "probably not", "not much"."""
+        return any(w in self.hedge_words for w in tokens.words)
+
+
+    def hedge_only(self, tokens: Tokens, unsure: set[int]) -> bool:
+        """"maybe 3" or "i think, maybe": a softener before a value, not "I don't know"."""
+        return " ".join(tokens.words[i] for i in sorted(unsure)) in self.softeners
+
+
+    def only_denial(self, tokens: Tokens, at: int) -> bool:
+        """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
+        rest = tokens.words[at + 1:]
+        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in self.denial_tails
+                                  for w in rest)
