@@ -58,7 +58,6 @@ class Parser:
     def __init__(self, questions: list[Question], lang: Language, strings: dict[str, str],
                  help_now: dict[str, str] | None = None, critical: frozenset[str] = frozenset()):
         self.critical = critical  # questions where a value between two options is asked about, not split
-        self.lang = lang
         self.strings = strings
         self.help_now = help_now or {}  # crisis kind -> its first help number, for "I am not safe"
         self.cues = Cues(lang)
@@ -71,6 +70,9 @@ class Parser:
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases([(w, o.value) for o in q.options for w in o.alone]) for q in questions}
+
+    def _family(self, question: Question) -> frozenset[str]:
+        return self.asks_with.get(question.id, frozenset())
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
@@ -286,11 +288,11 @@ class Parser:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
                 o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
-        polarity = self.cues.polarity(tokens, covered, self.asks_with.get(question.id, frozenset()))
+        polarity = self.cues.polarity(tokens, covered, self._family(question))
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
             later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
-            said_later = self.cues.polarity(later, set(), self.asks_with.get(question.id, frozenset()))
+            said_later = self.cues.polarity(later, set(), self._family(question))
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
@@ -439,7 +441,7 @@ class Parser:
             listed = self._listed([self._by_value(question, v) for v in targets])
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
         if not chosen:
-            polarity = self.cues.polarity(tokens, covered, self.asks_with.get(question.id, frozenset()))
+            polarity = self.cues.polarity(tokens, covered, self._family(question))
             if polarity == "unsure":
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
@@ -537,7 +539,7 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self.cues.polarity(tokens, set(), self.asks_with.get(question.id, frozenset()))
+            polarity = self.cues.polarity(tokens, set(), self._family(question))
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             if polarity == "no" and spec.min == 0:

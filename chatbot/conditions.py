@@ -77,7 +77,8 @@ def _holds(cond: Condition, answers: Mapping[str, AnswerValue], fired: Collectio
 
 def rule_slots(cond: Condition, rules: Mapping[str, Condition]) -> Iterator[str]:
     """Every slot a condition reads, through the rules it refers to."""
-    yield from slots_of(cond)
+    if cond.slot is not None:
+        yield cond.slot
     for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ is not None else []):
         yield from rule_slots(sub, rules)
     if cond.rule is not None and cond.rule in rules:

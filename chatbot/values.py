@@ -37,7 +37,6 @@ class Values:
     """The extractors of one language, built once per dialog."""
 
     def __init__(self, lang: Language, negation: Negation):
-        self.lang = lang
         self.negation = negation
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
         self.tens = {normalize(k): v for k, v in lang.tens.items()}
@@ -59,7 +58,6 @@ class Values:
         self.last: Phrases[int] = Phrases([(p, 1) for p in lang.last], typos=False)
         self.decades = {normalize(k): v for k, v in lang.decades.items()}
         self.decade_parts = {normalize(k): v for k, v in lang.decade_parts.items()}
-        self.age_units = Phrases([(p, 1) for p in lang.age_units], typos=False)
         b = lang.bounds
         self.before: Phrases[str] = Phrases(
             [(p, "at_least") for p in b.at_least] + [(p, "at_most") for p in b.at_most]
@@ -155,9 +153,7 @@ class Values:
         # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
         # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day", "several times a day"
-        counted = [(m.start, m.end, m.target) for m in self.counts.find(tokens) if m.target != (0.0, 0.0)
-                   and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
-        for start, end, span in self.number_spans(words) + self._times_words(words) + counted:
+        for start, end, span in self.number_spans(words) + self._times_words(words) + self._counted(tokens, used):
             if any(i in used for i in range(start, end)):
                 continue
             j = end
@@ -207,6 +203,11 @@ class Values:
             elif on:
                 found.append(Found((float(len(on)),) * 2, False, start, end))
         return self._merge(found)
+
+    def _counted(self, tokens: Tokens, used: set[int]) -> list[tuple[int, int, Span]]:
+        """Amounts said in words ("a few", "several") that a period can follow: "a few weeks"."""
+        return [(m.start, m.end, m.target) for m in self.counts.find(tokens) if m.target != (0.0, 0.0)
+                and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
 
     def _times_words(self, words: tuple[str, ...]) -> list[tuple[int, int, Span]]:
         """"once", "twice" as counts that a period can follow."""
@@ -311,9 +312,7 @@ class Values:
         words = tokens.words
         found = self._phrases(tokens, self.times_ago, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
-        counted = [(m.start, m.end, m.target) for m in self.counts.find(tokens)
-                   if m.target != (0.0, 0.0) and m.target[1] != INF and not any(i in used for i in range(m.start, m.end))]
-        amounts = self.number_spans(words) + counted + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
+        amounts = self.number_spans(words) + self._counted(tokens, used) + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
                                                          if w in self.one and i not in used]
         for start, end, span in amounts:
             if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
