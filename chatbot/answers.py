@@ -412,6 +412,10 @@ class Parser:
             else:
                 chosen.append(targets[0])
         chosen = list(dict.fromkeys(chosen))
+        # "pills, she says xanax": a word that could mean several is settled by what else was said
+        settled = len(ambiguous)
+        ambiguous = [(term, targets) for term, targets in ambiguous if not set(targets) & set(chosen)]
+        settled -= len(ambiguous)
         negative = [o.value for o in options if o.means == "no"]
         last = max(tokens.contrast_at, default=-1)
         if any(v in negative for v in chosen) and any(v not in negative for v in chosen) and last > 0 and all(
@@ -465,7 +469,7 @@ class Parser:
             labels = ", ".join(o.label for o in options if o.value in chosen)
             return Parsed(reask=self._s("reask_multi_unknown", understood=labels, unknown=", ".join(unknown)),
                           partial=tuple(o.value for o in options if o.value in chosen))
-        inferred = not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
+        inferred = bool(settled) or not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
             m.end - m.start for m in affirmed) + len(words) // 2
         return self._several(question, chosen, inferred=inferred)
 
@@ -578,7 +582,9 @@ class Parser:
 
     def merged(self, question: Question, kept: tuple[str, ...], parsed: Parsed) -> Parsed:
         """A several-choice answer joined with the parts understood before its follow-up question."""
-        assert isinstance(parsed.value, tuple)
+        if not isinstance(parsed.value, tuple):  # "I don't know" about the rest: keep what was understood
+            kept_only = self._several(question, list(kept), inferred=True)
+            return Parsed(kept_only.value, kept_only.display, None, True, (), parsed.words)
         if any(o.exclusive and o.value in parsed.value for o in self.options(question)):
             if all(o.means == "no" for o in self.options(question) if o.value in parsed.value):
                 # "none of these" about the part that was asked: the parts understood stay

@@ -358,7 +358,8 @@ class Session:
             if parsed.partial:
                 self._partial[qid] = tuple(dict.fromkeys(kept + parsed.partial))
             return self._reask(parsed.reask)
-        if kept and isinstance(parsed.value, tuple):
+        if kept and (isinstance(parsed.value, tuple) or parsed.value == UNKNOWN):
+            # the parts understood before a follow-up stay, whatever the follow-up says of the rest
             parsed = self.engine.parser.merged(question, kept, parsed)
         if parsed.inferred and qid in self.engine.critical and parsed.value != UNKNOWN:
             self._pending = (qid, parsed)

@@ -243,3 +243,21 @@ def test_a_denied_safety_is_never_read_as_safe(engine: Engine, lead: str, denial
 ])
 def test_a_later_clause_that_changes_the_answer_is_asked_about(engine: Engine, qid: str, typed: str) -> None:
     assert read(engine, qid, typed).value is None
+
+
+def test_a_word_that_could_mean_several_is_settled_by_the_rest(engine: Engine) -> None:
+    parsed = read(engine, "substances", "pills, she says xanax", other=True)
+    assert parsed.value == ("benzos",) and parsed.inferred  # so it is confirmed before it counts
+
+
+def test_not_knowing_the_rest_keeps_what_was_understood(engine: Engine) -> None:
+    session = engine.session()
+    walk(session, "1", "my son", "2")
+    turn = session.answer("beer and pills")
+    assert turn.kind == "reask" and turn.ticked == ["alcohol"]
+    turn = session.answer("i dont know, he hides it")
+    if turn.kind == "confirm":
+        assert "Alcohol" in (turn.confirm or "")
+        turn = session.answer("yes")
+    assert session.answers["substances"] == ("alcohol",)
+    session.close()
