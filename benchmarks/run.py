@@ -61,7 +61,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_JSON = HERE / "results.json"
-SECTIONS = ("cold", "first", "turns", "headless", "replay", "load", "memory")
+SECTIONS = ("cold", "first", "turns", "headless", "crisis", "replay", "load", "memory")
 
 
 # --- plan and results ----------------------------------------------------------------------
@@ -353,6 +353,39 @@ def bench_headless(plan: Plan) -> list[Row]:
     ]
 
 
+# everyday and hostile answers for crisis detection: the first must take under 1 ms at 500
+# characters; the others must stay linear in their length (no pattern backtracks)
+CRISIS_INPUTS = {
+    "500-character answer": ("about six beers most nights and more on weekends, i get the shakes in the morning "
+                             "and my wife says i should cut back, i tried to quit last spring but it only lasted "
+                             "two weeks, work is stressful and i sleep badly, ") * 2,
+    "100 kB of everyday words": "i drink most days and feel tired " * 3000,
+    "100 kB of half-matches": "i want to i want to not not no one would " * 2500,
+    "100 kB of one letter": "a" * 100_000,
+    "100 kB without spaces": "wanttodie" * 11_000,
+}
+
+
+def bench_crisis(plan: Plan) -> list[Row]:
+    from chatbot.engine import engine_for
+
+    detector = engine_for().detector
+    rows: list[Row] = []
+    for name, text in CRISIS_INPUTS.items():
+        text = text[:500] if name.startswith("500") else text
+        runs = 200 if len(text) <= 1000 else 5
+        detector.detect(text)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            detector.detect(text)
+            times.append(time.perf_counter() - start)
+        target = Target(0.001, "value", "<= 1 ms") if name.startswith("500") else None
+        rows.append(Row("crisis", f"crisis: detect, {name}", median(times), "s", runs, target=target,
+                        extra={"chars": len(text)}))
+    return rows
+
+
 def answer_only(engine, transcript) -> None:  # noqa: ANN001
     """A transcript's turns through a session with none of replay's comparing and tracing."""
     session = engine.session(recording=True)
@@ -460,7 +493,7 @@ def bench_memory(plan: Plan) -> list[Row]:
 
 
 BENCHES: dict[str, Callable[[Plan], list[Row]]] = {
-    "cold": bench_cold, "first": bench_first, "turns": bench_turns, "headless": bench_headless,
+    "cold": bench_cold, "first": bench_first, "turns": bench_turns, "headless": bench_headless, "crisis": bench_crisis,
     "replay": bench_replay, "load": bench_load, "memory": bench_memory,
 }
 

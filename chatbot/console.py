@@ -11,14 +11,10 @@ import json
 import sys
 from typing import TextIO
 
-from .answers import normalize
+from .commands import command as command_of
 from .engine import Engine, Session, Turn
 from .fileio import write_private
-from .summary import confirm_lines, crisis_lines, question_lines, result_text, wrap
-
-COMMANDS = {"back": "back", "undo": "back", "restart": "restart", "start over": "restart", "help": "help",
-            "quit": "quit", "exit": "quit"}
-
+from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
 
 class Console:
     def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO):
@@ -38,6 +34,11 @@ class Console:
             self.say(wrap(turn.understood))
         if turn.kind == "confirm" and turn.confirm is not None:
             self.say(wrap(turn.confirm), *confirm_lines(self.dialog, self.engine.view_yes_no()))
+        elif turn.kind == "check_in" and turn.check_in is not None:
+            self.say("")
+            if turn.message:
+                self.say(wrap(turn.message))
+            self.say(*check_in_lines(self.dialog, turn.check_in))
         elif turn.kind == "crisis" and turn.crisis is not None:
             self.say("")
             if turn.message:
@@ -71,13 +72,12 @@ class Console:
                  wrap(self.dialog.s("not_for_emergencies")), wrap(self.dialog.s("commands")))
         self.show(session.start())
         while (line := self.read()) is not None:
-            command = COMMANDS.get(normalize(line))
+            command = command_of(line)
             if command == "quit":
                 break
             if command == "help":
                 self.say(wrap(self.dialog.s("help")))
-                self.say(self.dialog.s("crisis_resources_title") + ":",
-                         *(wrap(f"- {r.text}", "  ") for r in self.dialog.spec.safety.resources))
+                self.say(*resource_lines(self.dialog))
                 turn = session.turn
                 if turn.question is not None and turn.question.help:
                     self.say(wrap(turn.question.help))
@@ -89,7 +89,9 @@ class Console:
                 self.show(session.restart())
             else:
                 self.show(session.answer(line))
-        if not session.finished and not session.in_crisis:
+        if session.in_crisis or session.turn.kind == "check_in" or session.crisis_kinds or session.checked_in:
+            self.say("", *resource_lines(self.dialog))  # leaving mid-crisis: the numbers stay on screen
+        elif not session.finished:
             self.say(wrap(self.dialog.s("incomplete")))
         self.say(wrap(self.dialog.s("bye")))
 

@@ -67,6 +67,10 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult],
             crisis.declared.append(key)
             crisis.lines[key] = lines.get(("safety", "kinds", kind), 1)
 
+    # crisis concepts that a transcript's words raised (the crisis screen or the check-in)
+    concepts = Measure("crisis concepts", list(spec.safety.concepts), set(),
+                       {c: lines.get(("safety", "concepts", c), 1) for c in spec.safety.concepts})
+
     # decision-critical questions whose reading from free words was confirmed by the person
     confirms = Measure("confirmations", [q.id for q in spec.questions if q.id in critical], set(),
                        {q.id: dialog.question_line(q.id) for q in spec.questions})
@@ -74,6 +78,7 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult],
     for result in results:
         trace = result.trace
         confirms.taken.update(trace.confirms)
+        concepts.taken.update(trace.concepts)
         questions.taken.update(trace.questions)
         options.taken.update(f"{q}={v}" for q, v in trace.options)
         transitions.taken.update(f"{a} -> {b if b != END else END}" for a, b in trace.transitions)
@@ -84,7 +89,7 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult],
             if level:
                 levels.taken.add(level)
         modifiers.taken.update(outcome.modifiers)
-    return [questions, options, transitions, rules, levels, modifiers, crisis, confirms]
+    return [questions, options, transitions, rules, levels, modifiers, crisis, concepts, confirms]
 
 
 def report(dialog: LoadedDialog, measures: list[Measure], files: int) -> str:

@@ -16,7 +16,9 @@ from typing import Any
 
 from . import language, yamlsource
 from .language import Language
-from .spec import (CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, UNKNOWN, Condition, Dialog,
+from .crisis_grammar import Grammar, PatternError
+from .safety import TYPO_MIN_LENGTH
+from .spec import (CHECK_IN_SLOT, CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, UNKNOWN, Condition, Dialog,
                    Question)
 from .yamlsource import FileProblems, Path_, Problem, Source
 
@@ -298,16 +300,19 @@ class Checker:
 
     def _leaf(self, cond: Condition, at: Path_, where: str) -> Iterator[Problem]:
         slot, op, value = cond.slot, cond.op, cond.value
+        allowed: set[str] | None
         if slot == CRISIS_SLOT:
             allowed, kind = self.kinds, "multi"
+        elif slot == CHECK_IN_SLOT:
+            allowed, kind = set[str](self.spec.safety.concepts), "multi"
         elif slot in self.questions:
             q = self.questions[slot]
             kind = q.kind
             allowed = ({"yes", "no"} if kind == "yes_no" else {o.value for o in q.options}
                        if kind in ("choice", "multi") else None)
         else:
-            yield self.problem(at + ("slot",), where, f"unknown slot '{slot}'; a slot is a question id or"
-                               f" '{CRISIS_SLOT}'")
+            yield self.problem(at + ("slot",), where, f"unknown slot '{slot}'; a slot is a question id,"
+                               f" '{CRISIS_SLOT}' or '{CHECK_IN_SLOT}'")
             return
         if op in ("answered", "unanswered"):
             return
@@ -367,7 +372,7 @@ class Checker:
 
     def _rules(self) -> Iterator[Problem]:
         before: set[str] = set()
-        slots = set(self.questions) | {CRISIS_SLOT}
+        slots = set(self.questions) | {CRISIS_SLOT, CHECK_IN_SLOT}
         for i, rule in enumerate(self.spec.rules):
             at, where = ("rules", i), f"rule '{rule.id}'"
             yield from self._condition(rule.when, at + ("when",), where, before)
@@ -434,18 +439,49 @@ class Checker:
             resources.add(res.id)
         for kind, spec in self.spec.safety.kinds.items():
             at, where = ("safety", "kinds", kind), f"crisis '{kind}'"
-            for j, res in enumerate(spec.resources):
-                if res not in resources:
-                    yield self.problem(at + ("resources", j), where, f"unknown resource '{res}'")
-            for key in ("patterns", "firm_patterns"):
-                for j, pattern in enumerate(getattr(spec, key)):
-                    try:
-                        re.compile(pattern)
-                    except re.error as exc:
-                        yield self.problem(at + (key, j), where, f"pattern {pattern!r} is not a valid regular"
-                                           f" expression: {exc}")
+            for j, rid in enumerate(spec.resources):
+                if rid not in resources:
+                    yield self.problem(at + ("resources", j), where, f"unknown resource '{rid}'")
+        yield from self._crisis_patterns(resources)
+
         if "emergency" not in self.levels:
             yield self.problem(("levels",), "levels", "a level with id 'emergency' is needed for crisis results")
+
+    def _crisis_patterns(self, resources: set[str]) -> Iterator[Problem]:
+        """Every word set and pattern compiles; a concept leads to a crisis screen that exists."""
+        safety = self.spec.safety
+        grammar = Grammar(safety.words)
+        for name in safety.words:
+            try:
+                grammar.set_regex(name)
+            except PatternError as exc:
+                yield self.problem(("safety", "words", name), f"word set '{name}'", str(exc))
+        for j, rid in enumerate(safety.check_in.resources):
+            if rid not in resources:
+                yield self.problem(("safety", "check_in", "resources", j), "check_in", f"unknown resource '{rid}'")
+        lists: list[tuple[tuple[str | int, ...], str, list[str]]] = [
+            (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, field))
+            for key, field in (("negation", "negation"), ("not_negation", "not_negation"),
+                               ("negation_after", "negation_after"), ("past", "past"), ("now", "now"))]
+        for cid, concept in safety.concepts.items():
+            here: tuple[str | int, ...] = ("safety", "concepts", cid)
+            where = f"concept '{cid}'"
+            if concept.kind not in safety.kinds:
+                yield self.problem(here + ("kind",), where, f"unknown crisis kind '{concept.kind}'; kinds are: "
+                                   + ", ".join(safety.kinds))
+            if not concept.now and not concept.check:
+                yield self.problem(here, where, "a concept needs at least one 'now' or 'check' pattern")
+            lists += [(here + (key,), where, getattr(concept, key)) for key in ("now", "check", "unless")]
+        for at, where, patterns in lists:
+            for j, pattern in enumerate(patterns):
+                try:
+                    grammar.compile([pattern])
+                except PatternError as exc:
+                    yield self.problem(at + (j,), where, str(exc))
+        for j, word in enumerate(safety.typos.words):
+            if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+                yield self.problem(("safety", "typos", "words", j), "typos",
+                                   f"'{word}': typo-tolerant words are single words of {TYPO_MIN_LENGTH} letters or more")
 
     def _strings(self) -> Iterator[Problem]:
         for key in REQUIRED_STRINGS:

@@ -21,8 +21,9 @@ from .answers import Parsed, Parser
 from .conditions import AnswerValue, holds, rule_slots, slots_of
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
-from .safety import Detector
-from .spec import CRISIS_SLOT, END, UNKNOWN, Condition, Question
+from .safety import Detector, Hit
+from .terms import tokenize
+from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Condition, Option, Question
 
 
 class OptionView(BaseModel):
@@ -54,6 +55,16 @@ class CrisisView(BaseModel):
     stage: int
 
 
+class CheckInView(BaseModel):
+    """An indirect signal's direct question, with the numbers beside it (DESIGN.md, graded response)."""
+
+    concepts: list[str]
+    message: str
+    prompt: str
+    resources: list[str]
+    options: list[OptionView]
+
+
 class Progress(BaseModel):
     answered: int
     section: str
@@ -68,10 +79,11 @@ class Turn(BaseModel):
     made on every answer, and validating our own output again costs more than it checks.
     """
 
-    kind: Literal["question", "reask", "confirm", "crisis", "result"]
+    kind: Literal["question", "reask", "confirm", "check_in", "crisis", "result"]
     question: QuestionView | None = None
     message: str | None = None
     crisis: CrisisView | None = None
+    check_in: CheckInView | None = None
     result: Recommendation | None = None
     progress: Progress
     # how the last answer was read ("Got it: 18 to 64."), shown before what comes next
@@ -94,7 +106,7 @@ class Reading:
 class Exchange:
     """One thing typed (or back/restart) and where: the raw material of a transcript, in memory only."""
 
-    at: str  # question id, or "crisis"
+    at: str  # question id, "confirm", "check_in" or "crisis"
     shown: str
     typed: str
     outcome: str  # the Turn kind that followed
@@ -117,10 +129,15 @@ class Outcome(BaseModel):
     crisis_kinds: list[str]
     answers: dict[str, AnswerValue]
     readings: dict[str, dict[str, str]] = {}
+    # what crisis detection found in the person's words (concept, grade, words), and the
+    # check-ins they answered no to: for staff and the --json file, never logged
+    signals: list[dict[str, str]] = []
+    checked_in: list[str] = []
 
 
 CRISIS_AT = "crisis"
 CONFIRM_AT = "confirm"
+CHECK_IN_AT = "check_in"
 
 
 class SharedMachine(Machine):
@@ -145,7 +162,15 @@ class Engine:
         # questions a rule's floor depends on: a reading inferred from free text is confirmed
         self.critical = frozenset(slot for rule in spec.rules if rule.floor
                                   for slot in rule_slots(rule.when, {r.id: r.when for r in spec.rules}))
-        self.parser = Parser(spec.questions, dialog.language, spec.strings, critical=self.critical, help_now={
+        check = spec.safety.check_in
+        # the check-in is read like any choice question, so "not sure" and hedges are understood
+        self.check_in_question = Question(
+            id="check_in", section=spec.questions[0].section, text=check.prompt, kind="choice", next=[],
+            options=[Option(value="yes", label=spec.strings.get("yes_label", "Yes"), means="yes"),
+                     Option(value="no", label=spec.strings.get("no_label", "No"), means="no"),
+                     Option(value="unsure", label=check.unsure_label, means="unsure")])
+        self.parser = Parser([*spec.questions, self.check_in_question], dialog.language, spec.strings,
+                             critical=self.critical, help_now={
             kind: resources[k.resources[0]] for kind, k in spec.safety.kinds.items() if k.resources})
         self.detector = Detector(spec.safety)
         self.machine = SharedMachine(
@@ -167,6 +192,8 @@ class Engine:
         self._left: dict[tuple[str, tuple[object, ...]], int] = {}
         self._yes_no = [OptionView(number=i, value=o.value, label=o.label)
                         for i, o in enumerate(self.parser.yes_no, 1)]
+        self.check_in_options = [OptionView(number=i, value=o.value, label=o.label)
+                                 for i, o in enumerate(self.check_in_question.options, 1)]
         self._lock = threading.Lock()
 
     def view_yes_no(self) -> list[OptionView]:
@@ -260,8 +287,11 @@ class Session:
         self.readings: dict[str, Reading] = {}
         self.path: list[str] = []
         self.crisis_kinds: tuple[str, ...] = ()
+        self.signals: list[Hit] = []  # what detection found, one per concept (staff, --json)
+        self.checked_in: tuple[str, ...] = ()  # concepts asked about directly and answered no
         self.exchanges: list[Exchange] = []
         self._crisis_stage = 0
+        self._check_in: tuple[tuple[str, ...], str, str] | None = None  # (concepts, question id, words)
         self._primary = ""
         self._resume: str | None = None
         self._result: Recommendation | None = None
@@ -304,6 +334,9 @@ class Session:
         self.path.clear()
         self.exchanges.clear()
         self.crisis_kinds = ()
+        self.signals.clear()
+        self.checked_in = ()
+        self._check_in = None
         self._crisis_stage = 0
         self._resume = None
         self._result = None
@@ -325,6 +358,11 @@ class Session:
         return self._crisis_stage > 0
 
     @property
+    def checking_in(self) -> bool:
+        """An indirect signal's direct question is on screen, waiting for an answer."""
+        return self._check_in is not None
+
+    @property
     def result(self) -> Recommendation | None:
         return self._result
 
@@ -333,18 +371,30 @@ class Session:
         if not self._live:
             self.start()
         text = text if isinstance(text, str) else str(text)
-        kinds = self.engine.detector.detect(text)
+        question = self.dialog.questions.get(self.state)
+        history = question is not None and question.history and not self._crisis_stage and self._check_in is None
+        hits = self.engine.detector.detect(text, history=history)
+        self._note(hits)
+        kinds = self.engine.detector.kinds_now(hits)
         if self._crisis_stage:
             return self._log(CRISIS_AT, text, self._crisis_answer(text, kinds))
+        if self._check_in is not None:
+            return self._log(CHECK_IN_AT, text, self._check_in_answer(text, kinds))
+        asked = tuple(h.concept for h in hits if h.grade == "check" and h.concept not in self.checked_in)
         if self._result is not None:
             if kinds:
                 return self._log(CRISIS_AT, text, self._enter_crisis(kinds, resume=END))
+            if asked:
+                return self._log(CHECK_IN_AT, text, self._enter_check_in(asked, END, text))
             return self._show(self._result_turn())
         qid = self.state
         at = CONFIRM_AT if self._pending is not None else qid
         if kinds:
             self._pending = None
             return self._log(at, text, self._enter_crisis(kinds, resume=qid))
+        if asked:
+            self._pending = None
+            return self._log(at, text, self._enter_check_in(asked, qid, text))
         if self._pending is not None:
             return self._log(at, text, self._confirm_answer(text))
         return self._log(qid, text, self._read(qid, text))
@@ -428,11 +478,17 @@ class Session:
         return self._back()
 
     def _at(self) -> str:
-        return CRISIS_AT if self._crisis_stage else CONFIRM_AT if self._pending is not None else self.state
+        if self._crisis_stage:
+            return CRISIS_AT
+        if self._check_in is not None:
+            return CHECK_IN_AT
+        return CONFIRM_AT if self._pending is not None else self.state
 
     def _back(self) -> Turn:
         if self._crisis_stage:
             return self._show(self._crisis_turn(self.dialog.s("crisis_still")))
+        if self._check_in is not None:
+            return self._show(self._check_in_turn(self.dialog.spec.safety.check_in.reask))
         if self._pending is not None:
             self._pending = None
             return self._show(self._question_turn())
@@ -508,14 +564,19 @@ class Session:
             crisis_kinds=list(self.crisis_kinds),
             answers=dict(self.answers),
             readings={qid: {"reading": r.reading, "said": r.words} for qid, r in self.readings.items()},
+            signals=[{"concept": h.concept, "kind": h.kind, "grade": h.grade, "words": h.words} for h in self.signals],
+            checked_in=list(self.checked_in),
         )
 
     # --- internals -------------------------------------------------------------------------
 
     def _facts(self) -> dict[str, AnswerValue]:
-        if not self.crisis_kinds:
-            return self.answers
-        return {**self.answers, CRISIS_SLOT: self.crisis_kinds}
+        facts = dict(self.answers)
+        if self.crisis_kinds:
+            facts[CRISIS_SLOT] = self.crisis_kinds
+        if self.checked_in:
+            facts[CHECK_IN_SLOT] = self.checked_in
+        return facts
 
     def other_person(self) -> bool:
         cond = self.dialog.spec.dialog.other_person_when
@@ -536,6 +597,8 @@ class Session:
             return ""
         if turn.crisis is not None:
             return turn.crisis.prompt
+        if turn.check_in is not None:
+            return turn.check_in.prompt
         if turn.confirm is not None:
             return turn.confirm
         if turn.question is not None:
@@ -555,16 +618,72 @@ class Session:
 
     def _after_move(self) -> Turn:
         if self.state == END:
-            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
+            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
             return self._result_turn()
         return self._question_turn()
 
     def _result_turn(self) -> Turn:
         if self._result is None:
-            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds)
+            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
         understood, self._understood = self._understood, None
         return Turn.model_construct(kind="result", result=self._result, progress=self.progress,
                                     understood=understood, confirm=None, ticked=[])
+
+    # --- crisis detection: the graded response -------------------------------------------------
+
+    def _note(self, hits: tuple[Hit, ...]) -> None:
+        """Keep what fired, one per concept, the most urgent (shown to staff and in --json only)."""
+        for hit in hits:
+            known = next((i for i, h in enumerate(self.signals) if h.concept == hit.concept), None)
+            if known is None:
+                self.signals.append(hit)
+            elif hit.grade == "now" and self.signals[known].grade != "now":
+                self.signals[known] = hit
+
+    def _enter_check_in(self, concepts: tuple[str, ...], resume: str, text: str) -> Turn:
+        """An indirect signal: ask directly, once per concept, before anything else."""
+        self._check_in = (concepts, resume, text)
+        return self._check_in_turn()
+
+    def _check_in_turn(self, message: str | None = None) -> Turn:
+        assert self._check_in is not None
+        spec = self.dialog.spec.safety
+        check = spec.check_in
+        prompt = check.prompt_other if self.other_person() and check.prompt_other else check.prompt
+        return Turn.model_construct(
+            kind="check_in", message=message, progress=self.progress, understood=None, confirm=None, ticked=[],
+            check_in=CheckInView(
+                concepts=list(self._check_in[0]), message=check.message, prompt=prompt,
+                resources=[r.text for r in spec.resources if r.id in check.resources],
+                options=self.engine.check_in_options))
+
+    def _check_in_answer(self, text: str, kinds: tuple[str, ...]) -> Turn:
+        """Yes or not sure: the crisis screen. No: the concept is not asked again, and the words
+        that raised it are read as the answer they were typed as."""
+        assert self._check_in is not None
+        concepts, resume, typed = self._check_in
+        primary = self.dialog.spec.safety.concepts[concepts[0]].kind
+        if kinds:
+            self._check_in = None
+            return self._enter_crisis(kinds, resume=resume)
+        parsed = self.engine.parser.parse(self.engine.check_in_question, text)
+        value = parsed.value if parsed.reask is None else None
+        if value == "no" and tokenize(text, self.engine.parser.cues.contrast).contrast_at:
+            value = "unsure"  # "no, but sometimes": not a plain no
+        if value is None:
+            return self._check_in_turn(self.dialog.spec.safety.check_in.reask)
+        self._check_in = None
+        if value != "no":
+            return self._enter_crisis((primary,), resume=resume)
+        self.checked_in = tuple(dict.fromkeys(self.checked_in + concepts))
+        go_on = self.dialog.spec.safety.check_in.go_on
+        if resume == END:
+            self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
+            return self._result_turn()
+        turn = self._read(resume, typed)
+        if turn.kind == "reask":
+            return self._question_turn(message=go_on)
+        return turn.model_copy(update={"message": " ".join(m for m in (go_on, turn.message) if m)})
 
     # --- crisis ------------------------------------------------------------------------------
 

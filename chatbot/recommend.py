@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .conditions import AnswerValue, holds, true_slots
 from .dialogs import LoadedDialog
-from .spec import CRISIS_SLOT, UNKNOWN, Level, Rule
+from .spec import CHECK_IN_SLOT, CRISIS_SLOT, UNKNOWN, Level, Rule
 
 
 class LevelView(BaseModel):
@@ -86,10 +86,13 @@ def _level(level: Level) -> LevelView:
     return LevelView(id=level.id, name=level.name, involves=level.involves, asam=level.asam)
 
 
-def _facts(answers: Mapping[str, AnswerValue], crisis_kinds: tuple[str, ...]) -> dict[str, AnswerValue]:
+def _facts(answers: Mapping[str, AnswerValue], crisis_kinds: tuple[str, ...],
+           checked_in: tuple[str, ...] = ()) -> dict[str, AnswerValue]:
     facts = dict(answers)
     if crisis_kinds:
         facts[CRISIS_SLOT] = crisis_kinds
+    if checked_in:
+        facts[CHECK_IN_SLOT] = checked_in
     return facts
 
 
@@ -118,10 +121,11 @@ def recommend(
     answers: Mapping[str, AnswerValue],
     quotes: Mapping[str, str],
     crisis_kinds: tuple[str, ...] = (),
+    checked_in: tuple[str, ...] = (),
 ) -> Recommendation:
     spec = dialog.spec
     rank = dialog.level_rank
-    facts = _facts(answers, crisis_kinds)
+    facts = _facts(answers, crisis_kinds, checked_in)
     fired = fired_rules(dialog, facts)
     names = {r.id for r in fired}
     floored = [r for r in fired if r.floor]
@@ -266,7 +270,7 @@ def _quotes(dialog: LoadedDialog, rule: Rule, facts: Mapping[str, AnswerValue], 
             quotes: Mapping[str, str]) -> list[Quote]:
     seen: list[str] = []
     for slot in true_slots(rule.when, facts, names):
-        if slot != CRISIS_SLOT and slot not in seen and slot in quotes:
+        if slot not in (CRISIS_SLOT, CHECK_IN_SLOT) and slot not in seen and slot in quotes:
             seen.append(slot)
     return [_quote(dialog, slot, quotes[slot]) for slot in seen]
 

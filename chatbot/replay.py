@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
+from .engine import CHECK_IN_AT, CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
 from .spec import END
 from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, save
 from .yamlsource import Source
@@ -48,6 +48,7 @@ class Trace:
     transitions: list[tuple[str, str]] = field(default_factory=list)
     crisis: list[tuple[str, str]] = field(default_factory=list)  # (kind, "resumed" | "emergency")
     confirms: list[str] = field(default_factory=list)  # questions whose reading was put to the person
+    concepts: list[str] = field(default_factory=list)  # crisis concepts that fired (screen or check-in)
 
 
 @dataclass
@@ -73,10 +74,12 @@ class ReplayResult:
 
 
 def position(session: Session) -> str:
-    """Where the session stands: a question id, `crisis`, `confirm` (a reading waits for a yes),
-    or `end` once there is a result."""
+    """Where the session stands: a question id, `crisis`, `check_in` (an indirect signal is asked
+    about), `confirm` (a reading waits for a yes), or `end` once there is a result."""
     if session.in_crisis:
         return CRISIS_AT
+    if session.checking_in:
+        return CHECK_IN_AT
     if session.pending is not None:
         return CONFIRM_AT
     if session.finished:
@@ -88,6 +91,8 @@ def shown(session: Session) -> str:
     turn = session.turn
     if turn.crisis is not None:
         return turn.crisis.prompt
+    if turn.check_in is not None:
+        return turn.check_in.prompt
     if turn.confirm is not None:
         return turn.confirm
     return turn.question.text if turn.question is not None else ""
@@ -155,6 +160,7 @@ class Step:
                 self.trace.crisis.append((kind, outcome))
         if not session.in_crisis and turn.question is not None:
             self.trace.questions.append(turn.question.id)
+        self.trace.concepts.extend(h.concept for h in session.signals if h.concept not in self.trace.concepts)
 
 
 def replay(engine: Engine, transcript: Transcript, source: Source, strict: bool = False) -> ReplayResult:

@@ -1,101 +1,286 @@
-"""Crisis detection on every typed answer.
+"""Crisis detection on every typed answer, by concept, with a graded response.
 
-Deterministic on purpose: patterns and keywords from the dialog file, with negation
-handling ("I'm not suicidal") and tolerance for common misspellings. Missing a crisis is
-worse than a false alarm, so only a negation right before a negatable pattern clears it;
-`firm_patterns` (e.g. "don't want to live") are never negated.
+Deterministic on purpose (CLINICAL.md section 3). Each concept in the dialog file (a wish
+to die, hopelessness, a plan or means, an overdose now, ...) is a few patterns in a small
+word grammar (`crisis_grammar`), split by grade: `now` is clear danger (the crisis screen
+at once), `check` an indirect signal (a direct, kind question first). Around a match the
+detector reads three things the patterns leave out:
+
+- negation: a cue shortly before the match in the same clause ("I'm not suicidal"), or right
+  after it ("suicide has never crossed my mind"), clears it;
+- time: the nearest time cue in the same sentence; long ago ("when I was 15") turns the
+  disclosure into the concept's `past` grade (a check-in for a past attempt, nothing for an
+  overdose years ago).
+
+Who it is about is in the patterns themselves: "kill myself" and "kill himself" are
+reflexive, "is hurting me" needs someone doing it, "my boss will kill me" matches nothing;
+a completed loss ("my uncle killed himself") is a concept's `unless`.
+
+Typos are corrected before matching, one edit away from a listed crisis word, never for a
+real word ("overdue" stays overdue). Every step is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
 
-from .terms import _distance
+from .crisis_grammar import Compiled, Grammar
 from .spec import Safety
 
+Grade = Literal["now", "check"]
+
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": ""})
-_NON_WORD = re.compile(r"[^a-z0-9.]+")
-_BREAKS = re.compile(r"[.,;:!?\n]+")
-_REPEATS = re.compile(r"(.)\1{2,}")
-NEGATION_WINDOW = 3  # words before a match that a negator may stand in
+_SENTENCE = re.compile(r"[.!?;\n]+|\s-\s")
+_CLAUSE = re.compile(r"[,:()\"]+|\u2014|\s--\s")
+_NON_WORD = re.compile(r"[^a-z0-9.,]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_FINAL_REPEATS = re.compile(r"([a-z])\1{2,}\b")  # "dieeee", "nooo": a stretched last letter is one letter
+# "od'd", "o.d.'ing": an apostrophe before the ending, which dropping apostrophes would turn into "odd"
+_OD = re.compile(r"\bo\.?d\.?[\u2019'`](d|ed|ing|in|s)\b")
+_OD_ENDINGS = {"d": "ed", "in": "ing"}
+# a contrast word opens a new clause: "I'm not suicidal but I want to die" negates only the first
+_CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
+NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
+NEGATION_AFTER = 1
+TYPO_MIN_LENGTH = 6
 
 
-def normalize(text: str) -> str:
-    """Lower-case ASCII words; accents, emoji and stretched letters removed; clause breaks kept as "."."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+@dataclass(frozen=True)
+class Hit:
+    """One concept found in an answer: what fired, how urgent, and the words that fired it."""
+
+    concept: str
+    kind: str  # the crisis screen it leads to
+    grade: Grade
+    words: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # first word index
+    end: int  # one past the last word index
+
+
+class _Text:
+    """An answer prepared for matching: words with clause and sentence marks, and their positions."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.padded = " " + " ".join(words) + " "
+        self.vocabulary = frozenset(words)
+        # every beginning of every word, for anchors written as `word*`
+        self.beginnings = frozenset(w[:i] for w in self.vocabulary for i in range(1, min(len(w), 16) + 1))
+        self.starts: list[int] = []
+        self.clause: list[int] = []
+        self.sentence: list[int] = []
+        offset, clause, sentence = 1, 0, 0
+        for word in words:
+            self.starts.append(offset)
+            offset += len(word) + 1
+            if word in (".", ","):
+                clause += 1
+                sentence += word == "."
+            self.clause.append(clause)
+            self.sentence.append(sentence)
+
+    def spans(self, compiled: Compiled) -> list[_Span]:
+        return [span for span, _ in self.matches(compiled)]
+
+    def matches(self, compiled: Compiled) -> list[tuple[_Span, str]]:
+        """Where the patterns match, with the words that matched (both parts of an `A & B`)."""
+        found: list[tuple[_Span, str]] = []
+        if compiled.union is not None:
+            found += [(self.span(m), m.group().strip()) for m in compiled.union.finditer(self.padded)]
+        for single in compiled.singles:
+            if single.anchor is None or single.anchor.found_in(self.vocabulary, self.beginnings):
+                found += [(self.span(m), m.group().strip()) for m in single.regex.finditer(self.padded)]
+        for pair in compiled.pairs:
+            if pair.anchor is not None and not pair.anchor.found_in(self.vocabulary, self.beginnings):
+                continue
+            firsts = list(pair.first.finditer(self.padded))
+            if not firsts:
+                continue
+            seconds = [(self.span(m), m.group().strip()) for m in pair.second.finditer(self.padded)]
+            for m in firsts if seconds else ():
+                span = self.span(m)
+                partner = next((w for s, w in seconds if self._together(span, s, pair.near)), None)
+                if partner is not None:
+                    found.append((span, f"{m.group().strip()} ... {partner}"))
+        return found
+
+    def _together(self, a: _Span, b: _Span, near: int | None) -> bool:
+        if near is None:
+            return self.sentence[a.start] == self.sentence[b.start]
+        return self.clause[a.start] == self.clause[b.start] and max(a.start - b.end, b.start - a.end) <= near
+
+    def span(self, match: re.Match[str]) -> _Span:
+        start = bisect_right(self.starts, match.start()) - 1
+        end = bisect_right(self.starts, match.end() - 1)
+        return _Span(start, max(end, start + 1))
+
+
+def prepare(text: str) -> list[str]:
+    """Lower-case ASCII words, stretched letters squeezed, with "." between sentences and "," between clauses."""
+    text = _OD.sub(lambda m: "od" + _OD_ENDINGS.get(m.group(1), m.group(1)), unicodedata.normalize("NFKC", text).casefold())
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _REPEATS.sub(r"\1\1", text)
-    text = _BREAKS.sub(" . ", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    text = _SENTENCE.sub(" . ", text)
+    text = _CLAUSE.sub(" , ", text)
+    text = _REPEATS.sub(r"\1\1", _FINAL_REPEATS.sub(r"\1", _NON_WORD.sub(" ", text)))
+    words: list[str] = []
+    for word in text.split():
+        word = word.strip(".,") or word[:1]
+        if word in (".", ",") and (not words or words[-1] in (".", ",")):
+            if words and word == ".":
+                words[-1] = "."
+            continue
+        if word in _CONTRAST and words and words[-1] not in (".", ","):
+            words.append(",")
+        words.append(word)
+    return words
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one typo away: a letter dropped, added, changed, or two swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    return {w for w in out if w[:1] == word[:1]}
 
 
 class Detector:
-    """Built once per dialog; `detect` is called on every answer, so patterns are precompiled."""
+    """Built once per dialog; `detect` runs on every answer, so everything is compiled here."""
 
     def __init__(self, safety: Safety):
-        self.negators = frozenset(normalize(n) for n in safety.negators)
+        grammar = Grammar(safety.words)
+        scope = safety.scope
+        self.negation = grammar.compile(scope.negation)
+        self.not_negation = grammar.compile(scope.not_negation)
+        self.negation_after = grammar.compile(scope.negation_after)
+        self.past = grammar.compile(scope.past)
+        self.now = grammar.compile(scope.now)
+        self.stops = frozenset(scope.negation_stops)
+        self.concepts = [
+            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True), grammar.compile(c.check, anchored=True),
+                     grammar.compile(c.unless, anchored=True))
+            for cid, c in safety.concepts.items()
+        ]
         self.kinds = list(safety.kinds)
-        # one alternation per kind: a few regex scans per answer instead of one per pattern
-        self.firm = [(k, _union(spec.firm_patterns)) for k, spec in safety.kinds.items() if spec.firm_patterns]
-        self.negatable = [(k, _union(spec.patterns)) for k, spec in safety.kinds.items() if spec.patterns]
-        self.keywords = tuple((k, normalize(w)) for k, spec in safety.kinds.items() for w in spec.keywords)
+        real = set(safety.typos.real_words)
+        self.typos: dict[str, str] = {}
+        for crisis_word in safety.typos.words:
+            for near in _one_edit(crisis_word):
+                if len(near) >= TYPO_MIN_LENGTH and near not in real:
+                    self.typos.setdefault(near, crisis_word)
+        for crisis_word in safety.typos.words:
+            self.typos.pop(crisis_word, None)
 
-    def detect(self, text: str) -> tuple[str, ...]:
-        """The crisis kinds this text discloses, in the dialog's order; empty when none."""
-        norm = normalize(text)
-        if not norm:
+    def detect(self, text: str, history: bool = False) -> tuple[Hit, ...]:
+        """Every concept this text discloses (one hit each, the most urgent), in the dialog's order.
+
+        `history`: the question asks what usually happens or happened before, so a disclosure
+        with no time of its own is history ("I had seizures"), unless it says now.
+        """
+        words = [self.typos.get(w, w) for w in prepare(text)]
+        if not words:
             return ()
-        found: set[str] = set()
-        for kind, pattern in self.firm:
-            if kind not in found and pattern.search(norm):
-                found.add(kind)
-        for kind, pattern in self.negatable:
-            if kind in found:
-                continue
-            for match in pattern.finditer(norm):
-                if not self._negated(norm, match.start()):
-                    found.add(kind)
-                    break
-        if len(found) < len(self.kinds):
-            found.update(self._fuzzy_keywords(norm, found))
-        return tuple(k for k in self.kinds if k in found)
+        prepared = _Text(words)
+        hits: list[Hit] = []
+        cues: list[_Cues] = []  # read around a match only once something matched: most answers match nothing
+        for concept in self.concepts:
+            hit = self._concept(prepared, cues, concept, history)
+            if hit is not None:
+                hits.append(hit)
+        return tuple(hits)
 
-    def _negated(self, norm: str, start: int) -> bool:
-        return self._negator_before(norm[:start].split())
+    def _cues(self, text: _Text, history: bool) -> _Cues:
+        shielded = text.spans(self.not_negation)
+        return _Cues(
+            negation=[s for s in text.spans(self.negation) if not any(n.start <= s.start < n.end for n in shielded)],
+            after=text.spans(self.negation_after),
+            past=text.spans(self.past), now=text.spans(self.now), stops=self.stops, history=history,
+        )
 
-    def _negator_before(self, words: list[str]) -> bool:
-        """A negator among the last few words of the same clause ("." marks a clause break)."""
-        for word in reversed(words[-NEGATION_WINDOW:]):
-            if word == ".":
-                return False
-            if word in self.negators:
+    def _concept(self, text: _Text, cues: list[_Cues], concept: _Concept, history: bool) -> Hit | None:
+        """The most urgent ungated match of one concept, or None."""
+        excluded: list[_Span] | None = None
+        best: Hit | None = None
+        for grade, compiled in (("now", concept.now), ("check", concept.check)):
+            for span, words in text.matches(compiled):
+                if excluded is None:
+                    excluded = text.spans(concept.unless)
+                if any(e.start <= span.start < e.end for e in excluded):
+                    continue
+                if not cues:
+                    cues.append(self._cues(text, history))
+                found = self._grade(text, cues[0], span, grade, concept.past)  # type: ignore[arg-type]
+                if found == "now":
+                    return Hit(concept.id, concept.kind, "now", words)
+                if found is not None and best is None:
+                    best = Hit(concept.id, concept.kind, found, words)
+        return best
+
+    def kinds_now(self, hits: tuple[Hit, ...]) -> tuple[str, ...]:
+        """The crisis screens that clear danger in these hits leads to, in the dialog's order."""
+        wanted = {h.kind for h in hits if h.grade == "now"}
+        return tuple(k for k in self.kinds if k in wanted)
+
+    def _grade(self, text: _Text, cues: _Cues, span: _Span, grade: Grade,
+               past_grade: Literal["check", "none"]) -> Grade | None:
+        if cues.negated(text, span):
+            return None
+        if cues.long_ago(text, span):
+            return None if past_grade == "none" else "check"
+        return grade
+
+
+@dataclass(frozen=True)
+class _Concept:
+    id: str
+    kind: str
+    past: Literal["check", "none"]
+    now: Compiled
+    check: Compiled
+    unless: Compiled
+
+
+@dataclass(frozen=True)
+class _Cues:
+    negation: list[_Span]
+    after: list[_Span]
+    past: list[_Span]
+    now: list[_Span]
+    stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
+    history: bool = False  # no time cue means long ago (a question about history)
+
+    def negated(self, text: _Text, span: _Span) -> bool:
+        clause = text.clause[span.start]
+        for cue in self.negation:
+            if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
+                    and not any(w in self.stops for w in text.words[cue.end:span.start]):
+                return True
+        for cue in self.after:
+            if span.end <= cue.start <= span.end + NEGATION_AFTER - 1 and text.clause[cue.start] == clause:
                 return True
         return False
 
-    def _fuzzy_keywords(self, norm: str, found: set[str]) -> set[str]:
-        hits: set[str] = set()
-        words = norm.split()
-        for index, word in enumerate(words):
-            if len(word) < 6:
-                continue
-            for kind in _keyword_kinds(word, self.keywords):
-                if kind not in found and not self._negator_before(words[:index]):
-                    hits.add(kind)
-        return hits
-
-
-def _union(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-@lru_cache(maxsize=20_000)
-def _keyword_kinds(word: str, keywords: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """Crisis kinds whose keyword this word is, give or take a typo (cached per word)."""
-    kinds = []
-    for kind, keyword in keywords:
-        limit = 2 if len(keyword) >= 9 else 1
-        if kind not in kinds and (word == keyword or _distance(word, keyword, limit) <= limit):
-            kinds.append(kind)
-    return tuple(kinds)
+    def long_ago(self, text: _Text, span: _Span) -> bool:
+        """The nearest time cue in the sentence says long ago (none: now, the safer reading, except
+        at a question about history)."""
+        sentence = text.sentence[span.start]
+        nearest: tuple[int, bool] | None = None
+        for cues, is_past in ((self.past, True), (self.now, False)):
+            for cue in cues:
+                if text.sentence[cue.start] != sentence:
+                    continue
+                distance = span.start - cue.end if cue.end <= span.start else max(cue.start - span.end, 0)
+                if nearest is None or distance < nearest[0] or (distance == nearest[0] and not is_past):
+                    nearest = (distance, is_past)
+        return nearest[1] if nearest is not None else self.history

@@ -23,6 +23,8 @@ Scalar = str | int | float | bool
 
 # Answer slot that the engine fills itself with the kinds of crisis disclosed so far.
 CRISIS_SLOT = "crisis"
+# Answer slot the engine fills with the crisis concepts asked about directly and answered no.
+CHECK_IN_SLOT = "check_in"
 # Edge target that ends the questions and gives the recommendation.
 END = "end"
 
@@ -41,7 +43,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "type_number": frozenset({"min", "max"}),
 }
 # Ids the engine gives a meaning of its own.
-RESERVED_IDS = frozenset({"crisis", "end", "confirm"})
+RESERVED_IDS = frozenset({"crisis", "end", "confirm", "check_in"})
 
 # Strings the front ends and engine need; a dialog (or its translation) must supply each.
 REQUIRED_STRINGS: tuple[str, ...] = (
@@ -167,6 +169,9 @@ class Question(Strict):
     # a yes/no question about the past N days: a time named outside them ("6 months ago") is a no,
     # one that may be outside ("back in january") is asked about
     within_days: Annotated[int, Field(gt=0)] | None = None
+    # answers here tell what usually happens or happened before ("what happens when you stop?"):
+    # crisis words with no time of their own are read as history, not as happening now
+    history: bool = False
     next: list[Edge] = []
 
 
@@ -227,20 +232,65 @@ class Resource(Strict):
 
 
 class CrisisKind(Strict):
+    """A crisis screen: what it says, which numbers it shows, and the two safety questions."""
+
     title: Text
     message: Text
     resources: list[Ident]
     check: Text
     confirm: Text
-    patterns: list[Text] = []
-    firm_patterns: list[Text] = []
-    keywords: list[Text] = []
+
+
+class CrisisConcept(Strict):
+    """One crisis concept as patterns (crisis_grammar), by grade: `now` is clear danger, `check` an
+    indirect signal asked about directly. `past`: what the person's own disclosure of long ago becomes."""
+
+    kind: Ident
+    now: list[Text] = []
+    check: list[Text] = []
+    past: Literal["check", "none"] = "none"
+    # matches inside one of these are about something else ("died by suicide" is a loss, not a crisis now)
+    unless: list[Text] = []
+
+
+class CrisisScope(Strict):
+    """Cue patterns read around every match: negation, time and subject."""
+
+    negation: list[Text]
+    not_negation: list[Text] = []
+    negation_after: list[Text] = []
+    past: list[Text] = []
+    now: list[Text] = []
+    negation_stops: list[Text] = []
+
+
+class CrisisTypos(Strict):
+    """Crisis words recognised one typo away, and the real words near them that never are."""
+
+    words: list[Text] = []
+    real_words: list[Text] = []
+
+
+class CheckIn(Strict):
+    """The direct question an indirect signal gets, with the numbers beside it."""
+
+    message: Text
+    prompt: Text
+    prompt_other: Text | None = None
+    resources: list[Ident]
+    unsure_label: Text
+    reask: Text
+    go_on: Text
 
 
 class Safety(Strict):
-    negators: list[Text]
     resources: list[Resource]
     kinds: dict[Ident, CrisisKind]
+    check_in: CheckIn
+    words: dict[Ident, list[Text]] = {}
+    scope: CrisisScope
+    typos: CrisisTypos = CrisisTypos()
+    concepts: dict[Ident, CrisisConcept]
 
 
 class DialogInfo(Strict):

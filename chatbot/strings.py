@@ -43,6 +43,10 @@ def string_table(spec: Dialog) -> dict[str, str]:
     for kind_id, kind in spec.safety.kinds.items():
         for name in ("title", "message", "check", "confirm"):
             table[f"safety.kinds.{kind_id}.{name}"] = getattr(kind, name)
+    check = spec.safety.check_in
+    for name in ("message", "prompt", "prompt_other", "unsure_label", "reask", "go_on"):
+        if getattr(check, name):
+            table[f"safety.check_in.{name}"] = getattr(check, name)
     for key, value in spec.strings.items():
         table[f"strings.{key}"] = value
     return table

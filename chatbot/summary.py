@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
-from .engine import CrisisView, OptionView, QuestionView, Turn
+from .engine import CheckInView, CrisisView, OptionView, QuestionView, Turn
 from .recommend import Recommendation
 
 WIDTH = 78
@@ -52,6 +52,21 @@ def crisis_lines(dialog: LoadedDialog, crisis: CrisisView) -> list[str]:
     lines += ["", wrap(crisis.prompt)]
     lines += _options(crisis.options)
     return lines
+
+
+def check_in_lines(dialog: LoadedDialog, check_in: CheckInView) -> list[str]:
+    """The direct question an indirect signal gets, with the numbers right above it."""
+    lines = [wrap(check_in.message), "", dialog.s("crisis_resources_title") + ":"]
+    lines += [wrap(f"- {r}", "  ") for r in check_in.resources]
+    lines += ["", wrap(check_in.prompt)]
+    lines += _options(check_in.options)
+    return lines
+
+
+def resource_lines(dialog: LoadedDialog) -> list[str]:
+    """Every help number, under its title: shown by `help`, and on the way out of a crisis."""
+    return [dialog.s("crisis_resources_title") + ":",
+            *(wrap(f"- {r.text}", "  ") for r in dialog.spec.safety.resources)]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ SAFE = ["dead tired", "my phone died", "I'd kill for a coffee", "I want to cut d
 
 @pytest.mark.parametrize("kind, phrase", [(k, p) for k, ps in TRIGGER.items() for p in ps])
 def test_crisis_phrases_trigger(engine: Engine, kind: str, phrase: str) -> None:
-    assert kind in engine.detector.detect(phrase)
+    assert kind in {h.kind for h in engine.detector.detect(phrase)}
 
 
 @pytest.mark.parametrize("phrase", SAFE)

@@ -132,12 +132,49 @@ async def test_crisis_at_a_middle_question(engine: Engine) -> None:
         assert isinstance(app.screen, ChatScreen) and app.session.state == "substances"
 
 
+async def test_check_in_box_asks_directly_with_988_and_goes_on_after_no(engine: Engine, tmp_path: Path) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await type_answer(pilot, "me, but honestly i feel like a burden to everyone")
+        assert isinstance(app.screen, CrisisScreen)
+        assert "killing yourself right now" in str(app.screen.query_one("#crisis-prompt", Static).content)
+        assert "988" in str(app.screen.query_one("#crisis-resources", Static).content)
+        assert app.screen.focused is app.screen.query_one("#crisis-input")  # typing goes where it is typed
+        await type_answer(pilot, "help", "#crisis-input")                  # help is never an answer
+        assert "741741" in screen_text(app) and app.session.checking_in
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#check-in-no")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert "988" in str(app.screen.query_one("#reask", Static).content)    # the way on keeps 988 in view
+        app.save_screenshot(str(tmp_path / "after-check-in.svg"))
+
+
+async def test_quitting_in_a_crisis_leaves_the_numbers_behind(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    said: list[object] = []
+    real_exit = app.exit
+    app.exit = lambda *a, **k: (said.append(k.get("message")), real_exit(*a, **k))[1]  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "my brother is not breathing")
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+    assert any("911" in str(m) and "988" in str(m) and "741741" in str(m) for m in said)
+
+
 async def test_crisis_no_shows_the_emergency_summary(engine: Engine) -> None:
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "my friend took a bunch of pills and won't wake up")
-        await pilot.press("enter")                            # "No, I need help now" has focus
+        await pilot.click("#crisis-no")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "emergency" in str(app.screen.query_one("#summary-level", Static).content).lower()

@@ -67,6 +67,15 @@ class IntakeApp(App[None]):
             self.session.close()
             self.session = None
 
+    def parting_numbers(self) -> str | None:
+        """Every help number, left on the terminal after the app closes, when a crisis or
+        check-in was on screen or disclosed in this session; otherwise nothing."""
+        session = self.session
+        if session is None or not (session.in_crisis or session.turn.kind == "check_in" or session.crisis_kinds
+                                   or session.checked_in):
+            return None
+        return self.resources_text()
+
     def resources_text(self) -> str:
         title = self.dialog.s("crisis_resources_title")
         return title + ":\n" + "\n".join(f"\u2022 {r.text}" for r in self.dialog.spec.safety.resources)
@@ -188,7 +197,7 @@ class IntakeApp(App[None]):
     def action_request_quit(self) -> None:
         def done(yes: bool | None) -> None:
             if yes:
+                self.exit(message=self.parting_numbers())
                 self.end_session()
-                self.exit()
         if not isinstance(self.screen, ConfirmScreen):
             self.push_screen(ConfirmScreen("Quit now? Nothing you typed is saved.", "Quit", "Keep going"), done)

@@ -30,11 +30,15 @@ class Inspector(VerticalScroll):
         yield Static("", id="inspector-rules", markup=False)
         yield Static("Answers so far", classes="inspector-head")
         yield Static("", id="inspector-answers", markup=False)
+        yield Static("Crisis detection", classes="inspector-head")
+        yield Static("", id="inspector-signals", markup=False)
 
     def refresh_from(self, session: Session, turn: Turn) -> None:
         dialog = session.dialog
         if turn.kind == "crisis" and turn.crisis is not None:
             where = f"crisis check ({', '.join(turn.crisis.kinds)}), stage {turn.crisis.stage}"
+        elif turn.kind == "check_in" and turn.check_in is not None:
+            where = f"check-in ({', '.join(turn.check_in.concepts)})"
         elif turn.question is not None:
             where = f"{turn.question.id}\nsection: {turn.question.section}"
         else:
@@ -52,6 +56,16 @@ class Inspector(VerticalScroll):
             qid, reading, words = session.pending
             answers.append(f"{qid}: waiting for a yes to \u201c{reading}\u201d (typed \u201c{words}\u201d)")
         self.query_one("#inspector-answers", Static).update("\n".join(answers) or "none yet")
+        self.query_one("#inspector-signals", Static).update(signal_lines(session) or "nothing fired")
+
+
+def signal_lines(session: Session) -> str:
+    """Which concept fired, how urgently, on which words; and the check-ins answered no."""
+    grades = {"now": "crisis screen", "check": "check-in"}
+    lines = [f"{h.concept} \u2192 {grades[h.grade]}: \u201c{h.words}\u201d" for h in session.signals]
+    if session.checked_in:
+        lines.append(f"asked directly, answered no: {', '.join(session.checked_in)}")
+    return "\n".join(lines)
 
 
 class JumpScreen(ModalScreen[str | None]):

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
+from ...commands import command
 from ...engine import Session, Turn
 from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
@@ -56,7 +57,7 @@ class ChatScreen(Screen[None]):
 
     def show(self, turn: Turn) -> None:
         """Draw whatever the session says comes next."""
-        if turn.kind == "crisis":
+        if turn.kind in ("crisis", "check_in"):
             self.app.show_crisis(turn)  # type: ignore[attr-defined]
             return
         if turn.kind == "result":
@@ -164,6 +165,9 @@ class ChatScreen(Screen[None]):
     # --- input ---------------------------------------------------------------------------
 
     def submit(self, text: str) -> None:
+        if command(text) == "help":
+            self.app.action_help()  # type: ignore[attr-defined]
+            return
         self.show(self.app.answer(text))  # type: ignore[attr-defined]
 
     @on(SelectionList.SelectedChanged)

@@ -1,7 +1,9 @@
-"""The crisis screen: shown the moment a crisis turn comes, from any question.
+"""The crisis box: the crisis screen, and the check-in that an indirect signal gets first.
 
-It cannot be dismissed with Escape: it closes only when the Session says the person may
-go on (two "yes, I'm safe" answers) or shows the emergency result.
+Shown the moment a crisis or check-in turn comes, from any question. It cannot be
+dismissed with Escape: it closes only when the Session says the person may go on (two
+"yes, I'm safe" answers, or "no" to the check-in) or shows the emergency result. The
+typing box has focus, so "yes im ok" goes where it is typed; `help` shows every number.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ...commands import command
 from ...engine import Turn
+
+BOX_KINDS = ("crisis", "check_in")
 
 
 class CrisisScreen(ModalScreen[None]):
@@ -27,31 +32,49 @@ class CrisisScreen(ModalScreen[None]):
             yield Static("", id="crisis-resources", markup=False)
             yield Static("", id="crisis-reask", markup=False)
             yield Static("", id="crisis-prompt", markup=False)
-            with Horizontal(id="crisis-buttons"):
-                yield Button("Yes", id="crisis-yes", variant="success")
-                yield Button("No, I need help now", id="crisis-no", variant="error")
-            yield Input(placeholder="Or type here and press Enter", id="crisis-input")
+            yield Horizontal(id="crisis-buttons")
+            yield Input(placeholder="Type here and press Enter (or pick a button)", id="crisis-input")
 
     def on_mount(self) -> None:
         self.update(self.turn)
-        self.query_one("#crisis-no", Button).focus()
+        self.query_one("#crisis-input", Input).focus()
 
     def update(self, turn: Turn) -> None:
         self.turn = turn
-        crisis = turn.crisis
-        assert crisis is not None
-        self.query_one("#crisis-title", Static).update(f"!! {crisis.title} !!")
-        self.query_one("#crisis-message", Static).update(crisis.message)
-        self.query_one("#crisis-resources", Static).update("\n".join(f"\u2022 {r}" for r in crisis.resources))
+        if turn.check_in is not None:
+            check = turn.check_in
+            title, message, resources, prompt = "", check.message, check.resources, check.prompt
+            buttons = [(o.value, o.label, "success" if o.value == "yes" else "default") for o in check.options]
+        else:
+            crisis = turn.crisis
+            assert crisis is not None
+            title, message, resources, prompt = f"!! {crisis.title} !!", crisis.message, crisis.resources, crisis.prompt
+            buttons = [("yes", "Yes", "success"), ("no", "No, I need help now", "error")]
+        self.set_class(turn.check_in is not None, "check-in")
+        heading = self.query_one("#crisis-title", Static)
+        heading.update(title)
+        heading.display = bool(title)
+        self.query_one("#crisis-message", Static).update(message)
+        self.query_one("#crisis-resources", Static).update("\n".join(f"\u2022 {r}" for r in resources))
         reask = self.query_one("#crisis-reask", Static)
         reask.update(turn.message or "")
         reask.set_class(bool(turn.message), "visible")
-        self.query_one("#crisis-prompt", Static).update(crisis.prompt)
+        self.query_one("#crisis-prompt", Static).update(prompt)
+        prefix = "check-in" if turn.check_in is not None else "crisis"
+        row = self.query_one("#crisis-buttons", Horizontal)
+        if [b.id for b in row.query(Button)] != [f"{prefix}-{value}" for value, _, _ in buttons]:
+            row.remove_children()
+            row.mount_all([Button(label, id=f"{prefix}-{value}", name=value, variant=variant)  # type: ignore[arg-type]
+                           for value, label, variant in buttons])
 
     def _send(self, text: str) -> None:
+        if command(text) == "help":
+            self.app.action_help()  # type: ignore[attr-defined]
+            return
         turn = self.app.answer(text)  # type: ignore[attr-defined]
-        if turn.kind == "crisis":
+        if turn.kind in BOX_KINDS:
             self.update(turn)
+            self.app.after_turn(turn)  # type: ignore[attr-defined]
             return
         self.dismiss(None)
         self.app.after_crisis(turn)  # type: ignore[attr-defined]
@@ -59,7 +82,7 @@ class CrisisScreen(ModalScreen[None]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self._send("yes" if event.button.id == "crisis-yes" else "no")
+        self._send(event.button.name or "")
 
     @on(Input.Submitted)
     def _typed(self, event: Input.Submitted) -> None:

@@ -1,0 +1,13 @@
+"""The words that are commands at every prompt, in every front end ("help" is never an answer)."""
+
+from __future__ import annotations
+
+from .terms import normalize
+
+COMMANDS = {"back": "back", "undo": "back", "restart": "restart", "start over": "restart", "help": "help",
+            "quit": "quit", "exit": "quit"}
+
+
+def command(text: str) -> str | None:
+    """The command these words are, or None when they are an answer."""
+    return COMMANDS.get(normalize(text))

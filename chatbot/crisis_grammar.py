@@ -1,0 +1,259 @@
+"""The small pattern language crisis concepts are written in, compiled to word-level regexes.
+
+A pattern is a row of elements separated by spaces, matched against whole words:
+
+    word        the word itself; `word*` also its longer forms (kill* = kills, killing)
+    a|b|c       any one of these words (or {sets})
+    (a b|c)     any one of these word rows; (...)? optional
+    {name}      any entry of the named word set (entries may be several words, or use {other})
+    x?          the element is optional
+    !x          the next word is not x (nothing is consumed)
+    ...         up to three other words, within the same clause
+    A & B       both parts, anywhere in the same sentence (a means and an intent)
+    A ~ B       both parts, in either order, at most six words apart in one clause
+
+There are no regex quantifiers, groups or classes to write, so a pattern can neither
+match the empty string unnoticed (`PatternError`) nor backtrack catastrophically: every
+element consumes whole words, and gaps are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+GAP = "..."
+GAP_WORDS = 3
+_WORD = re.compile(r"^[a-z0-9#]+\*?$")
+_FOREIGN = re.compile(r"[^a-z0-9#*?!|(){}_. ]")  # anything else is regex syntax (or upper case)
+_SET = re.compile(r"^\{([a-z0-9_]+)\}$")
+# a word in the text: no spaces, and not a clause or sentence mark
+_ANY_WORD = r"[^ .,]+ "
+
+
+class PatternError(ValueError):
+    """A pattern (or word set) that cannot be compiled; the message says how to fix it."""
+
+
+def _word(word: str) -> str:
+    if not _WORD.match(word):
+        raise PatternError(f"'{word}' is not a plain lower-case word; write words, a|b, {{set}}, word?, word*,"
+                           " !word or ... (regular-expression syntax is not allowed)")
+    stem = re.escape(word.rstrip("*")).replace("\\#", "#").replace("#", r"\d")
+    return stem + ("[a-z0-9]*" if word.endswith("*") else "") + " "
+
+
+def _items(pattern: str) -> list[str]:
+    """Split a pattern into elements: words, sets and whole groups "(go on|carry on)"."""
+    items: list[str] = []
+    depth = 0
+    current = ""
+    for char in pattern:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise PatternError(f"'{pattern}': a ')' without its '('")
+        if char.isspace() and depth == 0:
+            if current:
+                items.append(current)
+            current = ""
+        else:
+            current += char
+    if depth:
+        raise PatternError(f"'{pattern}': a '(' without its ')'")
+    if current:
+        items.append(current)
+    return items
+
+
+class Grammar:
+    """Word sets and the compiler that expands them; sets are compiled once and cached."""
+
+    def __init__(self, sets: Mapping[str, list[str]]):
+        self.sets = sets
+        self._compiled: dict[str, str] = {}
+        self._open: set[str] = set()
+        self._set_anchors: dict[str, Anchor | None] = {}
+
+    def set_regex(self, name: str) -> str:
+        if name in self._compiled:
+            return self._compiled[name]
+        if name not in self.sets:
+            raise PatternError(f"unknown word set '{{{name}}}'; sets are: " + ", ".join(sorted(self.sets)))
+        if name in self._open:
+            raise PatternError(f"word set '{{{name}}}' contains itself")
+        self._open.add(name)
+        try:
+            entries = [self.sequence(entry, where=f"word set '{name}'") for entry in self.sets[name]]
+        finally:
+            self._open.discard(name)
+        if not entries:
+            raise PatternError(f"word set '{{{name}}}' is empty")
+        regex = "(?:" + "|".join(entries) + ")"
+        self._compiled[name] = regex
+        return regex
+
+    def element(self, item: str) -> tuple[str, bool]:
+        """(regex, consumes): one element's regex, and whether it must consume words."""
+        if item == GAP:
+            return f"(?:{_ANY_WORD}){{0,{GAP_WORDS}}}", False
+        if item.startswith("!"):
+            inner, _ = self.element(item[1:])
+            return f"(?!{inner})", False
+        optional = item.endswith("?")
+        core = item[:-1] if optional else item
+        if not core:
+            raise PatternError("a lone '?' or '!' has nothing to apply to")
+        if core.startswith("("):
+            if not core.endswith(")") or "(" in core[1:]:
+                raise PatternError(f"'{item}': a group is (words|other words), not nested, closed with ')'")
+            choices = [self.sequence(c, where=f"group '{item}'") for c in core[1:-1].split("|")]
+            regex = "(?:" + "|".join(choices) + ")"
+            return (f"(?:{regex})?", False) if optional else (regex, True)
+        choices = [self._choice(c) for c in core.split("|")]
+        regex = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
+        return (f"(?:{regex})?", False) if optional else (regex, True)
+
+    def _choice(self, item: str) -> str:
+        found = _SET.match(item)
+        return self.set_regex(found.group(1)) if found else _word(item)
+
+    def sequence(self, pattern: str, where: str = "pattern") -> str:
+        odd = sorted(set(_FOREIGN.findall(pattern)))
+        if odd:
+            raise PatternError(f"'{pattern}': {' '.join(odd)} is regular-expression syntax, which is not allowed;"
+                               " write words, a|b, (several words|others), {set}, word?, word*, !word or ...")
+        items = _items(pattern)
+        if not items:
+            raise PatternError(f"{where}: an empty pattern would match every answer")
+        parts: list[str] = []
+        consumes = False
+        for i, item in enumerate(items):
+            if item == GAP and (i == 0 or i == len(items) - 1 or items[i - 1] == GAP):
+                raise PatternError(f"{where}: '...' belongs between two words, once")
+            regex, needs = self.element(item)
+            parts.append(regex)
+            consumes = consumes or needs
+        if not consumes:
+            raise PatternError(f"'{pattern}' can match without any word (every part is optional); make one"
+                               " word required")
+        return "".join(parts)
+
+    def compile(self, patterns: list[str], anchored: bool = False) -> Compiled:
+        """One regex for the plain patterns, and a pair of regexes for each `A & B` pattern.
+
+        `anchored`: also keep each plain pattern alone with its anchor, the words one of which
+        must be in the text for it to match, so long lists run only the patterns that can.
+        """
+        plain: list[str] = []
+        singles: list[Single] = []
+        pairs: list[Pair] = []
+        for pattern in patterns:
+            joins = [w for w in pattern.split() if w in ("&", "~")]
+            if joins:
+                parts = [p.strip() for p in re.split(r"\s[&~]\s", f" {pattern} ".strip())]
+                if len(joins) != 1 or len(parts) != 2 or not all(parts):
+                    raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
+                first, second = (re.compile(_AT_WORD + self.sequence(p)) for p in parts)
+                pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0])))
+            else:
+                regex = self.sequence(pattern)
+                plain.append(regex)
+                if anchored:
+                    singles.append(Single(re.compile(_AT_WORD + regex), self.anchor(pattern)))
+        union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
+        return Compiled(union, tuple(pairs), tuple(singles))
+
+    # --- anchors: words one of which a match must contain --------------------------------------
+
+    def anchor(self, pattern: str) -> Anchor | None:
+        """The most selective required element's words (longest shortest word), or None if every
+        required element can match digits only."""
+        best: Anchor | None = None
+        for item in _items(pattern):
+            if item == GAP or item.startswith("!") or item.endswith("?"):
+                continue
+            found = self._element_anchor(item)
+            if found is not None and (best is None or found.score > best.score):
+                best = found
+        return best
+
+    def _element_anchor(self, core: str) -> Anchor | None:
+        if core.startswith("("):
+            parts = [self.anchor(alt) for alt in core[1:-1].split("|")]
+        else:
+            parts = []
+            for choice in core.split("|"):
+                found = _SET.match(choice)
+                parts.append(self._set_anchor(found.group(1)) if found else _word_anchor(choice))
+        if any(p is None for p in parts):
+            return None
+        return Anchor(frozenset().union(*(p.exact for p in parts if p)),
+                      frozenset().union(*(p.stems for p in parts if p)))
+
+    def _set_anchor(self, name: str) -> Anchor | None:
+        if name not in self._set_anchors:
+            self._set_anchors[name] = None  # a set that contains itself was refused when compiled
+            parts = [self.anchor(entry) for entry in self.sets[name]]
+            self._set_anchors[name] = None if any(p is None for p in parts) else Anchor(
+                frozenset().union(*(p.exact for p in parts if p)), frozenset().union(*(p.stems for p in parts if p)))
+        return self._set_anchors[name]
+
+
+_AT_WORD = "(?<= )"
+NEAR_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Whole words, and word beginnings (from `word*`), at least one of which is in any match."""
+
+    exact: frozenset[str]
+    stems: frozenset[str]
+
+    @property
+    def score(self) -> int:
+        """Longer words are rarer in what people type: prefer the element whose shortest word is longest."""
+        return min((len(w) for w in self.exact | self.stems), default=0)
+
+    def found_in(self, words: frozenset[str], beginnings: frozenset[str]) -> bool:
+        return not self.exact.isdisjoint(words) or not self.stems.isdisjoint(beginnings)
+
+
+def _word_anchor(word: str) -> Anchor | None:
+    if "#" in word:
+        return None
+    return Anchor(frozenset(), frozenset({word[:-1]})) if word.endswith("*") else Anchor(frozenset({word}), frozenset())
+
+
+@dataclass(frozen=True)
+class Single:
+    """One plain pattern, run only when its anchor is in the text."""
+
+    regex: re.Pattern[str]
+    anchor: Anchor | None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order)."""
+
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+    near: int | None
+    anchor: Anchor | None = None  # of the first part
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A list of patterns ready to match: `union` finds the plain ones, `pairs` the `A & B` ones."""
+
+    union: re.Pattern[str] | None
+    pairs: tuple[Pair, ...] = ()
+    singles: tuple[Single, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.union is not None or bool(self.pairs) or bool(self.singles)

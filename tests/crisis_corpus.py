@@ -1,0 +1,115 @@
+"""Measure crisis detection on the corpus in tests/data/crisis/, by part and by concept.
+
+    python -m tests.crisis_corpus                 # figures, tuning and held-out side by side
+    python -m tests.crisis_corpus --show-tuning   # also list the tuning part's misses and alarms
+
+A must-trigger phrase counts when it raises the crisis screen or the check-in at once; a
+must-not phrase counts as a false alarm when it raises either. The held-out part's failures
+are never listed: they were written before tuning and are kept unseen (DEVELOPERS.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from chatbot.dialogs import load
+from chatbot.safety import Detector
+
+CORPUS = Path(__file__).parent / "data" / "crisis"
+
+
+@dataclass
+class Tally:
+    """Counts for one part (tuning or held-out) of the corpus."""
+
+    trigger: Counter[str] = field(default_factory=Counter)
+    caught: Counter[str] = field(default_factory=Counter)
+    at_once: Counter[str] = field(default_factory=Counter)  # caught with the crisis screen, not the check-in
+    quiet: Counter[str] = field(default_factory=Counter)
+    alarms: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[str, str]] = field(default_factory=list)
+    false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return sum(self.caught.values()) / max(sum(self.trigger.values()), 1)
+
+    @property
+    def alarm_rate(self) -> float:
+        return sum(self.alarms.values()) / max(sum(self.quiet.values()), 1)
+
+
+def load_parts() -> dict[str, list[dict]]:
+    """Corpus files by part ("tuning" or "heldout")."""
+    parts: dict[str, list[dict]] = {}
+    for path in sorted(CORPUS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        parts.setdefault(data["part"], []).append(data)
+    return parts
+
+
+def measure(detector: Detector, files: list[dict]) -> Tally:
+    tally = Tally()
+    for data in files:
+        for concept, phrases in data["trigger"].items():
+            for phrase in phrases:
+                hits = detector.detect(str(phrase))
+                tally.trigger[concept] += 1
+                if hits:
+                    tally.caught[concept] += 1
+                    tally.at_once[concept] += any(h.grade == "now" for h in hits)
+                else:
+                    tally.misses.append((concept, str(phrase)))
+        for kind, phrases in data["quiet"].items():
+            for phrase in phrases:
+                hits = detector.detect(str(phrase))
+                tally.quiet[kind] += 1
+                if hits:
+                    tally.alarms[kind] += 1
+                    tally.false_alarms.append((kind, str(phrase), ", ".join(f"{h.concept}:{h.words}" for h in hits)))
+    return tally
+
+
+def report(tallies: dict[str, Tally]) -> str:
+    names = list(tallies)
+    lines = ["must trigger (caught / phrases; screen at once)   " + "   ".join(f"{n:>22}" for n in names)]
+    concepts = list(dict.fromkeys(c for t in tallies.values() for c in t.trigger))
+    for c in concepts:
+        cells = [f"{t.caught[c]:>3}/{t.trigger[c]:<3} {t.caught[c] / max(t.trigger[c], 1):6.1%} ({t.at_once[c]:>3})"
+                 for t in tallies.values()]
+        lines.append(f"  {c:<46}" + "   ".join(f"{x:>22}" for x in cells))
+    lines.append(f"  {'all':<46}" + "   ".join(
+        f"{sum(t.caught.values()):>3}/{sum(t.trigger.values()):<3} {t.recall:6.1%}{'':>6}" for t in tallies.values()))
+    lines.append("must not trigger (false alarms / phrases)")
+    kinds = list(dict.fromkeys(k for t in tallies.values() for k in t.quiet))
+    for k in kinds:
+        cells = [f"{t.alarms[k]:>3}/{t.quiet[k]:<3} {t.alarms[k] / max(t.quiet[k], 1):6.1%}" for t in tallies.values()]
+        lines.append(f"  {k:<46}" + "   ".join(f"{x:>22}" for x in cells))
+    lines.append(f"  {'all':<46}" + "   ".join(
+        f"{sum(t.alarms.values()):>3}/{sum(t.quiet.values()):<3} {t.alarm_rate:6.1%}" for t in tallies.values()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    detector = Detector(load().spec.safety)
+    parts = load_parts()
+    tallies = {part: measure(detector, files) for part, files in sorted(parts.items(), reverse=True)}
+    print(report(tallies))
+    if "--show-tuning" in argv and "tuning" in tallies:
+        tuning = tallies["tuning"]
+        print("\ntuning misses:")
+        for concept, phrase in tuning.misses:
+            print(f"  [{concept}] {phrase}")
+        print("tuning false alarms:")
+        for kind, phrase, fired in tuning.false_alarms:
+            print(f"  [{kind}] {phrase}  <- {fired}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""Crisis detection by concept, and the graded response (issue 10).
+
+The phrases here are the classes the issue names (each a member of a class the corpus
+measures); what is checked is what the person sees: the crisis screen, the direct
+check-in question with 988 beside it, or nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from chatbot.console import run_plain
+from chatbot.engine import Engine, Session
+
+MISSED_BEFORE = {  # issue 10, "Missed, by concept"
+    "hopelessness": "what's the use of going on like this",
+    "burden": "I'm just dragging everyone down",
+    "wish_to_die": "i wish i could go to sleep and not wake up",
+    "plan_means": "I've got my dad's pistol and I'm done",
+    "self_harm": "I scratched my wrists till they bled",
+    "overdose": "I just took my whole bottle of sleeping pills",
+    "withdrawal_danger": "he's shaking all over and talking to people who aren't there",
+}
+CLEAR_DANGER = ["plan_means", "overdose", "withdrawal_danger"]
+FALSE_ALARMS_BEFORE = [  # issue 10, "False alarms, by class"
+    "my landlord is going to murder me",
+    "I lost a cousin to fentanyl in 2019",
+    "I want to end my lease",
+    "my rent is overdue",
+    "overdue",
+    "suicide has never crossed my mind",
+]
+
+
+@pytest.mark.parametrize("concept, phrase", MISSED_BEFORE.items(), ids=list(MISSED_BEFORE))
+def test_concepts_phrased_without_our_keywords_are_caught(engine: Engine, concept: str, phrase: str) -> None:
+    hits = engine.detector.detect(phrase)
+    assert concept in {h.concept for h in hits}
+    if concept in CLEAR_DANGER:
+        assert any(h.grade == "now" for h in hits), "clear danger now goes straight to the crisis screen"
+
+
+@pytest.mark.parametrize("phrase", FALSE_ALARMS_BEFORE)
+def test_idioms_old_events_other_topics_near_words_and_denials_raise_nothing(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
+
+
+def test_a_past_attempt_is_asked_about_and_an_old_overdose_is_not(engine: Engine) -> None:
+    past = engine.detector.detect("I tried to kill myself when I was 16")
+    assert [h.grade for h in past] and all(h.grade == "check" for h in past)
+    assert engine.detector.detect("I overdosed years ago") == ()
+    assert any(h.grade == "now" for h in engine.detector.detect("I overdosed an hour ago"))
+
+
+def test_a_typo_finds_a_crisis_word_but_never_turns_a_real_word_into_one(engine: Engine) -> None:
+    assert engine.detector.detect("i feel sucidal")
+    assert engine.detector.detect("he overdoesd") or engine.detector.detect("he overdossed")
+    for everyday in ("he overdoes it on weekends", "my bill is overdue", "the police seized his car"):
+        assert engine.detector.detect(everyday) == ()
+
+
+def walk(session: Session, *answers: str) -> None:
+    session.start()
+    for a in answers:
+        session.answer(a)
+
+
+def test_an_indirect_signal_gets_a_direct_question_with_988_beside_it(session: Session) -> None:
+    walk(session, "1", "me")
+    turn = session.answer("honestly i feel like a burden to everyone")
+    assert turn.kind == "check_in" and turn.check_in is not None
+    assert turn.check_in.prompt == "Are you having thoughts of killing yourself right now?"
+    assert any("988" in r for r in turn.check_in.resources)
+    assert [o.label for o in turn.check_in.options] == ["Yes", "No", "Not sure"]
+
+
+@pytest.mark.parametrize("reply", ["yes", "not sure", "no, but sometimes"])
+def test_yes_or_not_sure_to_the_check_in_opens_the_crisis_screen(session: Session, reply: str) -> None:
+    walk(session, "1", "me", "2")
+    session.answer("nothing is ever going to get better")
+    turn = session.answer(reply)
+    assert turn.kind == "crisis" and turn.crisis is not None and "suicide" in turn.crisis.kinds
+
+
+def test_no_to_the_check_in_goes_on_keeps_988_and_is_not_asked_twice(session: Session) -> None:
+    walk(session, "1", "me", "2")                      # at "which substances"
+    session.answer("beer mostly, i feel so hopeless")
+    turn = session.answer("no")
+    assert "988" in (turn.message or "")
+    assert turn.kind == "confirm" and session.pending is not None and "alcohol" in session.pending[1].lower()
+    session.answer("yes")                              # the words still count as the answer
+    assert session.answers["substances"] == ("alcohol",)
+    assert session.answer("every day, still hopeless").kind != "check_in"  # once per concept
+    outcome = session.outcome()
+    assert outcome.checked_in == ["hopelessness"]
+    assert outcome.signals[0]["concept"] == "hopelessness" and "hopeless" in outcome.signals[0]["words"]
+
+
+def test_the_summary_keeps_988_after_a_check_in_answered_no(session: Session) -> None:
+    walk(session, "1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
+         "private", "stop")
+    assert session.turn.kind == "question"
+    session.answer("what's the point of anything")
+    turn = session.answer("no")
+    turn = session.answer("no preference") if turn.kind != "result" else turn
+    assert turn.kind == "result" and turn.result is not None
+    assert any("988" in step for step in turn.result.next_steps)
+
+
+def test_clear_danger_skips_the_check_in(session: Session) -> None:
+    walk(session, "1", "me")
+    turn = session.answer("i took all my pills an hour ago")
+    assert turn.kind == "crisis"
+
+
+def plain(engine: Engine, lines: list[str], json_path: str | None = None) -> str:
+    out = io.StringIO()
+    run_plain(engine, json_path=json_path, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
+    return out.getvalue()
+
+
+def test_help_during_a_crisis_shows_every_number_and_is_not_an_answer(engine: Engine) -> None:
+    text = plain(engine, ["1", "me", "i want to kill myself", "help", "yes"])
+    after_help = text.split("> help", 1)[1]
+    assert "741741" in after_help and "1-800-662-4357" in after_help
+    assert "Please answer yes or no" not in after_help.split("> yes")[0]
+
+
+def test_quitting_during_a_crisis_leaves_the_numbers_on_screen(engine: Engine) -> None:
+    text = plain(engine, ["1", "me", "my friend is not breathing", "quit"])
+    after_quit = text.split("> quit", 1)[1]
+    assert "911" in after_quit and "988" in after_quit
+
+
+def test_the_json_file_says_what_fired(engine: Engine, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "out.json"
+    plain(engine, ["1", "me", "im such a burden", "no", "quit"], json_path=str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["signals"] == [{"concept": "burden", "kind": "suicide", "grade": "check", "words": "im such a burden"}]
+    assert data["checked_in"] == ["burden"]
