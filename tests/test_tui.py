@@ -376,6 +376,13 @@ async def test_staff_inspector_shows_what_the_engine_knows(engine: Engine) -> No
         assert "alcohol_or_benzo_daily \u2192 inpatient_withdrawal" in str(
             screen.query_one("#inspector-rules", Static).content)
         assert "alcohol_days: 7" in str(screen.query_one("#inspector-answers", Static).content)
+        await type_answer(pilot, "honestly im just a burden to everyone")
+        assert isinstance(app.screen, CrisisScreen)             # the check-in; the inspector says why
+        signals = screen.query_one("#inspector-signals", Static)
+        assert "burden \u2192 check-in: \u201c" in str(signals.content)
+        await pilot.click("#check-in-no")
+        await pilot.pause()
+        assert "answered no: burden" in str(signals.content)
         await pilot.press("f2")
         await pilot.pause()
         assert screen.query_one("#inspector").has_class("hidden")
