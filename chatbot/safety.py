@@ -236,7 +236,7 @@ class Detector:
                past_grade: Literal["check", "none"]) -> Grade | None:
         if cues.negated(text, span):
             return None
-        if cues.long_ago(text, span):
+        if cues.long_ago(text, span, past_grade):
             return None if past_grade == "none" else "check"
         return grade
 
@@ -271,9 +271,10 @@ class _Cues:
                 return True
         return False
 
-    def long_ago(self, text: _Text, span: _Span) -> bool:
-        """The nearest time cue in the sentence says long ago (none: now, the safer reading, except
-        at a question about history)."""
+    def long_ago(self, text: _Text, span: _Span, past_grade: str) -> bool:
+        """The nearest time cue in the sentence says long ago. With no cue it is now, the safer
+        reading; at a question about history, an undated sign or overdose ("I had seizures") is
+        history, but a wish, plan or attempt is still taken as now."""
         sentence = text.sentence[span.start]
         nearest: tuple[int, bool] | None = None
         for cues, is_past in ((self.past, True), (self.now, False)):
@@ -283,4 +284,6 @@ class _Cues:
                 distance = span.start - cue.end if cue.end <= span.start else max(cue.start - span.end, 0)
                 if nearest is None or distance < nearest[0] or (distance == nearest[0] and not is_past):
                     nearest = (distance, is_past)
-        return nearest[1] if nearest is not None else self.history
+        if nearest is not None:
+            return nearest[1]
+        return self.history and past_grade == "none"

@@ -141,3 +141,16 @@ def test_the_json_file_says_what_fired(engine: Engine, tmp_path) -> None:  # noq
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["signals"] == [{"concept": "burden", "kind": "suicide", "grade": "check", "words": "im such a burden"}]
     assert data["checked_in"] == ["burden"]
+
+
+def test_at_a_question_about_history_undated_signs_are_history_but_now_is_now(engine: Engine) -> None:
+    # withdrawal_signs asks what happens when the person stops: "the dts, hallucinations" answers it
+    to_signs = ["1", "me", "2", "vodka", "every day", "12"]
+    with engine.session() as session:
+        walk(session, *to_signs)
+        assert session.state == "withdrawal_signs"
+        assert session.answer("the dts, hallucinations").kind != "crisis"
+    for now in ("im having a seizure right now", "i want to kill myself"):
+        with engine.session() as session:
+            walk(session, *to_signs)
+            assert session.answer(now).kind == "crisis", now
