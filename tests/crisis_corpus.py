@@ -55,24 +55,26 @@ def load_parts() -> dict[str, list[dict]]:
 
 def measure(detector: Detector, files: list[dict]) -> Tally:
     tally = Tally()
-    for data in files:
-        for concept, phrases in data["trigger"].items():
-            for phrase in phrases:
-                hits = detector.detect(str(phrase))
-                tally.trigger[concept] += 1
-                if hits:
-                    tally.caught[concept] += 1
-                    tally.at_once[concept] += any(h.grade == "now" for h in hits)
-                else:
-                    tally.misses.append((concept, str(phrase)))
-        for kind, phrases in data["quiet"].items():
-            for phrase in phrases:
-                hits = detector.detect(str(phrase))
-                tally.quiet[kind] += 1
-                if hits:
-                    tally.alarms[kind] += 1
-                    tally.false_alarms.append((kind, str(phrase), ", ".join(f"{h.concept}:{h.words}" for h in hits)))
+    for group, kind, phrase in _phrases(files):
+        hits = detector.detect(phrase)
+        if group == "trigger":
+            tally.trigger[kind] += 1
+            tally.caught[kind] += bool(hits)
+            tally.at_once[kind] += any(h.grade == "now" for h in hits)
+            if not hits:
+                tally.misses.append((kind, phrase))
+        else:
+            tally.quiet[kind] += 1
+            tally.alarms[kind] += bool(hits)
+            if hits:
+                tally.false_alarms.append((kind, phrase, ", ".join(f"{h.concept}:{h.words}" for h in hits)))
     return tally
+
+
+def _phrases(files: list[dict]) -> list[tuple[str, str, str]]:
+    """(trigger or quiet, concept or class, phrase) for every phrase of these files."""
+    return [(group, kind, str(phrase)) for data in files for group in ("trigger", "quiet")
+            for kind, phrases in data[group].items() for phrase in phrases]
 
 
 def report(tallies: dict[str, Tally]) -> str:
