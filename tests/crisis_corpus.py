@@ -45,12 +45,25 @@ class Tally:
 
 
 def load_parts() -> dict[str, list[dict]]:
-    """Corpus files by part ("tuning" or "heldout")."""
+    """Corpus files by part ("tuning" or "heldout"); each keeps its file name under "file"."""
     parts: dict[str, list[dict]] = {}
     for path in sorted(CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["file"] = path.name
         parts.setdefault(data["part"], []).append(data)
     return parts
+
+
+def by_file(detector: Detector, parts: dict[str, list[dict]]) -> str:
+    """One line per corpus file: a held-out file's figures say how far the method carries."""
+    lines = ["by file"]
+    for files in parts.values():
+        for data in files:
+            t = measure(detector, [data])
+            lines.append(f"  {data['file']:<18}{data['part']:<9}caught {sum(t.caught.values()):>3}/"
+                         f"{sum(t.trigger.values()):<3} {t.recall:6.1%}   false alarms {sum(t.alarms.values()):>2}/"
+                         f"{sum(t.quiet.values()):<3} {t.alarm_rate:5.1%}")
+    return "\n".join(lines)
 
 
 def measure(detector: Detector, files: list[dict]) -> Tally:
@@ -102,6 +115,7 @@ def main(argv: list[str]) -> int:
     parts = load_parts()
     tallies = {part: measure(detector, files) for part, files in sorted(parts.items(), reverse=True)}
     print(report(tallies))
+    print(by_file(detector, parts))
     if "--show-tuning" in argv and "tuning" in tallies:
         tuning = tallies["tuning"]
         print("\ntuning misses:")
