@@ -77,6 +77,9 @@ class Grammar:
         self._compiled: dict[str, str] = {}
         self._open: set[str] = set()
         self._set_anchors: dict[str, Anchor | None] = {}
+        # the same groups and set entries recur across patterns: each is worked out once
+        self._sequences: dict[str, str] = {}
+        self._anchors: dict[str, Anchor | None] = {}
 
     def set_regex(self, name: str) -> str:
         if name in self._compiled:
@@ -122,6 +125,12 @@ class Grammar:
         return self.set_regex(found.group(1)) if found else _word(item)
 
     def sequence(self, pattern: str, where: str = "pattern") -> str:
+        found = self._sequences.get(pattern)
+        if found is None:
+            found = self._sequences[pattern] = self._sequence(pattern, where)
+        return found
+
+    def _sequence(self, pattern: str, where: str) -> str:
         odd = sorted(set(_FOREIGN.findall(pattern)))
         if odd:
             raise PatternError(f"'{pattern}': {' '.join(odd)} is regular-expression syntax, which is not allowed;"
@@ -142,6 +151,14 @@ class Grammar:
                                " word required")
         return "".join(parts)
 
+    def check(self, pattern: str) -> None:
+        """Raise PatternError if the pattern cannot be compiled (what `intake validate` needs,
+        without building the regex engine's program for every pattern)."""
+        for part in re.split(r"\s[&~]\s", pattern):
+            if part.strip() in ("&", "~") or not part.strip():
+                raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
+            self.sequence(part.strip())
+
     def compile(self, patterns: list[str], anchored: bool = False) -> Compiled:
         """One regex for the plain patterns, and a pair of regexes for each `A & B` pattern.
 
@@ -157,13 +174,13 @@ class Grammar:
                 parts = [p.strip() for p in re.split(r"\s[&~]\s", f" {pattern} ".strip())]
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
                     raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
-                first, second = (re.compile(_AT_WORD + self.sequence(p)) for p in parts)
+                first, second = (_AT_WORD + self.sequence(p) for p in parts)
                 pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0])))
             else:
                 regex = self.sequence(pattern)
                 plain.append(regex)
                 if anchored:
-                    singles.append(Single(re.compile(_AT_WORD + regex), self.anchor(pattern)))
+                    singles.append(Single(_AT_WORD + regex, self.anchor(pattern)))
         union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
         return Compiled(union, tuple(pairs), tuple(singles))
 
@@ -172,6 +189,11 @@ class Grammar:
     def anchor(self, pattern: str) -> Anchor | None:
         """The most selective required element's words (longest shortest word), or None if every
         required element can match digits only."""
+        if pattern not in self._anchors:
+            self._anchors[pattern] = self._anchor(pattern)
+        return self._anchors[pattern]
+
+    def _anchor(self, pattern: str) -> Anchor | None:
         best: Anchor | None = None
         for item in _items(pattern):
             if item == GAP or item.startswith("!") or item.endswith("?"):
@@ -229,22 +251,48 @@ def _word_anchor(word: str) -> Anchor | None:
     return Anchor(frozenset(), frozenset({word[:-1]})) if word.endswith("*") else Anchor(frozenset({word}), frozenset())
 
 
-@dataclass(frozen=True)
 class Single:
-    """One plain pattern, run only when its anchor is in the text."""
+    """One plain pattern, run only when its anchor is in the text; compiled the first time it
+    runs, so the many patterns whose words an answer never has cost nothing at start."""
 
-    regex: re.Pattern[str]
-    anchor: Anchor | None
+    __slots__ = ("source", "anchor", "_regex")
+
+    def __init__(self, source: str, anchor: Anchor | None):
+        self.source = source
+        self.anchor = anchor
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
 
 
-@dataclass(frozen=True)
 class Pair:
-    """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order)."""
+    """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
+    Compiled the first time it runs, like `Single`."""
 
-    first: re.Pattern[str]
-    second: re.Pattern[str]
-    near: int | None
-    anchor: Anchor | None = None  # of the first part
+    __slots__ = ("sources", "near", "anchor", "_compiled")
+
+    def __init__(self, first: str, second: str, near: int | None, anchor: Anchor | None = None):
+        self.sources = (first, second)
+        self.near = near
+        self.anchor = anchor  # of the first part
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if self._compiled is None:
+            self._compiled = (re.compile(self.sources[0]), re.compile(self.sources[1]))
+        return self._compiled
+
+    @property
+    def first(self) -> re.Pattern[str]:
+        return self._regexes()[0]
+
+    @property
+    def second(self) -> re.Pattern[str]:
+        return self._regexes()[1]
 
 
 @dataclass(frozen=True)

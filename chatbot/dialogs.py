@@ -475,7 +475,7 @@ class Checker:
         for at, where, patterns in lists:
             for j, pattern in enumerate(patterns):
                 try:
-                    grammar.compile([pattern])
+                    grammar.check(pattern)
                 except PatternError as exc:
                     yield self.problem(at + (j,), where, str(exc))
         for j, word in enumerate(safety.typos.words):

@@ -47,6 +47,7 @@ _CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
 NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
 NEGATION_AFTER = 1
 TYPO_MIN_LENGTH = 6
+STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class _Text:
         self.words = words
         self.padded = " " + " ".join(words) + " "
         self.vocabulary = frozenset(words)
-        # every beginning of every word, for anchors written as `word*`
-        self.beginnings = frozenset(w[:i] for w in self.vocabulary for i in range(1, min(len(w), 16) + 1))
+        self.runnable: set[object] = set()  # the patterns whose anchor words this text has
+        self.active: set[int] = set()  # the pattern lists (by id) that have one of those
         self.starts: list[int] = []
         self.clause: list[int] = []
         self.sentence: list[int] = []
@@ -93,13 +94,15 @@ class _Text:
     def matches(self, compiled: Compiled) -> list[tuple[_Span, str]]:
         """Where the patterns match, with the words that matched (both parts of an `A & B`)."""
         found: list[tuple[_Span, str]] = []
+        if compiled.union is None and id(compiled) not in self.active:
+            return found  # none of its patterns has its anchor word here
         if compiled.union is not None:
             found += [(self.span(m), m.group().strip()) for m in compiled.union.finditer(self.padded)]
         for single in compiled.singles:
-            if single.anchor is None or single.anchor.found_in(self.vocabulary, self.beginnings):
+            if single in self.runnable:
                 found += [(self.span(m), m.group().strip()) for m in single.regex.finditer(self.padded)]
         for pair in compiled.pairs:
-            if pair.anchor is not None and not pair.anchor.found_in(self.vocabulary, self.beginnings):
+            if pair not in self.runnable:
                 continue
             firsts = list(pair.first.finditer(self.padded))
             if not firsts:
@@ -173,6 +176,22 @@ class Detector:
             for cid, c in safety.concepts.items()
         ]
         self.kinds = list(safety.kinds)
+        self._exact: dict[str, list[object]] = {}
+        self._stems: dict[str, list[object]] = {}
+        self._always: list[object] = []
+        self._owner: dict[int, int] = {}  # pattern -> the list it belongs to (both by id; both live as long as this)
+        for concept in self.concepts:
+            for compiled in (concept.now, concept.check, concept.unless):
+                for item in (*compiled.singles, *compiled.pairs):
+                    self._owner[id(item)] = id(compiled)
+                    anchor = item.anchor
+                    if anchor is None:
+                        self._always.append(item)
+                        continue
+                    for word in anchor.exact:
+                        self._exact.setdefault(word, []).append(item)
+                    for stem in anchor.stems:
+                        self._stems.setdefault(stem[:STEM_LIMIT], []).append(item)
         real = set(safety.typos.real_words)
         self.typos: dict[str, str] = {}
         for crisis_word in safety.typos.words:
@@ -192,6 +211,8 @@ class Detector:
         if not words:
             return ()
         prepared = _Text(words)
+        prepared.runnable = self._runnable(prepared.vocabulary)
+        prepared.active = {self._owner[id(item)] for item in prepared.runnable}
         hits: list[Hit] = []
         cues: list[_Cues] = []  # read around a match only once something matched: most answers match nothing
         for concept in self.concepts:
@@ -199,6 +220,17 @@ class Detector:
             if hit is not None:
                 hits.append(hit)
         return tuple(hits)
+
+    def _runnable(self, vocabulary: frozenset[str]) -> set[object]:
+        """The patterns that can match: those without an anchor, and those whose anchor (a whole
+        word, or the beginning of one for `word*`) is among these words. A dictionary lookup per
+        word beginning, however many patterns there are."""
+        runnable: set[object] = set(self._always)
+        for word in vocabulary:
+            runnable.update(self._exact.get(word, ()))
+            for end in range(1, min(len(word), STEM_LIMIT) + 1):
+                runnable.update(self._stems.get(word[:end], ()))
+        return runnable
 
     def _cues(self, text: _Text, history: bool) -> _Cues:
         shielded = text.spans(self.not_negation)
