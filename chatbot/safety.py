@@ -215,7 +215,10 @@ class Detector:
         prepared.active = {self._owner[id(item)] for item in prepared.runnable}
         hits: list[Hit] = []
         cues: list[_Cues] = []  # read around a match only once something matched: most answers match nothing
+        active = prepared.active
         for concept in self.concepts:
+            if id(concept.now) not in active and id(concept.check) not in active:
+                continue  # no pattern of this concept has its anchor word in the text
             hit = self._concept(prepared, cues, concept, history)
             if hit is not None:
                 hits.append(hit)
