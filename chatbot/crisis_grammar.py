@@ -46,6 +46,8 @@ def _word(word: str) -> str:
 
 def _items(pattern: str) -> list[str]:
     """Split a pattern into elements: words, sets and whole groups "(go on|carry on)"."""
+    if "(" not in pattern and ")" not in pattern:
+        return pattern.split()
     items: list[str] = []
     depth = 0
     current = ""
@@ -79,6 +81,10 @@ class Grammar:
         self._set_anchors: dict[str, Anchor | None] = {}
         # the same groups and set entries recur across patterns: each is worked out once
         self._sequences: dict[str, str] = {}
+        self._checked: dict[str, str] = {}  # patterns checked without building their regex
+        self._elements: dict[str, tuple[str, bool]] = {}
+        self._dry_elements: dict[str, tuple[str, bool]] = {}
+        self._dry = False
         self._anchors: dict[str, Anchor | None] = {}
 
     def set_regex(self, name: str) -> str:
@@ -101,6 +107,13 @@ class Grammar:
 
     def element(self, item: str) -> tuple[str, bool]:
         """(regex, consumes): one element's regex, and whether it must consume words."""
+        cache = self._dry_elements if self._dry else self._elements
+        found = cache.get(item)
+        if found is None:
+            found = cache[item] = self._element(item)
+        return found
+
+    def _element(self, item: str) -> tuple[str, bool]:
         if item == GAP:
             return f"(?:{_ANY_WORD}){{0,{GAP_WORDS}}}", False
         if item.startswith("!"):
@@ -122,12 +135,19 @@ class Grammar:
 
     def _choice(self, item: str) -> str:
         found = _SET.match(item)
-        return self.set_regex(found.group(1)) if found else _word(item)
+        if found is None:
+            return _word(item)
+        if self._dry:  # checking only: the set exists (its entries are checked once, on their own)
+            if found.group(1) not in self.sets:
+                raise PatternError(f"unknown word set '{item}'; sets are: " + ", ".join(sorted(self.sets)))
+            return "{}"
+        return self.set_regex(found.group(1))
 
     def sequence(self, pattern: str, where: str = "pattern") -> str:
-        found = self._sequences.get(pattern)
+        cache = self._checked if self._dry else self._sequences
+        found = cache.get(pattern)
         if found is None:
-            found = self._sequences[pattern] = self._sequence(pattern, where)
+            found = cache[pattern] = self._sequence(pattern, where)
         return found
 
     def _sequence(self, pattern: str, where: str) -> str:
@@ -154,10 +174,14 @@ class Grammar:
     def check(self, pattern: str) -> None:
         """Raise PatternError if the pattern cannot be compiled (what `intake validate` needs,
         without building the regex engine's program for every pattern)."""
-        for part in re.split(r"\s[&~]\s", pattern):
-            if part.strip() in ("&", "~") or not part.strip():
-                raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
-            self.sequence(part.strip())
+        self._dry = True
+        try:
+            for part in re.split(r"\s[&~]\s", pattern):
+                if part.strip() in ("&", "~") or not part.strip():
+                    raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
+                self.sequence(part.strip())
+        finally:
+            self._dry = False
 
     def compile(self, patterns: list[str], anchored: bool = False) -> Compiled:
         """One regex for the plain patterns, and a pair of regexes for each `A & B` pattern.

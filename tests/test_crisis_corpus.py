@@ -15,7 +15,7 @@ from crisis_corpus import load_parts, measure, report
 PARTS = load_parts()
 # Floors, not targets: the held-out figures are reported beside the tuning ones (README);
 # issue 10's target (97% recall, at most 3% false alarms on the held-out part) is not met yet.
-HELDOUT_RECALL_FLOOR = 0.75
+HELDOUT_RECALL_FLOOR = 0.80
 HELDOUT_ALARM_CEILING = 0.05
 # the answers that reach one question of each kind
 KINDS_OF_QUESTION = {
