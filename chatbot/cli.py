@@ -7,10 +7,44 @@ from __future__ import annotations
 
 import argparse
 import sys
+import math
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_FILE = 0, 1, 2
+EXIT_USAGE = 2  # a bad argument: said before any question is asked, as argparse does
+MIN_SECONDS = 5  # shorter kiosk timers wipe a person's answers while they read
+
+
+def _seconds(text: str) -> float:
+    """A kiosk timer: a finite number of seconds, at least MIN_SECONDS (0, -5 and nan are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < MIN_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds, {MIN_SECONDS} or more")
+    return value
+
+
+def _usage(message: str) -> int:
+    print(f"intake: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _unwritable(option: str, path: Path) -> str | None:
+    """Why a file could not be written at the end of a session, found before the first question."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return f"{option} {path}: is a folder; give a file name"
+    if not folder.is_dir():
+        return f"{option} {path}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{option} {path}: the folder {folder} is not writable"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{option} {path}: the file is not writable"
+    return None
 
 
 def _dialog_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -50,9 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk = sub.add_parser("kiosk", help="the intake for a shared public terminal (cannot be quit without the PIN)")
     kiosk.add_argument("--pin", help="staff PIN to leave the kiosk (F10, then the PIN); "
                                      "or set INTAKE_KIOSK_PIN")
-    kiosk.add_argument("--idle", type=float, default=120, metavar="SECONDS",
+    kiosk.add_argument("--idle", type=_seconds, default=120, metavar="SECONDS",
                        help="seconds without a key or click before the 30-second clear countdown (default 120)")
-    kiosk.add_argument("--linger", type=float, default=60, metavar="SECONDS",
+    kiosk.add_argument("--linger", type=_seconds, default=60, metavar="SECONDS",
                        help="seconds the summary stays before the countdown (default 60)")
     kiosk.add_argument("--save-dir", metavar="DIR",
                        help="allow saving: a person who agrees on screen gets a transcript saved in DIR")
@@ -81,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     _dialog_arg(coverage)
 
     validate = sub.add_parser("validate", help="check dialog files; exit 2 on any error")
-    validate.add_argument("files", nargs="*", metavar="FILE", help="dialog files (default: dialogs/*.yaml)")
+    validate.add_argument("files", nargs="*", metavar="FILE",
+                          help="dialog files (default: the --dialog file, else dialogs/*.yaml)")
+    _dialog_arg(validate)
 
     graph = sub.add_parser("graph", help="print the dialog machine as a Mermaid stateDiagram-v2")
     _dialog_arg(graph)
@@ -101,26 +137,38 @@ def _load_engine(path: str | None):  # noqa: ANN202 - returns chatbot.engine.Eng
         return None
 
 
+def _chat_usage(args: argparse.Namespace) -> str | None:
+    """What is wrong with chat's options, before anything is loaded or asked."""
+    if (args.json or args.record) and not args.plain:
+        return "--json and --record work with --plain; the app saves summaries and staff mode saves transcripts"
+    if (args.title or args.force) and not args.record:
+        return "--title and --force go with --record FILE"
+    for option, value in (("--json", args.json), ("--record", args.record)):
+        problem = _unwritable(option, Path(value)) if value else None
+        if problem:
+            return problem
+    if args.record and Path(args.record).exists() and not args.force:
+        return f"{args.record} already exists; use --force to replace it"
+    return None
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
+    problem = _chat_usage(args)
+    if problem:
+        return _usage(problem)
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
     if args.plain:
         from .console import run_plain
 
-        if args.record and Path(args.record).exists() and not args.force:
-            print(f"{args.record} already exists; use --force to replace it", file=sys.stderr)
-            return EXIT_FAIL
         title = args.title or Path(args.record).stem.replace("-", " ").replace("_", " ") if args.record else ""
         return run_plain(engine, json_path=args.json, record=args.record, title=title)
-    if args.json or args.record:
-        print("--json and --record work with --plain; the app saves summaries and staff mode saves transcripts",
-              file=sys.stderr)
-        return EXIT_FAIL
     from .tui.app import IntakeApp
 
-    IntakeApp(engine, theme_name=_theme(args)).run()
-    return EXIT_OK
+    app = IntakeApp(engine, theme_name=_theme(args))
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _theme(args: argparse.Namespace) -> str | None:
@@ -129,23 +177,22 @@ def _theme(args: argparse.Namespace) -> str | None:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    import os
-
     pin = args.pin or os.environ.get("INTAKE_KIOSK_PIN")
     if not pin:
-        print("intake kiosk needs a staff PIN: --pin PIN or INTAKE_KIOSK_PIN=PIN", file=sys.stderr)
-        return EXIT_FAIL
+        return _usage("intake kiosk needs a staff PIN: --pin PIN or INTAKE_KIOSK_PIN=PIN")
     save_dir = Path(args.save_dir) if args.save_dir else None
     if save_dir is not None and not save_dir.is_dir():
-        print(f"--save-dir {save_dir}: not a folder", file=sys.stderr)
-        return EXIT_FAIL
+        return _usage(f"--save-dir {save_dir}: not a folder")
+    if save_dir is not None and not os.access(save_dir, os.W_OK | os.X_OK):
+        return _usage(f"--save-dir {save_dir}: the folder is not writable")
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
     from .tui.kiosk import KioskApp
 
-    KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, theme_name=_theme(args)).run()
-    return EXIT_OK
+    app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, theme_name=_theme(args))
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def cmd_staff(args: argparse.Namespace) -> int:
@@ -154,8 +201,9 @@ def cmd_staff(args: argparse.Namespace) -> int:
         return EXIT_BAD_FILE
     from .tui.staff import StaffApp
 
-    StaffApp(engine, transcripts=Path(args.transcripts), theme_name=_theme(args)).run()
-    return EXIT_OK
+    app = StaffApp(engine, transcripts=Path(args.transcripts), theme_name=_theme(args))
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
@@ -219,6 +267,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import below, measure, parse_thresholds, report
     from .transcript import find
 
+    try:
+        thresholds = parse_thresholds(args.fail_under)
+    except ValueError:
+        return _usage(f"--fail-under {args.fail_under!r}: use name=percent pairs, like rules=100,transitions=90")
     files = find(args.paths or ["transcripts"])
     engine = _load_engine(args.dialog)
     if engine is None:
@@ -228,11 +280,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         print(line)
     measures = measure(engine.dialog, results, engine.critical)
     print(report(engine.dialog, measures, len(results)))
-    try:
-        failures = below(measures, parse_thresholds(args.fail_under))
-    except ValueError:
-        print(f"--fail-under {args.fail_under!r}: use name=percent pairs, like rules=100,transitions=90")
-        return EXIT_FAIL
+    failures = below(measures, thresholds)
     for failure in failures:
         print(f"FAIL {failure}")
     if malformed:
@@ -244,7 +292,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from . import dialogs
     from .yamlsource import FileProblems, display_name
 
-    files = [Path(f) for f in args.files] or sorted(
+    named = [args.dialog] if getattr(args, "dialog", None) else []
+    files = [Path(f) for f in args.files or named] or sorted(
         p for p in dialogs.DIALOG_DIR.glob("*.yaml") if p.is_file())
     if not files:
         print(f"no dialog files found in {dialogs.DIALOG_DIR}", file=sys.stderr)

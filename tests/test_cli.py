@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,3 +59,93 @@ def test_chat_with_a_broken_dialog_names_the_file(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "bad.yaml:" in proc.stderr and "not valid YAML" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# --- usage errors: said before any question, exit 2 (issue 11) ---------------------------------
+
+def in_process(argv: list[str], capsys, stdin: str = "") -> tuple[int, str, str]:  # noqa: ANN001
+    import io
+
+    from chatbot import cli
+
+    real = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse's own usage errors
+            code = int(exc.code or 0)
+    finally:
+        sys.stdin = real
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_dialog_option_is_honoured_by_validate(capsys) -> None:  # noqa: ANN001
+    broken = str(ROOT / "tests" / "fixtures" / "broken" / "unknown_goto.yaml")
+    code, out, _ = in_process(["--dialog", broken, "validate"], capsys)
+    assert code == 2 and "unknown_goto.yaml:" in out and "intake.yaml: ok" not in out
+    code, out, _ = in_process(["validate", "--dialog", broken], capsys)
+    assert code == 2 and "unknown_goto.yaml:" in out
+
+
+@pytest.fixture
+def no_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A usage error must come before any app starts: starting one fails the test at once."""
+    from textual.app import App
+
+    def started(self: App, *a: object, **k: object) -> None:
+        raise AssertionError(f"{type(self).__name__} started despite a usage error")
+    monkeypatch.setattr(App, "run", started)
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "nan", "inf", "abc", "2"])
+def test_kiosk_timers_must_be_real_seconds(value: str, capsys, no_app: None) -> None:  # noqa: ANN001
+    code, _, err = in_process(["kiosk", "--pin", "1234", "--idle", value], capsys)
+    assert code == 2 and "--idle" in err
+    code, _, err = in_process(["kiosk", "--pin", "1234", "--linger", value], capsys)
+    assert code == 2 and "--linger" in err
+
+
+def test_kiosk_without_a_pin_is_a_usage_error(capsys, monkeypatch, no_app: None) -> None:  # noqa: ANN001
+    monkeypatch.delenv("INTAKE_KIOSK_PIN", raising=False)
+    code, _, err = in_process(["kiosk"], capsys)
+    assert code == 2 and "needs a staff PIN" in err
+
+
+@pytest.mark.parametrize("where, says", [
+    ("missing/out.json", "does not exist"),
+    (".", "is a folder"),
+])
+def test_an_unwritable_output_is_refused_before_the_first_question(tmp_path: Path, where: str, says: str,
+                                                                   capsys, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    for option in ("--json", "--record"):
+        code, out, err = in_process(["chat", "--plain", option, where], capsys, stdin="1\nme\n")
+        assert code == 2 and option in err and says in err
+        assert "are you safe" not in out  # nothing was asked
+
+
+def test_a_read_only_folder_is_refused_before_the_first_question(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root): the folder cannot be made read-only")
+        code, out, err = in_process(["chat", "--plain", "--json", str(locked / "out.json")], capsys, stdin="1\n")
+        assert code == 2 and "not writable" in err and "are you safe" not in out
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize("argv", [["chat", "--plain", "--title", "x"], ["chat", "--plain", "--force"],
+                                  ["chat", "--json", "out.json"]])
+def test_options_that_do_nothing_alone_are_usage_errors(argv: list[str], capsys, no_app: None) -> None:  # noqa: ANN001
+    code, out, err = in_process(argv, capsys, stdin="1\n")
+    assert code == 2 and err.startswith("intake: ") and "are you safe" not in out
+
+
+def test_a_bad_fail_under_is_said_before_replaying(capsys) -> None:  # noqa: ANN001
+    code, out, err = in_process(["coverage", "--fail-under", "rules=abc"], capsys)
+    assert code == 2 and "--fail-under" in err and "coverage of" not in out

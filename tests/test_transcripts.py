@@ -140,7 +140,7 @@ def test_record_from_the_plain_mode(tmp_path: Path) -> None:
     assert intake("replay", str(out)).returncode == 0
 
     again = intake("chat", "--plain", "--record", str(out), stdin="1\n")
-    assert again.returncode == 1 and "already exists; use --force" in again.stderr
+    assert again.returncode == 2 and "already exists; use --force" in again.stderr
     assert yaml.safe_load(out.read_text()) == data
     forced = intake("chat", "--plain", "--record", str(out), "--force", stdin="1\n")
     assert forced.returncode == 0 and yaml.safe_load(out.read_text())["expected"]["level"] is None
