@@ -163,7 +163,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         from .console import run_plain
 
         title = args.title or Path(args.record).stem.replace("-", " ").replace("_", " ") if args.record else ""
-        return run_plain(engine, json_path=args.json, record=args.record, title=title)
+        return run_plain(engine, json_path=args.json, record=args.record, title=title, force=args.force)
     from .tui.app import IntakeApp
 
     app = IntakeApp(engine, theme_name=_theme(args))

@@ -104,7 +104,8 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None = None,
-              stdout: TextIO | None = None, record: str | None = None, title: str = "") -> int:
+              stdout: TextIO | None = None, record: str | None = None, title: str = "",
+              force: bool = False) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if hasattr(stdin, "reconfigure"):
@@ -122,7 +123,28 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
         if record:
             from .transcript import from_session, save
 
-            save(from_session(session, title=title or "Recorded intake", mode="plain"), record, force=True)
+            saved = _save_unclobbered(from_session(session, title=title or "Recorded intake", mode="plain"),
+                                      record, force)
+            if str(saved) != record:
+                print(f"intake: {record} was written by someone else during this session; "
+                      f"this one is saved as {saved}", file=sys.stderr)
         return 0
     finally:
         session.close()
+
+
+def _save_unclobbered(transcript, record: str, force: bool):  # noqa: ANN001, ANN202 - Transcript -> Path
+    """Save under `record`, or, when another writer took the name meanwhile (and `force` was not
+    given), under the first free `name-2.yaml`, `name-3.yaml`: nothing is lost, nothing replaced."""
+    from pathlib import Path
+
+    from .transcript import save
+
+    path = Path(record)
+    for n in range(1, 1000):
+        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            return save(transcript, candidate, force=force and n == 1)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{record}: no free name next to it")

@@ -91,7 +91,7 @@ def save(transcript: Transcript, path: str | Path, force: bool = False) -> Path:
     if target.exists() and not force:
         raise FileExistsError(f"{target} already exists; use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_private(target, to_yaml(transcript))
+    write_private(target, to_yaml(transcript), replace=force)  # another writer's file is never replaced
     return target
 
 

@@ -157,3 +157,63 @@ def test_ten_thousand_sessions_release_the_machine(engine: Engine) -> None:
     gc.collect()
     assert len(engine.machine.models) == before
     assert all(r() is None for r in refs)  # nothing holds a finished session (or its answers)
+
+
+# --- two writers, one name (issue 11, in part) ---------------------------------------------------
+
+def test_a_live_writers_temporary_file_is_not_swept_but_a_killed_ones_is(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from chatbot.fileio import STALE_AFTER, write_private
+
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    live = tmp_path / f".out.json.{os.getppid()}.abc.tmp"  # a live process (pytest's parent) mid-save
+    dead = tmp_path / f".out.json.{gone.stdout.strip()}.def.tmp"  # its writer has exited
+    old_style = tmp_path / ".out.json.ghi.tmp"
+    for f in (live, dead, old_style):
+        f.write_text("answers")
+    old = time.time() - STALE_AFTER - 5
+    os.utime(old_style, (old, old))
+    write_private(tmp_path / "out.json", "{}")
+    assert live.exists() and not dead.exists() and not old_style.exists()
+
+
+def test_no_replace_never_clobbers_a_file_another_writer_made(tmp_path: Path) -> None:
+    import pytest
+
+    from chatbot.fileio import write_private
+
+    target = tmp_path / "t.yaml"
+    target.write_text("theirs")
+    with pytest.raises(FileExistsError):
+        write_private(target, "mine", replace=False)
+    assert target.read_text() == "theirs" and not list(tmp_path.glob(".t.yaml.*.tmp"))
+
+
+def test_a_record_name_taken_during_the_session_is_kept_and_ours_saved_beside_it(engine, tmp_path: Path,
+                                                                                   capsys) -> None:  # noqa: ANN001
+    import io
+
+    from chatbot.console import run_plain
+
+    record = tmp_path / "same.yaml"
+    record.write_text("written by another intake meanwhile\n")
+    code = run_plain(engine, stdin=io.StringIO("1\nme\n"), stdout=io.StringIO(), record=str(record))
+    assert code == 0 and record.read_text() == "written by another intake meanwhile\n"
+    assert (tmp_path / "same-2.yaml").exists() and "saved as" in capsys.readouterr().err
+
+
+def test_thirty_writers_to_one_json_all_finish(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from chatbot.fileio import write_private
+
+    target = tmp_path / "same.json"
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: write_private(target, f'{{"writer": {i}}}\\n'), range(30)))
+    assert target.read_text().startswith('{"writer": ') and not list(tmp_path.glob(".same.json.*.tmp"))
