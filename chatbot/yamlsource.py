@@ -7,6 +7,7 @@ keep a map from each data path (("questions", 3, "next", 0)) to its 1-based line
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
@@ -21,6 +22,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000
+MAX_DEPTH = 64  # nested mappings and lists; a dialog needs fewer than ten
+MAX_NODES = 200_000  # values once aliases are expanded; the shipped dialog has about 20,000
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -70,7 +73,15 @@ def read(path: str | Path, what: str = "file") -> Source:
     """Read and parse; raise FileProblems naming the file and line on any fault."""
     name = display_name(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblems([Problem(name, 1, "", f"the {what} is not a regular file (a folder, a device or a"
+                                        " pipe); give the path of a .yaml file")])
+        if info.st_size > MAX_BYTES:
+            raise FileProblems([Problem(name, 1, "", f"the {what} is {info.st_size:,} bytes, more than the"
+                                        f" {MAX_BYTES:,} allowed; split it or check that it is the right file")])
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # a file that grows while read is still cut at the limit
     except OSError as exc:
         raise FileProblems([Problem(name, 1, "", f"cannot read the {what}: {exc.strerror or exc}")]) from None
     return parse(raw, name, what)
@@ -100,6 +111,10 @@ def parse(raw: bytes, name: str, what: str = "file") -> Source:
         raise FileProblems([Problem(name, line, "", f"the {what} contains a NUL byte; is it a text file?")])
     if not text.strip():
         raise FileProblems([Problem(name, 1, "", f"the {what} is empty")])
+    deep = _too_deep(text)
+    if deep is not None:
+        raise FileProblems([Problem(name, deep, "", f"brackets nest more than {MAX_DEPTH} deep; a {what} needs"
+                                    " only a few levels")])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -107,7 +122,7 @@ def parse(raw: bytes, name: str, what: str = "file") -> Source:
             raise FileProblems([Problem(name, 1, "", f"the {what} holds no data")])
         lines: dict[Path_, int] = {}
         problems: list[Problem] = []
-        _walk(node, (), lines, problems, name)
+        _walk(node, (), lines, problems, name, set(), [MAX_NODES])
         if problems:
             raise FileProblems(problems)
         data = loader.construct_document(node)
@@ -124,7 +139,59 @@ def parse(raw: bytes, name: str, what: str = "file") -> Source:
     return Source(name, data, lines)
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str) -> None:
+def _too_deep(text: str) -> int | None:
+    """The line where flow brackets first nest deeper than MAX_DEPTH (checked before the YAML
+    parser sees them: 100,000 nested brackets crash it), or None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, line, quote = 0, 1, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+            quote = ""  # flow scalars in our files never span lines; a stray quote ends here
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str,
+          ancestors: set[int], budget: list[int]) -> None:
+    """Record each node's line. Aliases (*name) are allowed, but an alias inside itself, nesting
+    deeper than MAX_DEPTH and more than MAX_NODES values once aliases are expanded are refused,
+    so a few hundred bytes can never expand into gigabytes (the "billion laughs")."""
+    line = node.start_mark.line + 1
+    budget[0] -= 1
+    if id(node) in ancestors:
+        problems.append(Problem(name, line, "", "an alias (*name) is used inside the value it names; it would"
+                                " never end"))
+        raise FileProblems(problems)
+    if budget[0] < 0:
+        problems.append(Problem(name, line, "", f"more than {MAX_NODES:,} values once aliases (*name) are"
+                                " expanded; write the values out, or use fewer aliases"))
+        raise FileProblems(problems)
+    if len(path) > MAX_DEPTH:
+        problems.append(Problem(name, line, "", f"nesting is more than {MAX_DEPTH} levels deep; a file like this"
+                                " needs only a few"))
+        raise FileProblems(problems)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        ancestors.add(id(node))
+        try:
+            _walk_children(node, path, lines, problems, name, ancestors, budget)
+        finally:
+            ancestors.discard(id(node))
+    lines.setdefault(path, line)
+
+
+def _walk_children(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], name: str,
+                   ancestors: set[int], budget: list[int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -137,11 +204,11 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
                     " keep one"))
             seen[key] = line
             # the key's line reads better than the value's for block mappings
-            _walk(value_node, path + (key,), lines, problems, name)
+            _walk(value_node, path + (key,), lines, problems, name, ancestors, budget)
             lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, problems, name)
+            _walk(item, path + (index,), lines, problems, name, ancestors, budget)
 
 
 def model_from(source: Source, model: type[M], hint: str, where: Callable[[Path_], str]) -> M:

@@ -217,3 +217,47 @@ def test_thirty_writers_to_one_json_all_finish(tmp_path: Path) -> None:
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda i: write_private(target, f'{{"writer": {i}}}\\n'), range(30)))
     assert target.read_text().startswith('{"writer": ') and not list(tmp_path.glob(".same.json.*.tmp"))
+
+
+# --- hostile files (issue 11, in part): refused with one line, before they cost anything -------
+
+BOMB = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
+    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("bomb.yaml", BOMB, "once aliases (*name) are expanded"),
+    ("loop.yaml", "a: &a [*a]\n", "used inside the value it names"),
+    ("deep.yaml", "[" * 100_000 + "]" * 100_000 + "\n", "nest more than"),
+])
+def test_hostile_yaml_is_refused_with_one_line(tmp_path: Path, name: str, content: str, says: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    proc = subprocess.run([sys.executable, "-m", "chatbot", "validate", str(path)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=30)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and says in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_files_that_are_not_regular_or_too_big_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    from chatbot.yamlsource import FileProblems, read
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # reading it would block for ever
+    sparse = tmp_path / "huge.yaml"
+    with open(sparse, "wb") as handle:
+        handle.truncate(3_000_000_000)  # 3 GB that take no disk
+    for path, says in ((fifo, "not a regular file"), (Path("/dev/zero"), "not a regular file"),
+                       (tmp_path, "not a regular file"), (sparse, "more than the")):
+        with pytest.raises(FileProblems) as caught:
+            read(path, "dialog")
+        assert says in str(caught.value)
+
+
+def test_the_shipped_dialog_still_uses_aliases_for_shared_options(engine) -> None:  # noqa: ANN001
+    # the frequency options are written once (&freq) and used three times: aliases stay allowed
+    assert [o.value for o in engine.dialog.questions["opioid_freq"].options] == \
+        [o.value for o in engine.dialog.questions["benzo_freq"].options]
