@@ -16,6 +16,9 @@ from .engine import Engine, Session, Turn
 from .fileio import write_private
 from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
 
+MAX_LINE = 20_000  # characters read of one line; the Session reads at most MAX_ANSWER of them
+
+
 class Console:
     def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO):
         self.engine = engine
@@ -58,10 +61,14 @@ class Console:
     def read(self) -> str | None:
         self.out.write("> ")
         self.out.flush()
-        line = self.stdin.readline()
+        line = self.stdin.readline(MAX_LINE)
         if not line:
             self.say("")
             return None
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            # an answer this long is not typed: keep its start, skip the rest of the line unread
+            while (rest := self.stdin.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass
         line = line.rstrip("\r\n")
         if self.echo:
             self.say(line)

@@ -135,6 +135,9 @@ class Outcome(BaseModel):
     checked_in: list[str] = []
 
 
+# the longest answer read, in characters; anything after it is not scanned (a pasted novel, or a
+# 30 MB line, costs no more than this)
+MAX_ANSWER = 10_000
 CRISIS_AT = "crisis"
 CONFIRM_AT = "confirm"
 CHECK_IN_AT = "check_in"
@@ -370,7 +373,7 @@ class Session:
         """Take what the person typed; every answer passes crisis detection first."""
         if not self._live:
             self.start()
-        text = text if isinstance(text, str) else str(text)
+        text = (text if isinstance(text, str) else str(text))[:MAX_ANSWER]  # capped before any scan
         question = self.dialog.questions.get(self.state)
         history = question is not None and question.history and not self._crisis_stage and self._check_in is None
         hits = self.engine.detector.detect(text, history=history)

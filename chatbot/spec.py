@@ -12,7 +12,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# text a person reads: no control characters (a terminal escape code in the dialog would
+# clear or rewrite the screen in plain mode); tabs and newlines are fine
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+Text = Annotated[str, StringConstraints(min_length=1, pattern=rf"^[^{CONTROL_CHARACTERS[1:-1]}]*$")]
 
 QuestionKind = Literal["choice", "multi", "yes_no", "number", "text"]
 Operator = Literal[
@@ -314,4 +317,4 @@ class Dialog(Strict):
     next_steps: list[NextStep]
     checklist: list[Text]
     safety: Safety
-    strings: dict[Ident, str]
+    strings: dict[Ident, Text]

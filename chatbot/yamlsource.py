@@ -7,6 +7,7 @@ keep a map from each data path (("questions", 3, "next", 0)) to its 1-based line
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # as spec.CONTROL_CHARACTERS
 MAX_DEPTH = 64  # nested mappings and lists; a dialog needs fewer than ten
 MAX_NODES = 200_000  # values once aliases are expanded; the shipped dialog has about 20,000
 
@@ -242,6 +244,9 @@ def schema_problems(exc: ValidationError, source: Source, where: Callable[[Path_
             message = f"'{loc[-1]}' is missing; add it"
         elif kind == "literal_error":
             message = f"{prefix}{msg.replace('Input should be', 'must be')}, not {err['input']!r}"
+        elif kind == "string_pattern_mismatch" and re.search(CONTROL, str(err["input"])):
+            message = (f"{prefix}contains a control character ({_first_control(str(err['input']))}), such as a"
+                       " terminal escape code; remove it")
         elif kind == "string_pattern_mismatch":
             message = (f"{prefix}{err['input']!r} is not a valid id; use lower-case letters, digits and"
                        " underscores, starting with a letter")
@@ -255,3 +260,8 @@ def schema_problems(exc: ValidationError, source: Source, where: Callable[[Path_
             seen.add((line, field_name))
             problems.append(Problem(source.file, line, where(loc), message))
     return problems
+
+
+def _first_control(text: str) -> str:
+    found = re.search(CONTROL, text)
+    return f"U+{ord(found.group()):04X}" if found else "?"

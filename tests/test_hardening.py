@@ -261,3 +261,27 @@ def test_the_shipped_dialog_still_uses_aliases_for_shared_options(engine) -> Non
     # the frequency options are written once (&freq) and used three times: aliases stay allowed
     assert [o.value for o in engine.dialog.questions["opioid_freq"].options] == \
         [o.value for o in engine.dialog.questions["benzo_freq"].options]
+
+
+def test_a_30_mb_line_is_cut_and_the_next_line_is_the_next_answer(engine) -> None:  # noqa: ANN001
+    import io
+
+    from chatbot.console import run_plain
+
+    out = io.StringIO()
+    lines = "x" * 30_000_000 + "\n1\nme\n"
+    code = run_plain(engine, stdin=io.StringIO(lines), stdout=out)
+    text = out.getvalue()
+    assert code == 0 and "Got it: For myself." in text   # "1" and "me" still answer the next questions
+    assert len(text) < 200_000                           # the long line is never echoed whole
+
+
+def test_answers_are_capped_before_any_scan(engine) -> None:  # noqa: ANN001
+    from chatbot.engine import MAX_ANSWER
+
+    with engine.session() as session:
+        session.answer("1")
+        session.answer("a" * (MAX_ANSWER + 5) + " i want to kill myself")  # past the cap: not read
+        assert session.turn.kind != "crisis"
+        session.answer("me " + "b" * 100 + " i want to kill myself")      # within it: read
+        assert session.turn.kind == "crisis"

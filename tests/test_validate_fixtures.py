@@ -54,6 +54,8 @@ FAULTS: dict[str, tuple[int, str]] = {
     "crisis_pattern_matches_nothing": (119, "concept 'wish_to_die': 'really? just?' can match without any word (every part is optional); make one word required"),
     "crisis_pattern_regex": (119, "concept 'wish_to_die': '(a+)+$': $ + is regular-expression syntax, which is not allowed; write words, a|b, (several words|others), {set}, word?, word*, !word or ..."),
     "crisis_unknown_word_set": (119, "concept 'wish_to_die': unknown word set '{me}'; sets are: self"),
+    "escape_code_in_text": (122, "strings: welcome_title: contains a control character (U+001B), such as a terminal"
+                                 " escape code; remove it"),
     "bad_crisis_pattern": (119, "concept 'wish_to_die': '(kill myself': a '(' without its ')'"),
     "bad_id": (44, "question 'Sick-Now': id: 'Sick-Now' is not a valid id; use lower-case letters"),
     "unknown_start": (7, "dialog: start question 'whoo' does not exist"),
