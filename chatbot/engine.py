@@ -239,6 +239,10 @@ class Engine:
             found = self._left[key] = count
         return found
 
+    def forget_answers(self) -> None:
+        """Drop what is cached by answer values (the last session has closed)."""
+        self._left.clear()
+
     def view(self, qid: str, other: bool) -> QuestionView:
         key = (qid, other)
         found = self._views.get(key)
@@ -318,6 +322,9 @@ class Session:
         if self._live:
             with self.engine._lock:
                 self.engine.machine.remove_model(self)
+                if not self.engine.machine.models:
+                    # "questions left" is cached by answer values: with no one answering, keep none
+                    self.engine.forget_answers()
             self._live = False
         self._wipe()
 

@@ -285,3 +285,29 @@ def test_answers_are_capped_before_any_scan(engine) -> None:  # noqa: ANN001
         assert session.turn.kind != "crisis"
         session.answer("me " + "b" * 100 + " i want to kill myself")      # within it: read
         assert session.turn.kind == "crisis"
+
+
+def test_nothing_typed_or_answered_is_held_after_the_session_closes(engine) -> None:  # noqa: ANN001
+    engine = Engine(engine.dialog)  # its own, so no other test's open session keeps the caches
+
+    def intake(word: str) -> None:
+        with engine.session() as session:
+            for typed in ["1", "me " + word, "2", "beer and " + word + "ish", word + " most days",
+                          "hopeless " + word, "no", "5"]:
+                session.answer(typed)
+
+    intake("".join(["zqx", "jkpl", "orbinth"]))  # built here, so no constant in this file holds it
+    gc.collect()
+    word = "".join(["zqx", "jkpl", "orbinth"])
+    held = []
+    for obj in gc.get_objects():
+        if isinstance(obj, dict):
+            items = [*obj.keys(), *obj.values()]
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            items = list(obj)
+        else:
+            continue
+        if any(isinstance(x, str) and word in x and x is not word for x in items):
+            held.append(type(obj).__name__)
+    assert held == []
+    assert engine._left == {}  # nor the "questions left" cache, keyed by answer values
