@@ -340,6 +340,80 @@ async def test_kiosk_staff_exit_needs_the_pin(engine: Engine) -> None:
     assert app.return_code == 0
 
 
+async def test_kiosk_pin_box_during_the_countdown_never_crashes_and_still_wipes(engine: Engine) -> None:
+    # issue 11: countdown started, F10, PIN box left open past the idle time, a key, three
+    # wrong PINs: this raised an AssertionError, showed a traceback and exited 0
+    clock = FakeClock()
+    app = KioskApp(engine, pin="2468", idle=5, countdown=30, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        clock.now += 6
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        for _ in range(3):
+            clock.now += 6
+            app.tick_idle()
+            await pilot.pause()
+        await pilot.press("x")
+        for wrong in ("1111", "2222", "3333"):
+            if app.screen.query("#pin"):
+                await type_answer(pilot, wrong, "#pin")
+        clock.now += 31
+        app.tick_idle()
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+
+
+async def test_kiosk_pin_lockout_grows(engine: Engine) -> None:
+    clock = FakeClock()
+    app = KioskApp(engine, pin="2468", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for round_, locked in enumerate((30, 60)):
+            await pilot.press("f10")
+            await pilot.pause()
+            for wrong in ("1111", "2222", "3333"):
+                await type_answer(pilot, wrong, "#pin")
+            assert not app.screen.query("#pin")
+            await pilot.press("f10")                              # at once: locked
+            await pilot.pause()
+            assert not app.screen.query("#pin")
+            clock.now += locked - 1
+            await pilot.press("f10")                              # still locked
+            await pilot.pause()
+            assert not app.screen.query("#pin"), round_
+            clock.now += 2
+        await pilot.press("f10")
+        await pilot.pause()
+        await type_answer(pilot, "2468", "#pin")
+    assert app.return_code == 0
+
+
+async def test_an_error_at_the_kiosk_wipes_and_returns_to_the_welcome(engine: Engine,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+
+        def broken(self: object, text: str) -> None:
+            raise RuntimeError("a bug")
+        monkeypatch.setattr(KioskApp, "answer", broken)
+        await type_answer(pilot, "me")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+        monkeypatch.undo()
+        await start(pilot)                                        # the next person can begin
+        await type_answer(pilot, "1")
+        assert isinstance(app.screen, ChatScreen)
+
+
 async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
     models_before = len(engine.machine.models)

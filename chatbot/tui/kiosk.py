@@ -86,6 +86,10 @@ class ConsentScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "consent-yes")
 
 
+PIN_LOCKOUT = 30.0  # seconds after the first three wrong PINs; it doubles each time
+MAX_ERROR_WIPES = 20  # errors wiped and survived before the kiosk gives up and stops
+
+
 class PinScreen(ModalScreen[bool]):
     """The operator's way out: the PIN set with --pin or INTAKE_KIOSK_PIN."""
 
@@ -119,7 +123,7 @@ class PinScreen(ModalScreen[bool]):
             self.query_one("#pin-error", Static).update("That is not the PIN.")
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)  # a cancel is not a wrong PIN
 
 
 class KioskApp(IntakeApp, inherit_bindings=False):
@@ -146,6 +150,9 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         self.last_activity = clock()
         self.countdown_started: float | None = None
         self.sessions_started = 0
+        self.pin_failures = 0  # rounds of three wrong PINs
+        self.locked_until = float("-inf")
+        self.errors_wiped = 0
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -184,15 +191,18 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     # --- idle, linger and wipe ---------------------------------------------------------------
 
     def tick_idle(self) -> None:
-        """Called every second (and by tests with a fake clock)."""
+        """Called every second (and by tests with a fake clock). The countdown runs whatever is
+        on top of it (the PIN box, help): a person who walked away is wiped all the same."""
         now = self.clock()
-        if isinstance(self.screen, IdleScreen):
-            assert self.countdown_started is not None
+        idle_screens = [s for s in self.screen_stack if isinstance(s, IdleScreen)]
+        if idle_screens:
+            if self.countdown_started is None:
+                self.countdown_started = now  # never trust the bookkeeping over the screen
             left = self.countdown - (now - self.countdown_started)
             if left <= 0:
                 self.wipe()
             else:
-                self.screen.set_left(int(left + 0.999))
+                idle_screens[-1].set_left(int(left + 0.999))
             return
         if self.session is None:
             return  # on the welcome screen nothing of anyone is shown
@@ -223,12 +233,36 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         """ctrl+c, ctrl+q, ctrl+p and ctrl+z do nothing at a kiosk."""
 
     def action_staff_exit(self) -> None:
+        wait = self.locked_until - self.clock()
+        if wait > 0:
+            self.notify(f"PIN entry is locked for {int(wait + 0.999)} more seconds.", severity="warning")
+            return
+
         def done(ok: bool | None) -> None:
             if ok:
+                self.pin_failures = 0
                 self.end_session()
                 self.exit()
-        if not isinstance(self.screen, PinScreen):
+            elif ok is False:
+                # three wrong PINs: locked for 30 s, then 60, 120, ... (guessing gets slow fast)
+                self.pin_failures += 1
+                self.locked_until = self.clock() + PIN_LOCKOUT * 2 ** (self.pin_failures - 1)
+        if not any(isinstance(s, PinScreen) for s in self.screen_stack):
             self.push_screen(PinScreen(self.pin), done)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any error at a kiosk wipes the person and returns to the welcome screen; the kiosk never
+        exits without the PIN and never shows a traceback to the next person."""
+        self.errors_wiped += 1
+        if self.errors_wiped > MAX_ERROR_WIPES:
+            super()._handle_exception(error)  # something is broken for good: stop, with the error
+            return
+        try:
+            self.wipe()
+            self.notify("Something went wrong, so the screen was cleared. Please start again.",
+                        severity="error")
+        except Exception:  # noqa: BLE001 - the wipe itself failed: stop rather than loop
+            super()._handle_exception(error)
 
     def action_request_quit(self) -> None:
         """No quitting at a kiosk; the quick exit wipes instead."""
