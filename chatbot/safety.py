@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from .crisis_grammar import Compiled, Grammar
+from .crisis_grammar import Compiled, Grammar, Pair, Single
 from .spec import Safety
 
 Grade = Literal["now", "check"]
@@ -73,8 +73,8 @@ class _Text:
         self.words = words
         self.padded = " " + " ".join(words) + " "
         self.vocabulary = frozenset(words)
-        self.runnable: set[object] = set()  # the patterns whose anchor words this text has
-        self.active: set[int] = set()  # the pattern lists (by id) that have one of those
+        # the patterns whose anchor words this text has, by the list (id) they belong to
+        self.chosen: dict[int, list[Single | Pair]] = {}
         self.starts: list[int] = []
         self.clause: list[int] = []
         self.sentence: list[int] = []
@@ -94,15 +94,14 @@ class _Text:
     def matches(self, compiled: Compiled) -> list[tuple[_Span, str]]:
         """Where the patterns match, with the words that matched (both parts of an `A & B`)."""
         found: list[tuple[_Span, str]] = []
-        if compiled.union is None and id(compiled) not in self.active:
-            return found  # none of its patterns has its anchor word here
         if compiled.union is not None:
             found += [(self.span(m), m.group().strip()) for m in compiled.union.finditer(self.padded)]
-        for single in compiled.singles:
-            if single in self.runnable:
+        chosen = self.chosen.get(id(compiled), ())  # its patterns whose anchor word is here, in order
+        for single in chosen:
+            if isinstance(single, Single):
                 found += [(self.span(m), m.group().strip()) for m in single.regex.finditer(self.padded)]
-        for pair in compiled.pairs:
-            if pair not in self.runnable:
+        for pair in chosen:
+            if not isinstance(pair, Pair):
                 continue
             firsts = list(pair.first.finditer(self.padded))
             if not firsts:
@@ -176,14 +175,17 @@ class Detector:
             for cid, c in safety.concepts.items()
         ]
         self.kinds = list(safety.kinds)
-        self._exact: dict[str, list[object]] = {}
-        self._stems: dict[str, list[object]] = {}
-        self._always: list[object] = []
+        self._exact: dict[str, list[Single | Pair]] = {}
+        self._stems: dict[str, list[Single | Pair]] = {}
+        self._always: list[Single | Pair] = []
         self._owner: dict[int, int] = {}  # pattern -> the list it belongs to (both by id; both live as long as this)
+        self._position: dict[int, int] = {}  # pattern -> its place among all patterns
         for concept in self.concepts:
             for compiled in (concept.now, concept.check, concept.unless):
-                for item in (*compiled.singles, *compiled.pairs):
+                items: list[Single | Pair] = [*compiled.singles, *compiled.pairs]
+                for item in items:
                     self._owner[id(item)] = id(compiled)
+                    self._position[id(item)] = len(self._position)
                     anchor = item.anchor
                     if anchor is None:
                         self._always.append(item)
@@ -211,11 +213,10 @@ class Detector:
         if not words:
             return ()
         prepared = _Text(words)
-        prepared.runnable = self._runnable(prepared.vocabulary)
-        prepared.active = {self._owner[id(item)] for item in prepared.runnable}
+        prepared.chosen = self._chosen(prepared.vocabulary)
         hits: list[Hit] = []
         cues: list[_Cues] = []  # read around a match only once something matched: most answers match nothing
-        active = prepared.active
+        active = prepared.chosen
         for concept in self.concepts:
             if id(concept.now) not in active and id(concept.check) not in active:
                 continue  # no pattern of this concept has its anchor word in the text
@@ -224,16 +225,20 @@ class Detector:
                 hits.append(hit)
         return tuple(hits)
 
-    def _runnable(self, vocabulary: frozenset[str]) -> set[object]:
-        """The patterns that can match: those without an anchor, and those whose anchor (a whole
-        word, or the beginning of one for `word*`) is among these words. A dictionary lookup per
-        word beginning, however many patterns there are."""
-        runnable: set[object] = set(self._always)
+    def _chosen(self, vocabulary: frozenset[str]) -> dict[int, list[Single | Pair]]:
+        """The patterns that can match, by the list they belong to, in their written order: those
+        without an anchor, and those whose anchor (a whole word, or the beginning of one for
+        `word*`) is among these words. A dictionary lookup per word beginning, however many
+        patterns there are."""
+        runnable: set[Single | Pair] = set(self._always)
         for word in vocabulary:
             runnable.update(self._exact.get(word, ()))
             for end in range(1, min(len(word), STEM_LIMIT) + 1):
                 runnable.update(self._stems.get(word[:end], ()))
-        return runnable
+        chosen: dict[int, list[Single | Pair]] = {}
+        for item in sorted(runnable, key=lambda i: self._position[id(i)]):
+            chosen.setdefault(self._owner[id(item)], []).append(item)
+        return chosen
 
     def _cues(self, text: _Text, history: bool) -> _Cues:
         shielded = text.spans(self.not_negation)
