@@ -43,6 +43,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_number_many": frozenset({"min", "max"}), "reask_ambiguous": frozenset({"options"}),
     "reask_exclusive": frozenset({"option"}), "reask_multi_unknown": frozenset({"understood", "unknown"}),
     "reask_text_too_long": frozenset({"limit"}), "progress": frozenset({"section", "answered", "left"}),
+    "progress_one": frozenset({"section", "answered", "left"}),
     "type_number": frozenset({"min", "max"}),
 }
 # Ids the engine gives a meaning of its own.

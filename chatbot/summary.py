@@ -26,7 +26,8 @@ def _options(options: list[OptionView]) -> list[str]:
 def question_lines(dialog: LoadedDialog, turn: Turn) -> list[str]:
     q: QuestionView = turn.question  # type: ignore[assignment]
     p = turn.progress
-    lines = [f"[{dialog.s('progress', section=p.section_title, answered=p.answered, left=p.left)}]", wrap(q.text)]
+    key = "progress_one" if p.left == 1 and "progress_one" in dialog.spec.strings else "progress"  # "1 question"
+    lines = [f"[{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}]", wrap(q.text)]
     lines += _options(q.options)
     if q.kind == "choice":
         lines.append(dialog.s("choose_one"))

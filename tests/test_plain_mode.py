@@ -113,3 +113,15 @@ def test_crisis_mid_intake_then_continue(tmp_path: Path) -> None:
     assert "Call 911 now" in flat and "You can talk to someone right now" in flat
     outcome = json.loads(out.read_text())
     assert outcome["complete"] and outcome["crisis"] and outcome["level"] == "residential"
+
+
+def test_the_last_question_says_one_question_left(engine) -> None:  # noqa: ANN001
+    import io
+
+    from chatbot.console import run_plain
+
+    out = io.StringIO()
+    answers = ["1", "me", "2", "weed", "weekends", "no", "none", "no", "never", "alone", "yes", "school", "no", "no",
+               "private", "cut down"]
+    run_plain(engine, stdin=io.StringIO("\n".join(answers) + "\n"), stdout=out)
+    assert "about 1 question left" in out.getvalue() and "about 1 questions" not in out.getvalue()
