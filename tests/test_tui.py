@@ -227,6 +227,13 @@ class FakeClock:
         return self.now
 
 
+async def later(app: KioskApp, pilot, clock: FakeClock, seconds: float) -> None:  # noqa: ANN001
+    """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run."""
+    clock.now += seconds
+    app.tick_idle()
+    await pilot.pause()
+
+
 async def test_kiosk_quit_keys_do_nothing(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:
@@ -257,23 +264,15 @@ async def test_kiosk_idle_countdown_then_wipe(engine: Engine) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "1")
-        clock.now += 4
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 4)
         assert isinstance(app.screen, ChatScreen)
-        clock.now += 2
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 2)
         assert isinstance(app.screen, IdleScreen)
         await pilot.press("x")                                # still here
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen) and app.session is not None
-        clock.now += 6
-        app.tick_idle()
-        await pilot.pause()
-        clock.now += 31
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 6)
+        await later(app, pilot, clock, 31)
         assert isinstance(app.screen, WelcomeScreen) and app.session is None
 
 
@@ -286,13 +285,9 @@ async def test_kiosk_summary_resets_after_linger(engine: Engine) -> None:
             await type_answer(pilot, a)
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.query("#summary-save")             # no file export at a kiosk
-        clock.now += 11
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 11)
         assert isinstance(app.screen, IdleScreen)
-        clock.now += 6
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 6)
         assert isinstance(app.screen, WelcomeScreen)
 
 
@@ -348,23 +343,17 @@ async def test_kiosk_pin_box_during_the_countdown_never_crashes_and_still_wipes(
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "1")
-        clock.now += 6
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 6)
         assert isinstance(app.screen, IdleScreen)
         await pilot.press("f10")
         await pilot.pause()
         for _ in range(3):
-            clock.now += 6
-            app.tick_idle()
-            await pilot.pause()
+            await later(app, pilot, clock, 6)
         await pilot.press("x")
         for wrong in ("1111", "2222", "3333"):
             if app.screen.query("#pin"):
                 await type_answer(pilot, wrong, "#pin")
-        clock.now += 31
-        app.tick_idle()
-        await pilot.pause()
+        await later(app, pilot, clock, 31)
         assert app.is_running and app.return_code is None
         assert isinstance(app.screen, WelcomeScreen) and app.session is None
 
