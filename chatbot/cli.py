@@ -58,6 +58,18 @@ def _theme_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="colour theme of the app (NO_COLOR in the environment is honoured too)")
 
 
+DISTRIBUTION = "addiction-care-intake"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
@@ -65,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "suggested level of care and why. It is a screening aid, not a diagnosis. "
                     "Run with no command to start the intake.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     _dialog_arg(parser, top=True)
     _theme_arg(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -229,10 +242,20 @@ def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
     return results, malformed
 
 
+def _no_transcripts(paths: list[str]) -> str | None:
+    """Transcripts default to ./transcripts: say so plainly when it is not here."""
+    if not paths and not Path("transcripts").is_dir():
+        return "no transcripts/ folder here; give transcript files or folders, like: intake replay path/to/transcripts"
+    return None
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from .replay import update
     from .transcript import find
 
+    problem = _no_transcripts(args.paths)
+    if problem:
+        return _usage(problem)
     files = find(args.paths or ["transcripts"])
     if not files:
         print("no transcripts found", file=sys.stderr)
@@ -271,6 +294,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         thresholds = parse_thresholds(args.fail_under)
     except ValueError:
         return _usage(f"--fail-under {args.fail_under!r}: use name=percent pairs, like rules=100,transitions=90")
+    problem = _no_transcripts(args.paths)
+    if problem:
+        return _usage(problem)
     files = find(args.paths or ["transcripts"])
     engine = _load_engine(args.dialog)
     if engine is None:

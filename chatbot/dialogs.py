@@ -22,7 +22,10 @@ from .spec import (CHECK_IN_SLOT, CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_I
                    Question)
 from .yamlsource import FileProblems, Path_, Problem, Source
 
-DIALOG_DIR = Path(__file__).resolve().parent.parent / "dialogs"
+# the checkout's dialogs/ (an editable install, or running from source); an installed wheel
+# carries the same files as chatbot/bundled_dialogs
+_CHECKOUT_DIALOGS = Path(__file__).resolve().parent.parent / "dialogs"
+DIALOG_DIR = _CHECKOUT_DIALOGS if _CHECKOUT_DIALOGS.is_dir() else Path(__file__).resolve().parent / "bundled_dialogs"
 DEFAULT_DIALOG = DIALOG_DIR / "intake.yaml"
 
 _SECTIONS = ("questions", "rules", "levels", "modifiers", "sections", "next_steps")

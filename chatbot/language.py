@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from . import yamlsource
 from .yamlsource import FileProblems, Problem, Source
 
-LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "language"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "dialogs" / "language"
+# beside the checkout's dialogs, or (an installed wheel) in chatbot/bundled_dialogs
+LANGUAGE_DIR = _CHECKOUT if _CHECKOUT.is_dir() else Path(__file__).resolve().parent / "bundled_dialogs" / "language"
 
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Span = tuple[float, float]

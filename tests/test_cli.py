@@ -149,3 +149,16 @@ def test_options_that_do_nothing_alone_are_usage_errors(argv: list[str], capsys,
 def test_a_bad_fail_under_is_said_before_replaying(capsys) -> None:  # noqa: ANN001
     code, out, err = in_process(["coverage", "--fail-under", "rules=abc"], capsys)
     assert code == 2 and "--fail-under" in err and "coverage of" not in out
+
+
+def test_replay_and_coverage_away_from_a_checkout_say_where_transcripts_go(tmp_path: Path, capsys,
+                                                                          monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    for command in ("replay", "coverage"):
+        code, _, err = in_process([command], capsys)
+        assert code == 2 and "no transcripts/ folder here" in err
+
+
+def test_version(capsys) -> None:  # noqa: ANN001
+    code, out, _ = in_process(["--version"], capsys)
+    assert code == 0 and out.startswith("intake ") and out.strip() != "intake"
