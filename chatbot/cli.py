@@ -221,7 +221,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
 
 def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
     from .replay import replay
-    from .transcript import load
+    from .transcript import load, other_dialog
     from .yamlsource import FileProblems
 
     results, malformed = [], []
@@ -230,6 +230,10 @@ def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
             transcript, source = load(path)
         except FileProblems as exc:
             malformed.extend(str(p) for p in exc.problems)
+            continue
+        elsewhere = other_dialog(transcript, source, engine.dialog.spec.dialog)
+        if elsewhere is not None:
+            malformed.append(str(elsewhere))
             continue
         if via == "tui":
             import asyncio

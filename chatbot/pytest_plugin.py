@@ -72,11 +72,14 @@ class TranscriptItem(pytest.Item):
         from . import dialogs
         from .engine import engine_for
         from .replay import replay, update
-        from .transcript import load
+        from .transcript import load, other_dialog
 
         config = self.config
         engine = engine_for(config.getoption("--intake-dialog") or dialogs.DEFAULT_DIALOG)
         transcript, source = load(self.path)
+        elsewhere = other_dialog(transcript, source, engine.dialog.spec.dialog)
+        if elsewhere is not None:
+            raise TranscriptFailure(str(elsewhere))
         if self.via == "tui":
             from .tui.drive import replay_tui
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from . import yamlsource
 from .engine import Session
 from .fileio import write_private
+from .spec import DialogInfo
 from .yamlsource import FileProblems, Problem, Source
 
 FORMAT_VERSION = 1
@@ -106,6 +107,18 @@ def load(path: str | Path) -> tuple[Transcript, Source]:
                                     f"format {transcript.format} is not supported; this program reads format "
                                     f"{FORMAT_VERSION}")])
     return transcript, source
+
+
+def other_dialog(transcript: Transcript, source: Source, dialog: DialogInfo) -> Problem | None:
+    """A transcript recorded with another dialog, version or locale: one line, never a silent pass."""
+    for key, theirs, ours in (("dialog", transcript.dialog, dialog.id),
+                              ("dialog_version", transcript.dialog_version, dialog.version),
+                              ("locale", transcript.locale, dialog.locale)):
+        if theirs != ours:
+            return Problem(source.file, source.line((key,)), "",
+                           f"recorded with {key} {theirs!r}, but the dialog is {ours!r}; replay it with that dialog"
+                           " (--dialog), or record it again")
+    return None
 
 
 def find(paths: list[str | Path]) -> list[Path]:

@@ -169,3 +169,16 @@ def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
     assert proc.returncode == 0, proc.stdout
     proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
     assert proc.returncode == 0 and "2 passed" in proc.stdout
+
+
+@pytest.mark.parametrize("key, value", [("dialog", "other"), ("dialog_version", 99), ("locale", "es")])
+def test_a_transcript_for_another_dialog_version_or_locale_is_refused_with_one_line(tmp_path: Path, key: str,
+                                                                                    value: object) -> None:
+    data = yaml.safe_load((ROOT / "transcripts" / "w5-cannabis-most-weekends-just.yaml").read_text())
+    data[key] = value
+    path = tmp_path / "elsewhere.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    proc = intake("replay", str(path))
+    assert proc.returncode == 2
+    line = next(line for line in proc.stdout.splitlines() if "elsewhere.yaml" in line)
+    assert f"recorded with {key} {value!r}" in line and "Traceback" not in proc.stderr
