@@ -265,9 +265,6 @@ class Anchor:
         """Longer words are rarer in what people type: prefer the element whose shortest word is longest."""
         return min((len(w) for w in self.exact | self.stems), default=0)
 
-    def found_in(self, words: frozenset[str], beginnings: frozenset[str]) -> bool:
-        return not self.exact.isdisjoint(words) or not self.stems.isdisjoint(beginnings)
-
 
 def _word_anchor(word: str) -> Anchor | None:
     if "#" in word:
@@ -321,11 +318,9 @@ class Pair:
 
 @dataclass(frozen=True)
 class Compiled:
-    """A list of patterns ready to match: `union` finds the plain ones, `pairs` the `A & B` ones."""
+    """A list of patterns ready to match: `union` finds the plain ones at once (short lists, like
+    the scope cues), or `singles` holds each with its anchor (concepts); `pairs` the `A & B` ones."""
 
     union: re.Pattern[str] | None
     pairs: tuple[Pair, ...] = ()
     singles: tuple[Single, ...] = ()
-
-    def __bool__(self) -> bool:
-        return self.union is not None or bool(self.pairs) or bool(self.singles)
