@@ -359,9 +359,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        args.command, args.plain, args.json, args.record = "chat", False, None, None
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # bare `intake` (with any top-level options) is `intake chat`
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "chat"])
     handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "replay": cmd_replay,
                "coverage": cmd_coverage, "validate": cmd_validate, "graph": cmd_graph}[args.command]
     try:

@@ -162,3 +162,18 @@ def test_replay_and_coverage_away_from_a_checkout_say_where_transcripts_go(tmp_p
 def test_version(capsys) -> None:  # noqa: ANN001
     code, out, _ = in_process(["--version"], capsys)
     assert code == 0 and out.startswith("intake ") and out.strip() != "intake"
+
+
+@pytest.mark.parametrize("argv", [[], ["--theme", "high-contrast"], ["--dialog", "dialogs/intake.yaml"]])
+def test_bare_intake_starts_the_app(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`intake` alone, or with only top-level options, is the intake in the app."""
+    from textual.app import App
+
+    started: list[App] = []
+    monkeypatch.setattr(App, "run", lambda self, *a, **k: started.append(self))
+    from chatbot.cli import main
+
+    assert main(argv) == 0
+    assert [type(app).__name__ for app in started] == ["IntakeApp"]
+    if "high-contrast" in argv:
+        assert started[0]._theme_name == "high-contrast"  # type: ignore[attr-defined]
