@@ -6,6 +6,8 @@ screens ask the app to move on and never decide anything themselves.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from pathlib import Path
 
 from textual.app import App
@@ -20,6 +22,10 @@ from .screens.modals import ConfirmScreen, HelpScreen, SaveScreen
 from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 from .themes import HIGH_CONTRAST
+
+# a service stop or a closed terminal: the app leaves through its normal exit, which restores the
+# terminal (main screen, cursor, no mouse reporting) and ends the session
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class IntakeApp(App[None]):
@@ -57,10 +63,22 @@ class IntakeApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         if self._theme_name:
             self.theme = self._theme_name
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            loop.add_signal_handler(sig, self.signal_exit, sig)
         self.push_screen(WelcomeScreen())
 
     def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            loop.remove_signal_handler(sig)
         self.end_session()
+
+    def signal_exit(self, signum: int) -> None:
+        """Leave as a quit would, with the shell's code for a signal (128 + its number); the
+        help numbers stay on the terminal if a crisis was on screen (not after a hang-up)."""
+        numbers = self.parting_numbers() if signum != signal.SIGHUP else None
+        self.exit(return_code=128 + signum, message=numbers)
 
     def end_session(self) -> None:
         if self.session is not None:

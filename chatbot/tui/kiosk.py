@@ -9,8 +9,6 @@ system's job; the README says how.
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -30,7 +28,6 @@ from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 
 COUNTDOWN = 30
-SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class IdleScreen(ModalScreen[bool]):
@@ -157,20 +154,11 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     def on_mount(self) -> None:
         super().on_mount()
         self.set_interval(1.0, self.tick_idle)
-        loop = asyncio.get_running_loop()
-        for sig in SIGNALS:
-            loop.add_signal_handler(sig, self.signal_exit)
 
-    def on_unmount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for sig in SIGNALS:
-            loop.remove_signal_handler(sig)
-        super().on_unmount()
-
-    def signal_exit(self) -> None:
+    def signal_exit(self, signum: int) -> None:
         """SIGTERM or SIGHUP (shutdown, a closed terminal): wipe the person, then leave cleanly."""
         self.wipe()
-        self.exit()
+        self.exit(return_code=128 + signum)
 
     @property
     def recording(self) -> bool:
