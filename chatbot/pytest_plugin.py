@@ -1,4 +1,7 @@
-"""Every `transcripts/**/*.yaml` is a pytest item named after its file.
+"""Every `transcripts/**/*.yaml` is a pytest item named after its file, in projects that ask.
+
+Installing the package installs this plugin in every pytest run of the environment, so it
+collects nothing unless the project's pytest settings say `intake_transcripts = true`.
 
 A failure reports the replay diff, not a traceback. `--update-transcripts` accepts the
 current behaviour (like syrupy's `--snapshot-update`). Transcripts marked `tui: true` get
@@ -20,9 +23,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--update-transcripts", action="store_true",
                     help="rewrite the expected parts of failing transcripts from the current dialog")
     group.addoption("--intake-dialog", default=None, help="dialog file to replay transcripts against")
+    parser.addini("intake_transcripts", type="bool", default=False,
+                  help="collect transcripts/**/*.yaml as intake replay tests (off unless set)")
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if not parent.config.getini("intake_transcripts"):
+        return None
     if file_path.suffix == ".yaml" and "transcripts" in file_path.parts:
         return TranscriptFile.from_parent(parent, path=file_path)
     return None

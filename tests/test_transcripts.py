@@ -182,3 +182,17 @@ def test_a_transcript_for_another_dialog_version_or_locale_is_refused_with_one_l
     assert proc.returncode == 2
     line = next(line for line in proc.stdout.splitlines() if "elsewhere.yaml" in line)
     assert f"recorded with {key} {value!r}" in line and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("ini, collected", [("", 0), ("[pytest]\nintake_transcripts = true\n", 1)],
+                         ids=["another project", "opted in"])
+def test_the_plugin_collects_transcripts_only_where_a_project_asks(tmp_path: Path, ini: str,
+                                                                  collected: int) -> None:
+    """The plugin is installed for every project in the environment; only ours opts in."""
+    (tmp_path / "transcripts").mkdir()
+    shutil.copy(CORPUS / "caregiver-evening.yaml", tmp_path / "transcripts")
+    (tmp_path / "pytest.ini").write_text(ini or "[pytest]\n")
+    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    found = [line for line in run.stdout.splitlines() if "caregiver-evening.yaml" in line]
+    assert len(found) == collected, run.stdout
