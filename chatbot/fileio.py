@@ -19,9 +19,10 @@ from pathlib import Path
 STALE_AFTER = 60.0
 
 
-def write_private(path: str | Path, text: str, replace: bool = True) -> None:
+def write_private(path: str | Path, text: str, replace: bool = True, mode: int = 0o600) -> None:
     """Write `text` to `path`, owner-only and atomically; FileExistsError if `replace` is
-    False and the file exists (even if another writer made it a moment ago)."""
+    False and the file exists (even if another writer made it a moment ago). `mode` is for
+    rewriting a file that was already shared (a transcript kept in git), never new data."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     _clear_stale(folder, target.name)
@@ -31,7 +32,7 @@ def write_private(path: str | Path, text: str, replace: bool = True) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
+        os.chmod(tmp, mode)
         if replace:
             os.replace(tmp, target)
         else:

@@ -8,12 +8,15 @@ only repeat the same divergence.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import CHECK_IN_AT, CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
 from .spec import END
-from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, save
+from .fileio import write_private
+from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, to_yaml
+from .yamlcomments import carry_comments
 from .yamlsource import Source
 
 
@@ -211,5 +214,8 @@ def update(engine: Engine, path: str | Path) -> bool:
         session.close()
     if new == transcript:
         return False
-    save(new, path, force=True)
+    target = Path(path)
+    kept = stat.S_IMODE(target.stat().st_mode)  # the file stays as shared (or private) as it was
+    text = carry_comments(target.read_text(encoding="utf-8"), to_yaml(new))
+    write_private(target, text, mode=kept)
     return True

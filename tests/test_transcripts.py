@@ -159,7 +159,7 @@ def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
             path.unlink()
     w6 = folder / "w6-finished-a-28-day-residential.yaml"
     w6.write_text(w6.read_text().replace("  level: iop", "  level: residential", 1))
-    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "transcripts"]
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "intake_transcripts=true", "transcripts"]
     proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
     assert proc.returncode == 1, proc.stdout
     assert "1 failed, 1 passed" in proc.stdout
@@ -196,3 +196,46 @@ def test_the_plugin_collects_transcripts_only_where_a_project_asks(tmp_path: Pat
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     found = [line for line in run.stdout.splitlines() if "caregiver-evening.yaml" in line]
     assert len(found) == collected, run.stdout
+
+
+def test_update_keeps_hand_written_comments_and_the_file_mode(tmp_path: Path, engine) -> None:  # noqa: ANN001
+    from chatbot.replay import update
+
+    text = (CORPUS / "caregiver-evening.yaml").read_text()
+    data = yaml.safe_load(text)
+    stale_shown = data["turns"][2]["shown"]
+    stale_level = data["expected"]["level"]
+    text = text.replace(f"level: {stale_level}\n", "level: outpatient\n", 1)
+    text = text.replace(str(stale_shown)[:30], "An old wording of the question ", 1)
+    lines = text.splitlines()
+    third = [i for i, line in enumerate(lines) if line.startswith("- question:")][2]
+    lines.insert(third, "# the parent answers in her own words from here on")
+    answer = next(i for i in range(third + 1, len(lines)) if lines[i].startswith("  answer:"))
+    lines[answer] += "  # the reader must take this as a range"
+    lines.insert(0, "# Walked by Dana, March")
+    lines.insert(lines.index("expected:"), "# level checked with the clinical lead")
+    path = tmp_path / "caregiver.yaml"
+    path.write_text("\n".join(lines) + "\n# end of file note\n")
+    path.chmod(0o644)
+
+    assert update(engine, path)
+    new = path.read_text()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert yaml.safe_load(new)["expected"]["level"] == stale_level
+    assert "An old wording" not in new
+    new_lines = new.splitlines()
+    assert new_lines[0] == "# Walked by Dana, March"
+    at = new_lines.index("# the parent answers in her own words from here on")
+    assert new_lines[at + 1] == f"- question: {data['turns'][2]['question']}"
+    assert any(line.startswith("  answer:") and line.endswith("  # the reader must take this as a range")
+               for line in new_lines)
+    assert new_lines[new_lines.index("# level checked with the clinical lead") + 1] == "expected:"
+    assert new_lines[-1] == "# end of file note"
+
+
+def test_a_comment_whose_key_is_gone_moves_to_the_next_one() -> None:
+    from chatbot.yamlcomments import carry_comments
+
+    old = "a: 1\n# about b\nb: 2  # two\nc: |\n  # not a comment\n  text\n"
+    new = "a: 1\nc: |\n  # not a comment\n  text\n"
+    assert carry_comments(old, new) == "a: 1\n# about b\n# two\nc: |\n  # not a comment\n  text\n"
