@@ -125,8 +125,8 @@ def carry_comments(old: str, new: str) -> str:
         insert.setdefault(len(lines) if path == END else place(path), []).extend(comments)
     for (path, side), comment in trailing.items():
         if path in after.start:
-            line = after.end[path] if side == "end" else after.start[path]
-            append[line] = f"{append[line]} {comment}" if line in append else comment
+            at = after.end[path] if side == "end" else after.start[path]
+            append[at] = f"{append[at]} {comment}" if at in append else comment
         else:
             insert.setdefault(place(path), []).append(comment)
     out: list[str] = []
