@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from typing import TextIO
 
 from .commands import command as command_of
-from .engine import Engine, Session, Turn
+from .engine import Engine, Session
 from .fileio import write_private
 from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
+from .turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 
 MAX_LINE = 20_000  # characters read of one line; the Session reads at most MAX_ANSWER of them
 
@@ -35,28 +37,28 @@ class Console:
     def show(self, turn: Turn) -> None:
         if turn.understood:
             self.say(wrap(turn.understood))
-        if turn.kind == "confirm" and turn.confirm is not None:
-            self.say(wrap(turn.confirm), *confirm_lines(self.dialog, self.engine.view_yes_no()))
-        elif turn.kind == "check_in" and turn.check_in is not None:
-            self.say("")
-            if turn.message:
-                self.say(wrap(turn.message))
-            self.say(*check_in_lines(self.dialog, turn.check_in))
-        elif turn.kind == "crisis" and turn.crisis is not None:
-            self.say("")
-            if turn.message:
-                self.say(wrap(turn.message))
-            self.say(*crisis_lines(self.dialog, turn.crisis))
-        elif turn.kind == "result" and turn.result is not None:
-            self.say("", result_text(self.dialog, turn.result), "",
-                     wrap(self.dialog.s("commands")))
-        elif turn.kind == "reask":
-            self.say(wrap(turn.message or ""))
-        else:
-            self.say("")
-            if turn.message:
-                self.say(wrap(turn.message))
-            self.say(*question_lines(self.dialog, turn))
+        match turn:
+            case ConfirmTurn():
+                self.say(wrap(turn.confirm), *confirm_lines(self.dialog, turn.options))
+            case CheckInTurn():
+                self.say("")
+                if turn.message:
+                    self.say(wrap(turn.message))
+                self.say(*check_in_lines(self.dialog, turn.check_in))
+            case CrisisTurn():
+                self.say("")
+                if turn.message:
+                    self.say(wrap(turn.message))
+                self.say(*crisis_lines(self.dialog, turn.crisis))
+            case ResultTurn():
+                self.say("", result_text(self.dialog, turn.result), "", wrap(self.dialog.s("commands")))
+            case QuestionTurn(kind="reask"):
+                self.say(wrap(turn.message or ""))
+            case QuestionTurn():
+                self.say("")
+                if turn.message:
+                    self.say(wrap(turn.message))
+                self.say(*question_lines(self.dialog, turn))
 
     def read(self) -> str | None:
         self.out.write("> ")
@@ -86,9 +88,9 @@ class Console:
                 self.say(wrap(self.dialog.s("help")))
                 self.say(*resource_lines(self.dialog))
                 turn = session.turn
-                if turn.question is not None and turn.question.help:
+                if isinstance(turn, QuestionTurn | ConfirmTurn) and turn.question.help:
                     self.say(wrap(turn.question.help))
-                self.show(turn if turn.kind != "reask" else turn.model_copy(update={"kind": "question"}))
+                self.show(replace(turn, kind="question") if isinstance(turn, QuestionTurn) else turn)
             elif command == "back":
                 self.show(session.back())
             elif command == "restart":
@@ -96,7 +98,7 @@ class Console:
                 self.show(session.restart())
             else:
                 self.show(session.answer(line))
-        if session.in_crisis or session.turn.kind == "check_in" or session.crisis_kinds or session.checked_in:
+        if session.in_crisis or session.checking_in or session.crisis_kinds or session.checked_in:
             self.say("", *resource_lines(self.dialog))  # leaving mid-crisis: the numbers stay on screen
         elif not session.finished:
             self.say(wrap(self.dialog.s("incomplete")))

@@ -9,7 +9,7 @@ answer, so a changed branch can never leave a stale answer behind to fire a rule
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -22,76 +22,23 @@ from .conditions import AnswerValue, holds, rule_slots, slots_of
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
 from .safety import Detector, Hit
-from .terms import tokenize
 from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Condition, Option, Question
-
-
-class OptionView(BaseModel):
-    number: int
-    value: str
-    label: str
-
-
-class QuestionView(BaseModel):
-    id: str
-    section: str
-    section_title: str
-    text: str
-    help: str | None
-    kind: str
-    options: list[OptionView]
-    min: int | None = None
-    max: int | None = None
-    unit: str = ""
-
-
-class CrisisView(BaseModel):
-    kinds: list[str]
-    title: str
-    message: str
-    resources: list[str]
-    prompt: str
-    options: list[OptionView]
-    stage: int
-
-
-class CheckInView(BaseModel):
-    """An indirect signal's direct question, with the numbers beside it (DESIGN.md, graded response)."""
-
-    concepts: list[str]
-    message: str
-    prompt: str
-    resources: list[str]
-    options: list[OptionView]
-
-
-class Progress(BaseModel):
-    answered: int
-    section: str
-    section_title: str
-    left: int
-
-
-class Turn(BaseModel):
-    """What a front end shows next: a question, a re-ask, a crisis, or the result.
-
-    The engine builds turns with `model_construct` from values it made itself: a turn is
-    made on every answer, and validating our own output again costs more than it checks.
-    """
-
-    kind: Literal["question", "reask", "confirm", "check_in", "crisis", "result"]
-    question: QuestionView | None = None
-    message: str | None = None
-    crisis: CrisisView | None = None
-    check_in: CheckInView | None = None
-    result: Recommendation | None = None
-    progress: Progress
-    # how the last answer was read ("Got it: 18 to 64."), shown before what comes next
-    understood: str | None = None
-    # a confirm turn: the question to say yes or no to, about `question`'s reading
-    confirm: str | None = None
-    # several-choice options already understood while the rest is asked
-    ticked: list[str] = []
+from .terms import tokenize
+from .turns import (
+    Accepted,
+    CheckInTurn,
+    CheckInView,
+    ConfirmTurn,
+    CrisisTurn,
+    CrisisView,
+    LogEntry,
+    OptionView,
+    Progress,
+    QuestionTurn,
+    QuestionView,
+    ResultTurn,
+    Turn,
+)
 
 
 @dataclass(frozen=True)
@@ -193,13 +140,13 @@ class Engine:
         self._views: dict[tuple[str, bool], QuestionView] = {}
         self._ahead = self._downstream_slots()
         self._left: dict[tuple[str, tuple[object, ...]], int] = {}
-        self._yes_no = [OptionView(number=i, value=o.value, label=o.label)
-                        for i, o in enumerate(self.parser.yes_no, 1)]
-        self.check_in_options = [OptionView(number=i, value=o.value, label=o.label)
-                                 for i, o in enumerate(self.check_in_question.options, 1)]
+        self._yes_no = tuple(OptionView(number=i, value=o.value, label=o.label)
+                             for i, o in enumerate(self.parser.yes_no, 1))
+        self.check_in_options = tuple(OptionView(number=i, value=o.value, label=o.label)
+                                      for i, o in enumerate(self.check_in_question.options, 1))
         self._lock = threading.Lock()
 
-    def view_yes_no(self) -> list[OptionView]:
+    def view_yes_no(self) -> tuple[OptionView, ...]:
         return self._yes_no
 
     def _downstream_slots(self) -> dict[str, tuple[str, ...]]:
@@ -251,8 +198,8 @@ class Engine:
             found = QuestionView(
                 id=q.id, section=q.section, section_title=self.dialog.sections[q.section],
                 text=(q.text_other if other and q.text_other else q.text), help=q.help, kind=q.kind,
-                options=[OptionView(number=i, value=o.value, label=o.label)
-                         for i, o in enumerate(self.parser.options(q), 1)],
+                options=tuple(OptionView(number=i, value=o.value, label=o.label)
+                              for i, o in enumerate(self.parser.options(q), 1)),
                 min=q.number.min if q.number else None, max=q.number.max if q.number else None,
                 unit=q.number.unit if q.number else "",
             )
@@ -307,6 +254,7 @@ class Session:
         self._pending: tuple[str, Parsed] | None = None  # a reading waiting for the person's yes
         self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
         self._understood: str | None = None
+        self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -341,6 +289,7 @@ class Session:
         self._pending = None
         self._partial.clear()
         self._understood = None
+        self._accepted = None
         self.path.clear()
         self.exchanges.clear()
         self.crisis_kinds = ()
@@ -375,6 +324,50 @@ class Session:
     @property
     def result(self) -> Recommendation | None:
         return self._result
+
+    @property
+    def position(self) -> str:
+        """Where the session stands: a question id, `crisis`, `check_in` (an indirect signal is
+        asked about), `confirm` (a reading waits for a yes), or `end` once there is a result."""
+        if self._crisis_stage:
+            return CRISIS_AT
+        if self._check_in is not None:
+            return CHECK_IN_AT
+        if self._pending is not None:
+            return CONFIRM_AT
+        return END if self._result is not None else self.state
+
+    @property
+    def shown(self) -> str:
+        """The question or prompt on screen now, as worded for this person."""
+        return self._shown_text()
+
+    def preview(self, text: str) -> str | None:
+        """What the question on screen would be re-asked with if `text` were sent now, or None if
+        it would be read: live feedback while typing. Nothing is kept or changed, and nothing
+        is decided by it; what is sent still goes through `answer` and its crisis check."""
+        question = self.dialog.questions.get(self.state)
+        if question is None or self._pending is not None or self._crisis_stage or self._check_in is not None:
+            return None
+        return self.engine.parser.parse(question, text[:MAX_ANSWER], other=self.other_person()).reask
+
+    def log(self) -> tuple[LogEntry, ...]:
+        """The conversation so far, for a chat log: each question asked and the reading of its
+        answer (with the person's words beside it), then the question on screen and any reading
+        waiting for a yes. Drawn from the path, so back, restart and jumps leave nothing stale."""
+        other = self.other_person()
+        quotes = self.quotes
+        entries: list[LogEntry] = []
+        for qid in self.path:
+            entries.append(LogEntry(f"q:{qid}", "bot", self.engine.view(qid, other).text))
+            entries.append(LogEntry(f"a:{qid}", "person", quotes.get(qid, "")))
+        if self.state in self.dialog.questions and self._result is None:
+            entries.append(LogEntry(f"q:{self.state}", "bot", self.engine.view(self.state, other).text))
+            if self._pending is not None:
+                qid, parsed = self._pending
+                entries.append(LogEntry(f"w:{qid}", "person", parsed.words))
+                entries.append(LogEntry(f"c:{qid}", "bot", self.confirm_prompt(qid, parsed.display)))
+        return tuple(entries)
 
     def answer(self, text: str) -> Turn:
         """Take what the person typed; every answer passes crisis detection first."""
@@ -435,6 +428,7 @@ class Session:
         self._understood = self.dialog.s("understood", reading=parsed.display)
         self.path.append(qid)
         self.advance()  # type: ignore[attr-defined]  # bound by the shared machine
+        self._accepted = Accepted(question=qid, value=parsed.value, next=self.state)
         chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
         option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
         if option_kinds:
@@ -444,10 +438,9 @@ class Session:
     def _confirm_turn(self, message: str | None = None) -> Turn:
         assert self._pending is not None
         qid, parsed = self._pending
-        return Turn.model_construct(
-            kind="confirm", question=self.engine.view(qid, self.other_person()), message=message,
-            progress=self.progress, confirm=self.confirm_prompt(qid, parsed.display),
-            understood=None, ticked=[])
+        return ConfirmTurn(question=self.engine.view(qid, self.other_person()), message=message,
+                           progress=self.progress, confirm=self.confirm_prompt(qid, parsed.display),
+                           options=self.engine.view_yes_no())
 
     def _confirm_answer(self, text: str) -> Turn:
         """Yes keeps the reading; no asks the question again; other words are a new answer."""
@@ -541,8 +534,8 @@ class Session:
     def progress(self) -> Progress:
         qid = self.state if self.state != END else (self.path[-1] if self.path else self.dialog.spec.dialog.start)
         q = self.dialog.questions[qid]
-        return Progress.model_construct(answered=len(self.path), section=q.section,
-                                        section_title=self.dialog.sections[q.section], left=self.questions_left())
+        return Progress(answered=len(self.path), section=q.section, section_title=self.dialog.sections[q.section],
+                        left=self.questions_left())
 
     def questions_left(self) -> int:
         """Follow the branches the answers so far choose; unknown answers take the default way."""
@@ -602,29 +595,19 @@ class Session:
         return self._show(turn)
 
     def _shown_text(self) -> str:
-        turn = self._turn
-        if turn is None:
-            return ""
-        if turn.crisis is not None:
-            return turn.crisis.prompt
-        if turn.check_in is not None:
-            return turn.check_in.prompt
-        if turn.confirm is not None:
-            return turn.confirm
-        if turn.question is not None:
-            return turn.question.text
-        return ""
+        return self._turn.shown if self._turn is not None else ""
 
-    def _question_turn(self, message: str | None = None, kind: str = "question") -> Turn:
+    def _question_turn(self, message: str | None = None, reask: bool = False) -> Turn:
         if self.state == END:
             return self._result_turn()
         understood, self._understood = self._understood, None
-        return Turn.model_construct(kind=kind, question=self.engine.view(self.state, self.other_person()),  # type: ignore[arg-type]
-                                    message=message, progress=self.progress, understood=understood,
-                                    confirm=None, ticked=list(self._partial.get(self.state, ())))
+        accepted, self._accepted = self._accepted, None
+        return QuestionTurn(kind="reask" if reask else "question", question=self.engine.view(self.state, self.other_person()),
+                            message=message, progress=self.progress, understood=understood, accepted=accepted,
+                            ticked=self._partial.get(self.state, ()))
 
     def _reask(self, message: str) -> Turn:
-        return self._question_turn(message=message, kind="reask")
+        return self._question_turn(message=message, reask=True)
 
     def _after_move(self) -> Turn:
         if self.state == END:
@@ -636,8 +619,8 @@ class Session:
         if self._result is None:
             self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
         understood, self._understood = self._understood, None
-        return Turn.model_construct(kind="result", result=self._result, progress=self.progress,
-                                    understood=understood, confirm=None, ticked=[])
+        accepted, self._accepted = self._accepted, None
+        return ResultTurn(result=self._result, progress=self.progress, understood=understood, accepted=accepted)
 
     # --- crisis detection: the graded response -------------------------------------------------
 
@@ -660,11 +643,11 @@ class Session:
         spec = self.dialog.spec.safety
         check = spec.check_in
         prompt = check.prompt_other if self.other_person() and check.prompt_other else check.prompt
-        return Turn.model_construct(
-            kind="check_in", message=message, progress=self.progress, understood=None, confirm=None, ticked=[],
+        return CheckInTurn(
+            message=message, progress=self.progress,
             check_in=CheckInView(
-                concepts=list(self._check_in[0]), message=check.message, prompt=prompt,
-                resources=[r.text for r in spec.resources if r.id in check.resources],
+                concepts=self._check_in[0], message=check.message, prompt=prompt,
+                resources=tuple(r.text for r in spec.resources if r.id in check.resources),
                 options=self.engine.check_in_options))
 
     def _check_in_answer(self, text: str, kinds: tuple[str, ...]) -> Turn:
@@ -691,9 +674,9 @@ class Session:
             self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
             return self._result_turn()
         turn = self._read(resume, typed)
-        if turn.kind == "reask":
+        if isinstance(turn, QuestionTurn) and turn.kind == "reask":
             return self._question_turn(message=go_on)
-        return turn.model_copy(update={"message": " ".join(m for m in (go_on, turn.message) if m)})
+        return replace(turn, message=" ".join(m for m in (go_on, turn.message) if m))
 
     # --- crisis ------------------------------------------------------------------------------
 
@@ -711,12 +694,13 @@ class Session:
         kind = spec.kinds[self._primary]
         wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
         prompt = kind.check if self._crisis_stage == 1 else kind.confirm
-        return Turn.model_construct(
-            kind="crisis", message=message, progress=self.progress, understood=None, confirm=None, ticked=[],
+        accepted, self._accepted = self._accepted, None  # an answer whose option is a crisis
+        return CrisisTurn(
+            message=message, progress=self.progress, accepted=accepted,
             crisis=CrisisView(
-                kinds=list(self.crisis_kinds), title=kind.title,
+                kinds=self.crisis_kinds, title=kind.title,
                 message=" ".join(spec.kinds[k].message for k in self.crisis_kinds),
-                resources=[r.text for r in spec.resources if r.id in wanted], prompt=prompt,
+                resources=tuple(r.text for r in spec.resources if r.id in wanted), prompt=prompt,
                 options=self.engine.view_yes_no(), stage=self._crisis_stage,
             ),
         )
@@ -733,8 +717,7 @@ class Session:
         if parsed.value == "no":
             self._crisis_stage = 0
             self._result = emergency(self.dialog, self.crisis_kinds)
-            return Turn.model_construct(kind="result", result=self._result, progress=self.progress,
-                                        understood=None, confirm=None, ticked=[])
+            return ResultTurn(result=self._result, progress=self.progress)
         if self._crisis_stage == 1:
             self._crisis_stage = 2
             return self._crisis_turn()

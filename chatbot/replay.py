@@ -12,10 +12,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import CHECK_IN_AT, CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
-from .spec import END
+from .engine import Engine, Outcome, Session
 from .fileio import write_private
 from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, to_yaml
+from .turns import CrisisTurn, QuestionTurn, ResultTurn, Turn
 from .yamlcomments import carry_comments
 from .yamlsource import Source
 
@@ -33,12 +33,12 @@ def check_turn(index: int, turn: TranscriptTurn, session: Session, source: Sourc
                via: str = "") -> list[Mismatch]:
     """Compare the question asked now (and with `strict`, the text shown) with the transcript."""
     line = source.line(("turns", index))
-    at = position(session)
+    at = session.position
     if turn.question is not None and turn.question != at:
         return [Mismatch(line, f"turn {index + 1}{via}: a different question is asked", turn.question, at,
                          stops=True)]
-    if strict and turn.answer is not None and turn.shown is not None and turn.shown != shown(session):
-        return [Mismatch(line, f"turn {index + 1} ({at}{via}): the text shown changed", turn.shown, shown(session))]
+    if strict and turn.answer is not None and turn.shown is not None and turn.shown != session.shown:
+        return [Mismatch(line, f"turn {index + 1} ({at}{via}): the text shown changed", turn.shown, session.shown)]
     return []
 
 
@@ -52,6 +52,16 @@ class Trace:
     crisis: list[tuple[str, str]] = field(default_factory=list)  # (kind, "resumed" | "emergency")
     confirms: list[str] = field(default_factory=list)  # questions whose reading was put to the person
     concepts: list[str] = field(default_factory=list)  # crisis concepts that fired (screen or check-in)
+
+    def record(self, turn: Turn) -> None:
+        """What a turn says happened: the answer taken and where it led, the question now asked."""
+        taken = turn.accepted
+        if taken is not None:
+            for v in taken.value if isinstance(taken.value, tuple) else (taken.value,):
+                self.options.append((taken.question, str(v)))
+            self.transitions.append((taken.question, taken.next))
+        if isinstance(turn, QuestionTurn):
+            self.questions.append(turn.question.id)
 
 
 @dataclass
@@ -74,31 +84,6 @@ class ReplayResult:
             lines.append(f"      expected: {m.expected}")
             lines.append(f"      actual:   {m.actual}")
         return "\n".join(lines)
-
-
-def position(session: Session) -> str:
-    """Where the session stands: a question id, `crisis`, `check_in` (an indirect signal is asked
-    about), `confirm` (a reading waits for a yes), or `end` once there is a result."""
-    if session.in_crisis:
-        return CRISIS_AT
-    if session.checking_in:
-        return CHECK_IN_AT
-    if session.pending is not None:
-        return CONFIRM_AT
-    if session.finished:
-        return END
-    return session.state
-
-
-def shown(session: Session) -> str:
-    turn = session.turn
-    if turn.crisis is not None:
-        return turn.crisis.prompt
-    if turn.check_in is not None:
-        return turn.check_in.prompt
-    if turn.confirm is not None:
-        return turn.confirm
-    return turn.question.text if turn.question is not None else ""
 
 
 def _fmt(values: list[str] | None) -> str:
@@ -143,26 +128,16 @@ class Step:
         if command == "restart":
             session.restart()
             return
-        before_path = len(session.path)
         before_crisis = session.in_crisis
         kinds_before = session.crisis_kinds
-        at = session.state
         if session.pending is not None:
             self.trace.confirms.append(session.pending[0])
         turn = session.answer(answer or "")
-        if len(session.path) > before_path:
-            qid = session.path[-1]
-            value = session.answers[qid]
-            for v in value if isinstance(value, tuple) else (value,):
-                self.trace.options.append((qid, str(v)))
-            self.trace.transitions.append((at, session.state))
-        if before_crisis and not session.in_crisis:
-            outcome = "emergency" if turn.kind == "result" and turn.result and turn.result.kind == "emergency" \
-                else "resumed"
+        self.trace.record(turn)
+        if before_crisis and not isinstance(turn, CrisisTurn):
+            outcome = "emergency" if isinstance(turn, ResultTurn) and turn.result.kind == "emergency" else "resumed"
             for kind in kinds_before:
                 self.trace.crisis.append((kind, outcome))
-        if not session.in_crisis and turn.question is not None:
-            self.trace.questions.append(turn.question.id)
         self.trace.concepts.extend(h.concept for h in session.signals if h.concept not in self.trace.concepts)
 
 
@@ -198,12 +173,12 @@ def update(engine: Engine, path: str | Path) -> bool:
         session.start()
         turns = []
         for turn in transcript.turns:
-            at = position(session)
+            at = session.position
             if turn.command is not None:
                 turns.append(turn.model_copy(update={"question": at}))
                 Step(session, Trace()).apply(None, turn.command)
             else:
-                turns.append(turn.model_copy(update={"question": at, "shown": shown(session)}))
+                turns.append(turn.model_copy(update={"question": at, "shown": session.shown}))
                 session.answer(turn.answer or "")
         info = engine.dialog.spec.dialog
         new = transcript.model_copy(update={

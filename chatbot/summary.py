@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
-from .engine import CheckInView, CrisisView, OptionView, QuestionView, Turn
+from .turns import CheckInView, CrisisView, OptionView, QuestionTurn
 from .recommend import Recommendation
 
 WIDTH = 78
@@ -19,12 +19,12 @@ def wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  " if indent else "")
 
 
-def _options(options: list[OptionView]) -> list[str]:
+def _options(options: tuple[OptionView, ...]) -> list[str]:
     return [wrap(f"{o.number}. {o.label}", "  ") for o in options]
 
 
-def question_lines(dialog: LoadedDialog, turn: Turn) -> list[str]:
-    q: QuestionView = turn.question  # type: ignore[assignment]
+def question_lines(dialog: LoadedDialog, turn: QuestionTurn) -> list[str]:
+    q = turn.question
     p = turn.progress
     key = "progress_one" if p.left == 1 and "progress_one" in dialog.spec.strings else "progress"  # "1 question"
     lines = [f"[{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}]", wrap(q.text)]
@@ -42,7 +42,7 @@ def question_lines(dialog: LoadedDialog, turn: Turn) -> list[str]:
     return lines
 
 
-def confirm_lines(dialog: LoadedDialog, options: list[OptionView]) -> list[str]:
+def confirm_lines(dialog: LoadedDialog, options: tuple[OptionView, ...]) -> list[str]:
     """The yes/no options under a "just to check" question."""
     return [*_options(options), dialog.s("type_yes_no")]
 

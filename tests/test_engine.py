@@ -119,7 +119,7 @@ def test_new_crisis_words_during_the_check_restart_the_check(session: Session) -
     walk(session, "1", "i want to die", "yes")
     turn = session.answer("my friend overdosed and is not breathing")
     assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.stage == 1
-    assert turn.crisis.kinds == ["suicide", "overdose"]
+    assert turn.crisis.kinds == ("suicide", "overdose")
 
 
 def test_back_cannot_skip_a_crisis_check(session: Session) -> None:
@@ -130,7 +130,7 @@ def test_back_cannot_skip_a_crisis_check(session: Session) -> None:
 
 def test_crisis_option_records_the_answer_then_checks(session: Session) -> None:
     turn = session.answer("2")
-    assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.kinds == ["suicide"]
+    assert turn.kind == "crisis" and turn.crisis is not None and turn.crisis.kinds == ("suicide",)
     assert session.answers["safety_now"] == "suicidal"
     turn = walk(session, "yes", "yes")
     assert turn.question is not None and turn.question.id == "for_whom"

@@ -107,7 +107,7 @@ def test_pills_gets_a_question_naming_the_kinds_and_keeps_the_rest(engine: Engin
         assert label in parsed.reask  # type: ignore[operator]
     walk(session, "1", "me", "2")
     turn = session.answer("beer and pills")
-    assert turn.kind == "reask" and turn.ticked == ["alcohol"]
+    assert turn.kind == "reask" and turn.ticked == ("alcohol",)
     turn = session.answer("pain pills")
     assert session.answers["substances"] == ("alcohol", "opioids")
 
@@ -254,7 +254,7 @@ def test_not_knowing_the_rest_keeps_what_was_understood(engine: Engine) -> None:
     session = engine.session()
     walk(session, "1", "my son", "2")
     turn = session.answer("beer and pills")
-    assert turn.kind == "reask" and turn.ticked == ["alcohol"]
+    assert turn.kind == "reask" and turn.ticked == ("alcohol",)
     turn = session.answer("i dont know, he hides it")
     if turn.kind == "confirm":
         assert "Alcohol" in (turn.confirm or "")

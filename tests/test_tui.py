@@ -390,9 +390,9 @@ async def test_an_error_at_the_kiosk_wipes_and_returns_to_the_welcome(engine: En
         await start(pilot)
         await type_answer(pilot, "1")
 
-        def broken(self: object, text: str) -> None:
+        def broken(self: object, message: object) -> None:
             raise RuntimeError("a bug")
-        monkeypatch.setattr(KioskApp, "answer", broken)
+        monkeypatch.setattr(KioskApp, "on_answer", broken)
         await type_answer(pilot, "me")
         await pilot.pause()
         assert app.is_running and app.return_code is None

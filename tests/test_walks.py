@@ -8,7 +8,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chatbot.engine import Engine, Session, Turn
+from chatbot.engine import Engine, Session
+from chatbot.turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 
 # 2,000 walks in CI; INTAKE_WALKS=10000 (or more) for the full run
 WALKS = int(os.environ.get("INTAKE_WALKS", "2000"))
@@ -27,10 +28,9 @@ actions = st.one_of(
 
 
 def valid_answer(turn: Turn, pick: int) -> str:
-    if turn.crisis is not None or turn.kind == "confirm":
+    if not isinstance(turn, QuestionTurn):
         return ["yes", "no"][pick % 2]
     q = turn.question
-    assert q is not None
     if q.kind in ("choice", "multi", "yes_no"):
         return str(pick % len(q.options) + 1)
     if q.kind == "number":
@@ -60,18 +60,18 @@ def test_random_walks_end_in_a_result_or_crisis(engine: Engine, actions: list, p
     try:
         for action in actions:
             turn = step(session, turn, action)
-            assert turn.kind in ("question", "reask", "confirm", "crisis", "result")
+            assert isinstance(turn, QuestionTurn | ConfirmTurn | CheckInTurn | CrisisTurn | ResultTurn)
             assert "Traceback" not in (turn.message or "")
-            if turn.kind in ("question", "reask", "confirm"):
-                assert turn.question is not None and turn.question.id == session.state
+            if isinstance(turn, QuestionTurn | ConfirmTurn):
+                assert turn.question.id == session.state
                 assert set(session.answers) == set(session.path)
         for i in range(200):
-            if turn.kind in ("result", "crisis"):
+            if isinstance(turn, ResultTurn | CrisisTurn):
                 break
             turn = session.answer(valid_answer(turn, picks[i % len(picks)]))
-        assert turn.kind in ("result", "crisis")
-        if turn.kind == "result":
-            assert turn.result is not None and turn.result.level.id in engine.dialog.level_rank
+        assert isinstance(turn, ResultTurn | CrisisTurn)
+        if isinstance(turn, ResultTurn):
+            assert turn.result.level.id in engine.dialog.level_rank
             assert turn.result.reasons
     finally:
         session.close()

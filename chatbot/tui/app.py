@@ -1,7 +1,8 @@
 """The self-screen app, and the base the kiosk and staff apps build on.
 
-The app owns one Session at a time and routes every typed or picked answer through it;
-screens ask the app to move on and never decide anything themselves.
+The app alone holds the Session. Screens post messages (`Answer`, `Back`, `Restart`, ...);
+the app answers through the Session and hands the turn that comes back to `show`, the one
+router, which puts it on the screen that shows it. Kiosk and staff override handlers.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.widget import Widget
 
-from ..engine import Engine, Session, Turn
+from ..engine import Engine, Session
 from ..fileio import write_private
 from ..summary import result_markdown
+from ..turns import BOX_TURNS, ResultTurn, Turn
+from .messages import Answer, Back, Restart, SaveSummary, ShowHelp, StartIntake
 from .screens.chat import ChatScreen
 from .screens.crisis import CrisisScreen
 from .screens.modals import ConfirmScreen, HelpScreen, SaveScreen
@@ -55,6 +59,7 @@ class IntakeApp(App[None]):
         self.engine = engine
         self.dialog = engine.dialog
         self.session: Session | None = None
+        self._chat: ChatScreen | None = None  # the conversation screen of the session, while it lasts
         self._theme_name = theme_name
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -66,7 +71,7 @@ class IntakeApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
             loop.add_signal_handler(sig, self.signal_exit, sig)
-        self.push_screen(WelcomeScreen())
+        self.push_screen(self.welcome_screen())
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -84,12 +89,13 @@ class IntakeApp(App[None]):
         if self.session is not None:
             self.session.close()
             self.session = None
+        self._chat = None
 
     def parting_numbers(self) -> str | None:
         """Every help number, left on the terminal after the app closes, when a crisis or
         check-in was on screen or disclosed in this session; otherwise nothing."""
         session = self.session
-        if session is None or not (session.in_crisis or session.turn.kind == "check_in" or session.crisis_kinds
+        if session is None or not (session.in_crisis or session.checking_in or session.crisis_kinds
                                    or session.checked_in):
             return None
         return self.resources_text()
@@ -101,80 +107,78 @@ class IntakeApp(App[None]):
     def welcome_note(self) -> str:
         return "Keys: Enter to answer, Ctrl+B to go back, F1 for help and the help numbers, Ctrl+Q to quit."
 
+    def welcome_screen(self) -> WelcomeScreen:
+        s = self.dialog.s
+        return WelcomeScreen(s("welcome_title"), s("welcome"), s("not_for_emergencies"), self.resources_text(),
+                             self.welcome_note())
+
     @property
     def recording(self) -> bool:
         """Keep back/restart steps for a transcript (staff, or a kiosk that may save)."""
         return False
 
-    def side_panel(self):  # noqa: ANN201 - a widget beside the chat, or None
+    # whether the summary offers Save (a kiosk has no file for the person to take)
+    SAVES_SUMMARY = True
+
+    def side_panel(self) -> Widget | None:
+        """A widget beside the conversation (the staff inspector), or None."""
         return None
 
-    def start_intake(self) -> None:
+    # --- messages from the screens ---------------------------------------------------------
+
+    async def on_start_intake(self, _: StartIntake) -> None:
         self.end_session()
         self.session = self.engine.session(recording=self.recording)
-        self.session.start()
-        self.push_screen(ChatScreen(self.session))
+        self._chat = ChatScreen(self.side_panel(), self.session.preview)
+        await self.push_screen(self._chat)  # mounted, so the first turn has somewhere to go
+        self.show(self.session.start(), fresh=True)
 
-    # --- the conversation ----------------------------------------------------------------
+    def on_answer(self, message: Answer) -> None:
+        if self.session is not None:
+            self.show(self.session.answer(message.text))
 
-    @property
-    def chat(self) -> ChatScreen | None:
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ChatScreen):
-                return screen
-        return None
+    def on_back(self, _: Back) -> None:
+        if self.session is not None:
+            self.show(self.session.back(), fresh=True)
 
-    def answer(self, text: str) -> Turn:
-        assert self.session is not None
-        return self.session.answer(text)
-
-    def after_turn(self, turn: Turn) -> None:
-        """Hook for modes that show more after every turn (the staff inspector)."""
-
-    def show_crisis(self, turn: Turn) -> None:
-        if isinstance(self.screen, CrisisScreen):
-            self.screen.update(turn)
-        else:
-            self.push_screen(CrisisScreen(turn))
-        self.after_turn(turn)
-
-    def after_crisis(self, turn: Turn) -> None:
-        chat = self.chat
-        if chat is not None:
-            chat.show(turn)
-
-    def show_result(self, turn: Turn) -> None:
-        if isinstance(self.screen, SummaryScreen):
-            self.pop_screen()
-        self.push_screen(SummaryScreen(turn, can_save=self.can_save_summary()))
-        self.after_turn(turn)
-
-    def can_save_summary(self) -> bool:
-        return True
-
-    def back_from_summary(self) -> None:
-        if isinstance(self.screen, SummaryScreen) and self.session is not None:
-            self.pop_screen()
-            chat = self.chat
-            if chat is not None:
-                chat.show(self.session.back())
-
-    def confirm_restart(self) -> None:
+    def on_restart(self, _: Restart) -> None:
         def done(yes: bool | None) -> None:
-            if yes:
-                self.restart()
-        self.push_screen(ConfirmScreen("Start over? Your answers so far will be cleared.", "Start over", "Keep going"),
-                         done)
+            if yes and self.session is not None:
+                self.show(self.session.restart(), fresh=True)
+        if not isinstance(self.screen, ConfirmScreen):
+            self.push_screen(ConfirmScreen("Start over? Your answers so far will be cleared.", "Start over",
+                                           "Keep going"), done)
 
-    def restart(self) -> None:
-        if self.session is None:
+    def on_save_summary(self, _: SaveSummary) -> None:
+        if self.SAVES_SUMMARY:
+            self.save_summary()
+
+    def on_show_help(self, _: ShowHelp) -> None:
+        self.action_help()
+
+    # --- the one router: every turn the Session gives goes to the screen that shows it -----------
+
+    def show(self, turn: Turn, fresh: bool = False) -> None:
+        """Show `turn`: the crisis box for a crisis or check-in, else the conversation, and the
+        summary over it for a result. `fresh` redraws the answer widget (back, restart, a jump)."""
+        session, chat = self.session, self._chat
+        if session is None or chat is None:
             return
-        self.session.restart()
-        while not isinstance(self.screen, ChatScreen) and len(self.screen_stack) > 1:
+        if isinstance(turn, BOX_TURNS):
+            if isinstance(self.screen, CrisisScreen):
+                self.screen.update(turn)
+                return
+            self._back_to_chat()
+            self.push_screen(CrisisScreen(turn))
+            return
+        self._back_to_chat()
+        chat.show(turn, session.log(), fresh=fresh)
+        if isinstance(turn, ResultTurn):
+            self.push_screen(SummaryScreen(self.dialog, turn, can_save=self.SAVES_SUMMARY))
+
+    def _back_to_chat(self) -> None:
+        while self._chat is not None and self.screen is not self._chat and len(self.screen_stack) > 1:
             self.pop_screen()
-        chat = self.chat
-        if chat is not None:
-            chat.redraw()
 
     # --- saving the summary -----------------------------------------------------------------
 

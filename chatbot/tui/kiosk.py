@@ -17,13 +17,16 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..engine import Engine, Turn
+from ..engine import Engine
+from ..turns import ResultTurn, Turn
 from ..transcript import from_session, save
 from .app import IntakeApp
+from .messages import StartIntake
 from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 
@@ -172,9 +175,9 @@ class KioskApp(IntakeApp, inherit_bindings=False):
             self.last_activity = self.clock()
         await super().on_event(event)
 
-    def start_intake(self) -> None:
+    async def on_start_intake(self, message: StartIntake) -> None:
         self.sessions_started += 1
-        super().start_intake()
+        await super().on_start_intake(message)
 
     # --- idle, linger and wipe ---------------------------------------------------------------
 
@@ -211,7 +214,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WelcomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, WelcomeScreen):
-            self.push_screen(WelcomeScreen())
+            self.push_screen(self.welcome_screen())
         self.last_activity = self.clock()
 
     def action_quick_exit(self) -> None:
@@ -238,6 +241,14 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         if not any(isinstance(s, PinScreen) for s in self.screen_stack):
             self.push_screen(PinScreen(self.pin), done)
 
+    async def _on_message(self, message: Message) -> None:
+        """An error in one of the app's own handlers (an answer, Back, ...) is handled here, where
+        Textual would stop the app's message loop after it: the kiosk wipes and keeps running."""
+        try:
+            await super()._on_message(message)
+        except Exception as error:  # noqa: BLE001 - any error: wipe, never exit (see _handle_exception)
+            self._handle_exception(error)
+
     def _handle_exception(self, error: Exception) -> None:
         """Any error at a kiosk wipes the person and returns to the welcome screen; the kiosk never
         exits without the PIN and never shows a traceback to the next person."""
@@ -257,12 +268,11 @@ class KioskApp(IntakeApp, inherit_bindings=False):
 
     # --- summary: no file export; saving only with consent -----------------------------------------
 
-    def can_save_summary(self) -> bool:
-        return False
+    SAVES_SUMMARY = False
 
-    def show_result(self, turn: Turn) -> None:
-        super().show_result(turn)
-        if self.save_dir is not None and turn.result is not None:
+    def show(self, turn: Turn, fresh: bool = False) -> None:
+        super().show(turn, fresh)
+        if self.save_dir is not None and isinstance(turn, ResultTurn):
             self.push_screen(ConsentScreen(), self._consented)
 
     def _consented(self, yes: bool | None) -> None:

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Engine, Session, Turn
+from ..engine import Engine, Session
+from ..turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 from ..transcript import from_session, save
 from .app import IntakeApp
 
@@ -35,14 +36,15 @@ class Inspector(VerticalScroll):
 
     def refresh_from(self, session: Session, turn: Turn) -> None:
         dialog = session.dialog
-        if turn.kind == "crisis" and turn.crisis is not None:
-            where = f"crisis check ({', '.join(turn.crisis.kinds)}), stage {turn.crisis.stage}"
-        elif turn.kind == "check_in" and turn.check_in is not None:
-            where = f"check-in ({', '.join(turn.check_in.concepts)})"
-        elif turn.question is not None:
-            where = f"{turn.question.id}\nsection: {turn.question.section}"
-        else:
-            where = "result"
+        match turn:
+            case CrisisTurn():
+                where = f"crisis check ({', '.join(turn.crisis.kinds)}), stage {turn.crisis.stage}"
+            case CheckInTurn():
+                where = f"check-in ({', '.join(turn.check_in.concepts)})"
+            case QuestionTurn() | ConfirmTurn():
+                where = f"{turn.question.id}\nsection: {turn.question.section}"
+            case ResultTurn():
+                where = "result"
         self.query_one("#inspector-question", Static).update(where)
         level, rules = session.leading()
         self.query_one("#inspector-level", Static).update(level)
@@ -181,15 +183,15 @@ class StaffApp(IntakeApp):
     def side_panel(self) -> Inspector:
         return Inspector(id="inspector")
 
-    def after_turn(self, turn: Turn) -> None:
+    def show(self, turn: Turn, fresh: bool = False) -> None:
+        super().show(turn, fresh)
         if self.session is None:
             return
         for inspector in self._inspectors():
             inspector.refresh_from(self.session, turn)
 
     def _inspectors(self) -> list[Inspector]:
-        chat = self.chat
-        return list(chat.query(Inspector)) if chat is not None else []
+        return list(self._chat.query(Inspector)) if self._chat is not None else []
 
     def action_toggle_inspector(self) -> None:
         for inspector in self._inspectors():
@@ -200,13 +202,8 @@ class StaffApp(IntakeApp):
             return
 
         def jump(qid: str | None) -> None:
-            if qid is None or self.session is None:
-                return
-            self.session.back_to(qid)
-            while self.screen is not self.chat and len(self.screen_stack) > 1:
-                self.pop_screen()
-            if self.chat is not None:
-                self.chat.redraw()
+            if qid is not None and self.session is not None:
+                self.show(self.session.back_to(qid), fresh=True)
         self.push_screen(JumpScreen(list(self.session.path)), jump)
 
     def action_save_transcript(self) -> None:

@@ -1,10 +1,13 @@
 """The conversation: bot and person messages, the answer widget, progress, and a re-ask line.
 
-The screen keeps no answers of its own: the log is drawn from the Session's path, so
-back, restart and jumps can never leave a stale message on screen.
+The screen keeps no answers of its own and never sees the Session: the app hands it each
+turn with the Session's log, so back, restart and jumps can never leave a stale message on
+screen. What the person sends goes to the app as a message.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +16,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
+from textual.widget import Widget
+
 from ...commands import command
-from ...engine import Session, Turn
-from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, MultiList, Picked, answer_widgets
+from ...turns import ConfirmTurn, LogEntry, QuestionTurn, ResultTurn
+from ..messages import Answer, Back, Restart, ShowHelp
+from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, ChoiceWidget, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
 
 
@@ -25,9 +31,10 @@ class ChatScreen(Screen[None]):
         Binding("ctrl+r", "restart", "Restart"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, side_panel: Widget | None, preview: Callable[[str], str | None]) -> None:
         super().__init__()
-        self.session = session
+        self._side_panel = side_panel
+        self._preview = preview  # what a typed text would be re-asked with, for live feedback
         self._question_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -44,77 +51,68 @@ class ChatScreen(Screen[None]):
                     yield Static("", id="ticked", markup=False)
                     yield AnswerBox(placeholder="Type your answer here and press Enter", id="free",
                                     select_on_focus=False)
-            panel = self.app.side_panel()  # type: ignore[attr-defined]
-            if panel is not None:
-                yield panel
+            if self._side_panel is not None:
+                yield self._side_panel
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#log", VerticalScroll).anchor()
-        self.show(self.session.turn)
 
     # --- drawing a turn ------------------------------------------------------------------
 
-    def show(self, turn: Turn) -> None:
-        """Draw whatever the session says comes next."""
-        if turn.kind in ("crisis", "check_in"):
-            self.app.show_crisis(turn)  # type: ignore[attr-defined]
+    def show(self, turn: QuestionTurn | ConfirmTurn | ResultTurn, log: tuple[LogEntry, ...],
+             fresh: bool = False) -> None:
+        """Draw the log, and the question with its answer widget (a result only updates the log:
+        the summary goes over this screen)."""
+        self._sync_log(log)
+        if fresh:
+            self._question_id = None
+        if isinstance(turn, ResultTurn):
             return
-        if turn.kind == "result":
-            self._sync_log()
-            self.app.show_result(turn)  # type: ignore[attr-defined]
-            return
-        self._sync_log()
         reask = self.query_one("#reask", Static)
         reask.update(turn.message or "")
         reask.set_class(bool(turn.message), "visible")
         reask.set_class(turn.kind == "reask", "error")
         self._progress(turn)
-        assert turn.question is not None
-        key = f"confirm:{turn.question.id}" if turn.kind == "confirm" else turn.question.id
-        if key != self._question_id or turn.kind == "confirm":
+        key = f"confirm:{turn.question.id}" if isinstance(turn, ConfirmTurn) else turn.question.id
+        if key != self._question_id or isinstance(turn, ConfirmTurn):
             self._answer_widget(turn, key)
-        if turn.ticked:
+        if isinstance(turn, QuestionTurn) and turn.ticked:
             self._tick(turn)
-        self.app.after_turn(turn)  # type: ignore[attr-defined]
 
-    def _tick(self, turn: Turn) -> None:
+    def _tick(self, turn: QuestionTurn) -> None:
         """Parts of a several-choice answer already understood stay ticked while the rest is asked."""
-        assert turn.question is not None
         numbers = {o.number for o in turn.question.options if o.value in turn.ticked}
         for widget in self.query(MultiList):
             for number in numbers:
                 widget.select(number)
 
-    def _progress(self, turn: Turn) -> None:
+    def _progress(self, turn: QuestionTurn | ConfirmTurn) -> None:
         p = turn.progress
         left = f"about {p.left} question{'s' if p.left != 1 else ''} left"
         self.query_one("#section", Label).update(f"{p.section_title} \u00b7 {left}")
         self.query_one("#progress", ProgressBar).update(total=p.answered + p.left, progress=p.answered)
 
-    def _answer_widget(self, turn: Turn, key: str) -> None:
+    def _answer_widget(self, turn: QuestionTurn | ConfirmTurn, key: str) -> None:
         question = turn.question
-        assert question is not None
         self._question_id = key
         ticked = self.query_one("#ticked", Static)
         ticked.update("")
         ticked.remove_class("visible")
         widget = None
         # a confirm turn is answered yes or no, whatever kind the question it checks
-        kind, options = ("yes_no", self.session.engine.view_yes_no()) if turn.kind == "confirm" else \
+        kind, options = ("yes_no", turn.options) if isinstance(turn, ConfirmTurn) else \
             (question.kind, question.options)
         for candidate in self.query(".choices"):
             shown = isinstance(candidate, WIDGETS.get(kind, type(None)))
             candidate.set_class(shown, "shown")
-            if shown:
+            if shown and isinstance(candidate, ChoiceWidget):
                 widget = candidate
-                widget.fill(options)  # type: ignore[attr-defined]
+                widget.fill(options)
         free = self.query_one("#free", Input)
         free.clear()
-        spec = self.session.dialog.questions[question.id]
-        free.validators = [] if turn.kind == "confirm" else [
-            AnswerValidator(self.session.engine.parser, spec, self.session.other_person())]
-        if turn.kind == "confirm":
+        free.validators = [] if isinstance(turn, ConfirmTurn) else [AnswerValidator(self._preview)]
+        if isinstance(turn, ConfirmTurn):
             free.placeholder = "Type yes or no, or the right answer"
         elif question.kind == "number":
             free.placeholder = f"Type a number from {question.min} to {question.max}, then press Enter"
@@ -126,36 +124,17 @@ class ChatScreen(Screen[None]):
             free.placeholder = "Type your answer here and press Enter"
         free.focus()
 
-    def _log_entries(self) -> list[tuple[str, str, str]]:
-        """(key, speaker, text) for everything the log should show now, from the session."""
-        session = self.session
-        engine = session.engine
-        other = session.other_person()
-        entries: list[tuple[str, str, str]] = []
-        quotes = session.quotes  # the reading, with the person's words beside it
-        for qid in session.path:
-            entries.append((f"q:{qid}", "bot", engine.view(qid, other).text))
-            entries.append((f"a:{qid}", "person", quotes.get(qid, "")))
-        if session.state in session.dialog.questions and not session.finished:
-            entries.append((f"q:{session.state}", "bot", engine.view(session.state, other).text))
-            pending = session.pending
-            if pending is not None:
-                entries.append((f"w:{session.state}", "person", pending[2]))
-                entries.append((f"c:{session.state}", "bot", session.confirm_prompt(session.state, pending[1])))
-        return entries
-
-    def _sync_log(self) -> None:
+    def _sync_log(self, wanted: tuple[LogEntry, ...]) -> None:
         """Append new messages; on back, restart or a jump, drop the ones no longer true."""
         log = self.query_one("#log", VerticalScroll)
         shown = list(log.query(Bubble))
-        wanted = self._log_entries()
         keep = 0
         while keep < min(len(shown), len(wanted)) and (shown[keep].key, shown[keep].text) == \
-                (wanted[keep][0], wanted[keep][2]):
+                (wanted[keep].key, wanted[keep].text):
             keep += 1
         for bubble in shown[keep:]:
             bubble.remove()
-        new = [Bubble(speaker, text, key) for key, speaker, text in wanted[keep:]]
+        new = [Bubble(e.speaker, e.text, e.key) for e in wanted[keep:]]
         if new:
             log.mount_all(new)
         if keep < len(shown):
@@ -165,10 +144,7 @@ class ChatScreen(Screen[None]):
     # --- input ---------------------------------------------------------------------------
 
     def submit(self, text: str) -> None:
-        if command(text) == "help":
-            self.app.action_help()  # type: ignore[attr-defined]
-            return
-        self.show(self.app.answer(text))  # type: ignore[attr-defined]
+        self.post_message(ShowHelp() if command(text) == "help" else Answer(text))
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged) -> None:
@@ -195,12 +171,7 @@ class ChatScreen(Screen[None]):
         self.submit(text)
 
     def action_back(self) -> None:
-        self.show(self.session.back())
+        self.post_message(Back())
 
     def action_restart(self) -> None:
-        self.app.confirm_restart()  # type: ignore[attr-defined]
-
-    def redraw(self) -> None:
-        """Draw the session's current turn from scratch (after restart or a jump)."""
-        self._question_id = None
-        self.show(self.session.turn)
+        self.post_message(Restart())

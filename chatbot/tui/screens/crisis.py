@@ -1,8 +1,8 @@
 """The crisis box: the crisis screen, and the check-in that an indirect signal gets first.
 
 Shown the moment a crisis or check-in turn comes, from any question. It cannot be
-dismissed with Escape: it closes only when the Session says the person may go on (two
-"yes, I'm safe" answers, or "no" to the check-in) or shows the emergency result. The
+dismissed with Escape: the app closes it only when the Session says the person may go on
+(two "yes, I'm safe" answers, or "no" to the check-in) or shows the emergency result. The
 typing box has focus, so "yes im ok" goes where it is typed; `help` shows every number.
 """
 
@@ -13,15 +13,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+from textual.widgets.button import ButtonVariant
 
 from ...commands import command
-from ...engine import Turn
-
-BOX_KINDS = ("crisis", "check_in")
+from ...turns import CheckInTurn, CrisisTurn
+from ..messages import Answer, ShowHelp
 
 
 class CrisisScreen(ModalScreen[None]):
-    def __init__(self, turn: Turn) -> None:
+    def __init__(self, turn: CrisisTurn | CheckInTurn) -> None:
         super().__init__()
         self.turn = turn
 
@@ -39,18 +39,18 @@ class CrisisScreen(ModalScreen[None]):
         self.update(self.turn)
         self.query_one("#crisis-input", Input).focus()
 
-    def update(self, turn: Turn) -> None:
+    def update(self, turn: CrisisTurn | CheckInTurn) -> None:
         self.turn = turn
-        if turn.check_in is not None:
+        buttons: list[tuple[str, str, ButtonVariant]]
+        if isinstance(turn, CheckInTurn):
             check = turn.check_in
             title, message, resources, prompt = "", check.message, check.resources, check.prompt
             buttons = [(o.value, o.label, "success" if o.value == "yes" else "default") for o in check.options]
         else:
             crisis = turn.crisis
-            assert crisis is not None
             title, message, resources, prompt = f"!! {crisis.title} !!", crisis.message, crisis.resources, crisis.prompt
             buttons = [("yes", "Yes", "success"), ("no", "No, I need help now", "error")]
-        self.set_class(turn.check_in is not None, "check-in")
+        self.set_class(isinstance(turn, CheckInTurn), "check-in")
         heading = self.query_one("#crisis-title", Static)
         heading.update(title)
         heading.display = bool(title)
@@ -60,24 +60,15 @@ class CrisisScreen(ModalScreen[None]):
         reask.update(turn.message or "")
         reask.set_class(bool(turn.message), "visible")
         self.query_one("#crisis-prompt", Static).update(prompt)
-        prefix = "check-in" if turn.check_in is not None else "crisis"
+        prefix = "check-in" if isinstance(turn, CheckInTurn) else "crisis"
         row = self.query_one("#crisis-buttons", Horizontal)
         if [b.id for b in row.query(Button)] != [f"{prefix}-{value}" for value, _, _ in buttons]:
             row.remove_children()
-            row.mount_all([Button(label, id=f"{prefix}-{value}", name=value, variant=variant)  # type: ignore[arg-type]
+            row.mount_all([Button(label, id=f"{prefix}-{value}", name=value, variant=variant)
                            for value, label, variant in buttons])
 
     def _send(self, text: str) -> None:
-        if command(text) == "help":
-            self.app.action_help()  # type: ignore[attr-defined]
-            return
-        turn = self.app.answer(text)  # type: ignore[attr-defined]
-        if turn.kind in BOX_KINDS:
-            self.update(turn)
-            self.app.after_turn(turn)  # type: ignore[attr-defined]
-            return
-        self.dismiss(None)
-        self.app.after_crisis(turn)  # type: ignore[attr-defined]
+        self.post_message(ShowHelp() if command(text) == "help" else Answer(text))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -8,8 +8,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from ...engine import Turn
+from ...dialogs import LoadedDialog
 from ...summary import Part, result_parts
+from ...turns import ResultTurn
+from ..messages import Back, Restart, SaveSummary
 
 
 class SummaryScreen(Screen[None]):
@@ -19,15 +21,15 @@ class SummaryScreen(Screen[None]):
         Binding("ctrl+r", "restart", "Start over"),
     ]
 
-    def __init__(self, turn: Turn, can_save: bool = True) -> None:
+    def __init__(self, dialog: LoadedDialog, turn: ResultTurn, can_save: bool = True) -> None:
         super().__init__()
+        self.dialog = dialog
         self.turn = turn
         self.can_save = can_save
 
     def compose(self) -> ComposeResult:
         rec = self.turn.result
-        assert rec is not None
-        dialog = self.app.dialog  # type: ignore[attr-defined]
+        dialog = self.dialog
         parts = result_parts(dialog, rec)
         with VerticalScroll(id="summary"):
             yield Static(dialog.s("result_title"), id="summary-kicker", markup=False)
@@ -73,11 +75,11 @@ class SummaryScreen(Screen[None]):
             self.action_restart()
 
     def action_back(self) -> None:
-        self.app.back_from_summary()  # type: ignore[attr-defined]
+        self.post_message(Back())
 
     def action_save(self) -> None:
         if self.can_save:
-            self.app.save_summary()  # type: ignore[attr-defined]
+            self.post_message(SaveSummary())
 
     def action_restart(self) -> None:
-        self.app.confirm_restart()  # type: ignore[attr-defined]
+        self.post_message(Restart())

@@ -8,21 +8,25 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from ..messages import StartIntake
+
 
 class WelcomeScreen(Screen[None]):
     BINDINGS = [Binding("enter", "start", "Start", show=True)]
 
+    def __init__(self, title: str, text: str, warning: str, resources: str, note: str) -> None:
+        super().__init__()
+        self.title_text, self.text, self.warning, self.resources, self.note = title, text, warning, resources, note
+
     def compose(self) -> ComposeResult:
-        app = self.app
-        s = app.dialog.s  # type: ignore[attr-defined]
         with VerticalScroll(id="welcome"):
-            yield Static(s("welcome_title"), id="welcome-title", markup=False)
-            yield Static(s("welcome"), classes="welcome-text", markup=False)
-            yield Static(s("not_for_emergencies"), classes="welcome-text warning", markup=False)
-            yield Static(app.resources_text(), id="welcome-help", markup=False)  # type: ignore[attr-defined]
+            yield Static(self.title_text, id="welcome-title", markup=False)
+            yield Static(self.text, classes="welcome-text", markup=False)
+            yield Static(self.warning, classes="welcome-text warning", markup=False)
+            yield Static(self.resources, id="welcome-help", markup=False)
             with Horizontal(id="welcome-start"):
                 yield Button("Start", id="start", variant="primary")
-                yield Static(app.welcome_note(), id="welcome-keys", markup=False)  # type: ignore[attr-defined]
+                yield Static(self.note, id="welcome-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -34,4 +38,4 @@ class WelcomeScreen(Screen[None]):
             self.action_start()
 
     def action_start(self) -> None:
-        self.app.start_intake()  # type: ignore[attr-defined]
+        self.post_message(StartIntake())

@@ -3,6 +3,8 @@ person could have typed ("2", "1, 3", "yes"); the Session parses it like any oth
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -12,9 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
-from ...answers import Parser
-from ...engine import OptionView
-from ...spec import Question
+from ...turns import OptionView
 
 
 class Picked(Message):
@@ -28,10 +28,10 @@ class Picked(Message):
 class ChoiceList(OptionList):
     """One of several options: arrows and Enter from the answer box or here, or a click."""
 
-    def __init__(self, options: list[OptionView], **kw: object) -> None:
+    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
         super().__init__(*(Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options), **kw)
 
-    def fill(self, options: list[OptionView]) -> None:
+    def fill(self, options: Sequence[OptionView]) -> None:
         """New options in place: cheaper than mounting a new list every question."""
         self.clear_options()
         self.add_options([Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options])
@@ -55,10 +55,10 @@ class MultiList(SelectionList[int]):
         Binding("enter", "send", "Send ticked", show=True, priority=True),
     ]
 
-    def __init__(self, options: list[OptionView], **kw: object) -> None:
+    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
         super().__init__(*((f"{o.number}. {o.label}", o.number) for o in options), **kw)
 
-    def fill(self, options: list[OptionView]) -> None:
+    def fill(self, options: Sequence[OptionView]) -> None:
         self.clear_options()
         self.add_options([(f"{o.number}. {o.label}", o.number) for o in options])
         self.highlighted = 0
@@ -83,12 +83,12 @@ class YesNo(Horizontal):
 
     BINDINGS = [Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False)]
 
-    def __init__(self, options: list[OptionView], **kw: object) -> None:
+    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
         super().__init__(**kw)
         self._options = options
         self.highlighted: int | None = None
 
-    def fill(self, options: list[OptionView]) -> None:
+    def fill(self, options: Sequence[OptionView]) -> None:
         self._options = options
         self.highlighted = None
         for button in self.query(Button):
@@ -158,21 +158,21 @@ class AnswerBox(Input):
 
 
 class AnswerValidator(Validator):
-    """Live feedback in the input; the Session still gets whatever is sent (crisis checks)."""
+    """Live feedback in the input, from the Session's preview; the Session still gets whatever
+    is sent, through its crisis check."""
 
-    def __init__(self, parser: Parser, question: Question, other: bool = False) -> None:
+    def __init__(self, preview: Callable[[str], str | None]) -> None:
         super().__init__()
-        self.parser = parser
-        self.question = question
-        self.other = other
+        self.preview = preview
 
     def validate(self, value: str) -> ValidationResult:
         if not value.strip():
             return self.success()
-        parsed = self.parser.parse(self.question, value, other=self.other)
-        return self.success() if parsed.reask is None else self.failure(parsed.reask)
+        reask = self.preview(value)
+        return self.success() if reask is None else self.failure(reask)
 
 
+ChoiceWidget = ChoiceList | MultiList | YesNo  # the widgets refilled with each question's options
 WIDGETS: dict[str, type[Widget]] = {"choice": ChoiceList, "multi": MultiList, "yes_no": YesNo}
 
 
