@@ -273,7 +273,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         if result.passed:
             passed += 1
         elif args.update:
-            update(engine, result.file.removesuffix(" [tui]"))
+            update(engine, result.file)
             print(f"updated {result.file}")
             updated += 1
             passed += 1

@@ -5,17 +5,23 @@ collects nothing unless the project's pytest settings say `intake_transcripts = 
 
 A failure reports the replay diff, not a traceback. `--update-transcripts` accepts the
 current behaviour (like syrupy's `--snapshot-update`). Transcripts marked `tui: true` get
-a second item that replays through the real Textual app.
+a second item that replays through the real Textual app: that one comes from
+`chatbot.tui.pytest_items`, a plugin of its own, so this module never imports the TUI.
 """
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .yamlsource import FileProblems
+from .yamlsource import FileProblems, Source
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .replay import ReplayResult
+    from .transcript import Transcript
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -50,9 +56,7 @@ class TranscriptFile(pytest.File):
         except FileProblems as exc:
             yield BrokenTranscript.from_parent(self, name=self.path.name, problems=str(exc))
             return
-        yield TranscriptItem.from_parent(self, name=self.path.name, via="engine")
-        if transcript.tui:
-            yield TranscriptItem.from_parent(self, name=f"{self.path.name}[tui]", via="tui")
+        yield TranscriptItem.from_parent(self, name=self.path.name)
 
 
 class BrokenTranscript(pytest.Item):
@@ -71,14 +75,19 @@ class BrokenTranscript(pytest.Item):
 
 
 class TranscriptItem(pytest.Item):
-    def __init__(self, *, via: str, **kw: object) -> None:
-        super().__init__(**kw)
-        self.via = via
+    """Replays one transcript through the engine."""
+
+    via = "engine"
+
+    def replay(self, engine: Engine, transcript: Transcript, source: Source) -> ReplayResult:
+        from .replay import replay
+
+        return replay(engine, transcript, source)
 
     def runtest(self) -> None:
         from . import dialogs
         from .engine import engine_for
-        from .replay import replay, update
+        from .replay import update
         from .transcript import load, other_dialog
 
         config = self.config
@@ -87,12 +96,7 @@ class TranscriptItem(pytest.Item):
         elsewhere = other_dialog(transcript, source, engine.dialog.spec.dialog)
         if elsewhere is not None:
             raise TranscriptFailure(str(elsewhere))
-        if self.via == "tui":
-            from .tui.drive import replay_tui
-
-            result = asyncio.run(replay_tui(engine, transcript, source))
-        else:
-            result = replay(engine, transcript, source)
+        result = self.replay(engine, transcript, source)
         if result.passed:
             return
         if config.getoption("--update-transcripts") and self.via == "engine":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .engine import Engine, Outcome, Session
 from .fileio import write_private
@@ -42,6 +43,20 @@ def check_turn(index: int, turn: TranscriptTurn, session: Session, source: Sourc
     return []
 
 
+@dataclass(frozen=True)
+class Before:
+    """What a replay needs to know about a session just before an answer is sent."""
+
+    in_crisis: bool
+    crisis_kinds: tuple[str, ...]
+    confirming: str | None  # the question whose reading waits for a yes
+
+    @classmethod
+    def of(cls, session: Session) -> Before:
+        pending = session.pending
+        return cls(session.in_crisis, session.crisis_kinds, pending[0] if pending else None)
+
+
 @dataclass
 class Trace:
     """What a replay exercised, for coverage."""
@@ -52,6 +67,20 @@ class Trace:
     crisis: list[tuple[str, str]] = field(default_factory=list)  # (kind, "resumed" | "emergency")
     confirms: list[str] = field(default_factory=list)  # questions whose reading was put to the person
     concepts: list[str] = field(default_factory=list)  # crisis concepts that fired (screen or check-in)
+
+    def start(self, session: Session) -> None:
+        self.questions.append(session.state)
+
+    def answered(self, before: Before, turn: Turn, session: Session) -> None:
+        """Record what one answer did, from the turn that came back (whatever front end sent it)."""
+        if before.confirming is not None:
+            self.confirms.append(before.confirming)
+        self.record(turn)
+        if before.in_crisis and not isinstance(turn, CrisisTurn):
+            outcome = "emergency" if isinstance(turn, ResultTurn) and turn.result.kind == "emergency" else "resumed"
+            for kind in before.crisis_kinds:
+                self.crisis.append((kind, outcome))
+        self.concepts.extend(h.concept for h in session.signals if h.concept not in self.concepts)
 
     def record(self, turn: Turn) -> None:
         """What a turn says happened: the answer taken and where it led, the question now asked."""
@@ -71,6 +100,12 @@ class ReplayResult:
     mismatches: list[Mismatch]
     outcome: Outcome
     trace: Trace
+    via: Literal["engine", "tui"] = "engine"
+
+    @property
+    def label(self) -> str:
+        """The file, and the front end when it was not the engine alone."""
+        return self.file if self.via == "engine" else f"{self.file} (via {self.via})"
 
     @property
     def passed(self) -> bool:
@@ -78,7 +113,7 @@ class ReplayResult:
 
     def report(self) -> str:
         """The diff a person reads: turn, expected against actual, file and line."""
-        lines = [f"FAIL {self.file}: {self.title}"]
+        lines = [f"FAIL {self.label}: {self.title}"]
         for m in self.mismatches:
             lines.append(f"  {self.file}:{m.line}: {m.what}")
             lines.append(f"      expected: {m.expected}")
@@ -128,17 +163,8 @@ class Step:
         if command == "restart":
             session.restart()
             return
-        before_crisis = session.in_crisis
-        kinds_before = session.crisis_kinds
-        if session.pending is not None:
-            self.trace.confirms.append(session.pending[0])
-        turn = session.answer(answer or "")
-        self.trace.record(turn)
-        if before_crisis and not isinstance(turn, CrisisTurn):
-            outcome = "emergency" if isinstance(turn, ResultTurn) and turn.result.kind == "emergency" else "resumed"
-            for kind in kinds_before:
-                self.trace.crisis.append((kind, outcome))
-        self.trace.concepts.extend(h.concept for h in session.signals if h.concept not in self.trace.concepts)
+        before = Before.of(session)
+        self.trace.answered(before, session.answer(answer or ""), session)
 
 
 def replay(engine: Engine, transcript: Transcript, source: Source, strict: bool = False) -> ReplayResult:
@@ -147,7 +173,7 @@ def replay(engine: Engine, transcript: Transcript, source: Source, strict: bool 
     mismatches: list[Mismatch] = []
     try:
         session.start()
-        trace.questions.append(session.state)
+        trace.start(session)
         step = Step(session, trace)
         for index, turn in enumerate(transcript.turns):
             found = check_turn(index, turn, session, source, strict)

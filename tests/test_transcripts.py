@@ -239,3 +239,20 @@ def test_a_comment_whose_key_is_gone_moves_to_the_next_one() -> None:
     old = "a: 1\n# about b\nb: 2  # two\nc: |\n  # not a comment\n  text\n"
     new = "a: 1\nc: |\n  # not a comment\n  text\n"
     assert carry_comments(old, new) == "a: 1\n# about b\n# two\nc: |\n  # not a comment\n  text\n"
+
+
+def test_a_replay_through_the_app_traces_what_the_engine_replay_traces(engine) -> None:  # noqa: ANN001
+    """Coverage can count app replays: the trace comes from the turns, whichever front end sent the answers."""
+    import asyncio
+
+    from chatbot.replay import replay
+    from chatbot.transcript import load
+    from chatbot.tui.drive import replay_tui
+
+    transcript, source = load(CORPUS / "crisis-midway-then-continues.yaml")
+    by_engine = replay(engine, transcript, source)
+    by_app = asyncio.run(replay_tui(engine, transcript, source))
+    assert by_engine.passed and by_app.passed, by_app.report()
+    assert by_app.via == "tui" and by_app.label.endswith("(via tui)")
+    assert by_app.trace == by_engine.trace
+    assert by_app.trace.transitions and by_app.trace.crisis

@@ -3,8 +3,10 @@ same widgets a person uses, compared the same way as `chatbot.replay`."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from ..engine import Engine
-from ..replay import Mismatch, ReplayResult, Trace, check_turn, compare_outcome
+from ..replay import Before, Mismatch, ReplayResult, Trace, check_turn, compare_outcome
 from ..transcript import Transcript
 from ..yamlsource import Source
 from .app import IntakeApp
@@ -16,12 +18,14 @@ from .screens.summary import SummaryScreen
 async def replay_tui(engine: Engine, transcript: Transcript, source: Source, strict: bool = False) -> ReplayResult:
     app = IntakeApp(engine)
     mismatches: list[Mismatch] = []
+    trace = Trace()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")                       # Start
         await pilot.pause()
         session = app.session
         assert session is not None
+        trace.start(session)
         for index, turn in enumerate(transcript.turns):
             found = check_turn(index, turn, session, source, strict, via=", via tui")
             mismatches.extend(found)
@@ -40,12 +44,15 @@ async def replay_tui(engine: Engine, transcript: Transcript, source: Source, str
                                            f"somewhere to type {turn.answer!r}", "the summary screen"))
                 break
             else:
+                before = Before.of(session)
                 selector = "#crisis-input" if isinstance(app.screen, CrisisScreen) else "#free"
-                box = app.screen.query_one(selector)
+                box = app.screen.query_one(selector, Input)
                 box.focus()
-                box.value = turn.answer or ""            # type: ignore[attr-defined]
+                box.value = turn.answer or ""
                 await pilot.press("enter")
+                await pilot.pause()
+                trace.answered(before, session.turn, session)  # what the app's answer did, as replay records it
             await pilot.pause()
         outcome = session.outcome()
         mismatches.extend(compare_outcome(transcript.expected, outcome, source))
-    return ReplayResult(source.file + " [tui]", transcript.title, mismatches, outcome, Trace())
+    return ReplayResult(source.file, transcript.title, mismatches, outcome, trace, via="tui")
