@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     run_sessions(engine, answers, sessions)
     seconds = time.perf_counter() - start
     after = rss_mb()
-    live_models = len(engine.machine.models)
+    live_models = len(engine.open_sessions)
     print(json.dumps({"before_mb": before, "after_mb": after, "growth_mb": after - before,
                       "seconds": seconds, "live_models": live_models}))
     return 0

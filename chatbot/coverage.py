@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .dialogs import LoadedDialog
 from .replay import ReplayResult
+from .route import Route
 from .spec import END
 
 
@@ -50,11 +51,12 @@ def measure(dialog: LoadedDialog, results: list[ReplayResult],
                 key = f"{q.id}={value}"
                 options.declared.append(key)
                 options.lines[key] = lines.get(("questions", i), 1)
-        for j, edge in enumerate(q.next):
-            key = f"{q.id} -> {edge.goto}"
-            if key not in transitions.declared:
-                transitions.declared.append(key)
-                transitions.lines[key] = lines.get(("questions", i, "next", j), 1)
+    index = dialog.question_index
+    for q, j, edge in Route(dialog.questions, spec.dialog.start).edges():
+        key = f"{q.id} -> {edge.goto}"
+        if key not in transitions.declared:
+            transitions.declared.append(key)
+            transitions.lines[key] = lines.get(("questions", index[q.id], "next", j), 1)
     rules = Measure("rules", [r.id for r in spec.rules], set(), {r.id: dialog.rule_line(r.id) for r in spec.rules})
     levels = Measure("levels", [lv.id for lv in spec.levels], set(),
                      {lv.id: lines.get(("levels", i), 1) for i, lv in enumerate(spec.levels)})

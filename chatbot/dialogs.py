@@ -16,6 +16,7 @@ from typing import Any
 
 from . import language, yamlsource
 from .language import Language
+from .route import Route
 from .crisis_grammar import Grammar, PatternError
 from .safety import TYPO_MIN_LENGTH
 from .spec import (CHECK_IN_SLOT, CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, UNKNOWN, Condition, Dialog,
@@ -237,14 +238,7 @@ class Checker:
         start = self.spec.dialog.start
         if start not in self.questions:
             return
-        reached: set[str] = set()
-        todo = [start]
-        while todo:
-            qid = todo.pop()
-            if qid in reached or qid not in self.questions:
-                continue
-            reached.add(qid)
-            todo.extend(e.goto for e in self.questions[qid].next)
+        reached = Route(self.questions, start).reachable()
         for i, q in enumerate(self.spec.questions):
             if q.id not in reached:
                 yield self.problem(("questions", i), f"question '{q.id}'",

@@ -1,28 +1,28 @@
-"""The dialog machine and the Session: the one API every front end uses.
+"""The Engine (built once per dialog) and the Session: the one API every front end uses.
 
-One `transitions` machine is built per loaded dialog and shared by every session
-(`add_model` / `remove_model`), so starting a session costs microseconds. A session
+The dialog graph is walked by `route.Route`, shared by every session: a session is its
+answers and its current question id, so starting one costs microseconds. A session
 keeps the answers of the questions on its current path only: going back forgets the
 answer, so a changed branch can never leave a stale answer behind to fire a rule.
 """
 
 from __future__ import annotations
 
-import threading
+import weakref
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
-from transitions import EventData, Machine
 
 from . import dialogs
 from .answers import Parsed, Parser
-from .conditions import AnswerValue, holds, rule_slots, slots_of
+from .conditions import AnswerValue, holds, rule_slots
 from .dialogs import LoadedDialog
 from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
+from .route import Route
 from .safety import Detector, Hit
-from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Condition, Option, Question
+from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Option, Question
 from .terms import tokenize
 from .turns import (
     Accepted,
@@ -30,6 +30,7 @@ from .turns import (
     CheckInView,
     ConfirmTurn,
     CrisisTurn,
+    CrisisStage,
     CrisisView,
     LogEntry,
     OptionView,
@@ -90,20 +91,8 @@ CONFIRM_AT = "confirm"
 CHECK_IN_AT = "check_in"
 
 
-class SharedMachine(Machine):
-    """The dialog machine, shared by every session.
-
-    Sessions do not use the per-state `is_<state>()` helpers or `on_enter_<state>` lookups
-    that transitions binds into each model it adds, so they are skipped: with ~30 states,
-    binding them was most of the cost of starting a session.
-    """
-
-    def _add_model_to_state(self, state, model):  # noqa: ANN001, ANN202 - transitions' hook
-        return None
-
-
 class Engine:
-    """Everything built once per dialog: machine, parser, detector, question views."""
+    """Everything built once per dialog: route, parser, detector, question views."""
 
     def __init__(self, dialog: LoadedDialog):
         self.dialog = dialog
@@ -123,72 +112,19 @@ class Engine:
                              critical=self.critical, help_now={
             kind: resources[k.resources[0]] for kind, k in spec.safety.kinds.items() if k.resources})
         self.detector = Detector(spec.safety)
-        self.machine = SharedMachine(
-            model=None,
-            states=[q.id for q in spec.questions] + [END],
-            initial=spec.dialog.start,
-            auto_transitions=False,
-            send_event=True,
-            ignore_invalid_triggers=True,
-        )
-        for q in spec.questions:
-            for edge in q.next:
-                conditions = [] if edge.when is None else [_condition(edge.when)]
-                self.machine.add_transition("advance", q.id, edge.goto, conditions=conditions)
+        self.route = Route(dialog.questions, spec.dialog.start)
+        # sessions started and not yet closed; weak, so a session dropped without close() is not kept
+        self.open_sessions: weakref.WeakSet[Session] = weakref.WeakSet()
         self.crisis_question = Question(id="crisis_check", section=spec.questions[0].section,
                                         text="crisis", kind="yes_no", next=[])
         self._views: dict[tuple[str, bool], QuestionView] = {}
-        self._ahead = self._downstream_slots()
-        self._left: dict[tuple[str, tuple[object, ...]], int] = {}
         self._yes_no = tuple(OptionView(number=i, value=o.value, label=o.label)
                              for i, o in enumerate(self.parser.yes_no, 1))
         self.check_in_options = tuple(OptionView(number=i, value=o.value, label=o.label)
                                       for i, o in enumerate(self.check_in_question.options, 1))
-        self._lock = threading.Lock()
 
     def view_yes_no(self) -> tuple[OptionView, ...]:
         return self._yes_no
-
-    def _downstream_slots(self) -> dict[str, tuple[str, ...]]:
-        """For each question, the slots that the branches still ahead of it test."""
-        questions = self.dialog.questions
-        memo: dict[str, frozenset[str]] = {}
-
-        def slots(qid: str) -> frozenset[str]:
-            if qid not in memo:
-                found: set[str] = set()
-                for edge in questions[qid].next:
-                    if edge.when is not None:
-                        found.update(slots_of(edge.when))
-                    if edge.goto in questions:
-                        found |= slots(edge.goto)
-                memo[qid] = frozenset(found)
-            return memo[qid]
-
-        return {qid: tuple(sorted(slots(qid))) for qid in questions}
-
-    def questions_left(self, state: str, answers: dict[str, AnswerValue]) -> int:
-        """Questions ahead on the path these answers choose, worked out once per situation:
-        the walk depends only on the answers the branches ahead test."""
-        if state == END:
-            return 0
-        key = (state, tuple(answers.get(slot) for slot in self._ahead[state]))
-        found = self._left.get(key)
-        if found is None:
-            count, qid = 0, state
-            limit = len(self.dialog.spec.questions)
-            while qid != END and count <= limit:
-                count += 1
-                qid = next((e.goto for e in self.dialog.questions[qid].next
-                            if e.when is None or holds(e.when, answers)), END)
-            if len(self._left) > 50_000:
-                self._left.clear()
-            found = self._left[key] = count
-        return found
-
-    def forget_answers(self) -> None:
-        """Drop what is cached by answer values (the last session has closed)."""
-        self._left.clear()
 
     def view(self, qid: str, other: bool) -> QuestionView:
         key = (qid, other)
@@ -208,12 +144,6 @@ class Engine:
 
     def session(self, recording: bool = False) -> Session:
         return Session(self, recording=recording)
-
-
-def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
-    def check(event: EventData) -> bool:
-        return holds(cond, event.model.answers)
-    return check
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -244,7 +174,7 @@ class Session:
         self.signals: list[Hit] = []  # what detection found, one per concept (staff, --json)
         self.checked_in: tuple[str, ...] = ()  # concepts asked about directly and answered no
         self.exchanges: list[Exchange] = []
-        self._crisis_stage = 0
+        self._crisis_stage = CrisisStage.NONE
         self._check_in: tuple[tuple[str, ...], str, str] | None = None  # (concepts, question id, words)
         self._primary = ""
         self._resume: str | None = None
@@ -260,19 +190,17 @@ class Session:
 
     def start(self) -> Turn:
         if not self._live:
-            with self.engine._lock:
-                self.engine.machine.add_model(self, initial=self.dialog.spec.dialog.start)
+            self.engine.open_sessions.add(self)
             self._live = True
         return self._show(self._question_turn())
 
     def close(self) -> None:
-        """Release the shared machine's hold on this session and forget the answers."""
+        """Forget the answers; the last session to close also empties the caches keyed by answers."""
         if self._live:
-            with self.engine._lock:
-                self.engine.machine.remove_model(self)
-                if not self.engine.machine.models:
-                    # "questions left" is cached by answer values: with no one answering, keep none
-                    self.engine.forget_answers()
+            self.engine.open_sessions.discard(self)
+            if not self.engine.open_sessions:
+                # "questions left" is cached by answer values: with no one answering, keep none
+                self.engine.route.forget_answers()
             self._live = False
         self._wipe()
 
@@ -296,7 +224,7 @@ class Session:
         self.signals.clear()
         self.checked_in = ()
         self._check_in = None
-        self._crisis_stage = 0
+        self._crisis_stage = CrisisStage.NONE
         self._resume = None
         self._result = None
         self._turn = None
@@ -427,7 +355,7 @@ class Session:
         self.readings[qid] = Reading(parsed.display, parsed.words)
         self._understood = self.dialog.s("understood", reading=parsed.display)
         self.path.append(qid)
-        self.advance()  # type: ignore[attr-defined]  # bound by the shared machine
+        self.state = self.engine.route.next(qid, self.answers)
         self._accepted = Accepted(question=qid, value=parsed.value, next=self.state)
         chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
         option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
@@ -498,7 +426,7 @@ class Session:
         self._partial.clear()
         if self._result is not None and self._result.kind == "emergency":
             self._result = None
-            self._crisis_stage = 1
+            self._crisis_stage = CrisisStage.ASKED
             return self._show(self._crisis_turn())
         if not self.path:
             return self._show(self._question_turn(message=self.dialog.s("back_at_start")))
@@ -506,7 +434,7 @@ class Session:
         qid = self.path.pop()
         self.answers.pop(qid, None)
         self.readings.pop(qid, None)
-        self.engine.machine.set_state(qid, model=self)
+        self.state = qid
         return self._show(self._question_turn())
 
     def back_to(self, qid: str) -> Turn:
@@ -525,8 +453,6 @@ class Session:
         if self.recording:
             self.exchanges[:] = kept
             self.exchanges.append(Exchange(at=at, shown="", typed="", outcome="question", command="restart"))
-        if self._live:
-            self.engine.machine.set_state(self.dialog.spec.dialog.start, model=self)
         self.state = self.dialog.spec.dialog.start
         return self.start()
 
@@ -539,7 +465,7 @@ class Session:
 
     def questions_left(self) -> int:
         """Follow the branches the answers so far choose; unknown answers take the default way."""
-        return self.engine.questions_left(self.state, self.answers)
+        return self.engine.route.questions_left(self.state, self.answers)
 
     def leading(self) -> tuple[str, list[str]]:
         """The level that leads now and the rules fired so far (staff inspector)."""
@@ -682,7 +608,7 @@ class Session:
 
     def _enter_crisis(self, kinds: tuple[str, ...], resume: str) -> Turn:
         self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
-        self._crisis_stage = 1
+        self._crisis_stage = CrisisStage.ASKED
         self._resume = resume
         self._primary = kinds[0]
         if self._result is not None and self._result.kind == "plan":
@@ -693,7 +619,7 @@ class Session:
         spec = self.dialog.spec.safety
         kind = spec.kinds[self._primary]
         wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
-        prompt = kind.check if self._crisis_stage == 1 else kind.confirm
+        prompt = kind.check if self._crisis_stage == CrisisStage.ASKED else kind.confirm
         accepted, self._accepted = self._accepted, None  # an answer whose option is a crisis
         return CrisisTurn(
             message=message, progress=self.progress, accepted=accepted,
@@ -709,19 +635,19 @@ class Session:
         if kinds:
             self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
             self._primary = kinds[0]
-            self._crisis_stage = 1
+            self._crisis_stage = CrisisStage.ASKED
             return self._crisis_turn(self.dialog.s("crisis_still"))
         parsed = self.engine.parser.parse(self.engine.crisis_question, text)
         if parsed.reask is not None or parsed.value not in ("yes", "no"):
             return self._crisis_turn(self.dialog.s("crisis_reask"))
         if parsed.value == "no":
-            self._crisis_stage = 0
+            self._crisis_stage = CrisisStage.NONE
             self._result = emergency(self.dialog, self.crisis_kinds)
             return ResultTurn(result=self._result, progress=self.progress)
-        if self._crisis_stage == 1:
-            self._crisis_stage = 2
+        if self._crisis_stage == CrisisStage.ASKED:
+            self._crisis_stage = CrisisStage.MAKING_SURE
             return self._crisis_turn()
-        self._crisis_stage = 0
+        self._crisis_stage = CrisisStage.NONE
         if self._resume == END:
             return self._result_turn()
         return self._question_turn(message=self.dialog.s("crisis_resume"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .conditions import describe
 from .dialogs import LoadedDialog
+from .route import Route
 from .spec import END
 
 
@@ -27,9 +28,8 @@ def mermaid(dialog: LoadedDialog) -> str:
             lines.append(f"        {q.id}")
         lines.append("    }")
     lines.append(f"    [*] --> {spec.dialog.start}")
-    for q in spec.questions:
-        for edge in q.next:
-            target = "[*]" if edge.goto == END else edge.goto
-            label = f" : {_label(describe(edge.when))}" if edge.when is not None else ""
-            lines.append(f"    {q.id} --> {target}{label}")
+    for q, _, edge in Route(dialog.questions, spec.dialog.start).edges():
+        target = "[*]" if edge.goto == END else edge.goto
+        label = f" : {_label(describe(edge.when))}" if edge.when is not None else ""
+        lines.append(f"    {q.id} --> {target}{label}")
     return "\n".join(lines) + "\n"

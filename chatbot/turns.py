@@ -10,6 +10,7 @@ validating them again would cost more than it checks (pydantic stays at the file
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import ClassVar, Literal
 
 from .conditions import AnswerValue
@@ -37,6 +38,14 @@ class QuestionView:
     unit: str = ""
 
 
+class CrisisStage(IntEnum):
+    """Where a crisis check stands: two "yes, I am safe" answers are needed to go on."""
+
+    NONE = 0  # no crisis check on screen
+    ASKED = 1  # "Are you safe right now?"
+    MAKING_SURE = 2  # "To be sure: you are safe right now?"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CrisisView:
     kinds: tuple[str, ...]
@@ -45,7 +54,7 @@ class CrisisView:
     resources: tuple[str, ...]
     prompt: str
     options: tuple[OptionView, ...]
-    stage: int  # 1: "are you safe?", 2: "to be sure, you are safe right now?"
+    stage: CrisisStage
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -169,17 +169,17 @@ def test_leading_level_for_staff(session: Session) -> None:
     assert level == "inpatient_withdrawal" and "alcohol_or_benzo_daily" in rules
 
 
-def test_sessions_share_one_machine_and_close_releases_it(engine: Engine) -> None:
-    before = len(engine.machine.models)
+def test_sessions_share_one_engine_and_close_releases_it(engine: Engine) -> None:
+    before = len(engine.open_sessions)
     sessions = [engine.session() for _ in range(20)]
     for s in sessions:
         s.start()
-    assert len(engine.machine.models) == before + 20
+    assert len(engine.open_sessions) == before + 20
     walk(sessions[0], "1", "me")
     assert sessions[1].state == "safety_now"  # one session's answers never move another
     for s in sessions:
         s.close()
-    assert len(engine.machine.models) == before
+    assert len(engine.open_sessions) == before
     assert sessions[0].answers == {}
 
 

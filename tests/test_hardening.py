@@ -30,19 +30,19 @@ JUNK = ["\x00\x00", "\x1b[2J\x1b[31m", "\u202e\u05e9\u05dc\u05d5\u05dd", "\U0001
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 async def test_kiosk_signals_wipe_and_exit_cleanly(engine: Engine, sig: signal.Signals) -> None:
-    before = len(engine.machine.models)
+    before = len(engine.open_sessions)
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "1")
         await type_answer(pilot, "for me")
-        assert len(engine.machine.models) == before + 1
+        assert len(engine.open_sessions) == before + 1
         os.kill(os.getpid(), sig)
         await pilot.pause()
         await pilot.pause()
         assert app.session is None and "For myself" not in screen_text(app)
     assert app.return_code == 128 + sig  # the shell's code for a process ended by a signal
-    assert len(engine.machine.models) == before
+    assert len(engine.open_sessions) == before
 
 
 async def test_resize_mid_question_loses_nothing(engine: Engine) -> None:
@@ -142,8 +142,8 @@ def test_sigkill_while_saving_leaves_the_old_or_the_new_file(tmp_path: Path) -> 
     assert len(leftovers) <= 1  # only the last killed writer's; the next save clears it
 
 
-def test_ten_thousand_sessions_release_the_machine(engine: Engine) -> None:
-    before = len(engine.machine.models)
+def test_ten_thousand_sessions_are_released(engine: Engine) -> None:
+    before = len(engine.open_sessions)
     refs = []
     for i in range(10_000):
         session = engine.session()
@@ -155,7 +155,7 @@ def test_ten_thousand_sessions_release_the_machine(engine: Engine) -> None:
             refs.append(weakref.ref(session))
     del session
     gc.collect()
-    assert len(engine.machine.models) == before
+    assert len(engine.open_sessions) == before
     assert all(r() is None for r in refs)  # nothing holds a finished session (or its answers)
 
 
@@ -310,4 +310,4 @@ def test_nothing_typed_or_answered_is_held_after_the_session_closes(engine) -> N
         if any(isinstance(x, str) and word in x and x is not word for x in items):
             held.append(type(obj).__name__)
     assert held == []
-    assert engine._left == {}  # nor the "questions left" cache, keyed by answer values
+    assert engine.route._left == {}  # nor the "questions left" cache, keyed by answer values

@@ -405,7 +405,7 @@ async def test_an_error_at_the_kiosk_wipes_and_returns_to_the_welcome(engine: En
 
 async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
-    models_before = len(engine.machine.models)
+    models_before = len(engine.open_sessions)
     async with app.run_test(size=SIZE) as pilot:
         for person in range(50):
             await start(pilot)
@@ -421,7 +421,7 @@ async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None
             text = screen_text(app)
             assert "person" not in text and "beer" not in text
             assert app.session is None
-            assert len(engine.machine.models) == models_before
+            assert len(engine.open_sessions) == models_before
         assert app.sessions_started == 50
 
 

@@ -75,4 +75,4 @@ def test_random_walks_end_in_a_result_or_crisis(engine: Engine, actions: list, p
             assert turn.result.reasons
     finally:
         session.close()
-    assert session not in engine.machine.models
+    assert session not in engine.open_sessions
