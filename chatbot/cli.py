@@ -11,6 +11,11 @@ import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: the commands import these when they run
+    from .engine import Engine
+    from .replay import ReplayResult
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_FILE = 0, 1, 2
 EXIT_USAGE = 2  # a bad argument: said before any question is asked, as argparse does
@@ -137,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_engine(path: str | None):  # noqa: ANN202 - returns chatbot.engine.Engine
+def _load_engine(path: str | None) -> Engine | None:
     from .dialogs import DEFAULT_DIALOG
     from .engine import engine_for
     from .yamlsource import FileProblems
@@ -219,12 +224,13 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
+def _replay_all(engine: Engine, files: list[Path], strict: bool, via: str) -> tuple[list[ReplayResult], list[str]]:
     from .replay import replay
     from .transcript import load, other_dialog
     from .yamlsource import FileProblems
 
-    results, malformed = [], []
+    results: list[ReplayResult] = []
+    malformed: list[str] = []
     for path in files:
         try:
             transcript, source = load(path)

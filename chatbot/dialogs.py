@@ -38,7 +38,7 @@ class LoadedDialog:
     spec: Dialog
     file: str
     lines: dict[Path_, int] = field(repr=False, compare=False)
-    language: Language = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    language: Language = field(repr=False, compare=False)
 
     @cached_property
     def questions(self) -> dict[str, Question]:

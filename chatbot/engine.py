@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel
 from transitions import EventData, Machine
@@ -265,7 +265,7 @@ class Engine:
 
 def _condition(cond: Condition):  # noqa: ANN202 - a transitions condition callable
     def check(event: EventData) -> bool:
-        return holds(cond, event.model.answers)
+        return holds(cond, cast(Session, event.model).answers)  # sessions are the machine's only models
     return check
 
 

@@ -11,11 +11,17 @@ a second item that replays through the real Textual app.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .yamlsource import FileProblems
+
+if TYPE_CHECKING:
+    # the types of pytest's own repr_failure signature, which pytest does not re-export
+    from _pytest._code.code import TerminalRepr, TracebackStyle
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,7 +48,7 @@ class TranscriptFailure(Exception):
 
 
 class TranscriptFile(pytest.File):
-    def collect(self):  # noqa: ANN201
+    def collect(self) -> Iterator[pytest.Item]:
         from .transcript import load
 
         try:
@@ -56,22 +62,23 @@ class TranscriptFile(pytest.File):
 
 
 class BrokenTranscript(pytest.Item):
-    def __init__(self, *, problems: str, **kw: object) -> None:
+    # **kw: pytest's cooperative-constructor protocol, whatever from_parent passes on to Node
+    def __init__(self, *, problems: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.problems = problems
 
     def runtest(self) -> None:
         raise TranscriptFailure(self.problems)
 
-    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None) -> str:
         return f"malformed transcript:\n{self.problems}"
 
-    def reportinfo(self):  # noqa: ANN201
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"transcript {self.name} (malformed)"
 
 
 class TranscriptItem(pytest.Item):
-    def __init__(self, *, via: str, **kw: object) -> None:
+    def __init__(self, *, via: str, **kw: Any) -> None:  # **kw: as BrokenTranscript's
         super().__init__(**kw)
         self.via = via
 
@@ -100,10 +107,11 @@ class TranscriptItem(pytest.Item):
             return
         raise TranscriptFailure(result.report())
 
-    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: TracebackStyle | None = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, TranscriptFailure):
             return excinfo.value.report + "\n(accept an intended change with: pytest --update-transcripts)"
         return super().repr_failure(excinfo, style)
 
-    def reportinfo(self):  # noqa: ANN201
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"transcript {self.name}"

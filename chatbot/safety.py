@@ -252,7 +252,8 @@ class Detector:
         """The most urgent ungated match of one concept, or None."""
         excluded: list[_Span] | None = None
         best: Hit | None = None
-        for grade, compiled in (("now", concept.now), ("check", concept.check)):
+        grades: tuple[tuple[Grade, Compiled], ...] = (("now", concept.now), ("check", concept.check))
+        for grade, compiled in grades:
             for span, words in text.matches(compiled):
                 if excluded is None:
                     excluded = text.spans(concept.unless)
@@ -260,7 +261,7 @@ class Detector:
                     continue
                 if not cues:
                     cues.append(self._cues(text, history))
-                found = self._grade(text, cues[0], span, grade, concept.past)  # type: ignore[arg-type]
+                found = self._grade(text, cues[0], span, grade, concept.past)
                 if found == "now":
                     return Hit(concept.id, concept.kind, "now", words)
                 if found is not None and best is None:

@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
-from .engine import CheckInView, CrisisView, OptionView, QuestionView, Turn
+from .engine import CheckInView, CrisisView, OptionView, Turn
 from .recommend import Recommendation
 
 WIDTH = 78
@@ -24,7 +24,9 @@ def _options(options: list[OptionView]) -> list[str]:
 
 
 def question_lines(dialog: LoadedDialog, turn: Turn) -> list[str]:
-    q: QuestionView = turn.question  # type: ignore[assignment]
+    q = turn.question
+    if q is None:
+        raise ValueError(f"question_lines needs a question turn, not a {turn.kind!r} turn")
     p = turn.progress
     key = "progress_one" if p.left == 1 and "progress_one" in dialog.spec.strings else "progress"  # "1 question"
     lines = [f"[{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}]", wrap(q.text)]
