@@ -6,9 +6,9 @@ Nothing here imports Textual; the TUI module is imported only by commands that d
 from __future__ import annotations
 
 import argparse
-import sys
 import math
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     _dialog_arg(replay)
 
     coverage = sub.add_parser("coverage", help="what the transcripts exercise of the dialog")
-    coverage.add_argument("paths", nargs="*", metavar="PATH", help="transcript files or folders (default: transcripts/)")
+    coverage.add_argument("paths", nargs="*", metavar="PATH",
+                          help="transcript files or folders (default: transcripts/)")
     coverage.add_argument("--fail-under", metavar="SPEC", default="",
                           help="e.g. rules=100,levels=100,transitions=90: exit 1 when a measure is lower")
     _dialog_arg(coverage)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import CHECK_IN_AT, CONFIRM_AT, CRISIS_AT, Engine, Outcome, Session
-from .spec import END
 from .fileio import write_private
+from .spec import END
 from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, to_yaml
 from .yamlcomments import carry_comments
 from .yamlsource import Source
