@@ -307,7 +307,8 @@ class Parser:
                 return self._unsure(question, other, options)  # "maybe the suboxone"
             if polarity in ("yes", "no", "mixed") and opt.means in ("yes", "no") and opt.means != polarity:
                 return self._polar_answer(question, "mixed", other, options, inferred=True)
-            unsure_beside = [i for i in self.cues.unsure_cover(tokens) if not any(m.start <= i < m.end for m in affirmed)]
+            unsure_beside = [i for i in self.cues.unsure_cover(tokens)
+                             if not any(m.start <= i < m.end for m in affirmed)]
             if unsure_beside and not self.cues.hedge_only(tokens, set(unsure_beside)) and opt.means != "unsure":
                 return self._general_reask(question)  # "he was locked up for a bit, not sure when"
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
@@ -429,7 +430,8 @@ class Parser:
         if chosen and limited and all(m.end <= last for m in affirmed):
             return self._general_reask(question)  # "i hear voices, but only when im high"
         first_polar = next(iter(self.cues.polar.find(tokens)), None)
-        if chosen and not negated and first_polar is not None and first_polar.start == 0 and first_polar.target == "no" \
+        if chosen and not negated and first_polar is not None and first_polar.start == 0 \
+                and first_polar.target == "no" \
                 and not any(m.start <= first_polar.start < m.end for m in affirmed) \
                 and not any(o.means == "no" for o in options if o.value in chosen) \
                 and tokens.clauses[first_polar.start] != tokens.clauses[min(m.start for m in affirmed)] if affirmed \

@@ -6,11 +6,16 @@ Nothing here imports Textual; the TUI module is imported only by commands that d
 from __future__ import annotations
 
 import argparse
-import sys
 import math
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: the commands import these when they run
+    from .engine import Engine
+    from .replay import ReplayResult
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_FILE = 0, 1, 2
 EXIT_USAGE = 2  # a bad argument: said before any question is asked, as argparse does
@@ -122,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     _dialog_arg(replay)
 
     coverage = sub.add_parser("coverage", help="what the transcripts exercise of the dialog")
-    coverage.add_argument("paths", nargs="*", metavar="PATH", help="transcript files or folders (default: transcripts/)")
+    coverage.add_argument("paths", nargs="*", metavar="PATH",
+                          help="transcript files or folders (default: transcripts/)")
     coverage.add_argument("--fail-under", metavar="SPEC", default="",
                           help="e.g. rules=100,levels=100,transitions=90: exit 1 when a measure is lower")
     _dialog_arg(coverage)
@@ -137,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_engine(path: str | None):  # noqa: ANN202 - returns chatbot.engine.Engine
+def _load_engine(path: str | None) -> Engine | None:
     from .dialogs import DEFAULT_DIALOG
     from .engine import engine_for
     from .yamlsource import FileProblems
@@ -219,12 +225,13 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _replay_all(engine, files, strict: bool, via: str):  # noqa: ANN001, ANN202
+def _replay_all(engine: Engine, files: list[Path], strict: bool, via: str) -> tuple[list[ReplayResult], list[str]]:
     from .replay import replay
     from .transcript import load, other_dialog
     from .yamlsource import FileProblems
 
-    results, malformed = [], []
+    results: list[ReplayResult] = []
+    malformed: list[str] = []
     for path in files:
         try:
             transcript, source = load(path)

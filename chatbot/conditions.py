@@ -14,27 +14,27 @@ AnswerValue = str | int | tuple[str, ...]
 
 
 def _leaf(cond: Condition, answers: Mapping[str, AnswerValue]) -> bool:
-    op, want = cond.op, cond.value
-    present = cond.slot in answers
+    op, want, slot = cond.op, cond.value, cond.slot
+    present = slot in answers
     if op == "answered":
         return present
     if op == "unanswered":
         return not present
-    if not present:
+    if slot is None or not present:  # a slot test always names its slot (spec.Condition)
         return False
-    got = answers[cond.slot]  # type: ignore[index]
+    got = answers[slot]
     if op == "eq":
         return got == want
     if op == "ne":
         return got != want
     if op == "in":
-        return got in want  # type: ignore[operator]
+        return got in want  # type: ignore[operator]  # a list: dialogs.Checker refuses a scalar for in
     if op == "not_in":
-        return got not in want  # type: ignore[operator]
+        return got not in want  # type: ignore[operator]  # a list, as for in
     if op == "includes":
         return isinstance(got, tuple) and want in got
     if op == "includes_any":
-        return isinstance(got, tuple) and any(v in got for v in want)  # type: ignore[union-attr]
+        return isinstance(got, tuple) and any(v in got for v in want)  # type: ignore[union-attr]  # a list, as for in
     if op == "excludes":
         return isinstance(got, tuple) and want not in got
     if isinstance(got, (int, float)) and isinstance(want, (int, float)):

@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import replace
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from .commands import command as command_of
 from .engine import Engine, Session
 from .fileio import write_private
 from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
 from .turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
+
+if TYPE_CHECKING:  # transcripts are imported only when a session is recorded
+    from .transcript import Transcript
 
 MAX_LINE = 20_000  # characters read of one line; the Session reads at most MAX_ANSWER of them
 
@@ -118,7 +122,7 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if hasattr(stdin, "reconfigure"):
-        stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+        stdin.reconfigure(errors="replace")
     session = engine.session(recording=record is not None)
     try:
         try:
@@ -130,7 +134,7 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
             outcome = session.outcome().model_dump(mode="json")
             write_private(json_path, json.dumps(outcome, indent=2, ensure_ascii=False) + "\n")
         if record:
-            from .transcript import from_session, save
+            from .transcript import from_session
 
             saved = _save_unclobbered(from_session(session, title=title or "Recorded intake", mode="plain"),
                                       record, force)
@@ -142,11 +146,9 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
         session.close()
 
 
-def _save_unclobbered(transcript, record: str, force: bool):  # noqa: ANN001, ANN202 - Transcript -> Path
+def _save_unclobbered(transcript: Transcript, record: str, force: bool) -> Path:
     """Save under `record`, or, when another writer took the name meanwhile (and `force` was not
     given), under the first free `name-2.yaml`, `name-3.yaml`: nothing is lost, nothing replaced."""
-    from pathlib import Path
-
     from .transcript import save
 
     path = Path(record)

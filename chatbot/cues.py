@@ -111,7 +111,8 @@ class Cues:
             # "i dont work" does not answer "could you take time off?": another verb is negated
             other_verb = bool(family) and w not in family and any(w in f for f in self.families)
             if w in self.negator_words and i not in covered and (
-                    len(words) <= 4 and not verb_next and not other_verb or i == 0 and w in self.plain_no and not verb_next
+                    len(words) <= 4 and not verb_next and not other_verb
+                    or i == 0 and w in self.plain_no and not verb_next
                     or i and words[i - 1] in self.subjects and (not family or w in family)):
                 explicit.add("no")
         if "unsure" in kinds:
@@ -144,7 +145,7 @@ class Cues:
                 out.add(tokens.clauses[at] - 1)
         # "had tricare when i was in, not anymore": a clause that only denies takes the last one back
         for clause in sorted(set(tokens.clauses))[1:]:
-            said = [w for w, c in zip(words, tokens.clauses) if c == clause]
+            said = [w for w, c in zip(words, tokens.clauses, strict=True) if c == clause]
             if said and said[0] in self.negator_words and all(
                     w in self.negator_words or w in self.denial_tails or w in self.plain_no for w in said) \
                     and any(w in self.denial_tails or w in ("longer", "more") for w in said):

@@ -6,7 +6,6 @@ who edits `dialogs/intake.yaml` can act on it without reading Python.
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,12 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from . import language, yamlsource
+from .crisis_grammar import Grammar, PatternError
 from .language import Language
 from .route import Route
-from .crisis_grammar import Grammar, PatternError
 from .safety import TYPO_MIN_LENGTH
-from .spec import (CHECK_IN_SLOT, CRISIS_SLOT, END, REQUIRED_STRINGS, RESERVED_IDS, STRING_FIELDS, UNKNOWN, Condition, Dialog,
-                   Question)
+from .spec import (
+    CHECK_IN_SLOT,
+    CRISIS_SLOT,
+    END,
+    REQUIRED_STRINGS,
+    RESERVED_IDS,
+    STRING_FIELDS,
+    UNKNOWN,
+    Condition,
+    Dialog,
+    Question,
+)
 from .yamlsource import FileProblems, Path_, Problem, Source
 
 # the checkout's dialogs/ (an editable install, or running from source); an installed wheel
@@ -39,7 +48,7 @@ class LoadedDialog:
     spec: Dialog
     file: str
     lines: dict[Path_, int] = field(repr=False, compare=False)
-    language: Language = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    language: Language = field(repr=False, compare=False)
 
     @cached_property
     def questions(self) -> dict[str, Question]:
@@ -478,7 +487,8 @@ class Checker:
         for j, word in enumerate(safety.typos.words):
             if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
                 yield self.problem(("safety", "typos", "words", j), "typos",
-                                   f"'{word}': typo-tolerant words are single words of {TYPO_MIN_LENGTH} letters or more")
+                                   f"'{word}': typo-tolerant words are single words"
+                                   f" of {TYPO_MIN_LENGTH} letters or more")
 
     def _strings(self) -> Iterator[Problem]:
         for key in REQUIRED_STRINGS:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel
 
@@ -29,8 +28,8 @@ from .turns import (
     CheckInTurn,
     CheckInView,
     ConfirmTurn,
-    CrisisTurn,
     CrisisStage,
+    CrisisTurn,
     CrisisView,
     LogEntry,
     OptionView,
@@ -528,8 +527,9 @@ class Session:
             return self._result_turn()
         understood, self._understood = self._understood, None
         accepted, self._accepted = self._accepted, None
-        return QuestionTurn(kind="reask" if reask else "question", question=self.engine.view(self.state, self.other_person()),
-                            message=message, progress=self.progress, understood=understood, accepted=accepted,
+        return QuestionTurn(kind="reask" if reask else "question",
+                            question=self.engine.view(self.state, self.other_person()), message=message,
+                            progress=self.progress, understood=understood, accepted=accepted,
                             ticked=self._partial.get(self.state, ()))
 
     def _reask(self, message: str) -> Turn:

@@ -8,6 +8,7 @@ two writers racing for one name never clobber each other.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
@@ -39,10 +40,8 @@ def write_private(path: str | Path, text: str, replace: bool = True, mode: int =
             os.link(tmp, target)  # no-replace: fails if the name is taken
             os.unlink(tmp)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -11,8 +11,9 @@ a second item that replays through the real Textual app: that one comes from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from .engine import Engine
     from .replay import ReplayResult
     from .transcript import Transcript
+
+if TYPE_CHECKING:
+    # the types of pytest's own repr_failure signature, which pytest does not re-export
+    from _pytest._code.code import TerminalRepr, TracebackStyle
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,7 +53,7 @@ class TranscriptFailure(Exception):
 
 
 class TranscriptFile(pytest.File):
-    def collect(self):  # noqa: ANN201
+    def collect(self) -> Iterator[pytest.Item]:
         from .transcript import load
 
         try:
@@ -60,17 +65,18 @@ class TranscriptFile(pytest.File):
 
 
 class BrokenTranscript(pytest.Item):
-    def __init__(self, *, problems: str, **kw: object) -> None:
+    # **kw: pytest's cooperative-constructor protocol, whatever from_parent passes on to Node
+    def __init__(self, *, problems: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.problems = problems
 
     def runtest(self) -> None:
         raise TranscriptFailure(self.problems)
 
-    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None) -> str:
         return f"malformed transcript:\n{self.problems}"
 
-    def reportinfo(self):  # noqa: ANN201
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"transcript {self.name} (malformed)"
 
 
@@ -104,10 +110,11 @@ class TranscriptItem(pytest.Item):
             return
         raise TranscriptFailure(result.report())
 
-    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: TracebackStyle | None = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, TranscriptFailure):
             return excinfo.value.report + "\n(accept an intended change with: pytest --update-transcripts)"
         return super().repr_failure(excinfo, style)
 
-    def reportinfo(self):  # noqa: ANN201
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"transcript {self.name}"

@@ -127,7 +127,8 @@ class _Text:
 
 def prepare(text: str) -> list[str]:
     """Lower-case ASCII words, stretched letters squeezed, with "." between sentences and "," between clauses."""
-    text = _OD.sub(lambda m: "od" + _OD_ENDINGS.get(m.group(1), m.group(1)), unicodedata.normalize("NFKC", text).casefold())
+    text = _OD.sub(lambda m: "od" + _OD_ENDINGS.get(m.group(1), m.group(1)),
+                   unicodedata.normalize("NFKC", text).casefold())
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SENTENCE.sub(" . ", text)
@@ -170,8 +171,8 @@ class Detector:
         self.now = grammar.compile(scope.now)
         self.stops = frozenset(scope.negation_stops)
         self.concepts = [
-            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True), grammar.compile(c.check, anchored=True),
-                     grammar.compile(c.unless, anchored=True))
+            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True),
+                     grammar.compile(c.check, anchored=True), grammar.compile(c.unless, anchored=True))
             for cid, c in safety.concepts.items()
         ]
         self.kinds = list(safety.kinds)
@@ -252,7 +253,8 @@ class Detector:
         """The most urgent ungated match of one concept, or None."""
         excluded: list[_Span] | None = None
         best: Hit | None = None
-        for grade, compiled in (("now", concept.now), ("check", concept.check)):
+        grades: tuple[tuple[Grade, Compiled], ...] = (("now", concept.now), ("check", concept.check))
+        for grade, compiled in grades:
             for span, words in text.matches(compiled):
                 if excluded is None:
                     excluded = text.spans(concept.unless)
@@ -260,7 +262,7 @@ class Detector:
                     continue
                 if not cues:
                     cues.append(self._cues(text, history))
-                found = self._grade(text, cues[0], span, grade, concept.past)  # type: ignore[arg-type]
+                found = self._grade(text, cues[0], span, grade, concept.past)
                 if found == "now":
                     return Hit(concept.id, concept.kind, "now", words)
                 if found is not None and best is None:

@@ -34,7 +34,8 @@ END = "end"
 # Placeholders each string is filled with; any other {name} in it would crash at run time.
 STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_choice": frozenset({"n", "options"}), "reask_multi": frozenset({"n", "options"}),
-    "reask_yes_no": frozenset({"n"}), "reask_which": frozenset({"options"}), "reask_pick_for": frozenset({"words", "options"}),
+    "reask_yes_no": frozenset({"n"}), "reask_which": frozenset({"options"}),
+    "reask_pick_for": frozenset({"words", "options"}),
     "reask_not": frozenset({"excluded", "options"}), "reask_unsure": frozenset({"options"}),
     "reask_not_safe": frozenset({"resources", "options"}), "reask_fewer": frozenset({"excluded", "min", "max"}),
     "understood": frozenset({"reading"}), "confirm": frozenset({"reading", "asked"}), "about": frozenset({"value"}),

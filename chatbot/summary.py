@@ -9,8 +9,8 @@ import textwrap
 from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
-from .turns import CheckInView, CrisisView, OptionView, QuestionTurn
 from .recommend import Recommendation
+from .turns import CheckInView, CrisisView, OptionView, QuestionTurn
 
 WIDTH = 78
 

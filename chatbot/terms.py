@@ -240,9 +240,9 @@ class Negation:
                 break
             if any(i in covered for i in range(cue.start, cue.end)):
                 continue
-            if tokens.words[cue.start:cue.end] in self.exceptions and _negative_before(tokens, cue.start, cues):
-                return False  # "nothing but X": X is the case
-            return True
+            # negated, unless "nothing but X" (then X is the case)
+            return not (tokens.words[cue.start:cue.end] in self.exceptions
+                        and _negative_before(tokens, cue.start, cues))
         after = self.after.find(tokens.words[match.end:match.end + 3])
         return bool(after) and after[0].start == 0 and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
 

@@ -21,6 +21,7 @@ from .yamlsource import FileProblems, Problem, Source
 
 FORMAT_VERSION = 1
 Mode = Literal["staff", "kiosk", "plain", "self", "hand"]
+Command = Literal["back", "restart"]
 
 
 class Strict(BaseModel):
@@ -33,7 +34,7 @@ class TranscriptTurn(Strict):
     question: str | None = None
     shown: str | None = None
     answer: str | None = None
-    command: Literal["back", "restart"] | None = None
+    command: Command | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> TranscriptTurn:
@@ -69,10 +70,19 @@ def expected_from(session: Session) -> Expected:
                     rules=[r["id"] for r in outcome.rules], crisis=outcome.crisis)
 
 
+def _command(name: str) -> Command:
+    """The session logs its commands as plain strings; a transcript names only these two."""
+    if name == "back":
+        return "back"
+    if name == "restart":
+        return "restart"
+    raise ValueError(f"not a transcript command: {name!r}")
+
+
 def from_session(session: Session, title: str, notes: str = "", mode: Mode = "staff") -> Transcript:
     info = session.dialog.spec.dialog
     turns = [
-        TranscriptTurn(question=e.at, command=e.command) if e.command else
+        TranscriptTurn(question=e.at, command=_command(e.command)) if e.command else
         TranscriptTurn(question=e.at, shown=e.shown, answer=e.typed)
         for e in session.exchanges
     ]

@@ -312,8 +312,8 @@ class Values:
         words = tokens.words
         found = self._phrases(tokens, self.times_ago, zero_is_none=False)
         used = {i for f in found for i in range(f.start, f.end)}
-        amounts = self.number_spans(words) + self._counted(tokens, used) + [(i, i + 1, (1.0, 1.0)) for i, w in enumerate(words)
-                                                         if w in self.one and i not in used]
+        amounts = self.number_spans(words) + self._counted(tokens, used) + [
+            (i, i + 1, (1.0, 1.0)) for i, w in enumerate(words) if w in self.one and i not in used]
         for start, end, span in amounts:
             if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
                 days = self.unit_days[words[end]]

@@ -19,7 +19,9 @@ from chatbot.answers import Parser
 from chatbot.dialogs import LoadedDialog
 
 DATA = Path(__file__).resolve().parent / "data" / "answers"
-PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")  # held-out parts are never used to tune
+# held-out parts are never used to tune
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
+         "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 @dataclass(frozen=True)

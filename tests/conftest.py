@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # no animation timing in TUI tests and snapshots
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chatbot.engine import Engine, Session, engine_for  # noqa: E402
+from chatbot.engine import Engine, Session, engine_for  # noqa: E402 - imported once the environment above is set
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,8 @@ from collections import Counter
 
 import pytest
 
-from chatbot.engine import Engine
-
 from answer_corpus import figures, load, score
+from chatbot.engine import Engine
 
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8")
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")

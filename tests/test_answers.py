@@ -6,6 +6,7 @@ import pytest
 
 from chatbot.answers import Parser, normalize
 from chatbot.engine import Engine
+from chatbot.spec import Question
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +14,7 @@ def parser(engine: Engine) -> Parser:
     return engine.parser
 
 
-def q(engine: Engine, qid: str):
+def q(engine: Engine, qid: str) -> Question:
     return engine.dialog.questions[qid]
 
 
@@ -44,7 +45,8 @@ def test_substances_understood(engine: Engine, parser: Parser, typed: str, expec
 
 @pytest.mark.parametrize("typed, expected", [
     ("7", 7), ("seven", 7), ("every day", 7), ("Every Day", 7), ("daily", 7), ("evry day", 7),
-    ("weekends", 2), ("0", 0), ("zero", 0), ("I drink on 3 days", 3), ("most days", 6),  # a span is read at its safer end
+    ("weekends", 2), ("0", 0), ("zero", 0), ("I drink on 3 days", 3),
+    ("most days", 6),  # a span is read at its safer end
 ])
 def test_days_numbers_in_digits_or_words(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
     parsed = parser.parse(q(engine, "alcohol_days"), typed)

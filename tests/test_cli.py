@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.engine import Engine
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,7 +41,7 @@ def test_validate_shipped_dialog() -> None:
     assert "dialogs/intake.yaml: ok" in proc.stdout
 
 
-def test_graph_is_mermaid_with_sections_and_every_question(engine) -> None:  # noqa: ANN001
+def test_graph_is_mermaid_with_sections_and_every_question(engine: Engine) -> None:
     proc = run("-m", "chatbot", "graph")
     assert proc.returncode == 0
     out = proc.stdout
@@ -63,7 +65,7 @@ def test_chat_with_a_broken_dialog_names_the_file(tmp_path: Path) -> None:
 
 # --- usage errors: said before any question, exit 2 (issue 11) ---------------------------------
 
-def in_process(argv: list[str], capsys, stdin: str = "") -> tuple[int, str, str]:  # noqa: ANN001
+def in_process(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") -> tuple[int, str, str]:
     import io
 
     from chatbot import cli
@@ -81,7 +83,7 @@ def in_process(argv: list[str], capsys, stdin: str = "") -> tuple[int, str, str]
     return code, out.out, out.err
 
 
-def test_dialog_option_is_honoured_by_validate(capsys) -> None:  # noqa: ANN001
+def test_dialog_option_is_honoured_by_validate(capsys: pytest.CaptureFixture[str]) -> None:
     broken = str(ROOT / "tests" / "fixtures" / "broken" / "unknown_goto.yaml")
     code, out, _ = in_process(["--dialog", broken, "validate"], capsys)
     assert code == 2 and "unknown_goto.yaml:" in out and "intake.yaml: ok" not in out
@@ -100,14 +102,15 @@ def no_app(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "nan", "inf", "abc", "2"])
-def test_kiosk_timers_must_be_real_seconds(value: str, capsys, no_app: None) -> None:  # noqa: ANN001
+def test_kiosk_timers_must_be_real_seconds(value: str, capsys: pytest.CaptureFixture[str], no_app: None) -> None:
     code, _, err = in_process(["kiosk", "--pin", "1234", "--idle", value], capsys)
     assert code == 2 and "--idle" in err
     code, _, err = in_process(["kiosk", "--pin", "1234", "--linger", value], capsys)
     assert code == 2 and "--linger" in err
 
 
-def test_kiosk_without_a_pin_is_a_usage_error(capsys, monkeypatch, no_app: None) -> None:  # noqa: ANN001
+def test_kiosk_without_a_pin_is_a_usage_error(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                              no_app: None) -> None:
     monkeypatch.delenv("INTAKE_KIOSK_PIN", raising=False)
     code, _, err = in_process(["kiosk"], capsys)
     assert code == 2 and "needs a staff PIN" in err
@@ -118,7 +121,8 @@ def test_kiosk_without_a_pin_is_a_usage_error(capsys, monkeypatch, no_app: None)
     (".", "is a folder"),
 ])
 def test_an_unwritable_output_is_refused_before_the_first_question(tmp_path: Path, where: str, says: str,
-                                                                   capsys, monkeypatch) -> None:  # noqa: ANN001
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for option in ("--json", "--record"):
         code, out, err = in_process(["chat", "--plain", option, where], capsys, stdin="1\nme\n")
@@ -126,7 +130,8 @@ def test_an_unwritable_output_is_refused_before_the_first_question(tmp_path: Pat
         assert "are you safe" not in out  # nothing was asked
 
 
-def test_a_read_only_folder_is_refused_before_the_first_question(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_a_read_only_folder_is_refused_before_the_first_question(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
@@ -141,25 +146,26 @@ def test_a_read_only_folder_is_refused_before_the_first_question(tmp_path: Path,
 
 @pytest.mark.parametrize("argv", [["chat", "--plain", "--title", "x"], ["chat", "--plain", "--force"],
                                   ["chat", "--json", "out.json"]])
-def test_options_that_do_nothing_alone_are_usage_errors(argv: list[str], capsys, no_app: None) -> None:  # noqa: ANN001
+def test_options_that_do_nothing_alone_are_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str],
+                                                        no_app: None) -> None:
     code, out, err = in_process(argv, capsys, stdin="1\n")
     assert code == 2 and err.startswith("intake: ") and "are you safe" not in out
 
 
-def test_a_bad_fail_under_is_said_before_replaying(capsys) -> None:  # noqa: ANN001
+def test_a_bad_fail_under_is_said_before_replaying(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = in_process(["coverage", "--fail-under", "rules=abc"], capsys)
     assert code == 2 and "--fail-under" in err and "coverage of" not in out
 
 
-def test_replay_and_coverage_away_from_a_checkout_say_where_transcripts_go(tmp_path: Path, capsys,
-                                                                          monkeypatch) -> None:  # noqa: ANN001
+def test_replay_and_coverage_away_from_a_checkout_say_where_transcripts_go(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for command in ("replay", "coverage"):
         code, _, err = in_process([command], capsys)
         assert code == 2 and "no transcripts/ folder here" in err
 
 
-def test_version(capsys) -> None:  # noqa: ANN001
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = in_process(["--version"], capsys)
     assert code == 0 and out.startswith("intake ") and out.strip() != "intake"
 

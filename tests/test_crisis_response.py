@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -135,7 +136,7 @@ def test_quitting_during_a_crisis_leaves_the_numbers_on_screen(engine: Engine) -
     assert "911" in after_quit and "988" in after_quit
 
 
-def test_the_json_file_says_what_fired(engine: Engine, tmp_path) -> None:  # noqa: ANN001
+def test_the_json_file_says_what_fired(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "out.json"
     plain(engine, ["1", "me", "im such a burden", "no", "quit"], json_path=str(path))
     data = json.loads(path.read_text(encoding="utf-8"))

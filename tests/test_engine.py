@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chatbot.engine import Engine, Session
+from chatbot.engine import Engine, Session, Turn
 
 
-def walk(session: Session, *answers: str):
+def walk(session: Session, *answers: str) -> Turn:
     turn = session.turn
     for a in answers:
         turn = session.answer(a)

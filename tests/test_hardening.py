@@ -163,12 +163,11 @@ def test_ten_thousand_sessions_are_released(engine: Engine) -> None:
 
 def test_a_live_writers_temporary_file_is_not_swept_but_a_killed_ones_is(tmp_path: Path) -> None:
     import os
+    import subprocess
+    import sys
     import time
 
     from chatbot.fileio import STALE_AFTER, write_private
-
-    import subprocess
-    import sys
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True, check=True)
@@ -195,8 +194,8 @@ def test_no_replace_never_clobbers_a_file_another_writer_made(tmp_path: Path) ->
     assert target.read_text() == "theirs" and not list(tmp_path.glob(".t.yaml.*.tmp"))
 
 
-def test_a_record_name_taken_during_the_session_is_kept_and_ours_saved_beside_it(engine, tmp_path: Path,
-                                                                                   capsys) -> None:  # noqa: ANN001
+def test_a_record_name_taken_during_the_session_is_kept_and_ours_saved_beside_it(
+        engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import io
 
     from chatbot.console import run_plain
@@ -222,7 +221,7 @@ def test_thirty_writers_to_one_json_all_finish(tmp_path: Path) -> None:
 # --- hostile files (issue 11, in part): refused with one line, before they cost anything -------
 
 BOMB = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
-    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
 
 
 @pytest.mark.parametrize("name, content, says", [
@@ -257,13 +256,13 @@ def test_files_that_are_not_regular_or_too_big_are_refused_without_reading(tmp_p
         assert says in str(caught.value)
 
 
-def test_the_shipped_dialog_still_uses_aliases_for_shared_options(engine) -> None:  # noqa: ANN001
+def test_the_shipped_dialog_still_uses_aliases_for_shared_options(engine: Engine) -> None:
     # the frequency options are written once (&freq) and used three times: aliases stay allowed
     assert [o.value for o in engine.dialog.questions["opioid_freq"].options] == \
         [o.value for o in engine.dialog.questions["benzo_freq"].options]
 
 
-def test_a_30_mb_line_is_cut_and_the_next_line_is_the_next_answer(engine) -> None:  # noqa: ANN001
+def test_a_30_mb_line_is_cut_and_the_next_line_is_the_next_answer(engine: Engine) -> None:
     import io
 
     from chatbot.console import run_plain
@@ -276,7 +275,7 @@ def test_a_30_mb_line_is_cut_and_the_next_line_is_the_next_answer(engine) -> Non
     assert len(text) < 200_000                           # the long line is never echoed whole
 
 
-def test_answers_are_capped_before_any_scan(engine) -> None:  # noqa: ANN001
+def test_answers_are_capped_before_any_scan(engine: Engine) -> None:
     from chatbot.engine import MAX_ANSWER
 
     with engine.session() as session:
@@ -287,7 +286,7 @@ def test_answers_are_capped_before_any_scan(engine) -> None:  # noqa: ANN001
         assert session.turn.kind == "crisis"
 
 
-def test_nothing_typed_or_answered_is_held_after_the_session_closes(engine) -> None:  # noqa: ANN001
+def test_nothing_typed_or_answered_is_held_after_the_session_closes(engine: Engine) -> None:
     engine = Engine(engine.dialog)  # its own, so no other test's open session keeps the caches
 
     def intake(word: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.engine import Engine
 from worked_examples import EXAMPLES, Example
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +79,8 @@ def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None
 def test_junk_is_reasked_with_what_is_accepted() -> None:
     proc = chat(["1", "\x1b[2J", "", "x" * 10_000, "\u202e\u05d0", "\U0001f600"])
     assert proc.returncode == 0
-    assert "Please pick one, by number or in your own words: 1. For myself; 2. For someone I care about" in " ".join(proc.stdout.split())
+    said = " ".join(proc.stdout.split())
+    assert "Please pick one, by number or in your own words: 1. For myself; 2. For someone I care about" in said
     assert "Please type an answer" in proc.stdout
     assert "shorter answer" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -115,7 +117,7 @@ def test_crisis_mid_intake_then_continue(tmp_path: Path) -> None:
     assert outcome["complete"] and outcome["crisis"] and outcome["level"] == "residential"
 
 
-def test_the_last_question_says_one_question_left(engine) -> None:  # noqa: ANN001
+def test_the_last_question_says_one_question_left(engine: Engine) -> None:
     import io
 
     from chatbot.console import run_plain

@@ -5,14 +5,17 @@ readings from free words are confirmed before the intake goes on."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from chatbot.answers import Parsed
 from chatbot.engine import Engine, Session, Turn
 from chatbot.spec import UNKNOWN
 from chatbot.summary import result_text
 from natural_intakes import NATURAL
 
 
-def read(engine: Engine, qid: str, text: str, other: bool = False):
+def read(engine: Engine, qid: str, text: str, other: bool = False) -> Parsed:
     return engine.parser.parse(engine.dialog.questions[qid], text, other=other)
 
 
@@ -190,10 +193,7 @@ def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
     for _ in range(60):
         if turn.kind == "result":
             break
-        if turn.kind == "confirm":
-            turn = session.answer("yes")
-        else:
-            turn = session.answer(next(answers))
+        turn = session.answer("yes") if turn.kind == "confirm" else session.answer(next(answers))
         reasks += turn.kind == "reask"
         readings += bool(turn.understood)
     assert turn.kind == "result", (who, turn)
@@ -204,9 +204,6 @@ def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
 
 
 # --- no answer, however it is put together, breaks the reader
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 CUES = ["not", "no", "never", "dont", "every", "day", "days", "a", "week", "month", "ago", "last", "3", "4", "or",
         "to", "twice", "many", "more", "than", "at", "least", "but", "except", "monday", "friday", "weekends",

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from chatbot.engine import Engine
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "transcripts"
 BROKEN = ROOT / "tests" / "fixtures" / "transcripts_broken"
@@ -94,7 +96,8 @@ def test_changing_one_floor_fails_exactly_the_dependent_transcripts_and_update_a
     assert failed == depends
     assert "outcome level" in proc.stdout and "expected: iop" in proc.stdout and "actual:   php" in proc.stdout
     assert re.search(r"transcripts/\S+\.yaml:\d+: outcome level", proc.stdout)
-    assert proc.stdout.strip().splitlines()[-1] == f"{len(list((workspace / 'transcripts').glob('*.yaml'))) - len(depends)} passed, {len(depends)} failed"
+    passing = len(list((workspace / "transcripts").glob("*.yaml"))) - len(depends)
+    assert proc.stdout.strip().splitlines()[-1] == f"{passing} passed, {len(depends)} failed"
 
     before = {n: yaml.safe_load((workspace / "transcripts" / n).read_text()) for n in depends}
     proc = intake("replay", "--dialog", str(dialog), "--update", "transcripts", cwd=workspace)
@@ -111,7 +114,7 @@ def test_a_changed_question_is_reported_at_its_turn_and_line(workspace: Path) ->
     path = workspace / "transcripts" / "w5-cannabis-most-weekends-just.yaml"
     text = path.read_text()
     path.write_text(text.replace("- question: age_group", "- question: how_old", 1))
-    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "how_old" in l)
+    line = next(i for i, row in enumerate(path.read_text().splitlines(), 1) if "how_old" in row)
     proc = intake("replay", str(path), cwd=workspace)
     assert proc.returncode == 1
     assert f"transcripts/{path.name}:{line}: turn 3: a different question is asked" in proc.stdout
@@ -159,7 +162,8 @@ def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
             path.unlink()
     w6 = folder / "w6-finished-a-28-day-residential.yaml"
     w6.write_text(w6.read_text().replace("  level: iop", "  level: residential", 1))
-    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "intake_transcripts=true", "transcripts"]
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "intake_transcripts=true",
+            "transcripts"]
     proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
     assert proc.returncode == 1, proc.stdout
     assert "1 failed, 1 passed" in proc.stdout
@@ -198,7 +202,7 @@ def test_the_plugin_collects_transcripts_only_where_a_project_asks(tmp_path: Pat
     assert len(found) == collected, run.stdout
 
 
-def test_update_keeps_hand_written_comments_and_the_file_mode(tmp_path: Path, engine) -> None:  # noqa: ANN001
+def test_update_keeps_hand_written_comments_and_the_file_mode(tmp_path: Path, engine: Engine) -> None:
     from chatbot.replay import update
 
     text = (CORPUS / "caregiver-evening.yaml").read_text()

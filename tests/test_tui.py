@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from chatbot.engine import Engine
@@ -227,7 +228,7 @@ class FakeClock:
         return self.now
 
 
-async def later(app: KioskApp, pilot, clock: FakeClock, seconds: float) -> None:  # noqa: ANN001
+async def later(app: KioskApp, pilot: Pilot, clock: FakeClock, seconds: float) -> None:
     """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run."""
     clock.now += seconds
     app.tick_idle()

@@ -17,12 +17,14 @@ BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
 # fixture name -> (line, the message it must print)
 FAULTS: dict[str, tuple[int, str]] = {
-    "not_yaml": (15, "not valid YAML: did not find expected ',' or ']' (parsing a flow sequence that starts on line 14)"),
+    "not_yaml": (15, "not valid YAML: did not find expected ',' or ']' "
+                     "(parsing a flow sequence that starts on line 14)"),
     "empty": (1, "the dialog is empty"),
     "not_utf8": (16, "byte 0xf6 is not UTF-8; save the dialog as UTF-8"),
     "top_level_list": (1, "a dialog file must be a mapping"),
     "missing_text": (14, "question 'who': 'text' is missing; add it"),
-    "unknown_kind": (17, "question 'who': kind: must be 'choice', 'multi', 'yes_no', 'number' or 'text', not 'dropdown'"),
+    "unknown_kind": (17, "question 'who': kind: must be 'choice', 'multi', 'yes_no', 'number' or 'text',"
+                         " not 'dropdown'"),
     "unknown_key": (18, "question 'who': unknown key 'optoins'; check its spelling or remove it"),
     "wrong_type": (4, "dialog: version: should be a valid integer"),
     "two_condition_forms": (65, "rule 'daily_drinking': when: a condition needs exactly one of"),
@@ -34,7 +36,8 @@ FAULTS: dict[str, tuple[int, str]] = {
     "unknown_section": (15, "question 'who': unknown section 'abuot'"),
     "unknown_goto": (42, "question 'days': goes to unknown question 'sickk'"),
     "unknown_slot": (65, "rule 'daily_drinking': unknown slot 'dayz'"),
-    "unknown_option_value": (72, "rule 'opioid_sick': 'substances' has no option 'heroin'; options are: alcohol, opioids"),
+    "unknown_option_value": (72, "rule 'opioid_sick': 'substances' has no option 'heroin'; options are: alcohol, "
+                                 "opioids"),
     "unknown_floor": (74, "rule 'opioid_sick': unknown level 'intensive'; levels are: emergency,"),
     "unknown_modifier": (75, "rule 'opioid_sick': unknown modifier 'narcan'; modifiers are: naloxone"),
     "unknown_alternative_level": (75, "rule 'opioid_sick': alternative names unknown level 'counselling'"),
@@ -45,14 +48,19 @@ FAULTS: dict[str, tuple[int, str]] = {
     "no_default_way_out": (31, "question 'substances': has no way out when none of its conditions hold"),
     "two_default_ways_out": (43, "question 'days': has two ways out with no condition"),
     "loop": (24, "questions form a loop: substances -> days -> substances"),
-    "impossible_number": (65, "rule 'daily_drinking': can never be true: 'days' is between 0 and 7, so 'gt 7' never holds"),
+    "impossible_number": (65, "rule 'daily_drinking': can never be true: 'days' is between 0 and 7, so 'gt 7' never "
+                              "holds"),
     "contradiction": (70, "rule 'opioid_sick': can never fire: 'sick' cannot be both 'yes' and 'no'"),
     "includes_on_yes_no": (73, "rule 'opioid_sick': 'includes' works only on multi questions; 'sick' is yes_no"),
     "in_needs_list": (72, "rule 'opioid_sick': 'in' needs a list of values"),
-    "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is defined below this one; move it up"),
+    "rule_defined_later": (65, "rule 'daily_drinking': refers to rule 'opioid_sick', which is defined below this one; "
+                               "move it up"),
     "missing_string": (121, "strings: missing string 'welcome'; add it under 'strings'"),
-    "crisis_pattern_matches_nothing": (119, "concept 'wish_to_die': 'really? just?' can match without any word (every part is optional); make one word required"),
-    "crisis_pattern_regex": (119, "concept 'wish_to_die': '(a+)+$': $ + is regular-expression syntax, which is not allowed; write words, a|b, (several words|others), {set}, word?, word*, !word or ..."),
+    "crisis_pattern_matches_nothing": (119, "concept 'wish_to_die': 'really? just?' can match without any word (every "
+                                            "part is optional); make one word required"),
+    "crisis_pattern_regex": (119, "concept 'wish_to_die': '(a+)+$': $ + is regular-expression syntax, which is not"
+                                  " allowed; write words, a|b, (several words|others), {set}, word?, word*,"
+                                  " !word or ..."),
     "crisis_unknown_word_set": (119, "concept 'wish_to_die': unknown word set '{me}'; sets are: self"),
     "escape_code_in_text": (122, "strings: welcome_title: contains a control character (U+001B), such as a terminal"
                                  " escape code; remove it"),
@@ -82,13 +90,16 @@ FAULTS: dict[str, tuple[int, str]] = {
     "gt_on_choice": (65, "rule 'daily_drinking': 'gt' works only on number questions; 'who' is choice"),
     "condition_without_op": (65, "rule 'daily_drinking': when: a slot condition needs an op"),
     # checks added after a review found them missing
-    "string_unknown_placeholder": (127, "strings: 'reask_choice' uses the placeholder {count}, which is never filled in; it can use: {n}, {options}"),
+    "string_unknown_placeholder": (127, "strings: 'reask_choice' uses the placeholder {count}, which is never filled "
+                                        "in; it can use: {n}, {options}"),
     "number_word_out_of_range": (40, "question 'days': the word 'every day' means 9, outside 0 to 7"),
     "duplicate_resource_id": (95, "resource 'r911': id 'r911' is used twice"),
     "reserved_question_id": (51, "question 'crisis': 'crisis' is reserved by the program"),
-    "unquoted_yes": (73, "'sick' has no option True: YAML reads a bare yes/no as true/false; write \"yes\" or \"no\" in quotes"),
+    "unquoted_yes": (73, "'sick' has no option True: YAML reads a bare yes/no as true/false; write \"yes\" or \"no\" "
+                         "in quotes"),
     "rule_in_question_branch": (32, "question 'substances': a question's branches cannot test rules"),
-    "next_step_unknown_rule": (85, "next step 'assessment': unknown rule 'daily_drinkin'; rules are: daily_drinking, opioid_sick"),
+    "next_step_unknown_rule": (85, "next step 'assessment': unknown rule 'daily_drinkin'; rules are: daily_drinking, "
+                                   "opioid_sick"),
     "value_of_wrong_type": (65, "rule 'daily_drinking': when.value: should be a valid string"),
     "range_without_reads": (19, "question 'who': an option 'range' needs the question to say what it 'reads'"),
     "range_backwards": (20, "question 'who': range runs from 64 down to 18; write the low value first"),
@@ -118,11 +129,12 @@ def test_broken_dialog_gets_its_one_line(name: str) -> None:
     out = proc.stdout + proc.stderr
     assert proc.returncode == 2, out
     assert "Traceback" not in out
-    lines = [l for l in out.splitlines() if l.strip()]
+    lines = [said for said in out.splitlines() if said.strip()]
     expected = [FAULTS[name], *ALSO.get(name, [])]
     assert len(lines) == len(expected), out
     for line, message in expected:
-        assert any(l.startswith(f"{rel}:{line}: ") and message in l for l in lines), f"{line}: {message}\n{out}"
+        assert any(said.startswith(f"{rel}:{line}: ") and message in said for said in lines), \
+            f"{line}: {message}\n{out}"
 
 
 def test_every_fixture_has_its_assertion() -> None:

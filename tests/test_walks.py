@@ -14,7 +14,8 @@ from chatbot.turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, Re
 # 2,000 walks in CI; INTAKE_WALKS=10000 (or more) for the full run
 WALKS = int(os.environ.get("INTAKE_WALKS", "2000"))
 
-JUNK = ["", "   ", "\x00", "a\x00b", "\x1b[31m", "\x1b]0;title\x07", "\r\n\r", "\u0645\u0631\u062d\u0628\u0627", "\u202e\u05e9\u05dc\u05d5\u05dd", "\U0001f937\u200d\u2642\ufe0f", "x" * 10_000,
+JUNK = ["", "   ", "\x00", "a\x00b", "\x1b[31m", "\x1b]0;title\x07", "\r\n\r", "\u0645\u0631\u062d\u0628\u0627",
+        "\u202e\u05e9\u05dc\u05d5\u05dd", "\U0001f937\u200d\u2642\ufe0f", "x" * 10_000,
         "1, 99", "-1", "yes no", "3 or 4", "\t\n", "none, 2", "NaN", "1e9", "\ud800".encode("utf-8", "surrogatepass")
         .decode("utf-8", "replace")]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -21,7 +24,7 @@ async def start(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def screen_text(app) -> str:  # noqa: ANN001
+def screen_text(app: App[Any]) -> str:
     """Every piece of text the app's widgets hold, on every screen: what a next person could see."""
     from textual.widgets import Input, OptionList, Static
 

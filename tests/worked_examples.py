@@ -42,8 +42,8 @@ EXAMPLES = [
     ),
     Example(
         "W3", "uses fentanyl daily, wants Suboxone, supportive partner, has a job",
-        ["1", "me", "2", "fent", "daily", "dope sick", "yesterday", "no", "no", "none", "no", "never", "my partner", "yes",
-         "work", "yes", "no", "private", "I want suboxone", "no", "stop", "no preference"],
+        ["1", "me", "2", "fent", "daily", "dope sick", "yesterday", "no", "no", "none", "no", "never", "my partner",
+         "yes", "work", "yes", "no", "private", "I want suboxone", "no", "stop", "no preference"],
         level="iop", modifiers={"with_medication", "naloxone"}, rules={"opioids_with_medication"},
     ),
     Example(

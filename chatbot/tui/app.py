@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from ..engine import Engine, Session
 from ..fileio import write_private
-from ..summary import result_markdown
+from ..summary import result_markdown, result_parts
 from ..turns import BOX_TURNS, ResultTurn, Turn
 from .messages import Answer, Back, Restart, SaveSummary, ShowHelp, StartIntake
 from .screens.chat import ChatScreen
@@ -174,7 +174,9 @@ class IntakeApp(App[None]):
         self._back_to_chat()
         chat.show(turn, session.log(), fresh=fresh)
         if isinstance(turn, ResultTurn):
-            self.push_screen(SummaryScreen(self.dialog, turn, can_save=self.SAVES_SUMMARY))
+            result = turn.result
+            self.push_screen(SummaryScreen(self.dialog.s("result_title"), result_parts(self.dialog, result),
+                                           emergency=result.kind == "emergency", can_save=self.SAVES_SUMMARY))
 
     def _back_to_chat(self) -> None:
         while self._chat is not None and self.screen is not self._chat and len(self.screen_stack) > 1:

@@ -17,14 +17,14 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ..engine import Engine
-from ..turns import ResultTurn, Turn
 from ..transcript import from_session, save
+from ..turns import ResultTurn, Turn
 from .app import IntakeApp
 from .messages import StartIntake
 from .screens.summary import SummaryScreen

@@ -14,9 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
-
 from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...commands import command
 from ...turns import ConfirmTurn, LogEntry, QuestionTurn, ResultTurn

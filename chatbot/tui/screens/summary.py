@@ -8,9 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from ...dialogs import LoadedDialog
-from ...summary import Part, result_parts
-from ...turns import ResultTurn
+from ...summary import Part
 from ..messages import Back, Restart, SaveSummary
 
 
@@ -21,20 +19,16 @@ class SummaryScreen(Screen[None]):
         Binding("ctrl+r", "restart", "Start over"),
     ]
 
-    def __init__(self, dialog: LoadedDialog, turn: ResultTurn, can_save: bool = True) -> None:
+    def __init__(self, title: str, parts: list[Part], emergency: bool, can_save: bool = True) -> None:
         super().__init__()
-        self.dialog = dialog
-        self.turn = turn
+        self.title_text, self.parts, self.emergency = title, parts, emergency
         self.can_save = can_save
 
     def compose(self) -> ComposeResult:
-        rec = self.turn.result
-        dialog = self.dialog
-        parts = result_parts(dialog, rec)
         with VerticalScroll(id="summary"):
-            yield Static(dialog.s("result_title"), id="summary-kicker", markup=False)
-            for part in parts:
-                yield from self._part(part, rec.kind == "emergency")
+            yield Static(self.title_text, id="summary-kicker", markup=False)
+            for part in self.parts:
+                yield from self._part(part, self.emergency)
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
                     yield Button("Save summary", id="summary-save")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -28,8 +29,10 @@ class Picked(Message):
 class ChoiceList(OptionList):
     """One of several options: arrows and Enter from the answer box or here, or a click."""
 
-    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
-        super().__init__(*(Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options), **kw)
+    def __init__(self, options: Sequence[OptionView], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(*(Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options),
+                         name=name, id=id, classes=classes, disabled=disabled)
 
     def fill(self, options: Sequence[OptionView]) -> None:
         """New options in place: cheaper than mounting a new list every question."""
@@ -55,8 +58,10 @@ class MultiList(SelectionList[int]):
         Binding("enter", "send", "Send ticked", show=True, priority=True),
     ]
 
-    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
-        super().__init__(*((f"{o.number}. {o.label}", o.number) for o in options), **kw)
+    def __init__(self, options: Sequence[OptionView], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(*((f"{o.number}. {o.label}", o.number) for o in options),
+                         name=name, id=id, classes=classes, disabled=disabled)
 
     def fill(self, options: Sequence[OptionView]) -> None:
         self.clear_options()
@@ -83,8 +88,9 @@ class YesNo(Horizontal):
 
     BINDINGS = [Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False)]
 
-    def __init__(self, options: Sequence[OptionView], **kw: object) -> None:
-        super().__init__(**kw)
+    def __init__(self, options: Sequence[OptionView], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._options = options
         self.highlighted: int | None = None
 
@@ -94,7 +100,7 @@ class YesNo(Horizontal):
         for button in self.query(Button):
             button.remove_class("-highlighted")
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         for o in self._options:
             yield Button(o.label, id=f"yn-{o.value}", classes="yes-no")
 
