@@ -373,6 +373,8 @@ class Session:
         """Yes keeps the reading; no asks the question again; other words are a new answer."""
         assert self._pending is not None
         qid, parsed = self._pending
+        if not text.strip():
+            return self._confirm_turn(self.dialog.s("reask_empty"))  # nothing said: the question stays
         said, rest = self.engine.parser.leading_polarity(text)
         if said == "yes" and not rest:
             self._pending = None

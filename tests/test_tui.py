@@ -57,14 +57,14 @@ async def test_options_can_be_picked_by_keyboard(engine: Engine) -> None:
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
-        await pilot.press("enter")              # safety: option 1 is highlighted
+        await pilot.press("down", "enter")      # safety: the first Down highlights option 1
         await pilot.pause()
-        await pilot.press("down", "enter")      # for someone I care about
+        await pilot.press("down", "down", "enter")      # for someone I care about
         await pilot.pause()
         assert app.session.answers == {"safety_now": "safe", "for_whom": "other"}
-        await pilot.press("down", "enter")      # age: 18 to 64
+        await pilot.press("down", "down", "enter")      # age: 18 to 64
         await pilot.pause()
-        await pilot.press("space", "down", "down", "space", "enter")   # alcohol + opioids
+        await pilot.press("down", "space", "down", "down", "space", "enter")   # alcohol + opioids
         await pilot.pause()
         assert app.session.answers["substances"] == ("alcohol", "opioids")
         bubbles = [b.text for b in app.screen.query(Bubble)]

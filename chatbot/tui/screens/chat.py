@@ -44,6 +44,7 @@ class ChatScreen(Screen[None]):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="log")
                 with Vertical(id="answer-area"):
+                    yield Static("", id="hint", markup=False)  # the question's own help, from the dialog
                     yield Static("", id="reask", markup=False)
                     with Vertical(id="answer"):
                         yield from answer_widgets()
@@ -73,6 +74,10 @@ class ChatScreen(Screen[None]):
         reask.set_class(bool(turn.message), "visible")
         reask.set_class(turn.kind == "reask", "error")
         self._progress(turn)
+        hint = self.query_one("#hint", Static)
+        help_text = turn.question.help if isinstance(turn, QuestionTurn) else None
+        hint.update(help_text or "")
+        hint.set_class(bool(help_text), "visible")
         key = f"confirm:{turn.question.id}" if isinstance(turn, ConfirmTurn) else turn.question.id
         if key != self._question_id or isinstance(turn, ConfirmTurn):
             self._answer_widget(turn, key)

@@ -38,11 +38,13 @@ class ChoiceList(OptionList):
         """New options in place: cheaper than mounting a new list every question."""
         self.clear_options()
         self.add_options([Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options])
-        self.highlighted = 0
+        self.highlighted = None  # nothing until the person moves: a stray Enter must not pick option 1
 
-    def pick_highlighted(self) -> None:
-        if self.highlighted is not None:
-            self.post_message(Picked(str(self.highlighted + 1)))
+    def pick_highlighted(self) -> bool:
+        if self.highlighted is None:
+            return False
+        self.post_message(Picked(str(self.highlighted + 1)))
+        return True
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -66,21 +68,24 @@ class MultiList(SelectionList[int]):
     def fill(self, options: Sequence[OptionView]) -> None:
         self.clear_options()
         self.add_options([(f"{o.number}. {o.label}", o.number) for o in options])
-        self.highlighted = 0
+        self.highlighted = None
 
     def tick_highlighted(self) -> None:
-        if self.highlighted is not None:
-            self.toggle(self.get_option_at_index(self.highlighted).value)
+        if self.highlighted is None:
+            self.highlighted = 0  # the first Space shows where ticking starts; it ticks nothing unseen
+            return
+        self.toggle(self.get_option_at_index(self.highlighted).value)
 
-    def pick_highlighted(self) -> None:
-        self.action_send()
+    def pick_highlighted(self) -> bool:
+        return self.action_send()
 
-    def action_send(self) -> None:
+    def action_send(self) -> bool:
         picked = sorted(self.selected)
         if not picked and self.highlighted is not None:
             picked = [self.get_option_at_index(self.highlighted).value]
         if picked:
             self.post_message(Picked(", ".join(str(p) for p in picked)))
+        return bool(picked)
 
 
 class YesNo(Horizontal):
@@ -111,9 +116,11 @@ class YesNo(Horizontal):
         for i, button in enumerate(self.query(Button)):
             button.set_class(i == self.highlighted, "-highlighted")
 
-    def pick_highlighted(self) -> None:
-        if self.highlighted is not None:
-            self.post_message(Picked(self._options[self.highlighted].value))
+    def pick_highlighted(self) -> bool:
+        if self.highlighted is None:
+            return False
+        self.post_message(Picked(self._options[self.highlighted].value))
+        return True
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -155,11 +162,11 @@ class AnswerBox(Input):
             choices.tick_highlighted()
 
     def pick(self) -> bool:
-        """Enter on an empty box: pick what the options highlight. False when nothing is."""
+        """Enter on an empty box: pick what the options highlight (or tick). False when nothing
+        is, so the empty answer goes on and is asked again in words."""
         choices = self._choices()
         if isinstance(choices, (ChoiceList, MultiList, YesNo)):
-            choices.pick_highlighted()
-            return True
+            return choices.pick_highlighted()
         return False
 
 

@@ -1,0 +1,64 @@
+"""Issue 13's "blocks a task" items: each is something a person at the app could not do, or did
+by accident, and now can (or cannot)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from chatbot.engine import Engine
+from chatbot.tui.app import IntakeApp
+from tui_helpers import start, type_answer
+
+SIZE = (80, 24)
+
+
+async def test_a_stray_enter_on_an_empty_box_picks_nothing_and_says_so(engine: Engine) -> None:
+    """It once recorded a son as "17 or younger": Enter picked the option highlighted by default."""
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await type_answer(pilot, "for my son")
+        assert app.session is not None and app.session.state == "age_group"
+        await pilot.press("enter")                       # nothing typed, nothing highlighted
+        await pilot.pause()
+        assert app.session.state == "age_group" and "age_group" not in app.session.answers
+        reask = app.screen.query_one("#reask", Static)
+        assert reask.has_class("visible") and str(reask.content).strip()   # said in words
+        await pilot.press("down", "down", "enter")       # moving first, then Enter, picks
+        await pilot.pause()
+        assert app.session.answers["age_group"] == "adult"
+
+
+async def test_enter_on_an_empty_yes_no_box_is_answered_in_words(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "beer", "most days"]:      # a reading put to the person: yes or no
+            await type_answer(pilot, answer)
+        session = app.session
+        assert session is not None and session.pending is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        reask = app.screen.query_one("#reask", Static)
+        assert reask.has_class("visible") and str(reask.content).strip()
+        assert session.pending is not None and "alcohol_days" not in session.answers   # nothing taken
+        await pilot.press("down", "enter")               # Yes, once highlighted
+        await pilot.pause()
+        assert session.answers["alcohol_days"] == 6
+
+
+async def test_the_question_s_own_help_is_shown_in_the_app(engine: Engine) -> None:
+    """The dialog's help ("'Every day' counts as 7") was shown only in the plain mode."""
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "beer"]:
+            await type_answer(pilot, answer)
+        assert app.session is not None and app.session.state == "alcohol_days"
+        hint = app.screen.query_one("#hint", Static)
+        wanted = engine.dialog.questions["alcohol_days"].help
+        assert wanted and hint.has_class("visible") and str(hint.content) == wanted
+        await type_answer(pilot, "3")                     # the next question's own help, never a stale one
+        now = engine.dialog.questions[app.session.state].help
+        assert (str(hint.content), hint.has_class("visible")) == ((now, True) if now else ("", False))
