@@ -62,3 +62,60 @@ async def test_the_question_s_own_help_is_shown_in_the_app(engine: Engine) -> No
         await type_answer(pilot, "3")                     # the next question's own help, never a stale one
         now = engine.dialog.questions[app.session.state].help
         assert (str(hint.content), hint.has_class("visible")) == ((now, True) if now else ("", False))
+
+
+async def test_one_tab_from_the_typing_box_reaches_the_answer_buttons(engine: Engine) -> None:
+    """The first Tab used to land, invisibly, on the conversation log; typing then went nowhere."""
+    from textual.widgets import Button, OptionList
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, OptionList) and app.focused.id == "choice-list"
+        for answer in ["1", "me", "2", "beer", "most days"]:      # a yes/no: just to check
+            await type_answer(pilot, answer)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Button) and app.focused.id == "yn-yes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.answers["alcohol_days"] == 6
+
+
+async def test_kiosk_help_closes_the_way_it_says_and_keeps_the_intake(engine: Engine) -> None:
+    """Kiosk help said "press Esc to close", but Esc is the quick exit: closing it wiped the person."""
+    from chatbot.tui.kiosk import KioskApp
+    from chatbot.tui.screens.chat import ChatScreen
+    from chatbot.tui.screens.modals import HelpScreen
+
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        title = str(app.screen.query_one("#help-title", Static).content)
+        assert "Esc" not in title.split("(")[0] and "Enter" in title     # Esc is never offered to close
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.session is not None
+        assert app.session.answers == {"safety_now": "safe"}
+
+
+async def test_kiosk_pin_box_can_be_left_without_esc(engine: Engine) -> None:
+    """The PIN box could only be cancelled with Esc, which also wiped the person's intake."""
+    from chatbot.tui.kiosk import KioskApp, PinScreen
+    from chatbot.tui.screens.chat import ChatScreen
+
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, PinScreen)
+        await pilot.click("#pin-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.session is not None
+        assert app.session.answers == {"safety_now": "safe"} and app.pin_failures == 0

@@ -214,9 +214,12 @@ class IntakeApp(App[None]):
 
     # --- keys --------------------------------------------------------------------------------
 
+    # how the help box says it closes (the kiosk's Esc clears everything instead)
+    HELP_CLOSE = "Help \u2014 press Esc, Enter or F1 to close"
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.KEYS_HELP, self.resources_text()))
+            self.push_screen(HelpScreen(self.HELP_CLOSE, self.KEYS_HELP, self.resources_text()))
 
     def action_request_quit(self) -> None:
         def done(yes: bool | None) -> None:

@@ -105,9 +105,17 @@ class PinScreen(ModalScreen[bool]):
             yield Static("Staff only: type the PIN to leave the kiosk.", classes="modal-text")
             yield Input(password=True, id="pin")
             yield Static("", id="pin-error")
+            with Horizontal(classes="modal-buttons"):
+                # Esc is the kiosk's quick exit (it wipes the person): closing this box is a button
+                yield Button("Cancel", id="pin-cancel", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#pin", Input).focus()
+
+    @on(Button.Pressed, "#pin-cancel")
+    def _cancelled(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -169,6 +177,8 @@ class KioskApp(IntakeApp, inherit_bindings=False):
 
     def welcome_note(self) -> str:
         return "Press Esc at any time to clear the screen at once. F1 shows help and the help numbers."
+
+    HELP_CLOSE = "Help \u2014 press Enter or F1 to close (Esc clears everything)"
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseEvent)):

@@ -56,7 +56,9 @@ class ChatScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#log", VerticalScroll).anchor()
+        log = self.query_one("#log", VerticalScroll)
+        log.can_focus = False  # Tab goes from the typing box to the options and buttons, never the log
+        log.anchor()
 
     # --- drawing a turn ------------------------------------------------------------------
 

@@ -45,13 +45,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,enter", "close", "Close", show=True)]
 
-    def __init__(self, keys: list[tuple[str, str]], resources: str) -> None:
+    def __init__(self, title: str, keys: list[tuple[str, str]], resources: str) -> None:
         super().__init__()
-        self.keys, self.resources = keys, resources
+        self.title_text, self.keys, self.resources = title, keys, resources
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box", id="help-box"):
-            yield Static("Help \u2014 press Esc to close", classes="modal-title")
+            yield Static(self.title_text, classes="modal-title", id="help-title")
             yield Static("\n".join(f"{key:>7}  {what}" for key, what in self.keys), id="help-keys", markup=False)
             yield Static(self.resources, id="help-numbers", markup=False)
 
