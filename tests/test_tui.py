@@ -477,8 +477,11 @@ async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
             await type_answer(pilot, a)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        app.screen.query_one("#t-notes").value = "role-play of W9"
-        await type_answer(pilot, "Cocaine, cannot stay clean at home", "#t-title")
+        await type_answer(pilot, "Cocaine, cannot stay clean at home", "#t-title")   # Enter: on to Notes
+        assert not list(tmp_path.glob("*.yaml")) and app.focused is app.screen.query_one("#t-notes")
+        await pilot.press(*"role-play of W9", "enter")                                # on to the file name
+        await pilot.press("enter")                                                    # the last field saves
+        await pilot.pause()
     saved = tmp_path / "cocaine-cannot-stay-clean-at-home.yaml"
     data = yaml.safe_load(saved.read_text())
     assert data["title"] == "Cocaine, cannot stay clean at home" and data["notes"] == "role-play of W9"

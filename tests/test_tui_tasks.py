@@ -119,3 +119,50 @@ async def test_kiosk_pin_box_can_be_left_without_esc(engine: Engine) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen) and app.session is not None
         assert app.session.answers == {"safety_now": "safe"} and app.pin_failures == 0
+
+
+async def test_kiosk_summary_offers_no_save_it_cannot_do(engine: Engine) -> None:
+    from chatbot.tui.kiosk import KioskApp
+    from chatbot.tui.screens.summary import SummaryScreen
+
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "weed", "weekends", "no", "no", "no", "no", "1", "1", "1", "1", "1",
+                       "1", "1", "1", "1", "1", "1"]:
+            if isinstance(app.screen, SummaryScreen):
+                break
+            await type_answer(pilot, answer)
+        assert isinstance(app.screen, SummaryScreen)
+        footer = [b.binding.description for b in app.screen.active_bindings.values() if b.binding.show]
+        assert footer and not any("Save" in d for d in footer), footer
+        assert not app.screen.query("#summary-save")
+
+
+async def test_every_staff_key_fits_the_footer_at_80_columns(engine: Engine) -> None:
+    from chatbot.tui.staff import StaffApp
+    from tui_helpers import footer_text
+
+    app = StaffApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        footer = footer_text(app)
+        for key in ("^b", "^r", "^q", "f1", "f2", "f3", "^s Save"):
+            assert key in footer, footer
+
+
+async def test_staff_jump_list_shows_each_question_and_its_answer(engine: Engine) -> None:
+    from textual.widgets import OptionList
+
+    from chatbot.tui.staff import StaffApp
+
+    app = StaffApp(engine)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "beer"]:
+            await type_answer(pilot, answer)
+        await pilot.press("f3")
+        await pilot.pause()
+        jump = app.screen.query_one("#jump-list", OptionList)
+        second = str(jump.get_option_at_index(1).prompt)
+        assert "Are you filling this in for yourself" in second and "For myself" in second, second

@@ -38,3 +38,14 @@ def screen_text(app: App[Any]) -> str:
             elif isinstance(widget, OptionList):
                 parts.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
     return "\n".join(parts)
+
+
+def footer_text(app: App[Any]) -> str:
+    """The footer's row as painted: the last line of a screenshot."""
+    import html
+    import re
+
+    rows: dict[float, list[str]] = {}
+    for y, text in re.findall(r'<text[^>]*y="([0-9.]+)"[^>]*>(.*?)</text>', app.export_screenshot()):
+        rows.setdefault(float(y), []).append(html.unescape(re.sub("<[^>]+>", "", text)))
+    return "".join(rows[max(rows)]).replace("\xa0", " ")

@@ -75,14 +75,16 @@ class JumpScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
 
-    def __init__(self, path: list[str]) -> None:
+    def __init__(self, asked: list[tuple[str, str, str]]) -> None:
+        """`asked`: (question id, the question as shown, the answer as read) along the path."""
         super().__init__()
-        self.path = path
+        self.asked = asked
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static("Jump back to which question? Later answers are cleared.", classes="modal-text")
-            yield OptionList(*(Option(qid, id=qid) for qid in self.path), id="jump-list")
+            yield OptionList(*(Option(f"{text}\n    \u2192 {answer}  ({qid})", id=qid)
+                               for qid, text, answer in self.asked), id="jump-list")
 
     def on_mount(self) -> None:
         self.query_one("#jump-list", OptionList).focus()
@@ -125,8 +127,12 @@ class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
+        """Enter goes to the next field, as in a form; on the last one it saves."""
         event.stop()
-        self._save()
+        if event.input.id == "t-file":
+            self._save()
+        else:
+            self.focus_next()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -158,9 +164,11 @@ class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
 
 class StaffApp(IntakeApp):
     BINDINGS = [
+        # short words: at 80 columns every key must fit in the footer (Ctrl+S used to be cut off)
+        Binding("f1", "help", "Help", priority=True),
         Binding("f2", "toggle_inspector", "Inspector", priority=True),
-        Binding("f3", "jump", "Jump back", priority=True),
-        Binding("ctrl+s", "save_transcript", "Save transcript", priority=True),
+        Binding("f3", "jump", "Jump", priority=True),
+        Binding("ctrl+s", "save_transcript", "Save", priority=True),
     ]
     KEYS_HELP = IntakeApp.KEYS_HELP + [
         ("F2", "show or hide the inspector"),
@@ -204,7 +212,9 @@ class StaffApp(IntakeApp):
         def jump(qid: str | None) -> None:
             if qid is not None and self.session is not None:
                 self.show(self.session.back_to(qid), fresh=True)
-        self.push_screen(JumpScreen(list(self.session.path)), jump)
+        log = {entry.key: entry.text for entry in self.session.log()}
+        asked = [(qid, log.get(f"q:{qid}", qid), log.get(f"a:{qid}", "")) for qid in self.session.path]
+        self.push_screen(JumpScreen(asked), jump)
 
     def action_save_transcript(self) -> None:
         if self.session is None:

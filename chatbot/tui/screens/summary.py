@@ -58,6 +58,10 @@ class SummaryScreen(Screen[None]):
                 lines.extend(f"    \u25aa {sub}" for sub in subs)
             yield Static("\n".join(lines), classes="summary-items", markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Where the summary cannot be saved (a kiosk), Save is not offered in the footer at all."""
+        return self.can_save if action == "save" else True
+
     def on_mount(self) -> None:
         self.query_one("#summary", VerticalScroll).focus()
 
