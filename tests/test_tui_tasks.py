@@ -166,3 +166,24 @@ async def test_staff_jump_list_shows_each_question_and_its_answer(engine: Engine
         jump = app.screen.query_one("#jump-list", OptionList)
         second = str(jump.get_option_at_index(1).prompt)
         assert "Are you filling this in for yourself" in second and "For myself" in second, second
+
+
+async def test_staff_inspector_on_the_summary_explains_the_level(engine: Engine) -> None:
+    """The inspector was missing on the summary, exactly when staff want to know why a level was chosen."""
+    from chatbot.tui.screens.summary import SummaryScreen
+    from chatbot.tui.staff import StaffApp
+    from worked_examples import EXAMPLES
+
+    app = StaffApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        for answer in next(e for e in EXAMPLES if e.name == "W9").answers:
+            await type_answer(pilot, answer)
+        assert isinstance(app.screen, SummaryScreen)
+        level = str(app.screen.query_one("#inspector-level", Static).content)
+        rules = str(app.screen.query_one("#inspector-rules", Static).content)
+        result = app.session.result if app.session else None
+        assert result is not None and level.startswith(result.level.id)
+        first = result.reasons[0]
+        assert f"{first.rule} \u2192 {first.floor or 'no floor'}" in rules
+        assert all(f"\u201c{q.answer}\u201d" in rules for q in first.quotes)    # the answers that fired it

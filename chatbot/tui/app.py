@@ -176,7 +176,8 @@ class IntakeApp(App[None]):
         if isinstance(turn, ResultTurn):
             result = turn.result
             self.push_screen(SummaryScreen(self.dialog.s("result_title"), result_parts(self.dialog, result),
-                                           emergency=result.kind == "emergency", can_save=self.SAVES_SUMMARY))
+                                           emergency=result.kind == "emergency", can_save=self.SAVES_SUMMARY,
+                                           side_panel=self.side_panel()))
 
     def _back_to_chat(self) -> None:
         while self._chat is not None and self.screen is not self._chat and len(self.screen_stack) > 1:

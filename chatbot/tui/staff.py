@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Engine, Session
+from ..recommend import Recommendation
 from ..transcript import from_session, save
 from ..turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 from .app import IntakeApp
@@ -47,10 +48,14 @@ class Inspector(VerticalScroll):
                 where = "result"
         self.query_one("#inspector-question", Static).update(where)
         level, rules = session.leading()
-        self.query_one("#inspector-level", Static).update(level)
         floors = {r.id: r.floor for r in dialog.spec.rules}
-        self.query_one("#inspector-rules", Static).update(
-            "\n".join(f"{r} \u2192 {floors.get(r) or 'no floor'}" for r in rules) or "none yet")
+        if isinstance(turn, ResultTurn):
+            self.query_one("#inspector-level", Static).update(level_lines(turn.result))
+            self.query_one("#inspector-rules", Static).update(reason_lines(turn.result) or "none")
+        else:
+            self.query_one("#inspector-level", Static).update(level)
+            self.query_one("#inspector-rules", Static).update(
+                "\n".join(f"{r} \u2192 {floors.get(r) or 'no floor'}" for r in rules) or "none yet")
         answers = [f"{qid}: {', '.join(v) if isinstance(v, tuple) else v}" for qid, v in session.answers.items()]
         if session.crisis_kinds:
             answers.append(f"crisis: {', '.join(session.crisis_kinds)}")
@@ -59,6 +64,25 @@ class Inspector(VerticalScroll):
             answers.append(f"{qid}: waiting for a yes to \u201c{reading}\u201d (typed \u201c{words}\u201d)")
         self.query_one("#inspector-answers", Static).update("\n".join(answers) or "none yet")
         self.query_one("#inspector-signals", Static).update(signal_lines(session) or "nothing fired")
+
+
+def level_lines(result: Recommendation) -> str:
+    """The level chosen, what comes after it, the modifiers and what else could fit."""
+    lines = [f"{result.level.id}" + (f", then {result.then.id}" if result.then else "")
+             + (" (urgent)" if result.urgent else "")]
+    if result.modifiers:
+        lines.append("modifiers: " + ", ".join(m.id for m in result.modifiers))
+    lines.extend(f"also: {a.level.id} \u2014 {a.when}" for a in result.alternatives)
+    return "\n".join(lines)
+
+
+def reason_lines(result: Recommendation) -> str:
+    """Each fired rule with its floor and the answers that fired it, as the person gave them."""
+    lines: list[str] = []
+    for reason in result.reasons + result.notes:
+        lines.append(f"{reason.rule} \u2192 {reason.floor or 'no floor'}")
+        lines.extend(f"    {q.question}: \u201c{q.answer}\u201d" for q in reason.quotes)
+    return "\n".join(lines)
 
 
 def signal_lines(session: Session) -> str:
@@ -193,13 +217,17 @@ class StaffApp(IntakeApp):
 
     def show(self, turn: Turn, fresh: bool = False) -> None:
         super().show(turn, fresh)
+        # after the refresh: a summary pushed just now has mounted its own inspector by then
+        self.call_after_refresh(self._inspect, turn)
+
+    def _inspect(self, turn: Turn) -> None:
         if self.session is None:
             return
         for inspector in self._inspectors():
             inspector.refresh_from(self.session, turn)
 
     def _inspectors(self) -> list[Inspector]:
-        return list(self._chat.query(Inspector)) if self._chat is not None else []
+        return [inspector for screen in self.screen_stack for inspector in screen.query(Inspector)]
 
     def action_toggle_inspector(self) -> None:
         for inspector in self._inspectors():

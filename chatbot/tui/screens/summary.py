@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from ...summary import Part
@@ -19,12 +20,21 @@ class SummaryScreen(Screen[None]):
         Binding("ctrl+r", "restart", "Start over"),
     ]
 
-    def __init__(self, title: str, parts: list[Part], emergency: bool, can_save: bool = True) -> None:
+    def __init__(self, title: str, parts: list[Part], emergency: bool, can_save: bool = True,
+                 side_panel: Widget | None = None) -> None:
         super().__init__()
         self.title_text, self.parts, self.emergency = title, parts, emergency
         self.can_save = can_save
+        self._side_panel = side_panel  # the staff inspector, explaining the level
 
     def compose(self) -> ComposeResult:
+        with Horizontal(id="summary-main"):
+            yield from self._summary()
+            if self._side_panel is not None:
+                yield self._side_panel
+        yield Footer()
+
+    def _summary(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
             yield Static(self.title_text, id="summary-kicker", markup=False)
             for part in self.parts:
@@ -33,7 +43,6 @@ class SummaryScreen(Screen[None]):
                 if self.can_save:
                     yield Button("Save summary", id="summary-save")
                 yield Button("Start over", id="summary-restart", variant="primary")
-        yield Footer()
 
     @staticmethod
     def _part(part: Part, emergency: bool):  # noqa: ANN205 - yields widgets
