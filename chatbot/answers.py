@@ -85,7 +85,8 @@ class Parser:
             label = normalize(opt.label).split()
             # "someone i care about" for the label "For someone I care about"
             short = [" ".join(label[1:])] if len(label) > 2 and label[0] in self.cues.label_prefixes else []
-            for phrase in (opt.label, *short, opt.value.replace("_", " "), *opt.synonyms):
+            others = (opt.label_other,) if opt.label_other else ()
+            for phrase in (opt.label, *others, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
         return Phrases(pairs, fillers=self.cues.fillers)
 

@@ -400,6 +400,8 @@ class Checker:
                         yield self.problem(at + ("alternative", "modifiers", j), where,
                                            f"alternative names unknown modifier '{mod}'")
             yield from self._template(rule.explain, at + ("explain",), where, slots)
+            if rule.explain_other:
+                yield from self._template(rule.explain_other, at + ("explain_other",), where, slots)
             before.add(rule.id)
 
     def _template(self, text: str, at: Path_, where: str, slots: set[str]) -> Iterator[Problem]:

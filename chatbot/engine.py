@@ -133,7 +133,8 @@ class Engine:
             found = QuestionView(
                 id=q.id, section=q.section, section_title=self.dialog.sections[q.section],
                 text=(q.text_other if other and q.text_other else q.text), help=q.help, kind=q.kind,
-                options=tuple(OptionView(number=i, value=o.value, label=o.label)
+                options=tuple(OptionView(number=i, value=o.value,
+                                         label=o.label_other if other and o.label_other else o.label)
                               for i, o in enumerate(self.parser.options(q), 1)),
                 min=q.number.min if q.number else None, max=q.number.max if q.number else None,
                 unit=q.number.unit if q.number else "",
@@ -341,10 +342,26 @@ class Session:
         if kept and (isinstance(parsed.value, tuple) or parsed.value == UNKNOWN):
             # the parts understood before a follow-up stay, whatever the follow-up says of the rest
             parsed = self.engine.parser.merged(question, kept, parsed)
+        parsed = self._worded(question, parsed)
         if parsed.inferred and qid in self.engine.critical and parsed.value != UNKNOWN:
             self._pending = (qid, parsed)
             return self._confirm_turn()
         return self._accept(qid, parsed)
+
+    def _worded(self, question: Question, parsed: Parsed) -> Parsed:
+        """For someone answering for another person, the reading in the options' other wording
+        ("They live alone", not "I live alone"), as the options were shown."""
+        if not self.other_person() or parsed.value is None:
+            return parsed
+        values = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
+        by_value = {o.value: o for o in self.engine.parser.options(question)}
+        chosen = [by_value.get(str(v)) for v in values]
+        if any(o is None for o in chosen) or not any(o.label_other for o in chosen if o is not None):
+            return parsed
+        mine = ", ".join(o.label for o in chosen if o is not None)
+        if parsed.display != mine:
+            return parsed  # a reading with more in it than the labels (a range, a time): leave it
+        return replace(parsed, display=", ".join(o.label_other or o.label for o in chosen if o is not None))
 
     def _accept(self, qid: str, parsed: Parsed) -> Turn:
         question = self.dialog.questions[qid]

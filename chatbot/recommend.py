@@ -126,6 +126,8 @@ def recommend(
     spec = dialog.spec
     rank = dialog.level_rank
     facts = _facts(answers, crisis_kinds, checked_in)
+    # someone answering for another person is told what *they* can do (other wording, where written)
+    other = spec.dialog.other_person_when is not None and holds(spec.dialog.other_person_when, answers)
     fired = fired_rules(dialog, facts)
     names = {r.id for r in fired}
     floored = [r for r in fired if r.floor]
@@ -156,8 +158,8 @@ def recommend(
             continue
         alternatives.append(AlternativeView(
             level=_level(dialog.levels[alt.level]),
-            modifiers=[_modifier(dialog, m) for m in alt.modifiers],
-            when=alt.when,
+            modifiers=[_modifier(dialog, m, other) for m in alt.modifiers],
+            when=alt.when_other if other and alt.when_other else alt.when,
         ))
 
     fill = _Blank({k: quotes.get(k, "") for k in answers})
@@ -166,7 +168,7 @@ def recommend(
     for rule in fired:
         reason = Reason(
             rule=rule.id,
-            text=rule.explain.format_map(fill),
+            text=(rule.explain_other if other and rule.explain_other else rule.explain).format_map(fill),
             quotes=_quotes(dialog, rule, facts, names, quotes),
             floor=rule.floor,
             urgent=rule.urgent,
@@ -183,14 +185,14 @@ def recommend(
         lo = rank[step.min_level] if step.min_level else 0
         hi = rank[step.max_level] if step.max_level else len(rank) + 1
         if any(lo <= rank[lv] <= hi for lv in plan):
-            steps.append(step.text)
+            steps.append(step.text_other if other and step.text_other else step.text)
 
     return Recommendation(
         kind="plan",
         level=_level(level),
         then=_level(dialog.levels[then_id]) if then_id else None,
         urgent=any(r.urgent and r.floor == level_id for r in fired),
-        modifiers=[_modifier(dialog, m) for m in modifiers],
+        modifiers=[_modifier(dialog, m, other) for m in modifiers],
         reasons=reasons,
         notes=notes,
         alternatives=alternatives,
@@ -261,9 +263,9 @@ def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommenda
     )
 
 
-def _modifier(dialog: LoadedDialog, mod_id: str) -> ModifierView:
+def _modifier(dialog: LoadedDialog, mod_id: str, other: bool = False) -> ModifierView:
     mod = dialog.modifiers[mod_id]
-    return ModifierView(id=mod.id, name=mod.name, text=mod.text)
+    return ModifierView(id=mod.id, name=mod.name, text=mod.text_other if other and mod.text_other else mod.text)
 
 
 def _quotes(dialog: LoadedDialog, rule: Rule, facts: Mapping[str, AnswerValue], names: set[str],

@@ -123,6 +123,8 @@ UNKNOWN = "unknown"
 class Option(Strict):
     value: Ident
     label: Text
+    # the label when someone answers for another person ("They live alone"); also read as an answer
+    label_other: Text | None = None
     synonyms: list[Text] = []
     crisis: Ident | None = None
     exclusive: bool = False
@@ -198,6 +200,7 @@ class Modifier(Strict):
     id: Ident
     name: Text
     text: Text
+    text_other: Text | None = None  # said to someone answering for another person
     levels: list[Ident] | None = None
 
 
@@ -205,6 +208,7 @@ class Alternative(Strict):
     level: Ident
     modifiers: list[Ident] = []
     when: Text
+    when_other: Text | None = None  # said to someone answering for another person
 
 
 class Rule(Strict):
@@ -216,6 +220,7 @@ class Rule(Strict):
     alternative: Alternative | None = None
     only_if_no_other_floor: bool = False
     explain: Text
+    explain_other: Text | None = None  # said to someone answering for another person
 
 
 class Fallback(Strict):
@@ -226,6 +231,7 @@ class Fallback(Strict):
 class NextStep(Strict):
     id: Ident
     text: Text
+    text_other: Text | None = None  # said to someone answering for another person
     when: Condition | None = None
     min_level: Ident | None = None
     max_level: Ident | None = None

@@ -23,19 +23,29 @@ def string_table(spec: Dialog) -> dict[str, str]:
                 table[f"{base}.{name}"] = value
         for opt in q.options:
             table[f"{base}.options.{opt.value}.label"] = opt.label
+            if opt.label_other:
+                table[f"{base}.options.{opt.value}.label_other"] = opt.label_other
     for level in spec.levels:
         table[f"levels.{level.id}.name"] = level.name
         table[f"levels.{level.id}.involves"] = level.involves
     for mod in spec.modifiers:
         table[f"modifiers.{mod.id}.name"] = mod.name
         table[f"modifiers.{mod.id}.text"] = mod.text
+        if mod.text_other:
+            table[f"modifiers.{mod.id}.text_other"] = mod.text_other
     for rule in spec.rules:
         table[f"rules.{rule.id}.explain"] = rule.explain
+        if rule.explain_other:
+            table[f"rules.{rule.id}.explain_other"] = rule.explain_other
         if rule.alternative is not None:
             table[f"rules.{rule.id}.alternative.when"] = rule.alternative.when
+            if rule.alternative.when_other:
+                table[f"rules.{rule.id}.alternative.when_other"] = rule.alternative.when_other
     table["fallback.explain"] = spec.fallback.explain
     for step in spec.next_steps:
         table[f"next_steps.{step.id}.text"] = step.text
+        if step.text_other:
+            table[f"next_steps.{step.id}.text_other"] = step.text_other
     for i, item in enumerate(spec.checklist):
         table[f"checklist.{i}"] = item
     for res in spec.safety.resources:

@@ -188,3 +188,28 @@ def test_exchanges_record_what_was_asked_and_typed(session: Session) -> None:
     assert [(e.at, e.typed, e.outcome) for e in session.exchanges] == [
         ("safety_now", "1", "question"), ("for_whom", "banana", "reask"), ("for_whom", "me", "question")]
     assert session.exchanges[1].shown.startswith("Are you filling this in")
+
+
+def test_someone_answering_for_another_person_is_shown_their_wording(engine: Engine) -> None:
+    """A parent saw "I live alone" as an option and was told "Carry naloxone and do not use alone"."""
+    session = engine.session()
+    session.start()
+    walk(session, "1", "for my son", "2", "fentanyl", "every day", "none", "today", "no", "no", "no", "no",
+         "no", "no")
+    while session.state != "home" and not session.finished:
+        turn = session.answer("1")
+    turn = session.turn
+    assert turn.question.id == "home"
+    labels = [o.label for o in turn.question.options]
+    assert "They live alone" in labels and "I live alone" not in labels
+    turn = session.answer("he lives alone")                 # decides a level: put to the parent first
+    assert turn.kind == "confirm" and "They live alone" in turn.confirm and "I live alone" not in turn.confirm
+    turn = session.answer("yes")
+    assert turn.understood == engine.dialog.s("understood", reading="They live alone")
+    while not session.finished:
+        turn = session.answer("1")
+    result = session.result
+    assert result is not None
+    said = " ".join([*result.next_steps, *(m.text for m in result.modifiers), *(r.text for r in result.reasons)])
+    assert "they should not use alone" in said and "Carry naloxone" not in said, said
+    session.close()
