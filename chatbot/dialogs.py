@@ -390,6 +390,13 @@ class Checker:
                 if mod not in self.modifiers:
                     yield self.problem(at + ("modifiers", j), where, f"unknown modifier '{mod}'; modifiers are: "
                                        + ", ".join(sorted(self.modifiers)))
+            for j, lv in enumerate(rule.levels or []):
+                if lv not in self.levels:
+                    yield self.problem(at + ("levels", j), where, f"unknown level '{lv}'; levels are: "
+                                       + ", ".join(x.id for x in self.spec.levels))
+            if rule.levels is not None and (rule.floor or rule.modifiers):
+                yield self.problem(at + ("levels",), where, "'levels' limits where a note is shown; a rule with a"
+                                   " floor or modifiers always counts, so remove 'levels' or the floor")
             if rule.alternative is not None:
                 alt = rule.alternative
                 if alt.level not in self.levels:

@@ -173,7 +173,10 @@ def recommend(
             floor=rule.floor,
             urgent=rule.urgent,
         )
-        (reasons if rule.floor or rule.modifiers else notes).append(reason)
+        if rule.floor or rule.modifiers:
+            reasons.append(reason)
+        elif rule.levels is None or level_id in rule.levels:
+            notes.append(reason)
     if not floored:
         reasons.insert(0, Reason(rule="fallback", text=spec.fallback.explain, quotes=[], floor=spec.fallback.level,
                                  urgent=False))

@@ -221,6 +221,9 @@ class Rule(Strict):
     only_if_no_other_floor: bool = False
     explain: Text
     explain_other: Text | None = None  # said to someone answering for another person
+    # a note (no floor, no modifiers) shown only when the level chosen is one of these: a note
+    # comparing IOP's cost with inpatient care means nothing to someone sent to residential care
+    levels: list[Ident] | None = None
 
 
 class Fallback(Strict):

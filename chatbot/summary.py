@@ -81,6 +81,11 @@ class Part:
     then: bool = False  # the treatment after withdrawal management
 
 
+def _string(dialog: LoadedDialog, key: str, fallback: str) -> str:
+    """An optional string of the dialog, or a required one that says nearly the same."""
+    return dialog.s(key) if key in dialog.spec.strings else dialog.s(fallback)
+
+
 def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     """The summary in reading order; the text, Markdown and TUI renderings all use it."""
     s = dialog.s
@@ -88,10 +93,16 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     parts: list[Part] = [resources] if rec.crisis else []
     urgent = f" {s('result_urgent')}" if rec.urgent and rec.kind == "plan" else ""
     parts.append(Part(rec.level.name, rec.level.involves + urgent, major=True))
-    if rec.reasons:
-        parts.append(Part(s("because"), items=tuple(
-            (r.text, tuple(f"{q.asked}: {q.answer}" for q in r.quotes))
-            for r in rec.reasons)))
+    # reasons whose floor is below the level chosen argue for less care: under a heading of their own,
+    # so "why we suggest residential care" never lists reasons for care at home
+    rank = dialog.level_rank
+    chosen = max([rank[rec.level.id], *([rank[rec.then.id]] if rec.then else [])])
+    toward = [r for r in rec.reasons if not (r.floor and r.floor in rank and rank[r.floor] < chosen)]
+    less = [r for r in rec.reasons if r not in toward]
+    for heading, reasons in ((s("because"), toward), (_string(dialog, "because_less", "also_noted"), less)):
+        if reasons:
+            parts.append(Part(heading, items=tuple(
+                (r.text, tuple(f"{q.asked}: {q.answer}" for q in r.quotes)) for r in reasons)))
     if rec.then is not None:
         parts.append(Part(f"{s('result_then')}: {rec.then.name}", rec.then.involves, then=True))
     if rec.modifiers:

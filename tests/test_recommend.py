@@ -253,3 +253,39 @@ def test_same_answers_same_result(engine: Engine) -> None:
 def test_result_always_says_it_is_not_a_diagnosis(engine: Engine) -> None:
     r = rec(engine)
     assert "not a diagnosis" in r.notice and r.checklist
+
+
+def test_reasons_for_less_care_are_not_listed_as_why_we_suggest_more(engine: Engine) -> None:
+    """Residential care's "why we suggest this" listed "IOP is a smaller step than rehab"."""
+    from chatbot.summary import result_parts
+    from worked_examples import EXAMPLES
+
+    example = next(e for e in EXAMPLES if e.name == "W9")
+    session = engine.session()
+    session.start()
+    for answer in example.answers:
+        session.answer(answer)
+    result = session.result
+    assert result is not None and result.level.id == "residential"
+    parts = {p.heading: [item for item, _ in p.items] for p in result_parts(engine.dialog, result)}
+    why = parts[engine.dialog.s("because")]
+    less = parts[engine.dialog.s("because_less")]
+    rank = engine.dialog.level_rank
+    below = [r.text for r in result.reasons if r.floor and rank[r.floor] < rank["residential"]]
+    assert below and set(below) == set(less) and not set(below) & set(why)
+    session.close()
+
+
+def test_a_note_about_iop_costs_is_not_shown_with_residential_care(engine: Engine) -> None:
+    """"Also good to know" told someone sent to residential care that IOP costs less."""
+    from worked_examples import EXAMPLES
+
+    for name, shown in (("W9", False), ("W3", True)):
+        session = engine.session()
+        session.start()
+        for answer in next(e for e in EXAMPLES if e.name == name).answers:
+            session.answer(answer)
+        result = session.result
+        assert result is not None
+        assert ("cost_and_insurance" in [n.rule for n in result.notes]) is shown, (name, result.level.id)
+        session.close()

@@ -39,6 +39,8 @@ FAULTS: dict[str, tuple[int, str]] = {
     "unknown_option_value": (72, "rule 'opioid_sick': 'substances' has no option 'heroin'; options are: alcohol, "
                                  "opioids"),
     "unknown_floor": (74, "rule 'opioid_sick': unknown level 'intensive'; levels are: emergency,"),
+    "note_levels_unknown": (80, "rule 'cost_note': unknown level 'residental'; levels are: emergency,"),
+    "levels_on_a_floor_rule": (67, "rule 'daily_drinking': 'levels' limits where a note is shown"),
     "unknown_modifier": (75, "rule 'opioid_sick': unknown modifier 'narcan'; modifiers are: naloxone"),
     "unknown_alternative_level": (75, "rule 'opioid_sick': alternative names unknown level 'counselling'"),
     "unknown_crisis_kind": (20, "question 'who': unknown crisis kind 'panic'; known: suicide"),
