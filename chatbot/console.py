@@ -81,7 +81,8 @@ class Console:
         return line
 
     def run(self, session: Session) -> None:
-        self.say(self.dialog.s("welcome_title"), "", wrap(self.dialog.s("welcome")),
+        welcome = f"{self.dialog.s('welcome')} {self.dialog.spec.strings.get('privacy', '')}".strip()
+        self.say(self.dialog.s("welcome_title"), "", wrap(welcome),
                  wrap(self.dialog.s("not_for_emergencies")), wrap(self.dialog.s("commands")))
         self.show(session.start())
         while (line := self.read()) is not None:

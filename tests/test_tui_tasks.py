@@ -187,3 +187,16 @@ async def test_staff_inspector_on_the_summary_explains_the_level(engine: Engine)
         first = result.reasons[0]
         assert f"{first.rule} \u2192 {first.floor or 'no floor'}" in rules
         assert all(f"\u201c{q.answer}\u201d" in rules for q in first.quotes)    # the answers that fired it
+
+
+async def test_a_kiosk_that_may_save_does_not_say_nothing_is_saved(engine: Engine, tmp_path) -> None:  # noqa: ANN001
+    from chatbot.tui.kiosk import KioskApp
+
+    for save_dir, says in ((None, "privacy"), (tmp_path, "privacy_consent")):
+        app = KioskApp(engine, pin="2468", save_dir=save_dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = " ".join(str(w.content) for w in app.screen.query(".welcome-text").results(Static))
+            assert engine.dialog.s(says) in text
+            if save_dir is not None:
+                assert engine.dialog.s("privacy") not in text          # "Nothing you type is saved." is not said

@@ -109,8 +109,14 @@ class IntakeApp(App[None]):
 
     def welcome_screen(self) -> WelcomeScreen:
         s = self.dialog.s
-        return WelcomeScreen(s("welcome_title"), s("welcome"), s("not_for_emergencies"), self.resources_text(),
+        privacy = self.dialog.spec.strings.get(self.privacy_key(), "")
+        text = f"{s('welcome')} {privacy}".strip()
+        return WelcomeScreen(s("welcome_title"), text, s("not_for_emergencies"), self.resources_text(),
                              self.welcome_note())
+
+    def privacy_key(self) -> str:
+        """Which of the dialog's privacy sentences this mode says on the welcome screen."""
+        return "privacy"
 
     @property
     def recording(self) -> bool:

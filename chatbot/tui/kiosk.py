@@ -175,6 +175,10 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     def recording(self) -> bool:
         return self.save_dir is not None
 
+    def privacy_key(self) -> str:
+        """With saving enabled, the welcome says a copy is kept only if the person agrees."""
+        return "privacy_consent" if self.save_dir is not None else "privacy"
+
     def welcome_note(self) -> str:
         return "Press Esc at any time to clear the screen at once. F1 shows help and the help numbers."
 
