@@ -200,3 +200,44 @@ async def test_a_kiosk_that_may_save_does_not_say_nothing_is_saved(engine: Engin
             assert engine.dialog.s(says) in text
             if save_dir is not None:
                 assert engine.dialog.s("privacy") not in text          # "Nothing you type is saved." is not said
+
+
+async def test_live_feedback_is_words_after_a_pause_not_a_colour_while_typing(engine: Engine) -> None:
+    """The answer box turned red from the first key, with no words."""
+    from textual.widgets import Input
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        box = app.screen.query_one("#free", Input)
+        preview = app.screen.query_one("#preview", Static)
+        await pilot.press(*"banana")
+        assert not box.has_class("-invalid") and not preview.has_class("visible")     # nothing while typing
+        await pilot.pause(1.3)
+        assert preview.has_class("visible") and "1. Yes, I am safe right now" in str(preview.content)
+        assert not box.has_class("-invalid")
+        await pilot.press(*["backspace"] * 6, "1")                                    # typing again hides it
+        assert not preview.has_class("visible")
+        await pilot.pause(1.3)
+        assert not preview.has_class("visible")                                      # "1" would be understood
+
+
+async def test_start_over_on_the_summary_asks_before_erasing_the_result(engine: Engine) -> None:
+    from textual.widgets import Button
+
+    from chatbot.tui.screens.modals import ConfirmScreen
+    from chatbot.tui.screens.summary import SummaryScreen
+    from worked_examples import EXAMPLES
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot)
+        for answer in next(e for e in EXAMPLES if e.name == "W5").answers:
+            await type_answer(pilot, answer)
+        assert isinstance(app.screen, SummaryScreen)
+        app.screen.query_one("#summary-restart", Button).press()    # below the fold: pressed, not clicked
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-no")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.session is not None and app.session.result is not None

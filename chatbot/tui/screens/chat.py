@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...commands import command
 from ...turns import ConfirmTurn, LogEntry, QuestionTurn, ResultTurn
 from ..messages import Answer, Back, Restart, ShowHelp
-from ..widgets.answers import WIDGETS, AnswerBox, AnswerValidator, ChoiceWidget, MultiList, Picked, answer_widgets
+from ..widgets.answers import WIDGETS, AnswerBox, ChoiceWidget, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
 
 
@@ -34,6 +35,7 @@ class ChatScreen(Screen[None]):
         super().__init__()
         self._side_panel = side_panel
         self._preview = preview  # what a typed text would be re-asked with, for live feedback
+        self._preview_timer: Timer | None = None
         self._question_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -49,6 +51,7 @@ class ChatScreen(Screen[None]):
                     with Vertical(id="answer"):
                         yield from answer_widgets()
                     yield Static("", id="ticked", markup=False)
+                    yield Static("", id="preview", markup=False)  # would this be understood? in words
                     yield AnswerBox(placeholder="Type your answer here and press Enter", id="free",
                                     select_on_focus=False)
             if self._side_panel is not None:
@@ -117,7 +120,7 @@ class ChatScreen(Screen[None]):
                 widget.fill(options)
         free = self.query_one("#free", Input)
         free.clear()
-        free.validators = [] if isinstance(turn, ConfirmTurn) else [AnswerValidator(self._preview)]
+        self._hide_preview()
         if isinstance(turn, ConfirmTurn):
             free.placeholder = "Type yes or no, or the right answer"
         elif question.kind == "number":
@@ -161,6 +164,33 @@ class ChatScreen(Screen[None]):
                  for v in sorted(event.selection_list.selected)]
         ticked.update(f"Ticked: {'; '.join(names)}" if names else "")
         ticked.set_class(bool(names), "visible")
+
+    # --- live feedback: in words, once the person pauses (never a colour while they type) --------
+
+    PREVIEW_AFTER = 1.0  # seconds without a key before saying whether the words would be understood
+
+    @on(Input.Changed, "#free")
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        self._hide_preview()
+        if event.value.strip():
+            self._preview_timer = self.set_timer(self.PREVIEW_AFTER, lambda: self._show_preview(event.value))
+
+    def _show_preview(self, value: str) -> None:
+        if self.query_one("#free", Input).value != value:
+            return
+        reask = self._preview(value)
+        line = self.query_one("#preview", Static)
+        line.update(reask or "")
+        line.set_class(bool(reask), "visible")
+
+    def _hide_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        line = self.query_one("#preview", Static)
+        line.update("")
+        line.remove_class("visible")
 
     @on(Picked)
     def _picked(self, event: Picked) -> None:

@@ -41,8 +41,8 @@ class SummaryScreen(Screen[None]):
                 yield from self._part(part, self.emergency)
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
-                    yield Button("Save summary", id="summary-save")
-                yield Button("Start over", id="summary-restart", variant="primary")
+                    yield Button("Save summary", id="summary-save", variant="primary")
+                yield Button("Start over", id="summary-restart")  # asks first; not the most prominent
 
     @staticmethod
     def _part(part: Part, emergency: bool):  # noqa: ANN205 - yields widgets

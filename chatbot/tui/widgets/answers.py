@@ -3,14 +3,13 @@ person could have typed ("2", "1, 3", "yes"); the Session parses it like any oth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
@@ -168,21 +167,6 @@ class AnswerBox(Input):
         if isinstance(choices, (ChoiceList, MultiList, YesNo)):
             return choices.pick_highlighted()
         return False
-
-
-class AnswerValidator(Validator):
-    """Live feedback in the input, from the Session's preview; the Session still gets whatever
-    is sent, through its crisis check."""
-
-    def __init__(self, preview: Callable[[str], str | None]) -> None:
-        super().__init__()
-        self.preview = preview
-
-    def validate(self, value: str) -> ValidationResult:
-        if not value.strip():
-            return self.success()
-        reask = self.preview(value)
-        return self.success() if reask is None else self.failure(reask)
 
 
 ChoiceWidget = ChoiceList | MultiList | YesNo  # the widgets refilled with each question's options
