@@ -59,8 +59,9 @@ def _dialog_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def _theme_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
-    parser.add_argument("--theme", choices=["default", "high-contrast"], default=None if top else argparse.SUPPRESS,
-                        help="colour theme of the app (NO_COLOR in the environment is honoured too)")
+    parser.add_argument("--theme", metavar="NAME", default=None if top else argparse.SUPPRESS,
+                        help="colour theme of the app: default, high-contrast, or any of Textual's themes, like "
+                             "textual-light for a bright room (NO_COLOR in the environment is honoured too)")
 
 
 DISTRIBUTION = "addiction-care-intake"
@@ -172,7 +173,7 @@ def _chat_usage(args: argparse.Namespace) -> str | None:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    problem = _chat_usage(args)
+    problem = _chat_usage(args) or (None if args.plain else _theme_problem(args))
     if problem:
         return _usage(problem)
     engine = _load_engine(args.dialog)
@@ -195,10 +196,23 @@ def _theme(args: argparse.Namespace) -> str | None:
     return None if theme in (None, "default") else theme
 
 
+def _theme_problem(args: argparse.Namespace) -> str | None:
+    """An unknown --theme is a usage error, said before anything is loaded or asked."""
+    theme = _theme(args)
+    if theme is None:
+        return None
+    from .tui.themes import THEME_NAMES
+
+    return None if theme in THEME_NAMES else f"--theme {theme}: no such theme; pick one of: {', '.join(THEME_NAMES)}"
+
+
 def cmd_kiosk(args: argparse.Namespace) -> int:
     pin = args.pin or os.environ.get("INTAKE_KIOSK_PIN")
     if not pin:
         return _usage("intake kiosk needs a staff PIN: --pin PIN or INTAKE_KIOSK_PIN=PIN")
+    problem = _theme_problem(args)
+    if problem:
+        return _usage(problem)
     save_dir = Path(args.save_dir) if args.save_dir else None
     if save_dir is not None and not save_dir.is_dir():
         return _usage(f"--save-dir {save_dir}: not a folder")
@@ -215,6 +229,9 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 
 
 def cmd_staff(args: argparse.Namespace) -> int:
+    problem = _theme_problem(args)
+    if problem:
+        return _usage(problem)
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE

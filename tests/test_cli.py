@@ -183,3 +183,18 @@ def test_bare_intake_starts_the_app(argv: list[str], monkeypatch: pytest.MonkeyP
     assert [type(app).__name__ for app in started] == ["IntakeApp"]
     if "high-contrast" in argv:
         assert started[0]._theme_name == "high-contrast"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", [[], ["kiosk", "--pin", "1234"], ["staff"]])
+def test_any_textual_theme_is_offered_and_a_wrong_name_is_a_usage_error(command: list[str], capsys,  # noqa: ANN001
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.app import App
+
+    started: list[App] = []
+    monkeypatch.setattr(App, "run", lambda self, *a, **k: started.append(self))
+    from chatbot.cli import main
+
+    assert main(["--theme", "textual-light", *command]) == 0              # a light theme for a bright room
+    assert started and started[0]._theme_name == "textual-light"  # type: ignore[attr-defined]
+    code, _, err = in_process(["--theme", "neon", *command], capsys)
+    assert code == 2 and "no such theme" in err and "textual-light" in err and len(started) == 1

@@ -1,8 +1,9 @@
-"""A high-contrast theme: Textual ships none (`--theme high-contrast`)."""
+"""The themes `--theme` offers: Textual's own (light ones for a bright kiosk among them) and a
+high-contrast one, which Textual does not ship."""
 
 from __future__ import annotations
 
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -18,3 +19,6 @@ HIGH_CONTRAST = Theme(
     panel="#1a1a1a",
     dark=True,
 )
+
+# "default" is the app's own look; every other name is a Textual theme or ours
+THEME_NAMES = ("default", HIGH_CONTRAST.name, *sorted(BUILTIN_THEMES))
