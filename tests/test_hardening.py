@@ -159,6 +159,35 @@ def test_ten_thousand_sessions_release_the_machine(engine: Engine) -> None:
     assert all(r() is None for r in refs)  # nothing holds a finished session (or its answers)
 
 
+def test_fifty_kiosk_intakes_release_the_machine_and_every_answer(engine: Engine) -> None:
+    """The shared machine after a day at a kiosk, without the app: fifty people on the one engine,
+    each closed as the kiosk's wipe closes them (half mid-question, half on the summary). The
+    app does the same in tests/test_tui.py::test_kiosk_sessions_leave_nothing_behind."""
+    from worked_examples import EXAMPLES
+
+    token = "".join(["qv", "zp", "kiosk"])  # built here, so no constant in this file holds it
+    summary = EXAMPLES[4].answers  # W5: an intake to its summary
+    before = len(engine.machine.models)
+    refs = []
+    for person in range(50):
+        session = engine.session()
+        session.start()
+        # what they type about their use is held by the session: the reading, the words, the re-ask
+        for typed in ["1", "me", "2", f"weed and {token}{person}"] + (summary[3:] if person % 2 else []):
+            session.answer(typed)
+        assert session.finished == bool(person % 2) and len(engine.machine.models) == before + 1
+        session.close()
+        assert len(engine.machine.models) == before
+        refs.append(weakref.ref(session))
+    del session
+    gc.collect()
+    assert all(r() is None for r in refs)  # nothing holds a closed session
+    held = [type(obj).__name__ for obj in gc.get_objects() if isinstance(obj, (dict, list, tuple, set))
+            and any(isinstance(x, str) and token in x and x is not token
+                    for x in (list(obj.keys()) + list(obj.values()) if isinstance(obj, dict) else obj))]
+    assert held == []  # nor anything a person typed
+
+
 # --- two writers, one name (issue 11, in part) ---------------------------------------------------
 
 def test_a_live_writers_temporary_file_is_not_swept_but_a_killed_ones_is(tmp_path: Path) -> None:
