@@ -74,18 +74,18 @@ async def test_junk_in_the_app_is_reasked(engine: Engine) -> None:
             assert app.session.state == "safety_now"
 
 
-def test_huge_files_are_refused_with_one_line(tmp_path: Path) -> None:
+def test_huge_files_are_refused_with_one_line(tmp_path: Path, intake) -> None:  # noqa: ANN001
     for command, name in (("validate", "dialog"), ("replay", "transcript")):
         big = tmp_path / f"big-{name}.yaml"
         big.write_text("# padding\n" * 300_000)
-        proc = subprocess.run([sys.executable, "-m", "chatbot", command, str(big)], capture_output=True, text=True,
-                              cwd=tmp_path, timeout=60)
+        proc = intake(command, str(big), cwd=tmp_path)
         assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
         assert f"big-{name}.yaml:1: the {name} is 3,000,000 bytes, more than the 2,000,000 allowed" in proc.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big-dialog.yaml", "big-transcript.yaml"]  # nothing written
 
 
 def test_answers_never_reach_stderr_logs_or_stray_files(tmp_path: Path) -> None:
+    """`chat --plain`'s real-process test: typed lines piped into `python -X dev -m chatbot`."""
     secret = ["zanzibar beer", "I took xanax at the quarry", "seventeen"]
     lines = ["1", "me", "2", secret[0], secret[2], secret[1], "7", "help", "back", "7", "quit"]
     env = {**os.environ, "PYTHONWARNINGS": "always"}
@@ -260,6 +260,8 @@ BOMB = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     ("deep.yaml", "[" * 100_000 + "]" * 100_000 + "\n", "nest more than"),
 ])
 def test_hostile_yaml_is_refused_with_one_line(tmp_path: Path, name: str, content: str, says: str) -> None:
+    # a real process each: what these files did before was a segfault, a hang or a MemoryError,
+    # which in-process would take the whole test run down instead of failing one test
     path = tmp_path / name
     path.write_text(content)
     proc = subprocess.run([sys.executable, "-m", "chatbot", "validate", str(path)], capture_output=True, text=True,
