@@ -14,8 +14,6 @@ import pytest
 
 from worked_examples import EXAMPLES, Example
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def chat(intake):  # noqa: ANN001, ANN201

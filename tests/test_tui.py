@@ -24,7 +24,7 @@ from chatbot.tui.screens.summary import SummaryScreen
 from chatbot.tui.screens.welcome import WelcomeScreen
 from chatbot.tui.staff import StaffApp
 from chatbot.tui.widgets.bubbles import Bubble
-from tui_helpers import screen_text, start, to_summary, type_answer
+from tui_helpers import FakeClock, later, screen_text, start, to_summary, type_answer
 from worked_examples import EXAMPLES
 
 SIZE = (80, 24)
@@ -232,21 +232,6 @@ async def test_quit_asks_first(engine: Engine) -> None:
 
 
 # --- kiosk -------------------------------------------------------------------------------------
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def later(app: KioskApp, pilot, clock: FakeClock, seconds: float) -> None:  # noqa: ANN001
-    """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run."""
-    clock.now += seconds
-    app.tick_idle()
-    await pilot.pause()
-
 
 async def test_kiosk_quit_keys_do_nothing(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")

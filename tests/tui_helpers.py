@@ -43,6 +43,24 @@ async def to_summary(pilot: Pilot, answers: Sequence[str], *, press_start: bool 
     await type_answer(pilot, answers[-1])
 
 
+class FakeClock:
+    """The kiosk's clock in tests: time passes only when `later` says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def later(app, pilot: Pilot, clock: FakeClock, seconds: float) -> None:  # noqa: ANN001
+    """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run. The one
+    place the tests call the kiosk's tick_idle (what its interval timer calls) themselves."""
+    clock.now += seconds
+    app.tick_idle()
+    await pilot.pause()
+
+
 def screen_text(app) -> str:  # noqa: ANN001
     """Every piece of text the app's widgets hold, on every screen: what a next person could see."""
     from textual.widgets import Input, OptionList, Static
