@@ -14,6 +14,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # no animation timing in TU
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chatbot.engine import Engine, Session, engine_for  # noqa: E402 - imported once the environment above is set
+from cli_helpers import Intake  # noqa: E402 - as above
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +28,13 @@ def session(engine: Engine) -> Iterator[Session]:
     s.start()
     yield s
     s.close()
+
+
+@pytest.fixture
+def intake(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Intake:
+    """`intake ARGS` in this process, from the checkout unless cwd= says otherwise; returns what
+    subprocess.run would (returncode, stdout, stderr)."""
+    return Intake(capsys, monkeypatch, ROOT)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,4 +1,7 @@
-"""The command line: fast help, graph output, and bad files named without a traceback."""
+"""The command line: fast help, graph output, and bad files named without a traceback.
+
+Most commands run in this process (`in_process`, tests/cli_helpers.py); `validate` and `graph`
+keep one real-process test each here."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from chatbot.engine import Engine
+from cli_helpers import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,20 +32,22 @@ def test_help_does_not_import_textual() -> None:
     assert proc.stdout.strip() == "False", proc.stderr
 
 
-def test_help_lists_the_commands() -> None:
-    proc = run("-m", "chatbot", "--help")
-    assert proc.returncode == 0
+def test_help_lists_the_commands(capsys) -> None:  # noqa: ANN001
+    code, out, _ = in_process(["--help"], capsys)
+    assert code == 0
     for command in ("chat", "validate", "graph"):
-        assert command in proc.stdout
+        assert command in out
 
 
 def test_validate_shipped_dialog() -> None:
+    """`validate`'s real-process test: `python -m chatbot`, its exit code and output."""
     proc = run("-m", "chatbot", "validate")
     assert proc.returncode == 0
     assert "dialogs/intake.yaml: ok" in proc.stdout
 
 
 def test_graph_is_mermaid_with_sections_and_every_question(engine: Engine) -> None:
+    """`graph`'s real-process test."""
     proc = run("-m", "chatbot", "graph")
     assert proc.returncode == 0
     out = proc.stdout
@@ -54,34 +60,16 @@ def test_graph_is_mermaid_with_sections_and_every_question(engine: Engine) -> No
     assert "substances --> alcohol_days : substances includes alcohol" in out
 
 
-def test_chat_with_a_broken_dialog_names_the_file(tmp_path: Path) -> None:
+def test_chat_with_a_broken_dialog_names_the_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     bad = tmp_path / "bad.yaml"
     bad.write_text("dialog: [\n")
-    proc = run("-m", "chatbot", "chat", "--plain", "--dialog", str(bad), input="")
-    assert proc.returncode == 2
-    assert "bad.yaml:" in proc.stderr and "not valid YAML" in proc.stderr
-    assert "Traceback" not in proc.stderr
+    code, _, err = in_process(["chat", "--plain", "--dialog", str(bad)], capsys)
+    assert code == 2
+    assert "bad.yaml:" in err and "not valid YAML" in err
+    assert "Traceback" not in err
 
 
 # --- usage errors: said before any question, exit 2 (issue 11) ---------------------------------
-
-def in_process(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") -> tuple[int, str, str]:
-    import io
-
-    from chatbot import cli
-
-    real = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        try:
-            code = cli.main(argv)
-        except SystemExit as exc:  # argparse's own usage errors
-            code = int(exc.code or 0)
-    finally:
-        sys.stdin = real
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
 
 def test_dialog_option_is_honoured_by_validate(capsys: pytest.CaptureFixture[str]) -> None:
     broken = str(ROOT / "tests" / "fixtures" / "broken" / "unknown_goto.yaml")

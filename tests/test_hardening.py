@@ -74,18 +74,18 @@ async def test_junk_in_the_app_is_reasked(engine: Engine) -> None:
             assert app.session.state == "safety_now"
 
 
-def test_huge_files_are_refused_with_one_line(tmp_path: Path) -> None:
+def test_huge_files_are_refused_with_one_line(tmp_path: Path, intake) -> None:  # noqa: ANN001
     for command, name in (("validate", "dialog"), ("replay", "transcript")):
         big = tmp_path / f"big-{name}.yaml"
         big.write_text("# padding\n" * 300_000)
-        proc = subprocess.run([sys.executable, "-m", "chatbot", command, str(big)], capture_output=True, text=True,
-                              cwd=tmp_path, timeout=60)
+        proc = intake(command, str(big), cwd=tmp_path)
         assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
         assert f"big-{name}.yaml:1: the {name} is 3,000,000 bytes, more than the 2,000,000 allowed" in proc.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big-dialog.yaml", "big-transcript.yaml"]  # nothing written
 
 
 def test_answers_never_reach_stderr_logs_or_stray_files(tmp_path: Path) -> None:
+    """`chat --plain`'s real-process test: typed lines piped into `python -X dev -m chatbot`."""
     secret = ["zanzibar beer", "I took xanax at the quarry", "seventeen"]
     lines = ["1", "me", "2", secret[0], secret[2], secret[1], "7", "help", "back", "7", "quit"]
     env = {**os.environ, "PYTHONWARNINGS": "always"}
@@ -159,6 +159,35 @@ def test_ten_thousand_sessions_are_released(engine: Engine) -> None:
     assert all(r() is None for r in refs)  # nothing holds a finished session (or its answers)
 
 
+def test_fifty_kiosk_intakes_release_every_session_and_answer(engine: Engine) -> None:
+    """The shared machine after a day at a kiosk, without the app: fifty people on the one engine,
+    each closed as the kiosk's wipe closes them (half mid-question, half on the summary). The
+    app does the same in tests/test_tui.py::test_kiosk_sessions_leave_nothing_behind."""
+    from worked_examples import EXAMPLES
+
+    token = "".join(["qv", "zp", "kiosk"])  # built here, so no constant in this file holds it
+    summary = EXAMPLES[4].answers  # W5: an intake to its summary
+    before = len(engine.open_sessions)
+    refs = []
+    for person in range(50):
+        session = engine.session()
+        session.start()
+        # what they type about their use is held by the session: the reading, the words, the re-ask
+        for typed in ["1", "me", "2", f"weed and {token}{person}"] + (summary[3:] if person % 2 else []):
+            session.answer(typed)
+        assert session.finished == bool(person % 2) and len(engine.open_sessions) == before + 1
+        session.close()
+        assert len(engine.open_sessions) == before
+        refs.append(weakref.ref(session))
+    del session
+    gc.collect()
+    assert all(r() is None for r in refs)  # nothing holds a closed session
+    held = [type(obj).__name__ for obj in gc.get_objects() if isinstance(obj, (dict, list, tuple, set))
+            and any(isinstance(x, str) and token in x and x is not token
+                    for x in (list(obj.keys()) + list(obj.values()) if isinstance(obj, dict) else obj))]
+    assert held == []  # nor anything a person typed
+
+
 # --- two writers, one name (issue 11, in part) ---------------------------------------------------
 
 def test_a_live_writers_temporary_file_is_not_swept_but_a_killed_ones_is(tmp_path: Path) -> None:
@@ -230,6 +259,8 @@ BOMB = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     ("deep.yaml", "[" * 100_000 + "]" * 100_000 + "\n", "nest more than"),
 ])
 def test_hostile_yaml_is_refused_with_one_line(tmp_path: Path, name: str, content: str, says: str) -> None:
+    # a real process each: what these files did before was a segfault, a hang or a MemoryError,
+    # which in-process would take the whole test run down instead of failing one test
     path = tmp_path / name
     path.write_text(content)
     proc = subprocess.run([sys.executable, "-m", "chatbot", "validate", str(path)], capture_output=True, text=True,

@@ -1,12 +1,13 @@
-"""`intake chat --plain` as a person or a script uses it: a real subprocess, typed lines in."""
+"""`intake chat --plain` as a person or a script uses it: typed lines in, through
+`chatbot.cli.main` (what the `intake` command runs) in this process, tests/cli_helpers.py.
+Its real-process test, stdin piped in and stderr read, is
+tests/test_hardening.py::test_answers_never_reach_stderr_logs_or_stray_files."""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,18 +15,17 @@ import pytest
 from chatbot.engine import Engine
 from worked_examples import EXAMPLES, Example
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def chat(lines: list[str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "chatbot", "chat", "--plain", *args],
-        input="".join(line + "\n" for line in lines), capture_output=True, text=True, cwd=ROOT, timeout=timeout,
-    )
+@pytest.fixture
+def chat(intake):  # noqa: ANN001, ANN201
+    """chat(lines, *args): `intake chat --plain ARGS` with the lines typed in, from the checkout."""
+    def run(lines: list[str], *args: str):  # noqa: ANN202
+        return intake("chat", "--plain", *args, stdin="".join(line + "\n" for line in lines))
+    return run
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_worked_example(example: Example, tmp_path: Path) -> None:
+def test_worked_example(example: Example, tmp_path: Path, chat) -> None:  # noqa: ANN001
     out = tmp_path / "outcome.json"
     proc = chat(example.answers, "--json", str(out))
     assert proc.returncode == 0, proc.stderr
@@ -46,14 +46,14 @@ def test_worked_example(example: Example, tmp_path: Path) -> None:
         assert isinstance(outcome["answers"]["safety_now"], str)
 
 
-def test_questions_print_numbered_options_and_a_prompt_at_line_start() -> None:
+def test_questions_print_numbered_options_and_a_prompt_at_line_start(chat) -> None:  # noqa: ANN001
     proc = chat([])
     assert proc.returncode == 0
     assert "  1. Yes, I am safe right now" in proc.stdout
     assert "\n> " in proc.stdout
 
 
-def test_the_recommendation_is_printed_as_plain_text() -> None:
+def test_the_recommendation_is_printed_as_plain_text(chat) -> None:  # noqa: ANN001
     proc = chat(EXAMPLES[0].answers)
     text = proc.stdout
     assert "MEDICALLY SUPERVISED DETOX (INPATIENT)" in text
@@ -64,7 +64,7 @@ def test_the_recommendation_is_printed_as_plain_text() -> None:
     assert "no suggestion yet" not in text
 
 
-def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None:
+def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path, chat) -> None:  # noqa: ANN001
     out = tmp_path / "o.json"
     proc = chat(["1", "help", "me", "back", "me", "2", "restart", "1", "quit", "1"], "--json", str(out))
     assert proc.returncode == 0
@@ -76,7 +76,7 @@ def test_help_back_restart_and_quit_work_at_every_prompt(tmp_path: Path) -> None
     assert "there is no suggestion yet" in proc.stdout      # leaving early is said plainly
 
 
-def test_junk_is_reasked_with_what_is_accepted() -> None:
+def test_junk_is_reasked_with_what_is_accepted(chat) -> None:  # noqa: ANN001
     proc = chat(["1", "\x1b[2J", "", "x" * 10_000, "\u202e\u05d0", "\U0001f600"])
     assert proc.returncode == 0
     said = " ".join(proc.stdout.split())
@@ -86,27 +86,26 @@ def test_junk_is_reasked_with_what_is_accepted() -> None:
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
-def test_invalid_utf8_input_does_not_crash() -> None:
-    proc = subprocess.run([sys.executable, "-m", "chatbot", "chat", "--plain"], input=b"1\n\xff\xfe\n",
-                          capture_output=True, cwd=ROOT, timeout=60)
-    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+def test_invalid_utf8_input_does_not_crash(intake) -> None:  # noqa: ANN001
+    proc = intake("chat", "--plain", stdin=b"1\n\xff\xfe\n")  # stdin decodes as UTF-8, as a pipe's does
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert "> \ufffd\ufffd\nPlease type an answer" in proc.stdout  # read as replacement characters, re-asked
 
 
-def test_json_file_is_private(tmp_path: Path) -> None:
+def test_json_file_is_private(tmp_path: Path, chat) -> None:  # noqa: ANN001
     out = tmp_path / "o.json"
     chat(["1"], "--json", str(out))
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["o.json"]  # no temporary file left behind
 
 
-def test_nothing_is_written_without_json(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "chatbot", "chat", "--plain"], input="1\nme\n",
-                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+def test_nothing_is_written_without_json(tmp_path: Path, intake) -> None:  # noqa: ANN001
+    proc = intake("chat", "--plain", stdin="1\nme\n", cwd=tmp_path)
     assert proc.returncode == 0
     assert list(tmp_path.iterdir()) == []
 
 
-def test_crisis_mid_intake_then_continue(tmp_path: Path) -> None:
+def test_crisis_mid_intake_then_continue(tmp_path: Path, chat) -> None:  # noqa: ANN001
     out = tmp_path / "o.json"
     lines = ["1", "me", "2", "i might overdose on purpose tonight", "yes", "yes", "cannabis", "less", "no", "none",
              "no", "never", "family", "yes", "none", "private", "stop", "no preference"]

@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from chatbot.engine import Engine
 from chatbot.tui.app import IntakeApp
-from tui_helpers import start, type_answer
+from tui_helpers import start, to_summary, type_answer
 from worked_examples import EXAMPLES
 
 SNAPSHOTS = Path(__file__).parent / "__snapshots__"
@@ -45,9 +45,7 @@ async def crisis(pilot: Pilot) -> None:
 
 
 async def summary(pilot: Pilot) -> None:
-    await start(pilot)
-    for a in EXAMPLES[0].answers:
-        await type_answer(pilot, a)
+    await to_summary(pilot, EXAMPLES[0].answers)
 
 
 SCREENS: dict[str, Callable[[Pilot], Awaitable[None]]] = {

@@ -1,4 +1,8 @@
-"""Transcripts: record, replay, diff, update, the pytest plugin, and coverage."""
+"""Transcripts: record, replay, diff, update, the pytest plugin, and coverage.
+
+`intake replay`, `coverage` and `chat --plain` run in this process (the `intake` fixture,
+tests/cli_helpers.py), except one real-process test each for replay and coverage here (and for
+chat --plain in tests/test_hardening.py)."""
 
 from __future__ import annotations
 
@@ -20,13 +24,15 @@ CORPUS = ROOT / "transcripts"
 BROKEN = ROOT / "tests" / "fixtures" / "transcripts_broken"
 
 
-def intake(*args: str, cwd: Path = ROOT, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def intake_process(*args: str, cwd: Path = ROOT, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python -m chatbot ARGS`: a real process, for the one smoke test per command."""
     return subprocess.run([sys.executable, "-m", "chatbot", *args], capture_output=True, text=True, cwd=cwd,
                           input=stdin, timeout=300)
 
 
 def test_the_corpus_replays_green() -> None:
-    proc = intake("replay", "transcripts")
+    """`replay`'s real-process test."""
+    proc = intake_process("replay", "transcripts")
     assert proc.returncode == 0, proc.stdout
     count = len(list(CORPUS.glob("*.yaml")))
     assert proc.stdout.strip().splitlines()[-1] == f"{count} passed, 0 failed"
@@ -39,12 +45,13 @@ def test_the_corpus_is_big_enough_and_marks_tui_cases() -> None:
 
 
 def test_coverage_meets_the_ci_thresholds() -> None:
-    proc = intake("coverage", "transcripts", "--fail-under", "rules=100,levels=100,transitions=90")
+    """`coverage`'s real-process test."""
+    proc = intake_process("coverage", "transcripts", "--fail-under", "rules=100,levels=100,transitions=90")
     assert proc.returncode == 0, proc.stdout
     assert re.search(r"rules\s+100\.0%", proc.stdout) and re.search(r"levels\s+100\.0%", proc.stdout)
 
 
-def test_coverage_lists_what_was_never_exercised_with_its_line() -> None:
+def test_coverage_lists_what_was_never_exercised_with_its_line(intake) -> None:  # noqa: ANN001
     proc = intake("coverage", "transcripts/w5-cannabis-most-weekends-just.yaml", "--fail-under", "rules=100")
     assert proc.returncode == 1
     assert "never exercised: rules" in proc.stdout
@@ -60,7 +67,8 @@ def test_coverage_lists_what_was_never_exercised_with_its_line() -> None:
     ("missing_expected", 1, "'expected' is missing"),
     ("wrong_format", 1, "format 7 is not supported"),
 ])
-def test_malformed_transcript_is_named_with_exit_2(name: str, line: int, message: str) -> None:
+def test_malformed_transcript_is_named_with_exit_2(name: str, line: int, message: str,
+                                                   intake) -> None:  # noqa: ANN001
     rel = f"tests/fixtures/transcripts_broken/{name}.yaml"
     proc = intake("replay", rel)
     assert proc.returncode == 2
@@ -76,7 +84,8 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_changing_one_floor_fails_exactly_the_dependent_transcripts_and_update_accepts(workspace: Path) -> None:
+def test_changing_one_floor_fails_exactly_the_dependent_transcripts_and_update_accepts(workspace: Path,
+                                                                                        intake) -> None:  # noqa: ANN001
     dialog = workspace / "intake.yaml"
     text = dialog.read_text()
     old = "  - id: step_down\n    when: {slot: treatment_history, op: includes, value: just_left}\n    floor: iop\n"
@@ -110,7 +119,7 @@ def test_changing_one_floor_fails_exactly_the_dependent_transcripts_and_update_a
         assert new["expected"]["level"] == "php"
 
 
-def test_a_changed_question_is_reported_at_its_turn_and_line(workspace: Path) -> None:
+def test_a_changed_question_is_reported_at_its_turn_and_line(workspace: Path, intake) -> None:  # noqa: ANN001
     path = workspace / "transcripts" / "w5-cannabis-most-weekends-just.yaml"
     text = path.read_text()
     path.write_text(text.replace("- question: age_group", "- question: how_old", 1))
@@ -121,7 +130,7 @@ def test_a_changed_question_is_reported_at_its_turn_and_line(workspace: Path) ->
     assert "expected: how_old" in proc.stdout and "actual:   age_group" in proc.stdout
 
 
-def test_strict_compares_the_text_shown(workspace: Path) -> None:
+def test_strict_compares_the_text_shown(workspace: Path, intake) -> None:  # noqa: ANN001
     path = workspace / "transcripts" / "w5-cannabis-most-weekends-just.yaml"
     path.write_text(path.read_text().replace("shown: How old are you?", "shown: What is your age?", 1))
     assert intake("replay", str(path), cwd=workspace).returncode == 0
@@ -130,7 +139,7 @@ def test_strict_compares_the_text_shown(workspace: Path) -> None:
     assert "expected: What is your age?" in proc.stdout and "actual:   How old are you?" in proc.stdout
 
 
-def test_record_from_the_plain_mode(tmp_path: Path) -> None:
+def test_record_from_the_plain_mode(tmp_path: Path, intake) -> None:  # noqa: ANN001
     out = tmp_path / "recorded.yaml"
     lines = "\n".join(["1", "me", "banana", "2", "weed", "back", "weed", "weekends", "no", "none", "no", "never",
                        "family", "yes", "school", "yes", "no", "1", "cut down", "no preference"]) + "\n"
@@ -149,7 +158,7 @@ def test_record_from_the_plain_mode(tmp_path: Path) -> None:
     assert forced.returncode == 0 and yaml.safe_load(out.read_text())["expected"]["level"] is None
 
 
-def test_replay_via_the_tui() -> None:
+def test_replay_via_the_tui(intake) -> None:  # noqa: ANN001
     proc = intake("replay", "--via", "tui", "transcripts/w5-cannabis-most-weekends-just.yaml")
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.strip().splitlines()[-1] == "1 passed, 0 failed"
@@ -177,7 +186,8 @@ def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
 
 @pytest.mark.parametrize("key, value", [("dialog", "other"), ("dialog_version", 99), ("locale", "es")])
 def test_a_transcript_for_another_dialog_version_or_locale_is_refused_with_one_line(tmp_path: Path, key: str,
-                                                                                    value: object) -> None:
+                                                                                    value: object,
+                                                                                    intake) -> None:  # noqa: ANN001
     data = yaml.safe_load((ROOT / "transcripts" / "w5-cannabis-most-weekends-just.yaml").read_text())
     data[key] = value
     path = tmp_path / "elsewhere.yaml"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
+import weakref
 from pathlib import Path
 
 import pytest
 import yaml
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from chatbot.engine import Engine
@@ -23,7 +24,7 @@ from chatbot.tui.screens.summary import SummaryScreen
 from chatbot.tui.screens.welcome import WelcomeScreen
 from chatbot.tui.staff import StaffApp
 from chatbot.tui.widgets.bubbles import Bubble
-from tui_helpers import screen_text, start, type_answer
+from tui_helpers import FakeClock, later, screen_text, start, to_summary, type_answer
 from worked_examples import EXAMPLES
 
 SIZE = (80, 24)
@@ -38,14 +39,28 @@ def instant_buttons(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Button, "_start_active_affect", lambda self: None)
 
 
-@pytest.mark.parametrize("name", ["W1", "W3", "W9"])
-async def test_whole_intake_to_the_summary(engine: Engine, name: str) -> None:
-    example = BY_NAME[name]
+async def test_whole_intake_to_the_summary(engine: Engine) -> None:
+    """Every answer typed through the real app, W1 from first question to summary."""
+    example = BY_NAME["W1"]
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         for answer in example.answers:
             await type_answer(pilot, answer)
+        assert isinstance(app.screen, SummaryScreen)
+        level = app.screen.query_one("#summary-level", Static)
+        assert str(level.content) == engine.dialog.levels[example.level].name
+        outcome = app.session.outcome()
+        assert outcome.level == example.level and set(outcome.modifiers) == example.modifiers
+
+
+@pytest.mark.parametrize("name", ["W3", "W9"])
+async def test_the_summary_shows_the_level_reached(engine: Engine, name: str) -> None:
+    # typed in full through the app by the w3 and w9 transcripts (tui: true), which check the outcome
+    example = BY_NAME[name]
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_summary(pilot, example.answers)
         assert isinstance(app.screen, SummaryScreen)
         level = app.screen.query_one("#summary-level", Static)
         assert str(level.content) == engine.dialog.levels[example.level].name
@@ -195,9 +210,7 @@ async def test_summary_can_be_saved_to_a_confirmed_path(engine: Engine, tmp_path
     monkeypatch.chdir(tmp_path)
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for a in BY_NAME["W5"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await type_answer(pilot, str(tmp_path / "mine.md"), "#save-path")
@@ -219,21 +232,6 @@ async def test_quit_asks_first(engine: Engine) -> None:
 
 
 # --- kiosk -------------------------------------------------------------------------------------
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def later(app: KioskApp, pilot: Pilot, clock: FakeClock, seconds: float) -> None:
-    """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run."""
-    clock.now += seconds
-    app.tick_idle()
-    await pilot.pause()
-
 
 async def test_kiosk_quit_keys_do_nothing(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
@@ -281,9 +279,7 @@ async def test_kiosk_summary_resets_after_linger(engine: Engine) -> None:
     clock = FakeClock()
     app = KioskApp(engine, pin="2468", idle=100, linger=10, countdown=5, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for a in BY_NAME["W5"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.query("#summary-save")             # no file export at a kiosk
         await later(app, pilot, clock, 11)
@@ -295,18 +291,14 @@ async def test_kiosk_summary_resets_after_linger(engine: Engine) -> None:
 async def test_kiosk_saves_nothing_without_consent(engine: Engine, tmp_path: Path) -> None:
     app = KioskApp(engine, pin="2468", save_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for a in BY_NAME["W5"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         assert isinstance(app.screen, ConsentScreen)
         await pilot.press("enter")                               # "No" has focus
         await pilot.pause()
         assert list(tmp_path.iterdir()) == []
         await pilot.press("escape")
         await pilot.pause()
-        await start(pilot)
-        for a in BY_NAME["W5"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         await pilot.click("#consent-yes")
         await pilot.pause()
     files = list(tmp_path.iterdir())
@@ -318,9 +310,7 @@ async def test_kiosk_saves_nothing_without_consent(engine: Engine, tmp_path: Pat
 async def test_kiosk_without_saving_never_asks_for_consent(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for a in BY_NAME["W5"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         assert isinstance(app.screen, SummaryScreen)
 
 
@@ -404,26 +394,38 @@ async def test_an_error_at_the_kiosk_wipes_and_returns_to_the_welcome(engine: En
         assert isinstance(app.screen, ChatScreen)
 
 
-async def test_fifty_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None:
-    app = KioskApp(engine, pin="2468")
+async def test_kiosk_sessions_leave_nothing_behind(engine: Engine) -> None:
+    """Person after person at one kiosk, wiped each way a person can be (quick exit; idle, the
+    countdown, then the wipe): nothing of the one before stays on screen, in the app or in the
+    shared machine. Fifty sessions the same way without the app:
+    tests/test_hardening.py::test_fifty_kiosk_intakes_release_every_session_and_answer."""
+    clock = FakeClock()
+    app = KioskApp(engine, pin="2468", idle=5, countdown=30, clock=clock)
     models_before = len(engine.open_sessions)
+    sessions = []
     async with app.run_test(size=SIZE) as pilot:
-        for person in range(50):
+        for person, leaves in enumerate(["quick exit", "walks away", "quick exit", "walks away"]):
             await start(pilot)
             marker = f"beer for person {person}"
             for a in ["1", "me", "2", marker]:
                 await type_answer(pilot, a)
             assert marker in screen_text(app)                  # it was on screen for this person
-            if person % 2:
-                await pilot.press("escape")                    # quick exit
+            sessions.append(weakref.ref(app.session))
+            if leaves == "quick exit":
+                await pilot.press("escape")
+                await pilot.pause()
             else:
-                app.wipe()                                     # what idle and linger call
-            await pilot.pause()
+                await later(app, pilot, clock, 6)              # idle: "Are you still there?"
+                assert isinstance(app.screen, IdleScreen)
+                await later(app, pilot, clock, 31)             # the countdown ran out
+            assert isinstance(app.screen, WelcomeScreen)
             text = screen_text(app)
             assert "person" not in text and "beer" not in text
             assert app.session is None
             assert len(engine.open_sessions) == models_before
-        assert app.sessions_started == 50
+        assert app.sessions_started == 4
+    gc.collect()
+    assert [ref() for ref in sessions] == [None] * 4          # nothing in the app holds a wiped session
 
 
 # --- staff -------------------------------------------------------------------------------------
@@ -473,8 +475,7 @@ async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
         await type_answer(pilot, "banana")
         await pilot.press("ctrl+b")
         await pilot.pause()
-        for a in BY_NAME["W9"].answers:
-            await type_answer(pilot, a)
+        await to_summary(pilot, BY_NAME["W9"].answers, press_start=False)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await type_answer(pilot, "Cocaine, cannot stay clean at home", "#t-title")   # Enter: on to Notes

@@ -2,12 +2,12 @@
 a clinician needs (file, line, where, what to fix), exit 2 and no traceback.
 
 Each fixture is tests/fixtures/minimal.yaml (a small valid dialog) with exactly one fault.
+`intake validate` runs in this process (the `intake` fixture, tests/cli_helpers.py); its
+real-process test is tests/test_cli.py::test_validate_shipped_dialog.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -119,15 +119,10 @@ ALSO: dict[str, list[tuple[int, str]]] = {
 }
 
 
-def validate(*paths: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chatbot", "validate", *paths], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
-
-
 @pytest.mark.parametrize("name", sorted(FAULTS))
-def test_broken_dialog_gets_its_one_line(name: str) -> None:
+def test_broken_dialog_gets_its_one_line(name: str, intake) -> None:  # noqa: ANN001
     rel = f"tests/fixtures/broken/{name}.yaml"
-    proc = validate(rel)
+    proc = intake("validate", rel)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 2, out
     assert "Traceback" not in out
@@ -144,20 +139,20 @@ def test_every_fixture_has_its_assertion() -> None:
 
 
 @pytest.mark.parametrize("path", ["tests/fixtures/minimal.yaml", "dialogs/intake.yaml"])
-def test_good_dialogs_validate(path: str) -> None:
-    proc = validate(path)
+def test_good_dialogs_validate(path: str, intake) -> None:  # noqa: ANN001
+    proc = intake("validate", path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith(f"{path}: ok")
 
 
-def test_several_files_report_each_and_fail_together() -> None:
-    proc = validate("tests/fixtures/minimal.yaml", "tests/fixtures/broken/unknown_goto.yaml")
+def test_several_files_report_each_and_fail_together(intake) -> None:  # noqa: ANN001
+    proc = intake("validate", "tests/fixtures/minimal.yaml", "tests/fixtures/broken/unknown_goto.yaml")
     assert proc.returncode == 2
     assert "tests/fixtures/minimal.yaml: ok" in proc.stdout and "unknown_goto.yaml:42:" in proc.stdout
 
 
-def test_missing_file_is_named() -> None:
-    proc = validate("tests/fixtures/nope.yaml")
+def test_missing_file_is_named(intake) -> None:  # noqa: ANN001
+    proc = intake("validate", "tests/fixtures/nope.yaml")
     assert proc.returncode == 2 and "tests/fixtures/nope.yaml:1: cannot read the dialog" in proc.stdout
 
 
@@ -169,15 +164,15 @@ LANGUAGE = ROOT / "dialogs" / "language" / "en.yaml"
     ('"yes": ["yes",', '"yes": ["nope", "yes",', "no: 'nope' is listed under both yes and no"),
     ('negators: [', 'negatorz: [', "unknown key 'negatorz'"),
 ])
-def test_a_broken_language_file_beside_the_dialog_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+def test_a_broken_language_file_beside_the_dialog_is_named(tmp_path: Path, old: str, new: str, message: str,
+                                                           intake) -> None:  # noqa: ANN001
     """A translated dialog brings language/<locale>.yaml; its faults name that file and line."""
     (tmp_path / "language").mkdir()
     text = LANGUAGE.read_text(encoding="utf-8")
     assert old in text
     (tmp_path / "language" / "en.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
     (tmp_path / "dialog.yaml").write_text((ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8"))
-    proc = subprocess.run([sys.executable, "-m", "chatbot", "validate", "dialog.yaml"], capture_output=True,
-                          text=True, cwd=tmp_path, timeout=60)
+    proc = intake("validate", "dialog.yaml", cwd=tmp_path)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 2 and "Traceback" not in out
     assert out.startswith("language/en.yaml:") and message in out, out

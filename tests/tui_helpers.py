@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual.app import App
@@ -21,6 +22,44 @@ async def type_answer(pilot: Pilot, text: str, selector: str = "#free") -> None:
 async def start(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # the Start button has focus on the welcome screen
+    await pilot.pause()
+
+
+async def to_summary(pilot: Pilot, answers: Sequence[str], *, press_start: bool = True) -> None:
+    """A whole intake to its summary in few Pilot steps, for tests about the summary, not the typing.
+
+    Start is pressed in the app; every answer but the last goes to the app's own Session
+    in-process (`session.answer`, the engine API a typed answer ends in); the last is typed in
+    the answer box, so the summary is shown by the same path as for a person. The log is drawn
+    from the Session, so the screens match a typed intake. Typing every answer through the app
+    stays checked by tests/test_tui.py::test_whole_intake_to_the_summary and the `tui: true`
+    transcripts. With press_start=False the intake is already on screen, at the question the
+    first answer is for.
+    """
+    if press_start:
+        await start(pilot)
+    session = pilot.app.session  # type: ignore[attr-defined]
+    assert session is not None, "Start did not begin an intake"
+    for text in answers[:-1]:
+        session.answer(text)
+    await type_answer(pilot, answers[-1])
+
+
+class FakeClock:
+    """The kiosk's clock in tests: time passes only when `later` says."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def later(app: Any, pilot: Pilot, clock: FakeClock, seconds: float) -> None:
+    """Let `seconds` pass on the kiosk's clock and its once-a-second idle check run. The one
+    place the tests call the kiosk's tick_idle (what its interval timer calls) themselves."""
+    clock.now += seconds
+    app.tick_idle()
     await pilot.pause()
 
 
