@@ -32,6 +32,7 @@ class Console:
         self.stdin = stdin
         self.out = stdout
         self.echo = not _isatty(stdin)
+        self._section: str | None = None  # the section last announced
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -62,7 +63,9 @@ class Console:
                 self.say("")
                 if turn.message:
                     self.say(wrap(turn.message))
-                self.say(*question_lines(self.dialog, turn))
+                section_changed = turn.progress.section != self._section
+                self._section = turn.progress.section
+                self.say(*question_lines(self.dialog, turn, progress=section_changed))
 
     def read(self) -> str | None:
         self.out.write("> ")

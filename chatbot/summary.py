@@ -23,11 +23,15 @@ def _options(options: tuple[OptionView, ...]) -> list[str]:
     return [wrap(f"{o.number}. {o.label}", "  ") for o in options]
 
 
-def question_lines(dialog: LoadedDialog, turn: QuestionTurn) -> list[str]:
+def question_lines(dialog: LoadedDialog, turn: QuestionTurn, progress: bool = True) -> list[str]:
+    """The question, its options and how to answer; with `progress`, the section and how many
+    questions are left first (the plain mode says it when the section changes, not every time:
+    a screen reader reads it aloud before each question)."""
     q = turn.question
     p = turn.progress
     key = "progress_one" if p.left == 1 and "progress_one" in dialog.spec.strings else "progress"  # "1 question"
-    lines = [f"[{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}]", wrap(q.text)]
+    lines = [f"{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}."] if progress else []
+    lines.append(wrap(q.text))
     lines += _options(q.options)
     if q.kind == "choice":
         lines.append(dialog.s("choose_one"))
@@ -48,7 +52,7 @@ def confirm_lines(dialog: LoadedDialog, options: tuple[OptionView, ...]) -> list
 
 
 def crisis_lines(dialog: LoadedDialog, crisis: CrisisView) -> list[str]:
-    lines = [f"!! {crisis.title} !!", wrap(crisis.message), "", dialog.s("crisis_resources_title") + ":"]
+    lines = [crisis.title.upper(), wrap(crisis.message), "", dialog.s("crisis_resources_title") + ":"]
     lines += [wrap(f"- {r}", "  ") for r in crisis.resources]
     lines += ["", wrap(crisis.prompt)]
     lines += _options(crisis.options)
@@ -128,7 +132,7 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
 
 def result_text(dialog: LoadedDialog, rec: Recommendation) -> str:
     """The whole summary as plain text for the line mode."""
-    out: list[str] = [f"== {dialog.s('result_title')} =="]
+    out: list[str] = [dialog.s("result_title").upper()]
     for part in result_parts(dialog, rec):
         out.append("")
         if part.heading:

@@ -117,6 +117,23 @@ def test_crisis_mid_intake_then_continue(tmp_path: Path, chat) -> None:  # noqa:
 
 
 def test_the_last_question_says_one_question_left(engine: Engine) -> None:
+    from chatbot.summary import question_lines
+
+    session = engine.session()
+    session.start()
+    for answer in ["1", "me", "2", "weed", "weekends", "no", "none", "no", "never", "alone", "yes", "school", "no",
+                   "no", "private", "cut down"]:
+        turn = session.answer(answer)
+        if turn.progress.left == 1:
+            break
+    assert turn.progress.left == 1
+    shown = "\n".join(question_lines(engine.dialog, turn, progress=True))
+    assert "about 1 question left" in shown and "about 1 questions" not in shown
+    session.close()
+
+
+def test_the_plain_mode_says_the_section_when_it_changes_not_before_every_question(engine: Engine) -> None:
+    """A screen reader read the progress line aloud before every question."""
     import io
 
     from chatbot.console import run_plain
@@ -125,4 +142,9 @@ def test_the_last_question_says_one_question_left(engine: Engine) -> None:
     answers = ["1", "me", "2", "weed", "weekends", "no", "none", "no", "never", "alone", "yes", "school", "no", "no",
                "private", "cut down"]
     run_plain(engine, stdin=io.StringIO("\n".join(answers) + "\n"), stdout=out)
-    assert "about 1 question left" in out.getvalue() and "about 1 questions" not in out.getvalue()
+    said = [line for line in out.getvalue().splitlines() if " answered \u00b7 about " in line]
+    sections = [line.split(" \u00b7 ")[0] for line in said]
+    asked = out.getvalue().count("\n> ")
+    assert 3 <= len(said) < asked                                           # not before every question
+    assert all(a != b for a, b in zip(sections, sections[1:], strict=False))  # only when the section changes
+    assert not any(line.startswith(("!!", "==")) for line in out.getvalue().splitlines())

@@ -45,11 +45,12 @@ class CrisisScreen(ModalScreen[None]):
         if isinstance(turn, CheckInTurn):
             check = turn.check_in
             title, message, resources, prompt = "", check.message, check.resources, check.prompt
-            buttons = [(o.value, o.label, "success" if o.value == "yes" else "default") for o in check.options]
+            buttons = [(o.value, o.label, "primary" if o.value == "yes" else "default") for o in check.options]
         else:
             crisis = turn.crisis
-            title, message, resources, prompt = f"!! {crisis.title} !!", crisis.message, crisis.resources, crisis.prompt
-            buttons = [("yes", "Yes", "success"), ("no", "No, I need help now", "error")]
+            title, message, resources, prompt = crisis.title, crisis.message, crisis.resources, crisis.prompt
+            # asking for help is the prominent button, never the "error" one
+            buttons = [("yes", "Yes", "default"), ("no", "No, I need help now", "primary")]
         self.set_class(isinstance(turn, CheckInTurn), "check-in")
         heading = self.query_one("#crisis-title", Static)
         heading.update(title)
