@@ -83,6 +83,7 @@ class Part:
     items: tuple[tuple[str, tuple[str, ...]], ...] = ()
     major: bool = False  # the recommended level
     then: bool = False  # the treatment after withdrawal management
+    alert: bool = False  # the help numbers at the top of an emergency result: not just another heading
 
 
 def _string(dialog: LoadedDialog, key: str, fallback: str) -> str:
@@ -93,7 +94,7 @@ def _string(dialog: LoadedDialog, key: str, fallback: str) -> str:
 def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     """The summary in reading order; the text, Markdown and TUI renderings all use it."""
     s = dialog.s
-    resources = Part(s("crisis_resources_title"), items=tuple((r, ()) for r in rec.resources))
+    resources = Part(s("crisis_resources_title"), items=tuple((r, ()) for r in rec.resources), alert=rec.crisis)
     parts: list[Part] = [resources] if rec.crisis else []
     urgent = f" {s('result_urgent')}" if rec.urgent and rec.kind == "plan" else ""
     parts.append(Part(rec.level.name, rec.level.involves + urgent, major=True))

@@ -241,3 +241,18 @@ async def test_start_over_on_the_summary_asks_before_erasing_the_result(engine: 
         await pilot.click("#confirm-no")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen) and app.session is not None and app.session.result is not None
+
+
+async def test_help_right_now_stands_out_on_the_emergency_summary(engine: Engine) -> None:
+    """On the emergency result, "Help right now" looked like any other heading."""
+    from chatbot.tui.screens.summary import SummaryScreen
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        await type_answer(pilot, "my friend took a bunch of pills and won't wake up")
+        await type_answer(pilot, "no", "#crisis-input")
+        assert isinstance(app.screen, SummaryScreen)
+        first = app.screen.query(".summary-heading").first(Static)
+        assert first.has_class("summary-alert") and str(first.content) == engine.dialog.s("crisis_resources_title")

@@ -56,7 +56,8 @@ class SummaryScreen(Screen[None]):
             yield Static(part.text, classes="summary-text", markup=False)
             return
         if part.heading:
-            yield Static(part.heading, classes="summary-heading", markup=False)
+            yield Static(part.heading, classes="summary-heading summary-alert" if part.alert else "summary-heading",
+                         markup=False)
         if part.text:
             yield Static(part.text, classes="summary-text summary-notice" if not part.heading else "summary-text",
                          markup=False)
