@@ -256,3 +256,20 @@ async def test_help_right_now_stands_out_on_the_emergency_summary(engine: Engine
         assert isinstance(app.screen, SummaryScreen)
         first = app.screen.query(".summary-heading").first(Static)
         assert first.has_class("summary-alert") and str(first.content) == engine.dialog.s("crisis_resources_title")
+
+
+async def test_on_a_tall_wide_screen_the_conversation_starts_at_the_top_in_a_readable_column(engine: Engine) -> None:
+    """At 120x40 the first question sat under 25 blank lines, and lines ran the whole width."""
+    from chatbot.tui.widgets.bubbles import Bubble
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await start(pilot)
+        first = app.screen.query(Bubble).first()
+        assert first.region.y <= 3
+        assert app.screen.query_one("#conversation").region.width <= 100
+        for answer in ["1", "me", "2", "beer", "3", "4", "shakes", "today", "no", "no", "no", "no"]:
+            await type_answer(pilot, answer)
+        last = list(app.screen.query(Bubble))[-1]
+        log = app.screen.query_one("#log")
+        assert log.region.y <= last.region.y < log.region.bottom          # the newest message is in view

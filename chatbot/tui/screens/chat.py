@@ -61,7 +61,6 @@ class ChatScreen(Screen[None]):
     def on_mount(self) -> None:
         log = self.query_one("#log", VerticalScroll)
         log.can_focus = False  # Tab goes from the typing box to the options and buttons, never the log
-        log.anchor()
 
     # --- drawing a turn ------------------------------------------------------------------
 
@@ -148,7 +147,9 @@ class ChatScreen(Screen[None]):
             log.mount_all(new)
         if keep < len(shown):
             self._question_id = None  # the question on screen changed under us: rebuild its widget
-        log.anchor()
+        # the newest message in view; a short conversation starts at the top (Textual's anchor would
+        # hold it to the bottom: at 120x40 the first question sat under 25 blank lines)
+        self.call_after_refresh(log.scroll_end, animate=False, immediate=True)
 
     # --- input ---------------------------------------------------------------------------
 
