@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
-from .recommend import Recommendation
+from .recommend import Reason, Recommendation
 from .turns import CheckInView, CrisisView, OptionView, QuestionTurn
 
 WIDTH = 78
@@ -91,6 +91,24 @@ def _string(dialog: LoadedDialog, key: str, fallback: str) -> str:
     return dialog.s(key) if key in dialog.spec.strings else dialog.s(fallback)
 
 
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def _glance(dialog: LoadedDialog, rec: Recommendation, toward: list[Reason]) -> Part:
+    """What fits the first screen under the level (80x24): one line of why, the first step, and
+    where help is; the detail follows it."""
+    items: list[str] = []
+    if toward:
+        items.append(f"{_string(dialog, 'glance_why', 'because')}: {_first_sentence(toward[0].text)}")
+    if rec.next_steps:
+        items.append(f"{_string(dialog, 'glance_next', 'next_steps')}: {_first_sentence(rec.next_steps[0])}")
+    if "glance_help" in dialog.spec.strings:
+        items.append(dialog.s("glance_help"))
+    return Part("", items=tuple((item, ()) for item in items))
+
+
 def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     """The summary in reading order; the text, Markdown and TUI renderings all use it."""
     s = dialog.s
@@ -104,6 +122,8 @@ def result_parts(dialog: LoadedDialog, rec: Recommendation) -> list[Part]:
     chosen = max([rank[rec.level.id], *([rank[rec.then.id]] if rec.then else [])])
     toward = [r for r in rec.reasons if not (r.floor and r.floor in rank and rank[r.floor] < chosen)]
     less = [r for r in rec.reasons if r not in toward]
+    if rec.kind == "plan":
+        parts.append(_glance(dialog, rec, toward))
     for heading, reasons in ((s("because"), toward), (_string(dialog, "because_less", "also_noted"), less)):
         if reasons:
             parts.append(Part(heading, items=tuple(

@@ -273,3 +273,24 @@ async def test_on_a_tall_wide_screen_the_conversation_starts_at_the_top_in_a_rea
         last = list(app.screen.query(Bubble))[-1]
         log = app.screen.query_one("#log")
         assert log.region.y <= last.region.y < log.region.bottom          # the newest message is in view
+
+
+async def test_the_summary_s_first_screen_at_80x24_has_the_level_why_first_step_and_help(engine: Engine) -> None:
+    """At 80x24 the summary was five screens, and "What to do next" two PageDowns away."""
+    from chatbot.tui.screens.summary import SummaryScreen
+    from worked_examples import EXAMPLES
+
+    for name in ("W3", "W9"):
+        app = IntakeApp(engine)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            for answer in next(e for e in EXAMPLES if e.name == name).answers:
+                await type_answer(pilot, answer)
+            assert isinstance(app.screen, SummaryScreen)
+            footer_row = SIZE[1] - 1
+            seen = " ".join(str(w.content) for w in app.screen.query(Static)
+                            if w.region.height and w.region.bottom <= footer_row)
+            result = app.session.result if app.session else None
+            assert result is not None
+            for words in (result.level.name, engine.dialog.s("glance_why"), engine.dialog.s("glance_next"), "988"):
+                assert words in seen, (name, words)
