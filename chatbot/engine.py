@@ -18,7 +18,7 @@ from . import dialogs
 from .answers import Parsed, Parser
 from .conditions import AnswerValue, holds, rule_slots
 from .dialogs import LoadedDialog
-from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend
+from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend, short_name
 from .route import Route
 from .safety import Detector, Hit
 from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Option, Question
@@ -403,7 +403,7 @@ class Session:
 
     def confirm_prompt(self, qid: str, reading: str) -> str:
         question = self.dialog.questions[qid]
-        return self.dialog.s("confirm", reading=reading, asked=question.short or question.text)
+        return self.dialog.s("confirm", reading=reading, asked=short_name(question, self.other_person()))
 
     @property
     def pending(self) -> tuple[str, str, str] | None:

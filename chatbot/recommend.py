@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .conditions import AnswerValue, holds, true_slots
 from .dialogs import LoadedDialog
-from .spec import CHECK_IN_SLOT, CRISIS_SLOT, UNKNOWN, Level, Rule
+from .spec import CHECK_IN_SLOT, CRISIS_SLOT, UNKNOWN, Level, Question, Rule
 
 
 class LevelView(BaseModel):
@@ -169,7 +169,7 @@ def recommend(
         reason = Reason(
             rule=rule.id,
             text=(rule.explain_other if other and rule.explain_other else rule.explain).format_map(fill),
-            quotes=_quotes(dialog, rule, facts, names, quotes),
+            quotes=_quotes(dialog, rule, facts, names, quotes, other),
             floor=rule.floor,
             urgent=rule.urgent,
         )
@@ -205,12 +205,13 @@ def recommend(
         crisis=bool(crisis_kinds),
         crisis_kinds=list(crisis_kinds),
         resources=[r.text for r in spec.safety.resources],
-        answers=[_quote(dialog, qid, quotes[qid]) for qid in dialog.questions if qid in quotes],
-        unknowns=_unknowns(dialog, facts, level_id),
+        answers=[_quote(dialog, qid, quotes[qid], other) for qid in dialog.questions if qid in quotes],
+        unknowns=_unknowns(dialog, facts, level_id, other),
     )
 
 
-def _unknowns(dialog: LoadedDialog, answers: Mapping[str, AnswerValue], level_id: str) -> list[str]:
+def _unknowns(dialog: LoadedDialog, answers: Mapping[str, AnswerValue], level_id: str,
+              other: bool = False) -> list[str]:
     """Each answer nobody knew that, had it been known, could have raised the level: the
     highest level any possible answer to it would lead to, with every other answer as given."""
     rank = dialog.level_rank
@@ -226,7 +227,7 @@ def _unknowns(dialog: LoadedDialog, answers: Mapping[str, AnswerValue], level_id
             if rank[could] > rank[top]:
                 top = could
         if top != level_id:
-            out.append(dialog.s("unknown_matters", asked=question.short or question.text,
+            out.append(dialog.s("unknown_matters", asked=short_name(question, other),
                                 level=dialog.levels[top].name))
     return out
 
@@ -272,14 +273,20 @@ def _modifier(dialog: LoadedDialog, mod_id: str, other: bool = False) -> Modifie
 
 
 def _quotes(dialog: LoadedDialog, rule: Rule, facts: Mapping[str, AnswerValue], names: set[str],
-            quotes: Mapping[str, str]) -> list[Quote]:
+            quotes: Mapping[str, str], other: bool = False) -> list[Quote]:
     seen: list[str] = []
     for slot in true_slots(rule.when, facts, names):
         if slot not in (CRISIS_SLOT, CHECK_IN_SLOT) and slot not in seen and slot in quotes:
             seen.append(slot)
-    return [_quote(dialog, slot, quotes[slot]) for slot in seen]
+    return [_quote(dialog, slot, quotes[slot], other) for slot in seen]
 
 
-def _quote(dialog: LoadedDialog, qid: str, answer: str) -> Quote:
-    q = dialog.questions[qid]
-    return Quote(question=qid, asked=q.short or q.text, answer=answer)
+def short_name(question: Question, other: bool = False) -> str:
+    """How a question is named in a summary or a "just to check", for this person."""
+    if other:
+        return question.short_other or question.short or question.text_other or question.text
+    return question.short or question.text
+
+
+def _quote(dialog: LoadedDialog, qid: str, answer: str, other: bool = False) -> Quote:
+    return Quote(question=qid, asked=short_name(dialog.questions[qid], other), answer=answer)

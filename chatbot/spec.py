@@ -171,6 +171,7 @@ class Question(Strict):
     options: list[Option] = []
     number: NumberSpec | None = None
     short: Text | None = None
+    short_other: Text | None = None  # the short name when someone answers for another ("What they use")
     # the kind of value typed words may give ("im 52", "most nights"): options cover it by `range`
     reads: ValueKind | None = None
     # a yes/no question about the past N days: a time named outside them ("6 months ago") is a no,

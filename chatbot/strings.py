@@ -17,7 +17,7 @@ def string_table(spec: Dialog) -> dict[str, str]:
         table[f"sections.{section.id}.title"] = section.title
     for q in spec.questions:
         base = f"questions.{q.id}"
-        for name in ("text", "text_other", "help", "short"):
+        for name in ("text", "text_other", "help", "short", "short_other"):
             value = getattr(q, name)
             if value:
                 table[f"{base}.{name}"] = value

@@ -213,3 +213,19 @@ def test_someone_answering_for_another_person_is_shown_their_wording(engine: Eng
     said = " ".join([*result.next_steps, *(m.text for m in result.modifiers), *(r.text for r in result.reasons)])
     assert "they should not use alone" in said and "Carry naloxone" not in said, said
     session.close()
+
+
+def test_a_parent_s_confirms_and_re_asks_name_things_their_way(engine: Engine) -> None:
+    """A parent was asked "Thoughts of ending your life: No. Is that right?" and re-asked with
+    "1. I live with people who support me"."""
+    session = engine.session()
+    session.start()
+    walk(session, "1", "for my son", "2", "yes", "fentanyl")
+    turn = session.answer("most days i think")
+    assert turn.kind == "confirm" and turn.confirm.startswith("Just to check. How often they use opioids:")
+    session.answer("yes")
+    while session.state != "home" and not session.finished:
+        session.answer("1")
+    turn = session.answer("banana")
+    assert turn.kind == "reask" and "They live alone" in turn.message and "I live" not in turn.message
+    session.close()
