@@ -82,8 +82,9 @@ class _Blank(dict[str, str]):
         return "\u2014"
 
 
-def _level(level: Level) -> LevelView:
-    return LevelView(id=level.id, name=level.name, involves=level.involves, asam=level.asam)
+def _level(level: Level, other: bool = False) -> LevelView:
+    involves = level.involves_other if other and level.involves_other else level.involves
+    return LevelView(id=level.id, name=level.name, involves=involves, asam=level.asam)
 
 
 def _facts(answers: Mapping[str, AnswerValue], crisis_kinds: tuple[str, ...],
@@ -157,7 +158,7 @@ def recommend(
         if other_floors and rank[alt.level] < max(other_floors):
             continue
         alternatives.append(AlternativeView(
-            level=_level(dialog.levels[alt.level]),
+            level=_level(dialog.levels[alt.level], other),
             modifiers=[_modifier(dialog, m, other) for m in alt.modifiers],
             when=alt.when_other if other and alt.when_other else alt.when,
         ))
@@ -192,8 +193,8 @@ def recommend(
 
     return Recommendation(
         kind="plan",
-        level=_level(level),
-        then=_level(dialog.levels[then_id]) if then_id else None,
+        level=_level(level, other),
+        then=_level(dialog.levels[then_id], other) if then_id else None,
         urgent=any(r.urgent and r.floor == level_id for r in fired),
         modifiers=[_modifier(dialog, m, other) for m in modifiers],
         reasons=reasons,

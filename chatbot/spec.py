@@ -193,6 +193,7 @@ class Level(Strict):
     name: Text
     asam: str = ""
     involves: Text
+    involves_other: Text | None = None  # said to someone answering for another person
     # a withdrawal-management level is a first step; treatment at this level or higher follows it
     then_at_least: Ident | None = None
 

@@ -28,6 +28,8 @@ def string_table(spec: Dialog) -> dict[str, str]:
     for level in spec.levels:
         table[f"levels.{level.id}.name"] = level.name
         table[f"levels.{level.id}.involves"] = level.involves
+        if level.involves_other:
+            table[f"levels.{level.id}.involves_other"] = level.involves_other
     for mod in spec.modifiers:
         table[f"modifiers.{mod.id}.name"] = mod.name
         table[f"modifiers.{mod.id}.text"] = mod.text

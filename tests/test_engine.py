@@ -229,3 +229,16 @@ def test_a_parent_s_confirms_and_re_asks_name_things_their_way(engine: Engine) -
     turn = session.answer("banana")
     assert turn.kind == "reask" and "They live alone" in turn.message and "I live" not in turn.message
     session.close()
+
+
+def test_a_parent_is_told_what_the_level_involves_for_their_son(engine: Engine) -> None:
+    session = engine.session()
+    session.start()
+    walk(session, "1", "for my son", "2", "yes", "cocaine")
+    while not session.finished:
+        session.answer("1")
+    result = session.result
+    assert result is not None and result.level.involves == (
+        engine.dialog.levels[result.level.id].involves_other or engine.dialog.levels[result.level.id].involves)
+    assert " you " not in f" {result.level.involves.lower()} "
+    session.close()
