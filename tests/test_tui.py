@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from chatbot.engine import Engine
 from chatbot.replay import replay
@@ -462,6 +462,8 @@ async def test_staff_jump_back(engine: Engine) -> None:
             await type_answer(pilot, a)
         await pilot.press("f3")
         await pilot.pause()
+        second = str(app.screen.query_one("#jump-list", OptionList).get_option_at_index(1).prompt)
+        assert "Are you filling this in for yourself" in second and "For myself" in second   # not ids alone
         await pilot.press("down", "enter")                      # the second question: for_whom
         await pilot.pause()
         assert app.session.state == "for_whom" and list(app.session.answers) == ["safety_now"]

@@ -151,23 +151,6 @@ async def test_every_staff_key_fits_the_footer_at_80_columns(engine: Engine) -> 
             assert key in footer, footer
 
 
-async def test_staff_jump_list_shows_each_question_and_its_answer(engine: Engine) -> None:
-    from textual.widgets import OptionList
-
-    from chatbot.tui.staff import StaffApp
-
-    app = StaffApp(engine)
-    async with app.run_test(size=(110, 30)) as pilot:
-        await start(pilot)
-        for answer in ["1", "me", "2", "beer"]:
-            await type_answer(pilot, answer)
-        await pilot.press("f3")
-        await pilot.pause()
-        jump = app.screen.query_one("#jump-list", OptionList)
-        second = str(jump.get_option_at_index(1).prompt)
-        assert "Are you filling this in for yourself" in second and "For myself" in second, second
-
-
 async def test_staff_inspector_on_the_summary_explains_the_level(engine: Engine) -> None:
     """The inspector was missing on the summary, exactly when staff want to know why a level was chosen."""
     from chatbot.tui.screens.summary import SummaryScreen
