@@ -81,6 +81,11 @@ class LoadedDialog:
         text = self.spec.strings[key]
         return text.format(**values) if values else text
 
+    def ui(self, key: str, **values: Any) -> str:
+        """One of the app's own words (the locale's `interface:`), filled in."""
+        text: str = getattr(self.language.interface, key)
+        return text.format(**values) if values else text
+
     def question_line(self, qid: str) -> int:
         return self.lines.get(("questions", self.question_index[qid]), 1)
 

@@ -51,6 +51,121 @@ class Bounds(_Strict):
     open_above: list[Phrase]
 
 
+Sentence = Annotated[str, StringConstraints(min_length=1, max_length=400)]
+
+
+class Interface(_Strict):
+    """The app's own words: keys, boxes, placeholders and notices around the conversation.
+    Every one must be given, so a translation that misses one is refused with its line."""
+
+    app_title: Sentence
+    key_help: Sentence
+    key_help_short: Sentence
+    key_quit: Sentence
+    key_back: Sentence
+    key_restart: Sentence
+    key_save_summary: Sentence
+    key_start_over: Sentence
+    key_quick_exit: Sentence
+    key_inspector: Sentence
+    key_jump: Sentence
+    key_save: Sentence
+    key_cancel: Sentence
+    key_close: Sentence
+    key_start: Sentence
+    key_tick: Sentence
+    key_send_ticked: Sentence
+    help_enter: Sentence
+    help_arrows: Sentence
+    help_space: Sentence
+    help_tab: Sentence
+    help_back: Sentence
+    help_restart: Sentence
+    help_save_summary: Sentence
+    help_help: Sentence
+    help_quit: Sentence
+    help_quick_exit: Sentence
+    help_inspector: Sentence
+    help_jump: Sentence
+    help_save_transcript: Sentence
+    help_title: Sentence
+    help_title_kiosk: Sentence
+    welcome_keys: Sentence
+    welcome_keys_kiosk: Sentence
+    welcome_keys_staff: Sentence
+    start: Sentence
+    speaker_bot: Sentence
+    speaker_person: Sentence
+    type_here: Sentence
+    type_yes_no_or_answer: Sentence
+    type_number_then_enter: Sentence
+    type_or_tick: Sentence
+    type_or_pick: Sentence
+    ticked: Sentence
+    crisis_placeholder: Sentence
+    crisis_safe: Sentence
+    crisis_need_help: Sentence
+    restart_ask: Sentence
+    restart_yes: Sentence
+    keep_going: Sentence
+    quit_ask: Sentence
+    quit_yes: Sentence
+    replace_ask: Sentence
+    replace_yes: Sentence
+    cancel: Sentence
+    save: Sentence
+    save_summary: Sentence
+    start_over: Sentence
+    save_summary_what: Sentence
+    save_path_problem: Sentence
+    save_failed: Sentence
+    saved_to: Sentence
+    idle_title: Sentence
+    idle_countdown: Sentence
+    idle_stay: Sentence
+    consent_title: Sentence
+    consent_text: Sentence
+    consent_yes: Sentence
+    consent_no: Sentence
+    pin_prompt: Sentence
+    pin_wrong: Sentence
+    pin_locked: Sentence
+    kiosk_error: Sentence
+    kiosk_save_failed: Sentence
+    kiosk_saved: Sentence
+    inspector_title: Sentence
+    inspector_level: Sentence
+    inspector_rules: Sentence
+    inspector_answers: Sentence
+    inspector_signals: Sentence
+    inspector_crisis: Sentence
+    inspector_check_in: Sentence
+    inspector_section: Sentence
+    inspector_result: Sentence
+    inspector_none_yet: Sentence
+    inspector_none: Sentence
+    inspector_no_floor: Sentence
+    inspector_then: Sentence
+    inspector_urgent: Sentence
+    inspector_modifiers: Sentence
+    inspector_also: Sentence
+    inspector_crisis_kinds: Sentence
+    inspector_waiting: Sentence
+    inspector_nothing_fired: Sentence
+    inspector_grade_now: Sentence
+    inspector_grade_check: Sentence
+    inspector_checked_in: Sentence
+    jump_ask: Sentence
+    transcript_title: Sentence
+    transcript_title_placeholder: Sentence
+    transcript_notes_placeholder: Sentence
+    transcript_file_placeholder: Sentence
+    transcript_needs_title: Sentence
+    transcript_exists: Sentence
+    transcript_not_saved: Sentence
+    transcript_saved: Sentence
+
+
 class Language(_Strict):
     locale: str
     # answers as a whole: yes, no (hedged negatives included), not sure
@@ -120,6 +235,7 @@ class Language(_Strict):
     decade_parts: dict[Phrase, Span]
     ages: dict[Phrase, Span]
     age_units: list[Phrase]
+    interface: Interface
 
 
 def path_for(dialog_file: str | Path, locale: str) -> Path:

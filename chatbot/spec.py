@@ -45,6 +45,8 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_exclusive": frozenset({"option"}), "reask_multi_unknown": frozenset({"understood", "unknown"}),
     "reask_text_too_long": frozenset({"limit"}), "progress": frozenset({"section", "answered", "left"}),
     "progress_one": frozenset({"section", "answered", "left"}),
+    "progress_short": frozenset({"section", "answered", "left"}),
+    "progress_short_one": frozenset({"section", "answered", "left"}),
     "type_number": frozenset({"min", "max"}),
 }
 # Ids the engine gives a meaning of its own.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .dialogs import LoadedDialog
 from .recommend import Reason, Recommendation
-from .turns import CheckInView, CrisisView, OptionView, QuestionTurn
+from .turns import CheckInView, CrisisView, OptionView, Progress, QuestionTurn
 
 WIDTH = 78
 
@@ -23,14 +23,20 @@ def _options(options: tuple[OptionView, ...]) -> list[str]:
     return [wrap(f"{o.number}. {o.label}", "  ") for o in options]
 
 
+def progress_line(dialog: LoadedDialog, p: Progress, answered: bool = True) -> str:
+    """The section and about how many questions are left ("1 question", not "1 questions");
+    without `answered`, the short form the app's status line fits in 50 columns."""
+    base = "progress" if answered or "progress_short" not in dialog.spec.strings else "progress_short"
+    key = f"{base}_one" if p.left == 1 and f"{base}_one" in dialog.spec.strings else base
+    return dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)
+
+
 def question_lines(dialog: LoadedDialog, turn: QuestionTurn, progress: bool = True) -> list[str]:
     """The question, its options and how to answer; with `progress`, the section and how many
     questions are left first (the plain mode says it when the section changes, not every time:
     a screen reader reads it aloud before each question)."""
     q = turn.question
-    p = turn.progress
-    key = "progress_one" if p.left == 1 and "progress_one" in dialog.spec.strings else "progress"  # "1 question"
-    lines = [f"{dialog.s(key, section=p.section_title, answered=p.answered, left=p.left)}."] if progress else []
+    lines = [f"{progress_line(dialog, turn.progress)}."] if progress else []
     lines.append(wrap(q.text))
     lines += _options(q.options)
     if q.kind == "choice":

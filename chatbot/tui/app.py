@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
@@ -17,7 +18,7 @@ from textual.widget import Widget
 
 from ..engine import Engine, Session
 from ..fileio import write_private
-from ..summary import result_markdown, result_parts
+from ..summary import progress_line, result_markdown, result_parts
 from ..turns import BOX_TURNS, ResultTurn, Turn
 from .messages import Answer, Back, Restart, SaveSummary, ShowHelp, StartIntake
 from .screens.chat import ChatScreen
@@ -26,6 +27,7 @@ from .screens.modals import ConfirmScreen, HelpScreen, SaveScreen
 from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 from .themes import HIGH_CONTRAST
+from .words import localize
 
 # a service stop or a closed terminal: the app leaves through its normal exit, which restores the
 # terminal (main screen, cursor, no mouse reporting) and ends the session
@@ -36,28 +38,28 @@ class IntakeApp(App[None]):
     """`intake`: one person at their own terminal."""
 
     CSS_PATH = "intake.tcss"
-    TITLE = "Intake"
     ENABLE_COMMAND_PALETTE = False
+    # descriptions name the locale's words (chatbot/tui/words.py)
     BINDINGS = [
-        Binding("f1", "help", "Help & numbers", priority=True),
-        Binding("ctrl+q", "request_quit", "Quit", priority=True),
+        Binding("f1", "help", "key_help", priority=True),
+        Binding("ctrl+q", "request_quit", "key_quit", priority=True),
     ]
+    # (the key's own name, the word that says what it does)
     KEYS_HELP = [
-        ("Enter", "send your answer, or pick the highlighted option"),
-        ("Up/Down", "move through the options (with the typing box empty)"),
-        ("Space", "tick an option when you can pick several"),
-        ("Tab", "move between the typing box, the options and buttons"),
-        ("Ctrl+B", "back: undo your last answer"),
-        ("Ctrl+R", "restart: start over (asks first)"),
-        ("Ctrl+S", "save the summary to a file (on the summary)"),
-        ("F1", "this help and the help numbers"),
-        ("Ctrl+Q", "quit (asks first); nothing is saved"),
+        ("Enter", "help_enter"), ("Up/Down", "help_arrows"), ("Space", "help_space"), ("Tab", "help_tab"),
+        ("Ctrl+B", "help_back"), ("Ctrl+R", "help_restart"), ("Ctrl+S", "help_save_summary"),
+        ("F1", "help_help"), ("Ctrl+Q", "help_quit"),
     ]
+    HELP_TITLE = "help_title"
+    WELCOME_KEYS = "welcome_keys"
 
     def __init__(self, engine: Engine, theme_name: str | None = None) -> None:
         super().__init__()
         self.engine = engine
         self.dialog = engine.dialog
+        self.ui = engine.dialog.ui
+        self.title = self.ui("app_title")
+        localize(self, self.ui)
         self.session: Session | None = None
         self._chat: ChatScreen | None = None  # the conversation screen of the session, while it lasts
         self._theme_name = theme_name
@@ -104,15 +106,12 @@ class IntakeApp(App[None]):
         title = self.dialog.s("crisis_resources_title")
         return title + ":\n" + "\n".join(f"\u2022 {r.text}" for r in self.dialog.spec.safety.resources)
 
-    def welcome_note(self) -> str:
-        return "Keys: Enter to answer, Ctrl+B to go back, F1 for help and the help numbers, Ctrl+Q to quit."
-
     def welcome_screen(self) -> WelcomeScreen:
         s = self.dialog.s
         privacy = self.dialog.spec.strings.get(self.privacy_key(), "")
         text = f"{s('welcome')} {privacy}".strip()
-        return WelcomeScreen(s("welcome_title"), text, s("not_for_emergencies"), self.resources_text(),
-                             self.welcome_note())
+        return WelcomeScreen(self.ui, s("welcome_title"), text, s("not_for_emergencies"), self.resources_text(),
+                             self.ui(self.WELCOME_KEYS))
 
     def privacy_key(self) -> str:
         """Which of the dialog's privacy sentences this mode says on the welcome screen."""
@@ -135,7 +134,8 @@ class IntakeApp(App[None]):
     async def on_start_intake(self, _: StartIntake) -> None:
         self.end_session()
         self.session = self.engine.session(recording=self.recording)
-        self._chat = ChatScreen(self.side_panel(), self.session.preview)
+        self._chat = ChatScreen(self.ui, partial(progress_line, self.dialog, answered=False), self.side_panel(),
+                                self.session.preview)
         await self.push_screen(self._chat)  # mounted, so the first turn has somewhere to go
         self.show(self.session.start(), fresh=True)
 
@@ -152,8 +152,8 @@ class IntakeApp(App[None]):
             if yes and self.session is not None:
                 self.show(self.session.restart(), fresh=True)
         if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(ConfirmScreen("Start over? Your answers so far will be cleared.", "Start over",
-                                           "Keep going"), done)
+            self.push_screen(ConfirmScreen(self.ui, self.ui("restart_ask"), self.ui("restart_yes"),
+                                           self.ui("keep_going")), done)
 
     def on_save_summary(self, _: SaveSummary) -> None:
         if self.SAVES_SUMMARY:
@@ -175,13 +175,13 @@ class IntakeApp(App[None]):
                 self.screen.update(turn)
                 return
             self._back_to_chat()
-            self.push_screen(CrisisScreen(turn))
+            self.push_screen(CrisisScreen(self.ui, turn))
             return
         self._back_to_chat()
         chat.show(turn, session.log(), fresh=fresh)
         if isinstance(turn, ResultTurn):
             result = turn.result
-            self.push_screen(SummaryScreen(self.dialog.s("result_title"), result_parts(self.dialog, result),
+            self.push_screen(SummaryScreen(self.ui, self.dialog.s("result_title"), result_parts(self.dialog, result),
                                            emergency=result.kind == "emergency", can_save=self.SAVES_SUMMARY,
                                            side_panel=self.side_panel()))
 
@@ -203,30 +203,27 @@ class IntakeApp(App[None]):
                 def overwrite(yes: bool | None) -> None:
                     if yes:
                         self._write(path, markdown)
-                self.push_screen(ConfirmScreen(f"{path} already exists. Replace it?", "Replace", "Cancel"), overwrite)
+                self.push_screen(ConfirmScreen(self.ui, self.ui("replace_ask", path=path), self.ui("replace_yes"),
+                                               self.ui("cancel")), overwrite)
             else:
                 self._write(path, markdown)
 
-        what = ("Save the summary as a Markdown file. It holds your answers, so pick a private place. "
-                "Only you will be able to read the file.")
-        self.push_screen(SaveScreen(Path.cwd() / "intake-summary.md", what), write)
+        self.push_screen(SaveScreen(self.ui, Path.cwd() / "intake-summary.md", self.ui("save_summary_what")), write)
 
     def _write(self, path: Path, text: str) -> None:
         try:
             write_private(path, text)
         except OSError as exc:
-            self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
+            self.notify(self.ui("save_failed", error=exc.strerror or exc), severity="error")
             return
-        self.notify(f"Saved to {path}")
+        self.notify(self.ui("saved_to", path=path))
 
     # --- keys --------------------------------------------------------------------------------
 
-    # how the help box says it closes (the kiosk's Esc clears everything instead)
-    HELP_CLOSE = "Help \u2014 press Esc, Enter or F1 to close"
-
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.HELP_CLOSE, self.KEYS_HELP, self.resources_text()))
+            keys = [(key, self.ui(word)) for key, word in self.KEYS_HELP]
+            self.push_screen(HelpScreen(self.ui, self.ui(self.HELP_TITLE), keys, self.resources_text()))
 
     def action_request_quit(self) -> None:
         def done(yes: bool | None) -> None:
@@ -234,4 +231,5 @@ class IntakeApp(App[None]):
                 self.exit(message=self.parting_numbers())
                 self.end_session()
         if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(ConfirmScreen("Quit now? Nothing you typed is saved.", "Quit", "Keep going"), done)
+            self.push_screen(ConfirmScreen(self.ui, self.ui("quit_ask"), self.ui("quit_yes"), self.ui("keep_going")),
+                             done)

@@ -29,6 +29,7 @@ from .app import IntakeApp
 from .messages import StartIntake
 from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
+from .words import Words
 
 COUNTDOWN = 30
 
@@ -36,15 +37,16 @@ COUNTDOWN = 30
 class IdleScreen(ModalScreen[bool]):
     """Are you still there? Any key or click keeps the session."""
 
-    def __init__(self, seconds: int) -> None:
+    def __init__(self, ui: Words, seconds: int) -> None:
         super().__init__()
+        self.ui = ui
         self.seconds = seconds
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static("Are you still there?", classes="modal-title")
+            yield Static(self.ui("idle_title"), classes="modal-title")
             yield Static("", id="idle-count", classes="modal-text", markup=False)
-            yield Button("I am still here", id="idle-stay", variant="primary")
+            yield Button(self.ui("idle_stay"), id="idle-stay", variant="primary")
 
     def on_mount(self) -> None:
         self.set_left(self.seconds)
@@ -52,9 +54,7 @@ class IdleScreen(ModalScreen[bool]):
 
     def set_left(self, seconds: int) -> None:
         for count in self.query("#idle-count").results(Static):  # none once the screen is wiped
-            count.update(
-                f"To keep your answers private, this screen will clear in {max(seconds, 0)} seconds. "
-                "Press any key to keep going.")
+            count.update(self.ui("idle_countdown", seconds=max(seconds, 0)))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -68,15 +68,17 @@ class IdleScreen(ModalScreen[bool]):
 class ConsentScreen(ModalScreen[bool]):
     """Saving needs the operator's switch and this yes, on screen, from the person."""
 
+    def __init__(self, ui: Words) -> None:
+        super().__init__()
+        self.ui = ui
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static("Save a copy for the staff here?", classes="modal-title")
-            yield Static("The staff at this place would like to keep a copy of your answers and the suggestion, "
-                         "to help them help you. Your name is not asked or saved. It is fine to say no; you "
-                         "still see your summary.", classes="modal-text")
+            yield Static(self.ui("consent_title"), classes="modal-title")
+            yield Static(self.ui("consent_text"), classes="modal-text")
             with Horizontal(classes="modal-buttons"):
-                yield Button("Yes, save a copy", id="consent-yes")
-                yield Button("No, do not save", id="consent-no", variant="primary")
+                yield Button(self.ui("consent_yes"), id="consent-yes")
+                yield Button(self.ui("consent_no"), id="consent-no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#consent-no", Button).focus()
@@ -95,19 +97,20 @@ class PinScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, pin: str) -> None:
+    def __init__(self, ui: Words, pin: str) -> None:
         super().__init__()
+        self.ui = ui
         self.pin = pin
         self.tries = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static("Staff only: type the PIN to leave the kiosk.", classes="modal-text")
+            yield Static(self.ui("pin_prompt"), classes="modal-text")
             yield Input(password=True, id="pin")
             yield Static("", id="pin-error")
             with Horizontal(classes="modal-buttons"):
                 # Esc is the kiosk's quick exit (it wipes the person): closing this box is a button
-                yield Button("Cancel", id="pin-cancel", variant="primary")
+                yield Button(self.ui("cancel"), id="pin-cancel", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#pin", Input).focus()
@@ -128,7 +131,7 @@ class PinScreen(ModalScreen[bool]):
         if self.tries >= 3:
             self.dismiss(False)
         else:
-            self.query_one("#pin-error", Static).update("That is not the PIN.")
+            self.query_one("#pin-error", Static).update(self.ui("pin_wrong"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)  # a cancel is not a wrong PIN
@@ -137,12 +140,12 @@ class PinScreen(ModalScreen[bool]):
 class KioskApp(IntakeApp, inherit_bindings=False):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("escape", "quick_exit", "Quick exit (clears the screen)", priority=True),
-        Binding("f1", "help", "Help & numbers", priority=True),
+        Binding("escape", "quick_exit", "key_quick_exit", priority=True),
+        Binding("f1", "help", "key_help", priority=True),
         Binding("f10", "staff_exit", show=False, priority=True),
         Binding("ctrl+c,ctrl+q,ctrl+p,ctrl+z,ctrl+backslash", "nothing", show=False, priority=True),
     ]
-    KEYS_HELP = [("Esc", "quick exit: clears the screen at once")] + [
+    KEYS_HELP = [("Esc", "help_quick_exit")] + [
         (key, what) for key, what in IntakeApp.KEYS_HELP if key not in ("Ctrl+S", "Ctrl+Q")]
 
     def __init__(self, engine: Engine, pin: str, idle: float = 120, linger: float = 60, countdown: int = COUNTDOWN,
@@ -179,10 +182,8 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         """With saving enabled, the welcome says a copy is kept only if the person agrees."""
         return "privacy_consent" if self.save_dir is not None else "privacy"
 
-    def welcome_note(self) -> str:
-        return "Press Esc at any time to clear the screen at once. F1 shows help and the help numbers."
-
-    HELP_CLOSE = "Help \u2014 press Enter or F1 to close (Esc clears everything)"
+    WELCOME_KEYS = "welcome_keys_kiosk"
+    HELP_TITLE = "help_title_kiosk"
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseEvent)):
@@ -219,7 +220,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
             def keep(_: bool | None) -> None:
                 self.countdown_started = None
                 self.last_activity = self.clock()
-            self.push_screen(IdleScreen(self.countdown), keep)
+            self.push_screen(IdleScreen(self.ui, self.countdown), keep)
 
     def wipe(self) -> None:
         """Forget the person: close the session and drop every screen that showed them."""
@@ -240,7 +241,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     def action_staff_exit(self) -> None:
         wait = self.locked_until - self.clock()
         if wait > 0:
-            self.notify(f"PIN entry is locked for {int(wait + 0.999)} more seconds.", severity="warning")
+            self.notify(self.ui("pin_locked", seconds=int(wait + 0.999)), severity="warning")
             return
 
         def done(ok: bool | None) -> None:
@@ -253,7 +254,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
                 self.pin_failures += 1
                 self.locked_until = self.clock() + PIN_LOCKOUT * 2 ** (self.pin_failures - 1)
         if not any(isinstance(s, PinScreen) for s in self.screen_stack):
-            self.push_screen(PinScreen(self.pin), done)
+            self.push_screen(PinScreen(self.ui, self.pin), done)
 
     async def _on_message(self, message: Message) -> None:
         """An error in one of the app's own handlers (an answer, Back, ...) is handled here, where
@@ -272,7 +273,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
             return
         try:
             self.wipe()
-            self.notify("Something went wrong, so the screen was cleared. Please start again.",
+            self.notify(self.ui("kiosk_error"),
                         severity="error")
         except Exception:  # noqa: BLE001 - the wipe itself failed: stop rather than loop
             super()._handle_exception(error)
@@ -287,7 +288,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     def show(self, turn: Turn, fresh: bool = False) -> None:
         super().show(turn, fresh)
         if self.save_dir is not None and isinstance(turn, ResultTurn):
-            self.push_screen(ConsentScreen(), self._consented)
+            self.push_screen(ConsentScreen(self.ui), self._consented)
 
     def _consented(self, yes: bool | None) -> None:
         if not yes or self.session is None or self.save_dir is None:
@@ -297,6 +298,6 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         try:
             save(transcript, self.save_dir / f"kiosk-{stamp}-{self.sessions_started}.yaml")
         except OSError:
-            self.notify("Sorry, the copy could not be saved. Please tell the staff.", severity="error")
+            self.notify(self.ui("kiosk_save_failed"), severity="error")
             return
-        self.notify("Thank you. A copy was saved for the staff.")
+        self.notify(self.ui("kiosk_saved"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,95 +19,109 @@ from ..recommend import Recommendation
 from ..transcript import from_session, save
 from ..turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 from .app import IntakeApp
+from .words import Words, localize
 
 
 class Inspector(VerticalScroll):
     """What the engine knows now: question, answers, rules fired with floors, the leading level."""
 
+    def __init__(self, ui: Words, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.ui = ui
+
     def compose(self) -> ComposeResult:
-        yield Static("Inspector (F2 hides)", classes="inspector-head")
+        ui = self.ui
+        yield Static(ui("inspector_title"), classes="inspector-head")
         yield Static("", id="inspector-question", markup=False)
-        yield Static("Leading level", classes="inspector-head")
+        yield Static(ui("inspector_level"), classes="inspector-head")
         yield Static("", id="inspector-level", markup=False)
-        yield Static("Rules fired", classes="inspector-head")
+        yield Static(ui("inspector_rules"), classes="inspector-head")
         yield Static("", id="inspector-rules", markup=False)
-        yield Static("Answers so far", classes="inspector-head")
+        yield Static(ui("inspector_answers"), classes="inspector-head")
         yield Static("", id="inspector-answers", markup=False)
-        yield Static("Crisis detection", classes="inspector-head")
+        yield Static(ui("inspector_signals"), classes="inspector-head")
         yield Static("", id="inspector-signals", markup=False)
 
     def refresh_from(self, session: Session, turn: Turn) -> None:
+        ui = self.ui
         dialog = session.dialog
         match turn:
             case CrisisTurn():
-                where = f"crisis check ({', '.join(turn.crisis.kinds)}), stage {turn.crisis.stage}"
+                where = ui("inspector_crisis", kinds=", ".join(turn.crisis.kinds), stage=int(turn.crisis.stage))
             case CheckInTurn():
-                where = f"check-in ({', '.join(turn.check_in.concepts)})"
+                where = ui("inspector_check_in", concepts=", ".join(turn.check_in.concepts))
             case QuestionTurn() | ConfirmTurn():
-                where = f"{turn.question.id}\nsection: {turn.question.section}"
+                where = f"{turn.question.id}\n{ui('inspector_section', section=turn.question.section)}"
             case ResultTurn():
-                where = "result"
+                where = ui("inspector_result")
         self.query_one("#inspector-question", Static).update(where)
         level, rules = session.leading()
         floors = {r.id: r.floor for r in dialog.spec.rules}
         if isinstance(turn, ResultTurn):
-            self.query_one("#inspector-level", Static).update(level_lines(turn.result))
-            self.query_one("#inspector-rules", Static).update(reason_lines(turn.result) or "none")
+            self.query_one("#inspector-level", Static).update(level_lines(ui, turn.result))
+            self.query_one("#inspector-rules", Static).update(reason_lines(ui, turn.result) or ui("inspector_none"))
         else:
             self.query_one("#inspector-level", Static).update(level)
             self.query_one("#inspector-rules", Static).update(
-                "\n".join(f"{r} \u2192 {floors.get(r) or 'no floor'}" for r in rules) or "none yet")
+                "\n".join(f"{r} \u2192 {floors.get(r) or ui('inspector_no_floor')}" for r in rules)
+                or ui("inspector_none_yet"))
         answers = [f"{qid}: {', '.join(v) if isinstance(v, tuple) else v}" for qid, v in session.answers.items()]
         if session.crisis_kinds:
-            answers.append(f"crisis: {', '.join(session.crisis_kinds)}")
+            answers.append(ui("inspector_crisis_kinds", kinds=", ".join(session.crisis_kinds)))
         if session.pending is not None:
             qid, reading, words = session.pending
-            answers.append(f"{qid}: waiting for a yes to \u201c{reading}\u201d (typed \u201c{words}\u201d)")
-        self.query_one("#inspector-answers", Static).update("\n".join(answers) or "none yet")
-        self.query_one("#inspector-signals", Static).update(signal_lines(session) or "nothing fired")
+            answers.append(ui("inspector_waiting", question=qid, reading=reading, words=words))
+        self.query_one("#inspector-answers", Static).update("\n".join(answers) or ui("inspector_none_yet"))
+        self.query_one("#inspector-signals", Static).update(signal_lines(ui, session) or ui("inspector_nothing_fired"))
 
 
-def level_lines(result: Recommendation) -> str:
+def level_lines(ui: Words, result: Recommendation) -> str:
     """The level chosen, what comes after it, the modifiers and what else could fit."""
-    lines = [f"{result.level.id}" + (f", then {result.then.id}" if result.then else "")
-             + (" (urgent)" if result.urgent else "")]
+    first = [result.level.id]
+    if result.then:
+        first.append(ui("inspector_then", level=result.then.id))
+    if result.urgent:
+        first.append(ui("inspector_urgent"))
+    lines = [", ".join(first)]
     if result.modifiers:
-        lines.append("modifiers: " + ", ".join(m.id for m in result.modifiers))
-    lines.extend(f"also: {a.level.id} \u2014 {a.when}" for a in result.alternatives)
+        lines.append(ui("inspector_modifiers", modifiers=", ".join(m.id for m in result.modifiers)))
+    lines.extend(ui("inspector_also", level=a.level.id, when=a.when) for a in result.alternatives)
     return "\n".join(lines)
 
 
-def reason_lines(result: Recommendation) -> str:
+def reason_lines(ui: Words, result: Recommendation) -> str:
     """Each fired rule with its floor and the answers that fired it, as the person gave them."""
     lines: list[str] = []
     for reason in result.reasons + result.notes:
-        lines.append(f"{reason.rule} \u2192 {reason.floor or 'no floor'}")
+        lines.append(f"{reason.rule} \u2192 {reason.floor or ui('inspector_no_floor')}")
         lines.extend(f"    {q.question}: \u201c{q.answer}\u201d" for q in reason.quotes)
     return "\n".join(lines)
 
 
-def signal_lines(session: Session) -> str:
+def signal_lines(ui: Words, session: Session) -> str:
     """Which concept fired, how urgently, on which words; and the check-ins answered no."""
-    grades = {"now": "crisis screen", "check": "check-in"}
+    grades = {"now": ui("inspector_grade_now"), "check": ui("inspector_grade_check")}
     lines = [f"{h.concept} \u2192 {grades[h.grade]}: \u201c{h.words}\u201d" for h in session.signals]
     if session.checked_in:
-        lines.append(f"asked directly, answered no: {', '.join(session.checked_in)}")
+        lines.append(ui("inspector_checked_in", concepts=", ".join(session.checked_in)))
     return "\n".join(lines)
 
 
 class JumpScreen(ModalScreen[str | None]):
     """Pick an earlier question to go back to; later answers are forgotten."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "key_cancel", show=True)]
 
-    def __init__(self, asked: list[tuple[str, str, str]]) -> None:
+    def __init__(self, ui: Words, asked: list[tuple[str, str, str]]) -> None:
         """`asked`: (question id, the question as shown, the answer as read) along the path."""
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
         self.asked = asked
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static("Jump back to which question? Later answers are cleared.", classes="modal-text")
+            yield Static(self.ui("jump_ask"), classes="modal-text")
             yield OptionList(*(Option(f"{text}\n    \u2192 {answer}  ({qid})", id=qid)
                                for qid, text, answer in self.asked), id="jump-list")
 
@@ -129,22 +144,25 @@ def slug(title: str) -> str:
 class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
     """Title, notes and file name; the expected outcome is taken from the session."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "key_cancel", show=True)]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, ui: Words, folder: Path) -> None:
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
         self.folder = folder
 
     def compose(self) -> ComposeResult:
+        ui = self.ui
         with Vertical(classes="modal-box"):
-            yield Static("Save this session as a transcript", classes="modal-title")
-            yield Input(placeholder="Title (required)", id="t-title")
-            yield Input(placeholder="Notes (optional)", id="t-notes")
-            yield Input(placeholder=f"File name in {self.folder}/ (from the title if empty)", id="t-file")
+            yield Static(ui("transcript_title"), classes="modal-title")
+            yield Input(placeholder=ui("transcript_title_placeholder"), id="t-title")
+            yield Input(placeholder=ui("transcript_notes_placeholder"), id="t-notes")
+            yield Input(placeholder=ui("transcript_file_placeholder", folder=self.folder), id="t-file")
             yield Static("", id="t-error", markup=False)
             with Horizontal(classes="modal-buttons"):
-                yield Button("Save", id="t-save", variant="primary")
-                yield Button("Cancel", id="t-cancel")
+                yield Button(ui("save"), id="t-save", variant="primary")
+                yield Button(ui("cancel"), id="t-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#t-title", Input).focus()
@@ -169,7 +187,7 @@ class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
     def _save(self) -> None:
         title = self.query_one("#t-title", Input).value.strip()
         if not title:
-            self.query_one("#t-error", Static).update("Please give the transcript a title.")
+            self.query_one("#t-error", Static).update(self.ui("transcript_needs_title"))
             self.query_one("#t-title", Input).focus()
             return
         name = self.query_one("#t-file", Input).value.strip() or slug(title)
@@ -177,7 +195,7 @@ class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
             name += ".yaml"
         path = self.folder / name
         if path.exists():
-            self.query_one("#t-error", Static).update(f"{path} already exists; pick another file name.")
+            self.query_one("#t-error", Static).update(self.ui("transcript_exists", path=path))
             self.query_one("#t-file", Input).focus()
             return
         self.dismiss((title, self.query_one("#t-notes", Input).value.strip(), path))
@@ -189,16 +207,14 @@ class SaveTranscriptScreen(ModalScreen[tuple[str, str, Path] | None]):
 class StaffApp(IntakeApp):
     BINDINGS = [
         # short words: at 80 columns every key must fit in the footer (Ctrl+S used to be cut off)
-        Binding("f1", "help", "Help", priority=True),
-        Binding("f2", "toggle_inspector", "Inspector", priority=True),
-        Binding("f3", "jump", "Jump", priority=True),
-        Binding("ctrl+s", "save_transcript", "Save", priority=True),
+        Binding("f1", "help", "key_help_short", priority=True),
+        Binding("f2", "toggle_inspector", "key_inspector", priority=True),
+        Binding("f3", "jump", "key_jump", priority=True),
+        Binding("ctrl+s", "save_transcript", "key_save", priority=True),
     ]
-    KEYS_HELP = IntakeApp.KEYS_HELP + [
-        ("F2", "show or hide the inspector"),
-        ("F3", "jump back to any earlier question"),
-        ("Ctrl+S", "save the session as a transcript"),
-    ]
+    KEYS_HELP = [*IntakeApp.KEYS_HELP,
+                 ("F2", "help_inspector"), ("F3", "help_jump"), ("Ctrl+S", "help_save_transcript")]
+    WELCOME_KEYS = "welcome_keys_staff"
 
     def __init__(self, engine: Engine, transcripts: Path = Path("transcripts"), theme_name: str | None = None) -> None:
         super().__init__(engine, theme_name=theme_name)
@@ -209,11 +225,8 @@ class StaffApp(IntakeApp):
     def recording(self) -> bool:
         return True
 
-    def welcome_note(self) -> str:
-        return "Staff role-play. F2 inspector, F3 jump back, Ctrl+S save as a transcript, F1 help."
-
     def side_panel(self) -> Inspector:
-        return Inspector(id="inspector")
+        return Inspector(self.ui, id="inspector")
 
     def show(self, turn: Turn, fresh: bool = False) -> None:
         super().show(turn, fresh)
@@ -242,7 +255,7 @@ class StaffApp(IntakeApp):
                 self.show(self.session.back_to(qid), fresh=True)
         log = {entry.key: entry.text for entry in self.session.log()}
         asked = [(qid, log.get(f"q:{qid}", qid), log.get(f"a:{qid}", "")) for qid in self.session.path]
-        self.push_screen(JumpScreen(asked), jump)
+        self.push_screen(JumpScreen(self.ui, asked), jump)
 
     def action_save_transcript(self) -> None:
         if self.session is None:
@@ -255,7 +268,7 @@ class StaffApp(IntakeApp):
             try:
                 self.last_saved = save(from_session(self.session, title, notes, mode="staff"), path)
             except (OSError, FileExistsError) as exc:
-                self.notify(f"Not saved: {exc}", severity="error")
+                self.notify(self.ui("transcript_not_saved", error=exc), severity="error")
                 return
-            self.notify(f"Saved {path}")
-        self.push_screen(SaveTranscriptScreen(self.transcripts), write)
+            self.notify(self.ui("transcript_saved", path=path))
+        self.push_screen(SaveTranscriptScreen(self.ui, self.transcripts), write)

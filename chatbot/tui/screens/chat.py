@@ -19,20 +19,25 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
 
 from ...commands import command
-from ...turns import ConfirmTurn, LogEntry, QuestionTurn, ResultTurn
+from ...turns import ConfirmTurn, LogEntry, Progress, QuestionTurn, ResultTurn
 from ..messages import Answer, Back, Restart, ShowHelp
 from ..widgets.answers import WIDGETS, AnswerBox, ChoiceWidget, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
+from ..words import Words, localize
 
 
 class ChatScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+r", "restart", "Restart"),
+        Binding("ctrl+b", "back", "key_back"),
+        Binding("ctrl+r", "restart", "key_restart"),
     ]
 
-    def __init__(self, side_panel: Widget | None, preview: Callable[[str], str | None]) -> None:
+    def __init__(self, ui: Words, progress: Callable[[Progress], str], side_panel: Widget | None,
+                 preview: Callable[[str], str | None]) -> None:
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
+        self._progress_text = progress  # the dialog's words for the section and questions left
         self._side_panel = side_panel
         self._preview = preview  # what a typed text would be re-asked with, for live feedback
         self._preview_timer: Timer | None = None
@@ -49,10 +54,10 @@ class ChatScreen(Screen[None]):
                     yield Static("", id="hint", markup=False)  # the question's own help, from the dialog
                     yield Static("", id="reask", markup=False)
                     with Vertical(id="answer"):
-                        yield from answer_widgets()
+                        yield from answer_widgets(self.ui)
                     yield Static("", id="ticked", markup=False)
                     yield Static("", id="preview", markup=False)  # would this be understood? in words
-                    yield AnswerBox(placeholder="Type your answer here and press Enter", id="free",
+                    yield AnswerBox(placeholder=self.ui("type_here"), id="free",
                                     select_on_focus=False)
             if self._side_panel is not None:
                 yield self._side_panel
@@ -97,8 +102,7 @@ class ChatScreen(Screen[None]):
 
     def _progress(self, turn: QuestionTurn | ConfirmTurn) -> None:
         p = turn.progress
-        left = f"about {p.left} question{'s' if p.left != 1 else ''} left"
-        self.query_one("#section", Label).update(f"{p.section_title} \u00b7 {left}")
+        self.query_one("#section", Label).update(self._progress_text(p))
         self.query_one("#progress", ProgressBar).update(total=p.answered + p.left, progress=p.answered)
 
     def _answer_widget(self, turn: QuestionTurn | ConfirmTurn, key: str) -> None:
@@ -121,15 +125,15 @@ class ChatScreen(Screen[None]):
         free.clear()
         self._hide_preview()
         if isinstance(turn, ConfirmTurn):
-            free.placeholder = "Type yes or no, or the right answer"
+            free.placeholder = self.ui("type_yes_no_or_answer")
         elif question.kind == "number":
-            free.placeholder = f"Type a number from {question.min} to {question.max}, then press Enter"
+            free.placeholder = self.ui("type_number_then_enter", min=question.min, max=question.max)
         elif question.kind == "multi":
-            free.placeholder = "\u2191\u2193 move, Space ticks, Enter sends; or type numbers or words"
+            free.placeholder = self.ui("type_or_tick")
         elif widget is not None:
-            free.placeholder = "\u2191\u2193 and Enter pick; or type a number or words"
+            free.placeholder = self.ui("type_or_pick")
         else:
-            free.placeholder = "Type your answer here and press Enter"
+            free.placeholder = self.ui("type_here")
         free.focus()
 
     def _sync_log(self, wanted: tuple[LogEntry, ...]) -> None:
@@ -142,7 +146,8 @@ class ChatScreen(Screen[None]):
             keep += 1
         for bubble in shown[keep:]:
             bubble.remove()
-        new = [Bubble(e.speaker, e.text, e.key) for e in wanted[keep:]]
+        speakers = {"bot": self.ui("speaker_bot"), "person": self.ui("speaker_person")}
+        new = [Bubble(speakers[e.speaker], e.speaker, e.text, e.key) for e in wanted[keep:]]
         if new:
             log.mount_all(new)
         if keep < len(shown):
@@ -163,7 +168,7 @@ class ChatScreen(Screen[None]):
         ticked = self.query_one("#ticked", Static)
         names = [str(event.selection_list.get_option_at_index(v - 1).prompt)
                  for v in sorted(event.selection_list.selected)]
-        ticked.update(f"Ticked: {'; '.join(names)}" if names else "")
+        ticked.update(self.ui("ticked", names="; ".join(names)) if names else "")
         ticked.set_class(bool(names), "visible")
 
     # --- live feedback: in words, once the person pauses (never a colour while they type) --------

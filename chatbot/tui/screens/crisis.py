@@ -18,11 +18,13 @@ from textual.widgets.button import ButtonVariant
 from ...commands import command
 from ...turns import CheckInTurn, CrisisTurn
 from ..messages import Answer, ShowHelp
+from ..words import Words
 
 
 class CrisisScreen(ModalScreen[None]):
-    def __init__(self, turn: CrisisTurn | CheckInTurn) -> None:
+    def __init__(self, ui: Words, turn: CrisisTurn | CheckInTurn) -> None:
         super().__init__()
+        self.ui = ui
         self.turn = turn
 
     def compose(self) -> ComposeResult:
@@ -33,7 +35,7 @@ class CrisisScreen(ModalScreen[None]):
             yield Static("", id="crisis-reask", markup=False)
             yield Static("", id="crisis-prompt", markup=False)
             yield Horizontal(id="crisis-buttons")
-            yield Input(placeholder="Type here and press Enter (or pick a button)", id="crisis-input")
+            yield Input(placeholder=self.ui("crisis_placeholder"), id="crisis-input")
 
     def on_mount(self) -> None:
         self.update(self.turn)
@@ -50,7 +52,7 @@ class CrisisScreen(ModalScreen[None]):
             crisis = turn.crisis
             title, message, resources, prompt = crisis.title, crisis.message, crisis.resources, crisis.prompt
             # asking for help is the prominent button, never the "error" one
-            buttons = [("yes", "Yes", "default"), ("no", "No, I need help now", "primary")]
+            buttons = [("yes", self.ui("crisis_safe"), "default"), ("no", self.ui("crisis_need_help"), "primary")]
         self.set_class(isinstance(turn, CheckInTurn), "check-in")
         heading = self.query_one("#crisis-title", Static)
         heading.update(title)

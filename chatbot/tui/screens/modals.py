@@ -11,14 +11,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ..words import Words, localize
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Yes/no before anything that loses the person's place (restart, quit, overwrite)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "key_cancel", show=True)]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, ui: Words, question: str, yes: str, no: str) -> None:
         super().__init__()
+        localize(self, ui)
         self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
@@ -43,10 +46,11 @@ class ConfirmScreen(ModalScreen[bool]):
 class HelpScreen(ModalScreen[None]):
     """What each key does, and the help numbers, reachable from every screen."""
 
-    BINDINGS = [Binding("escape,f1,enter", "close", "Close", show=True)]
+    BINDINGS = [Binding("escape,f1,enter", "close", "key_close", show=True)]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]], resources: str) -> None:
+    def __init__(self, ui: Words, title: str, keys: list[tuple[str, str]], resources: str) -> None:
         super().__init__()
+        localize(self, ui)
         self.title_text, self.keys, self.resources = title, keys, resources
 
     def compose(self) -> ComposeResult:
@@ -62,10 +66,12 @@ class HelpScreen(ModalScreen[None]):
 class SaveScreen(ModalScreen[Path | None]):
     """Ask where to save the summary; the person must confirm the path before anything is written."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "key_cancel", show=True)]
 
-    def __init__(self, default: Path, what: str) -> None:
+    def __init__(self, ui: Words, default: Path, what: str) -> None:
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
         self.default, self.what = default, what
 
     def compose(self) -> ComposeResult:
@@ -74,8 +80,8 @@ class SaveScreen(ModalScreen[Path | None]):
             yield Input(str(self.default), id="save-path")
             yield Static("", id="save-error", markup=False)
             with Horizontal(classes="modal-buttons"):
-                yield Button("Save", id="save-ok", variant="primary")
-                yield Button("Cancel", id="save-cancel")
+                yield Button(self.ui("save"), id="save-ok", variant="primary")
+                yield Button(self.ui("cancel"), id="save-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save-path", Input).focus()
@@ -97,7 +103,7 @@ class SaveScreen(ModalScreen[Path | None]):
         raw = self.query_one("#save-path", Input).value.strip()
         path = Path(raw).expanduser() if raw else None
         if path is None or path.is_dir() or not path.parent.is_dir():
-            self.query_one("#save-error", Static).update("Please type a file name in a folder that exists.")
+            self.query_one("#save-error", Static).update(self.ui("save_path_problem"))
             return
         self.dismiss(path)
 

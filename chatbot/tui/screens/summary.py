@@ -11,18 +11,21 @@ from textual.widgets import Button, Footer, Static
 
 from ...summary import Part
 from ..messages import Back, Restart, SaveSummary
+from ..words import Words, localize
 
 
 class SummaryScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+s", "save", "Save summary"),
-        Binding("ctrl+r", "restart", "Start over"),
+        Binding("ctrl+b", "back", "key_back"),
+        Binding("ctrl+s", "save", "key_save_summary"),
+        Binding("ctrl+r", "restart", "key_start_over"),
     ]
 
-    def __init__(self, title: str, parts: list[Part], emergency: bool, can_save: bool = True,
+    def __init__(self, ui: Words, title: str, parts: list[Part], emergency: bool, can_save: bool = True,
                  side_panel: Widget | None = None) -> None:
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
         self.title_text, self.parts, self.emergency = title, parts, emergency
         self.can_save = can_save
         self._side_panel = side_panel  # the staff inspector, explaining the level
@@ -41,8 +44,8 @@ class SummaryScreen(Screen[None]):
                 yield from self._part(part, self.emergency)
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
-                    yield Button("Save summary", id="summary-save", variant="primary")
-                yield Button("Start over", id="summary-restart")  # asks first; not the most prominent
+                    yield Button(self.ui("save_summary"), id="summary-save", variant="primary")
+                yield Button(self.ui("start_over"), id="summary-restart")  # asks first; not the most prominent
 
     @staticmethod
     def _part(part: Part, emergency: bool):  # noqa: ANN205 - yields widgets

@@ -9,13 +9,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from ..messages import StartIntake
+from ..words import Words, localize
 
 
 class WelcomeScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "start", "Start", show=True)]
+    BINDINGS = [Binding("enter", "start", "key_start", show=True)]
 
-    def __init__(self, title: str, text: str, warning: str, resources: str, note: str) -> None:
+    def __init__(self, ui: Words, title: str, text: str, warning: str, resources: str, note: str) -> None:
         super().__init__()
+        localize(self, ui)
+        self.ui = ui
         self.title_text, self.text, self.warning, self.resources, self.note = title, text, warning, resources, note
 
     def compose(self) -> ComposeResult:
@@ -25,7 +28,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(self.warning, classes="welcome-text warning", markup=False)
             yield Static(self.resources, id="welcome-help", markup=False)
             with Horizontal(id="welcome-start"):
-                yield Button("Start", id="start", variant="primary")
+                yield Button(self.ui("start"), id="start", variant="primary")
                 yield Static(self.note, id="welcome-keys", markup=False)
         yield Footer()
 

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from ...turns import OptionView
+from ..words import Words, localize
 
 
 class Picked(Message):
@@ -55,8 +56,8 @@ class MultiList(SelectionList[int]):
     """Several options: Space ticks, Enter sends the ticked ones (or the highlighted one)."""
 
     BINDINGS = [
-        Binding("space", "select", "Tick", show=True),
-        Binding("enter", "send", "Send ticked", show=True, priority=True),
+        Binding("space", "select", "key_tick", show=True),
+        Binding("enter", "send", "key_send_ticked", show=True, priority=True),
     ]
 
     def __init__(self, options: Sequence[OptionView], *, name: str | None = None, id: str | None = None,
@@ -99,10 +100,16 @@ class YesNo(Horizontal):
         self.highlighted: int | None = None
 
     def fill(self, options: Sequence[OptionView]) -> None:
+        """The turn's own yes and no, with the dialog's labels (mounted again only if they change)."""
         self._options = options
         self.highlighted = None
-        for button in self.query(Button):
-            button.remove_class("-highlighted")
+        buttons = list(self.query(Button))
+        if [(b.id, str(b.label)) for b in buttons] == [(f"yn-{o.value}", o.label) for o in options]:
+            for button in buttons:
+                button.remove_class("-highlighted")
+            return
+        self.remove_children()
+        self.mount_all([Button(o.label, id=f"yn-{o.value}", classes="yes-no") for o in options])
 
     def compose(self) -> ComposeResult:
         for o in self._options:
@@ -137,8 +144,8 @@ class AnswerBox(Input):
     """
 
     BINDINGS = [
-        Binding("up", "choices(-1)", "Choose", show=False),
-        Binding("down", "choices(1)", "Choose", show=False),
+        Binding("up", "choices(-1)", show=False),
+        Binding("down", "choices(1)", show=False),
     ]
 
     def _choices(self) -> Widget | None:
@@ -173,9 +180,11 @@ ChoiceWidget = ChoiceList | MultiList | YesNo  # the widgets refilled with each 
 WIDGETS: dict[str, type[Widget]] = {"choice": ChoiceList, "multi": MultiList, "yes_no": YesNo}
 
 
-def answer_widgets() -> list[Widget]:
+def answer_widgets(ui: Words) -> list[Widget]:
     """One widget per option kind, mounted once and refilled per question; numbers and text
-    use the answer box alone."""
-    yes_no = [OptionView(number=1, value="yes", label="Yes"), OptionView(number=2, value="no", label="No")]
-    return [ChoiceList([], classes="choices", id="choice-list"), MultiList([], classes="choices", id="multi-list"),
+    use the answer box alone. (The yes/no buttons are refilled with each turn's own labels.)"""
+    several = MultiList([], classes="choices", id="multi-list")
+    localize(several, ui)
+    yes_no: list[OptionView] = []
+    return [ChoiceList([], classes="choices", id="choice-list"), several,
             YesNo(yes_no, classes="choices", id="yes-no")]

@@ -8,8 +8,8 @@ from textual.widgets import Static
 class Bubble(Static):
     """One message in the conversation log."""
 
-    def __init__(self, speaker: str, text: str, key: str) -> None:
-        prefix = "Intake: " if speaker == "bot" else "You: "
-        super().__init__(f"{prefix}{text}", classes=f"bubble {speaker}", markup=False)
+    def __init__(self, name: str, speaker: str, text: str, key: str) -> None:
+        """`name`: who speaks, in words ("Intake", "You"); `speaker`: "bot" or "person", for the look."""
+        super().__init__(f"{name}: {text}", classes=f"bubble {speaker}", markup=False)
         self.key = key
         self.text = text
