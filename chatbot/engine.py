@@ -490,6 +490,11 @@ class Session:
         fired = fired_rules(self.dialog, self._facts())
         return leading_level(self.dialog, fired), [r.id for r in fired]
 
+    def so_far(self) -> Recommendation:
+        """The recommendation the answers so far would give, with every reason and the answers
+        that fired it: for staff watching a role-play, never shown to the person."""
+        return self._result or recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
+
     def outcome(self) -> Outcome:
         """What happened, for --json and transcripts. Ending in crisis counts as emergency."""
         result = self._result

@@ -143,7 +143,6 @@ class Interface(_Strict):
     inspector_section: Sentence
     inspector_result: Sentence
     inspector_none_yet: Sentence
-    inspector_none: Sentence
     inspector_no_floor: Sentence
     inspector_then: Sentence
     inspector_urgent: Sentence

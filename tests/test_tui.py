@@ -438,9 +438,10 @@ async def test_staff_inspector_shows_what_the_engine_knows(engine: Engine) -> No
             await type_answer(pilot, a)
         screen = app.screen
         assert str(screen.query_one("#inspector-question", Static).content).startswith("alcohol_drinks")
-        assert str(screen.query_one("#inspector-level", Static).content) == "inpatient_withdrawal"
-        assert "alcohol_or_benzo_daily \u2192 inpatient_withdrawal" in str(
-            screen.query_one("#inspector-rules", Static).content)
+        assert str(screen.query_one("#inspector-level", Static).content) == "inpatient_withdrawal, then iop"
+        rules = str(screen.query_one("#inspector-rules", Static).content)
+        assert "alcohol_or_benzo_daily \u2192 inpatient_withdrawal" in rules
+        assert "\u201c7 days a week (you said \u201cevery day\u201d)\u201d" in rules   # the answer that fired it
         assert "alcohol_days: 7" in str(screen.query_one("#inspector-answers", Static).content)
         await type_answer(pilot, "honestly im just a burden to everyone")
         assert isinstance(app.screen, CrisisScreen)             # the check-in; the inspector says why

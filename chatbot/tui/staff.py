@@ -44,7 +44,6 @@ class Inspector(VerticalScroll):
 
     def refresh_from(self, session: Session, turn: Turn) -> None:
         ui = self.ui
-        dialog = session.dialog
         match turn:
             case CrisisTurn():
                 where = ui("inspector_crisis", kinds=", ".join(turn.crisis.kinds), stage=int(turn.crisis.stage))
@@ -55,16 +54,11 @@ class Inspector(VerticalScroll):
             case ResultTurn():
                 where = ui("inspector_result")
         self.query_one("#inspector-question", Static).update(where)
-        level, rules = session.leading()
-        floors = {r.id: r.floor for r in dialog.spec.rules}
-        if isinstance(turn, ResultTurn):
-            self.query_one("#inspector-level", Static).update(level_lines(ui, turn.result))
-            self.query_one("#inspector-rules", Static).update(reason_lines(ui, turn.result) or ui("inspector_none"))
-        else:
-            self.query_one("#inspector-level", Static).update(level)
-            self.query_one("#inspector-rules", Static).update(
-                "\n".join(f"{r} \u2192 {floors.get(r) or ui('inspector_no_floor')}" for r in rules)
-                or ui("inspector_none_yet"))
+        # the level the answers so far lead to, each fired rule with its floor and the answers
+        # that fired it, the then-level, modifiers and alternatives: during the intake and after
+        result = turn.result if isinstance(turn, ResultTurn) else session.so_far()
+        self.query_one("#inspector-level", Static).update(level_lines(ui, result))
+        self.query_one("#inspector-rules", Static).update(reason_lines(ui, result) or ui("inspector_none_yet"))
         answers = [f"{qid}: {', '.join(v) if isinstance(v, tuple) else v}" for qid, v in session.answers.items()]
         if session.crisis_kinds:
             answers.append(ui("inspector_crisis_kinds", kinds=", ".join(session.crisis_kinds)))
