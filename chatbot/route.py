@@ -24,6 +24,10 @@ class Route:
         self.start = start
         self._ahead = self._downstream_slots()
         self._left: dict[tuple[str, tuple[object, ...]], int] = {}
+        # each edge with the slots its condition tests, worked out once: the longest-way count
+        # runs on every new situation
+        self._ways = {qid: tuple((e.goto, e.when, frozenset(slots_of(e.when)) if e.when is not None else frozenset())
+                                 for e in q.next) for qid, q in questions.items()}
 
     def next(self, qid: str, answers: Mapping[str, AnswerValue]) -> str:
         """The question after `qid` for these answers, or END."""
@@ -54,11 +58,11 @@ class Route:
             return 0
         if qid not in memo:
             best = 0
-            for edge in self.questions[qid].next:
-                decided = edge.when is None or all(slot in answers for slot in slots_of(edge.when))
-                if decided and edge.when is not None and not holds(edge.when, answers):
+            for goto, when, slots in self._ways[qid]:
+                decided = when is None or all(slot in answers for slot in slots)
+                if decided and when is not None and not holds(when, answers):
                     continue  # known not to be taken
-                best = max(best, self._longest(edge.goto, answers, memo, depth - 1))
+                best = max(best, self._longest(goto, answers, memo, depth - 1))
                 if decided:
                     break  # known to be taken: the edges after it are not
             memo[qid] = 1 + best
