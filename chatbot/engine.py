@@ -18,7 +18,7 @@ from . import dialogs
 from .answers import Parsed, Parser
 from .conditions import AnswerValue, holds, rule_slots
 from .dialogs import LoadedDialog
-from .recommend import Recommendation, emergency, fired_rules, leading_level, recommend, short_name
+from .recommend import Recommendation, emergency, recommend, short_name
 from .route import Route
 from .safety import Detector, Hit
 from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Option, Question
@@ -484,11 +484,6 @@ class Session:
     def questions_left(self) -> int:
         """Follow the branches the answers so far choose; unknown answers take the default way."""
         return self.engine.route.questions_left(self.state, self.answers)
-
-    def leading(self) -> tuple[str, list[str]]:
-        """The level that leads now and the rules fired so far (staff inspector)."""
-        fired = fired_rules(self.dialog, self._facts())
-        return leading_level(self.dialog, fired), [r.id for r in fired]
 
     def so_far(self) -> Recommendation:
         """The recommendation the answers so far would give, with every reason and the answers

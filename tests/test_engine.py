@@ -167,10 +167,11 @@ def test_outcome_of_unfinished_session(session: Session) -> None:
                                                                                    "for_whom": "self"}
 
 
-def test_leading_level_for_staff(session: Session) -> None:
+def test_the_level_so_far_for_staff(session: Session) -> None:
     walk(session, "1", "me", "2", "beer", "most days", "yes")  # "about 6 days a week": confirmed
-    level, rules = session.leading()
-    assert level == "inpatient_withdrawal" and "alcohol_or_benzo_daily" in rules
+    so_far = session.so_far()
+    assert so_far.level.id == "inpatient_withdrawal" and "alcohol_or_benzo_daily" in [r.rule for r in so_far.reasons]
+    assert not session.finished                                 # asking never ends the intake
 
 
 def test_sessions_share_one_engine_and_close_releases_it(engine: Engine) -> None:
