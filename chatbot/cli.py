@@ -67,6 +67,15 @@ def _theme_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
 DISTRIBUTION = "addiction-care-intake"
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs ~35 ms, on every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -83,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "suggested level of care and why. It is a screening aid, not a diagnosis. "
                     "Run with no command to start the intake.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version and exit")
     _dialog_arg(parser, top=True)
     _theme_arg(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -268,7 +268,7 @@ class Session:
     @property
     def shown(self) -> str:
         """The question or prompt on screen now, as worded for this person."""
-        return self._shown_text()
+        return self._turn.shown if self._turn is not None else ""
 
     def preview(self, text: str) -> str | None:
         """What the question on screen would be re-asked with if `text` were sent now, or None if
@@ -534,12 +534,10 @@ class Session:
         return turn
 
     def _log(self, at: str, typed: str, turn: Turn, command: str | None = None) -> Turn:
-        shown = self._shown_text()
+        shown = self.shown
         self.exchanges.append(Exchange(at=at, shown=shown, typed=typed, outcome=turn.kind, command=command))
         return self._show(turn)
 
-    def _shown_text(self) -> str:
-        return self._turn.shown if self._turn is not None else ""
 
     def _question_turn(self, message: str | None = None, reask: bool = False) -> Turn:
         if self.state == END:
