@@ -144,12 +144,12 @@ class Parser:
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
-        reask = self._for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
+        reask = self.for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred, parsed.partial, words)
 
-    def _for_other(self, question: Question, message: str) -> str:
-        """A re-ask lists the options as they were shown: in the other-person wording when someone
-        answers for another ("2. They live alone", not "2. I live alone")."""
+    def for_other(self, question: Question, message: str) -> str:
+        """A re-ask or a reading names the options as they were shown: in the other-person wording
+        when someone answers for another ("2. They live alone", not "2. I live alone")."""
         for option in sorted(self.options(question), key=lambda o: -len(o.label)):
             if option.label_other:
                 message = message.replace(option.label, option.label_other)

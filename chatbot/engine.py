@@ -350,18 +350,11 @@ class Session:
 
     def _worded(self, question: Question, parsed: Parsed) -> Parsed:
         """For someone answering for another person, the reading in the options' other wording
-        ("They live alone", not "I live alone"), as the options were shown."""
+        ("They live alone", not "I live alone"), as the options were shown (after any merge of
+        parts read earlier, which builds the reading again)."""
         if not self.other_person() or parsed.value is None:
             return parsed
-        values = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
-        by_value = {o.value: o for o in self.engine.parser.options(question)}
-        chosen = [by_value.get(str(v)) for v in values]
-        if any(o is None for o in chosen) or not any(o.label_other for o in chosen if o is not None):
-            return parsed
-        mine = ", ".join(o.label for o in chosen if o is not None)
-        if parsed.display != mine:
-            return parsed  # a reading with more in it than the labels (a range, a time): leave it
-        return replace(parsed, display=", ".join(o.label_other or o.label for o in chosen if o is not None))
+        return replace(parsed, display=self.engine.parser.for_other(question, parsed.display))
 
     def _accept(self, qid: str, parsed: Parsed) -> Turn:
         question = self.dialog.questions[qid]
