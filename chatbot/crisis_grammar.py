@@ -40,8 +40,26 @@ def _word(word: str) -> str:
     if not _WORD.match(word):
         raise PatternError(f"'{word}' is not a plain lower-case word; write words, a|b, {{set}}, word?, word*,"
                            " !word or ... (regular-expression syntax is not allowed)")
-    stem = re.escape(word.rstrip("*")).replace("\\#", "#").replace("#", r"\d")
-    return stem + ("[a-z0-9]*" if word.endswith("*") else "") + " "
+    return "(?:" + "|".join(_spell(form) for form in _forms(word)) + ") "
+
+
+def _spell(form: str) -> str:
+    stem = re.escape(form.rstrip("*")).replace("\\#", "#").replace("#", r"\d")
+    return stem + ("[a-z0-9]*" if form.endswith("*") else "")
+
+
+def _forms(word: str) -> list[str]:
+    """The ways people write one word: `slice*` also as "slicing" (the e dropped before -ing and
+    -ed), and any -ing word also with the g dropped ("cuttin", "seein")."""
+    forms = [word]
+    stem = word.rstrip("*")
+    if word.endswith("*") and stem.endswith("e") and len(stem) > 3:
+        forms.append(stem[:-1] + "ing*")
+    for form in list(forms):
+        base = form.rstrip("*")
+        if base.endswith("ing") and len(base) > 4:
+            forms.append(base[:-1])  # "cuttin": only the bare form; "cuttins" is not a word
+    return forms
 
 
 def _items(pattern: str) -> list[str]:
@@ -74,8 +92,9 @@ def _items(pattern: str) -> list[str]:
 class Grammar:
     """Word sets and the compiler that expands them; sets are compiled once and cached."""
 
-    def __init__(self, sets: Mapping[str, list[str]]):
+    def __init__(self, sets: Mapping[str, list[str]], fillers: frozenset[str] = frozenset()):
         self.sets = sets
+        self.fillers = fillers  # dropped from answers before matching, so dropped from patterns too
         self._compiled: dict[str, str] = {}
         self._open: set[str] = set()
         self._set_anchors: dict[str, Anchor | None] = {}
@@ -127,13 +146,21 @@ class Grammar:
             if not core.endswith(")") or "(" in core[1:]:
                 raise PatternError(f"'{item}': a group is (words|other words), not nested, closed with ')'")
             choices = [self.sequence(c, where=f"group '{item}'") for c in core[1:-1].split("|")]
+            # an alternative of fillers alone is never in an answer: it drops out of the group
+            choices = [c for c in choices if c]
+            if not choices:
+                return "", False
             regex = "(?:" + "|".join(choices) + ")"
             return (f"(?:{regex})?", False) if optional else (regex, True)
-        choices = [self._choice(c) for c in core.split("|")]
+        choices = [c for c in (self._choice(c) for c in core.split("|")) if c]  # fillers drop out
+        if not choices:
+            return "", False
         regex = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
         return (f"(?:{regex})?", False) if optional else (regex, True)
 
     def _choice(self, item: str) -> str:
+        if item in self.fillers:
+            return ""
         found = _SET.match(item)
         if found is None:
             return _word(item)
@@ -158,6 +185,13 @@ class Grammar:
         items = _items(pattern)
         if not items:
             raise PatternError(f"{where}: an empty pattern would match every answer")
+        kept = [i for i in items if i not in self.fillers]
+        if not kept:
+            if where.startswith("group"):
+                return ""  # "(honestly|really)?": the alternative is there to be skipped
+            raise PatternError(f"'{pattern}' is filler words only ({', '.join(items)}), which are dropped from"
+                               " answers before matching; write the words that carry the meaning")
+        items = kept
         parts: list[str] = []
         consumes = False
         for i, item in enumerate(items):
@@ -269,7 +303,9 @@ class Anchor:
 def _word_anchor(word: str) -> Anchor | None:
     if "#" in word:
         return None
-    return Anchor(frozenset(), frozenset({word[:-1]})) if word.endswith("*") else Anchor(frozenset({word}), frozenset())
+    forms = _forms(word)
+    return Anchor(frozenset(f for f in forms if not f.endswith("*")),
+                  frozenset(f[:-1] for f in forms if f.endswith("*")))
 
 
 class Single:

@@ -470,7 +470,7 @@ class Checker:
     def _crisis_patterns(self, resources: set[str]) -> Iterator[Problem]:
         """Every word set and pattern compiles; a concept leads to a crisis screen that exists."""
         safety = self.spec.safety
-        grammar = Grammar(safety.words)
+        grammar = Grammar(safety.words, frozenset(safety.scope.fillers))
         for name in safety.words:
             try:
                 grammar.set_regex(name)

@@ -41,6 +41,7 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _FINAL_REPEATS = re.compile(r"([a-z])\1{2,}\b")  # "dieeee", "nooo": a stretched last letter is one letter
 # "od'd", "o.d.'ing": an apostrophe before the ending, which dropping apostrophes would turn into "odd"
 _OD = re.compile(r"\bo\.?d\.?[\u2019'`](d|ed|ing|in|s)\b")
+_WITHOUT = re.compile(r"\bw/o\b|\bw/out\b")  # "better off w/o me": the slash would split the word
 _OD_ENDINGS = {"d": "ed", "in": "ing"}
 # a contrast word opens a new clause: "I'm not suicidal but I want to die" negates only the first
 _CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
@@ -64,6 +65,7 @@ class Hit:
 class _Span:
     start: int  # first word index
     end: int  # one past the last word index
+    others: tuple[_Span, ...] = ()  # where an `A ~ B` match begins, when B comes first: a negation reaches it too
 
 
 class _Text:
@@ -109,9 +111,13 @@ class _Text:
             seconds = [(self.span(m), m.group().strip()) for m in pair.second.finditer(self.padded)]
             for m in firsts if seconds else ():
                 span = self.span(m)
-                partner = next((w for s, w in seconds if self._together(span, s, pair.near)), None)
+                partner = next(((s, w) for s, w in seconds if self._together(span, s, pair.near)), None)
                 if partner is not None:
-                    found.append((span, f"{m.group().strip()} ... {partner}"))
+                    if pair.near is not None and partner[0].start < span.start:
+                        # `A ~ B` is one phrase: a negation just before it reaches it ("never talked
+                        # about wanting to die"), as one just before A does; one between them is the pattern's
+                        span = _Span(span.start, span.end, (_Span(partner[0].start, partner[0].start + 1),))
+                    found.append((span, f"{m.group().strip()} ... {partner[1]}"))
         return found
 
     def _together(self, a: _Span, b: _Span, near: int | None) -> bool:
@@ -129,6 +135,7 @@ def prepare(text: str) -> list[str]:
     """Lower-case ASCII words, stretched letters squeezed, with "." between sentences and "," between clauses."""
     text = _OD.sub(lambda m: "od" + _OD_ENDINGS.get(m.group(1), m.group(1)),
                    unicodedata.normalize("NFKC", text).casefold())
+    text = _WITHOUT.sub("without", text)
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SENTENCE.sub(" . ", text)
@@ -162,8 +169,9 @@ class Detector:
     """Built once per dialog; `detect` runs on every answer, so everything is compiled here."""
 
     def __init__(self, safety: Safety):
-        grammar = Grammar(safety.words)
         scope = safety.scope
+        self.fillers = frozenset(scope.fillers)
+        grammar = Grammar(safety.words, self.fillers)
         self.negation = grammar.compile(scope.negation)
         self.not_negation = grammar.compile(scope.not_negation)
         self.negation_after = grammar.compile(scope.negation_after)
@@ -210,7 +218,7 @@ class Detector:
         `history`: the question asks what usually happens or happened before, so a disclosure
         with no time of its own is history ("I had seizures"), unless it says now.
         """
-        words = [self.typos.get(w, w) for w in prepare(text)]
+        words = [w for w in (self.typos.get(w, w) for w in prepare(text)) if w not in self.fillers]
         if not words:
             return ()
         prepared = _Text(words)
@@ -303,6 +311,9 @@ class _Cues:
     history: bool = False  # no time cue means long ago (a question about history)
 
     def negated(self, text: _Text, span: _Span) -> bool:
+        return any(self._negated(text, part) for part in (span, *span.others))
+
+    def _negated(self, text: _Text, span: _Span) -> bool:
         clause = text.clause[span.start]
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \

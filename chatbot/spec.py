@@ -280,6 +280,9 @@ class CrisisScope(Strict):
     past: list[Text] = []
     now: list[Text] = []
     negation_stops: list[Text] = []
+    # words that add emphasis, not meaning ("honestly", "even"): dropped from answers and
+    # patterns alike before matching, so a pattern need not list every place one can go
+    fillers: list[Text] = []
 
 
 class CrisisTypos(Strict):
