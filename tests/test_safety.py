@@ -62,3 +62,34 @@ def test_crisis_check_after_result_reopens_the_crisis(engine: Engine) -> None:
     turn = session.answer("actually i want to die")
     assert turn.kind == "crisis"
     session.close()
+
+
+# --- round 5: the method changes, each as the class it fixes ---------------------------------
+
+def test_filler_words_do_not_hide_a_disclosure(engine: Engine) -> None:
+    # the pattern says "whats the point of staying alive"; people put emphasis anywhere
+    for phrase in ["honestly whats the point of even staying alive", "everyone would be better off w/o me ngl"]:
+        assert engine.detector.detect(phrase), phrase
+
+
+def test_everyday_spellings_of_pattern_words(engine: Engine) -> None:
+    # `slice*` reads "slicing" (the e dropped), "cutting" reads "cuttin" (the g dropped)
+    assert engine.detector.detect("my boyfriend keeps slicing his forearms")
+    assert engine.detector.detect("cuttin my thighs so nobody sees")
+
+
+def test_a_negation_before_a_two_part_phrase_reaches_it(engine: Engine) -> None:
+    assert engine.detector.detect("he's never talked about wanting to die") == ()
+    assert engine.detector.detect("he talked about wanting to die") != ()
+
+
+def test_a_pattern_of_filler_words_only_is_refused() -> None:
+    from chatbot.crisis_grammar import Grammar, PatternError
+
+    grammar = Grammar({}, frozenset({"honestly", "really"}))
+    with pytest.raises(PatternError, match="filler words only"):
+        grammar.compile(["honestly really"])
+    # a filler inside a group drops out of it; the group still needs one of its other words
+    compiled = grammar.compile(["(really|so) sad"])
+    assert compiled.union is not None
+    assert compiled.union.search(" so sad ") and not compiled.union.search(" sad ")
