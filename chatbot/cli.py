@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds the summary stays before the countdown (default 60)")
     kiosk.add_argument("--save-dir", metavar="DIR",
                        help="allow saving: a person who agrees on screen gets a transcript saved in DIR")
+    kiosk.add_argument("--fhir", action="store_true",
+                       help="with --save-dir: save the FHIR R4 form (.fhir.json) beside each transcript")
     _dialog_arg(kiosk)
     _theme_arg(kiosk)
 
@@ -241,12 +243,15 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         return _usage(f"--save-dir {save_dir}: not a folder")
     if save_dir is not None and not os.access(save_dir, os.W_OK | os.X_OK):
         return _usage(f"--save-dir {save_dir}: the folder is not writable")
+    if args.fhir and save_dir is None:
+        return _usage("--fhir goes with --save-dir DIR: the kiosk saves nothing without it")
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
     from .tui.kiosk import KioskApp
 
-    app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, theme_name=_theme(args))
+    app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, fhir=args.fhir,
+                   theme_name=_theme(args))
     app.run()
     return app.return_code or EXIT_OK
 

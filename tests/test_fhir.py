@@ -296,3 +296,8 @@ def test_force_lets_fhir_replace_a_file_and_fhir_needs_plain(tmp_path: Path,
     assert code == 0 and json.loads(taken.read_text())["entry"][0]["resource"]["status"] == "stopped"
     code, out, err = in_process(["chat", "--fhir", str(tmp_path / "x.json")], capsys)
     assert code == 2 and "--plain" in err and "are you safe" not in out
+
+
+def test_the_kiosks_fhir_needs_a_save_dir(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = in_process(["kiosk", "--pin", "2468", "--fhir"], capsys)
+    assert code == 2 and "--save-dir" in err
