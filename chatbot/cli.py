@@ -104,8 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write the outcome as JSON to FILE at the end (owner-only, written atomically)")
     chat.add_argument("--record", metavar="FILE",
                       help="save the conversation as a transcript in FILE at the end (with --plain)")
+    chat.add_argument("--fhir", metavar="FILE",
+                      help="write the session as FHIR R4 JSON to FILE at the end: a QuestionnaireResponse and the "
+                           "recommendation (with --plain; owner-only; never replaces a file without --force)")
     chat.add_argument("--title", help="title of the recorded transcript (default: the file name)")
-    chat.add_argument("--force", action="store_true", help="let --record replace an existing file")
+    chat.add_argument("--force", action="store_true", help="let --record and --fhir replace an existing file")
     _dialog_arg(chat)
     _theme_arg(chat)
 
@@ -118,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds the summary stays before the countdown (default 60)")
     kiosk.add_argument("--save-dir", metavar="DIR",
                        help="allow saving: a person who agrees on screen gets a transcript saved in DIR")
+    kiosk.add_argument("--fhir", action="store_true",
+                       help="with --save-dir: save the FHIR R4 form (.fhir.json) beside each transcript")
     _dialog_arg(kiosk)
     _theme_arg(kiosk)
 
@@ -150,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     graph = sub.add_parser("graph", help="print the dialog machine as a Mermaid stateDiagram-v2")
     _dialog_arg(graph)
+
+    fhir = sub.add_parser("fhir", help="the dialog in FHIR R4 form, for a clinic's record system")
+    forms = fhir.add_subparsers(dest="form", metavar="FORM", required=True)
+    questionnaire = forms.add_parser("questionnaire", help="write the dialog as a FHIR Questionnaire (JSON)")
+    questionnaire.add_argument("-o", "--output", metavar="FILE", help="write it to FILE (default: standard output)")
+    _dialog_arg(questionnaire)
     return parser
 
 
@@ -168,16 +179,20 @@ def _load_engine(path: str | None) -> Engine | None:
 
 def _chat_usage(args: argparse.Namespace) -> str | None:
     """What is wrong with chat's options, before anything is loaded or asked."""
-    if (args.json or args.record) and not args.plain:
-        return "--json and --record work with --plain; the app saves summaries and staff mode saves transcripts"
-    if (args.title or args.force) and not args.record:
-        return "--title and --force go with --record FILE"
-    for option, value in (("--json", args.json), ("--record", args.record)):
+    if (args.json or args.record or args.fhir) and not args.plain:
+        return ("--json, --record and --fhir work with --plain; the app saves summaries and staff mode saves "
+                "transcripts")
+    if args.title and not args.record:
+        return "--title goes with --record FILE"
+    if args.force and not (args.record or args.fhir):
+        return "--force goes with --record FILE or --fhir FILE"
+    for option, value in (("--json", args.json), ("--record", args.record), ("--fhir", args.fhir)):
         problem = _unwritable(option, Path(value)) if value else None
         if problem:
             return problem
-    if args.record and Path(args.record).exists() and not args.force:
-        return f"{args.record} already exists; use --force to replace it"
+    for value in (args.record, args.fhir):
+        if value and Path(value).exists() and not args.force:
+            return f"{value} already exists; use --force to replace it"
     return None
 
 
@@ -192,7 +207,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         from .console import run_plain
 
         title = args.title or Path(args.record).stem.replace("-", " ").replace("_", " ") if args.record else ""
-        return run_plain(engine, json_path=args.json, record=args.record, title=title, force=args.force)
+        return run_plain(engine, json_path=args.json, record=args.record, title=title, force=args.force,
+                         fhir_path=args.fhir)
     from .tui.app import IntakeApp
 
     app = IntakeApp(engine, theme_name=_theme(args))
@@ -227,12 +243,15 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         return _usage(f"--save-dir {save_dir}: not a folder")
     if save_dir is not None and not os.access(save_dir, os.W_OK | os.X_OK):
         return _usage(f"--save-dir {save_dir}: the folder is not writable")
+    if args.fhir and save_dir is None:
+        return _usage("--fhir goes with --save-dir DIR: the kiosk saves nothing without it")
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
     from .tui.kiosk import KioskApp
 
-    app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, theme_name=_theme(args))
+    app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, fhir=args.fhir,
+                   theme_name=_theme(args))
     app.run()
     return app.return_code or EXIT_OK
 
@@ -391,13 +410,31 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_fhir(args: argparse.Namespace) -> int:
+    problem = _unwritable("--output", Path(args.output)) if args.output else None
+    if problem:
+        return _usage(problem)
+    engine = _load_engine(args.dialog)
+    if engine is None:
+        return EXIT_BAD_FILE
+    from .fhir import dumps, questionnaire
+    from .fileio import write_private
+
+    text = dumps(questionnaire(engine))
+    if args.output:
+        write_private(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare `intake` (with any top-level options) is `intake chat`
         args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "chat"])
     handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "replay": cmd_replay,
-               "coverage": cmd_coverage, "validate": cmd_validate, "graph": cmd_graph}[args.command]
+               "coverage": cmd_coverage, "validate": cmd_validate, "graph": cmd_graph, "fhir": cmd_fhir}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

@@ -99,14 +99,17 @@ def true_slots(cond: Condition, answers: Mapping[str, AnswerValue], fired: Colle
                 yield from true_slots(c, answers, fired)
 
 
+def leaves(cond: Condition) -> Iterator[Condition]:
+    """Every test on a slot inside a condition, under all, any and not alike."""
+    if cond.slot is not None:
+        yield cond
+    for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ is not None else []):
+        yield from leaves(sub)
+
+
 def slots_of(cond: Condition) -> Iterator[str]:
     """Every slot a condition reads, for validation and the graph."""
-    if cond.slot is not None:
-        yield cond.slot
-    for sub in (cond.all or []) + (cond.any or []):
-        yield from slots_of(sub)
-    if cond.not_ is not None:
-        yield from slots_of(cond.not_)
+    return (leaf.slot for leaf in leaves(cond) if leaf.slot is not None)
 
 
 def describe(cond: Condition) -> str:

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from .commands import command as command_of
 from .engine import Engine, Session
 from .fileio import write_private
 from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
 from .turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
-
-if TYPE_CHECKING:  # transcripts are imported only when a session is recorded
-    from .transcript import Transcript
 
 MAX_LINE = 20_000  # characters read of one line; the Session reads at most MAX_ANSWER of them
 
@@ -122,7 +120,7 @@ def _isatty(stream: TextIO) -> bool:
 
 def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None = None,
               stdout: TextIO | None = None, record: str | None = None, title: str = "",
-              force: bool = False) -> int:
+              force: bool = False, fhir_path: str | None = None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     if hasattr(stdin, "reconfigure"):
@@ -137,29 +135,38 @@ def run_plain(engine: Engine, json_path: str | None = None, stdin: TextIO | None
         if json_path:
             outcome = session.outcome().model_dump(mode="json")
             write_private(json_path, json.dumps(outcome, indent=2, ensure_ascii=False) + "\n")
+        # transcripts and the FHIR form are imported only when a session is saved that way
+        saves: list[tuple[str, Callable[[Path, bool], object]]] = []
         if record:
-            from .transcript import from_session
+            from .transcript import from_session, save
 
-            saved = _save_unclobbered(from_session(session, title=title or "Recorded intake", mode="plain"),
-                                      record, force)
-            if str(saved) != record:
-                print(f"intake: {record} was written by someone else during this session; "
+            transcript = from_session(session, title=title or "Recorded intake", mode="plain")
+            saves.append((record, lambda path, replace: save(transcript, path, force=replace)))
+        if fhir_path:
+            from .fhir import dumps, response
+
+            text = dumps(response(session))
+            saves.append((fhir_path, lambda path, replace: write_private(path, text, replace=replace)))
+        for wanted, write in saves:
+            saved = _save_unclobbered(write, wanted, force)
+            if str(saved) != wanted:
+                print(f"intake: {wanted} was written by someone else during this session; "
                       f"this one is saved as {saved}", file=sys.stderr)
         return 0
     finally:
         session.close()
 
 
-def _save_unclobbered(transcript: Transcript, record: str, force: bool) -> Path:
-    """Save under `record`, or, when another writer took the name meanwhile (and `force` was not
-    given), under the first free `name-2.yaml`, `name-3.yaml`: nothing is lost, nothing replaced."""
-    from .transcript import save
-
-    path = Path(record)
+def _save_unclobbered(write: Callable[[Path, bool], object], wanted: str, force: bool) -> Path:
+    """Write under `wanted` (`write(path, replace)` raises FileExistsError on a taken name), or,
+    when another writer took the name meanwhile (and `force` was not given), under the first free
+    `name-2.yaml`, `name-3.yaml`: nothing is lost, nothing replaced."""
+    path = Path(wanted)
     for n in range(1, 1000):
         candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
         try:
-            return save(transcript, candidate, force=force and n == 1)
+            write(candidate, force and n == 1)
+            return candidate
         except FileExistsError:
             continue
-    raise FileExistsError(f"{record}: no free name next to it")
+    raise FileExistsError(f"{wanted}: no free name next to it")

@@ -48,6 +48,13 @@ class Reading:
     reading: str
     words: str
 
+    @property
+    def own_words(self) -> str:
+        """The words typed, where they say more than the reading (not an option number): kept
+        beside it in the summary and the FHIR export."""
+        words = self.words
+        return words if any(c.isalpha() for c in words) and words.casefold() != self.reading.casefold() else ""
+
 
 @dataclass(frozen=True)
 class Exchange:
@@ -409,8 +416,8 @@ class Session:
         return {qid: self._said(r) for qid, r in self.readings.items()}
 
     def _said(self, r: Reading) -> str:
-        if r.words and any(c.isalpha() for c in r.words) and r.words.casefold() != r.reading.casefold():
-            return self.dialog.s("words_beside", reading=r.reading, words=r.words[:120])
+        if r.own_words:
+            return self.dialog.s("words_beside", reading=r.reading, words=r.own_words[:120])
         return r.reading
 
     def back(self) -> Turn:
@@ -483,11 +490,17 @@ class Session:
         that fired it: for staff watching a role-play, never shown to the person."""
         return self._result or recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
 
+    @property
+    def ending(self) -> Recommendation | None:
+        """The result to export: the one reached, or the emergency one when the session stopped
+        during a crisis check (it counts as emergency); None when it stopped before a result."""
+        if self._result is None and self._crisis_stage:
+            return emergency(self.dialog, self.crisis_kinds)
+        return self._result
+
     def outcome(self) -> Outcome:
         """What happened, for --json and transcripts. Ending in crisis counts as emergency."""
-        result = self._result
-        if result is None and self._crisis_stage:
-            result = emergency(self.dialog, self.crisis_kinds)
+        result = self.ending
         spec = self.dialog.spec.dialog
         return Outcome(
             dialog=spec.id,

@@ -307,6 +307,21 @@ async def test_kiosk_saves_nothing_without_consent(engine: Engine, tmp_path: Pat
     assert saved["expected"]["level"] == "iop" and saved["mode"] == "kiosk"
 
 
+async def test_kiosk_with_fhir_saves_the_fhir_form_beside_the_transcript(engine: Engine, tmp_path: Path) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    app = KioskApp(engine, pin="2468", save_dir=tmp_path, fhir=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_summary(pilot, BY_NAME["W5"].answers)
+        await pilot.click("#consent-yes")
+        await pilot.pause()
+    transcript, = tmp_path.glob("*.yaml")
+    form = tmp_path / f"{transcript.stem}.fhir.json"
+    assert stat.S_IMODE(os.stat(form).st_mode) == 0o600
+    bundle = Bundle.model_validate_json(form.read_text())
+    assert bundle.entry[1].resource.valueCodeableConcept.coding[0].code == "iop"
+
+
 async def test_kiosk_without_saving_never_asks_for_consent(engine: Engine) -> None:
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:

@@ -23,6 +23,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ..engine import Engine
+from ..fhir import dumps, response
+from ..fileio import write_private
 from ..transcript import from_session, save
 from ..turns import ResultTurn, Turn
 from .app import IntakeApp
@@ -149,7 +151,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         (key, what) for key, what in IntakeApp.KEYS_HELP if key not in ("Ctrl+S", "Ctrl+Q")]
 
     def __init__(self, engine: Engine, pin: str, idle: float = 120, linger: float = 60, countdown: int = COUNTDOWN,
-                 save_dir: Path | None = None, theme_name: str | None = None,
+                 save_dir: Path | None = None, fhir: bool = False, theme_name: str | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(engine, theme_name=theme_name)
         self.pin = pin
@@ -157,6 +159,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         self.linger = linger
         self.countdown = countdown
         self.save_dir = save_dir
+        self.fhir = fhir  # with save_dir: the FHIR form is saved beside each transcript
         self.clock = clock
         self.last_activity = clock()
         self.countdown_started: float | None = None
@@ -295,8 +298,11 @@ class KioskApp(IntakeApp, inherit_bindings=False):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         transcript = from_session(self.session, title=f"Kiosk intake {stamp}", mode="kiosk")
+        name = f"kiosk-{stamp}-{self.sessions_started}"
         try:
-            save(transcript, self.save_dir / f"kiosk-{stamp}-{self.sessions_started}.yaml")
+            save(transcript, self.save_dir / f"{name}.yaml")
+            if self.fhir:
+                write_private(self.save_dir / f"{name}.fhir.json", dumps(response(self.session)), replace=False)
         except OSError:
             self.notify(self.ui("kiosk_save_failed"), severity="error")
             return
