@@ -14,6 +14,7 @@ on decision-critical questions) and carries the words the person typed.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .conditions import AnswerValue
@@ -61,6 +62,9 @@ class Parser:
         self.strings = strings
         self.help_now = help_now or {}  # crisis kind -> its first help number, for "I am not safe"
         self.cues = Cues(lang)
+        self.spellings = {k.casefold(): v for k, v in lang.spellings.items()}
+        spelled = "|".join(re.escape(k) for k in sorted(self.spellings, key=len, reverse=True))
+        self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
         self.values = Values(lang, self.cues.negation)
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
         self.yes_no = (
@@ -126,6 +130,8 @@ class Parser:
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
+        if self._spelled is not None:  # "every nite": the word meant, before any reading
+            text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
         tokens = tokenize(text, self.cues.contrast)
         if not tokens.words:
             return Parsed(reask=self._s("reask_empty"))
@@ -191,6 +197,14 @@ class Parser:
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
+
+    def _pointed(self, tokens: Tokens, m: Match[str]) -> bool:
+        """A mention that is the answer itself: one word alone before the first comma, or right after
+        a word that points at what the answer is about ("for my son", "its about me")."""
+        # one word, then a comma: "me, my daughter is typing" (not "drink less, but stop the coke")
+        first = m.start == 0 and m.end == 1 and len(tokens.words) > 1 and tokens.clauses[1] != tokens.clauses[0]
+        before = tokens.words[max(0, m.start - 2):m.start]
+        return first or any(" ".join(before[k:]) in self.cues.pointers for k in range(len(before)))
 
     @staticmethod
     def _names(option: Option, words: tuple[str, ...]) -> bool:
@@ -298,6 +312,12 @@ class Parser:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
                 o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
+        if len(values) > 1:
+            # "myself, my sister is typing", "its about me, my wife made me do it": the one said
+            # first on its own, or pointed at ("for", "about"), is the answer; the others are the story
+            pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
+            if len(pointed) == 1:
+                values = pointed
         polarity = self.cues.polarity(tokens, covered, self._family(question))
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
@@ -558,7 +578,9 @@ class Parser:
             polarity = self.cues.polarity(tokens, set(), self._family(question))
             if polarity == "unsure":
                 return self._unsure(question, other, ())
-            if polarity == "no" and spec.min == 0:
+            negators = self.cues.negation.cues(tokens)
+            if polarity == "no" and spec.min == 0 and not (negators and self.values.never_without(
+                    tokens, negators[0].start)):  # "never without food" is not none
                 return self._number_value(question, (0.0, 0.0), inferred=True)
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
         exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (

@@ -26,6 +26,10 @@ class Cues:
         self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
         self.softeners = frozenset(normalize(w) for w in lang.softeners)
         self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
+        self.states = frozenset(normalize(w) for w in lang.states)
+        self.pointers = frozenset(normalize(w) for w in lang.pointers)
+        self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
+        self.without = frozenset(normalize(w) for w in lang.without)
         self.joiners = frozenset(normalize(w) for w in lang.joiners)
         self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
@@ -63,7 +67,16 @@ class Cues:
 
     def unsure_cover(self, tokens: Tokens) -> set[int]:
         """Words of "not sure", "no idea" and the like: never read as an option or a value."""
-        return {i for m in self.polar.find(tokens) if m.target == "unsure" for i in range(m.start, m.end)}
+        return {i for m in self.polar_found(tokens) if m.target == "unsure" for i in range(m.start, m.end)}
+
+    def polar_found(self, tokens: Tokens) -> list[Match[str]]:
+        """Yes, no and not-sure phrases; "i dont know what to do" tells of a state, it is not an
+        "I don't know" answer, and "never ... without" is not a no."""
+        words = tokens.words
+        return [m for m in self.polar.find(tokens) if not (m.target == "unsure" and any(
+            words[m.end:m.end + len(e)] == e for e in self.embedded)) and not (m.target == "no" and any(
+            w in self.without and tokens.clauses[j] == tokens.clauses[m.start] for j, w in enumerate(words)
+            if j >= m.end))]  # "never without my doctor knowing" is not a no
 
 
     def holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
@@ -78,7 +91,7 @@ class Cues:
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
-        found = [m for m in self.polar.find(tokens) if not any(i in skip for i in range(m.start, m.end))
+        found = [m for m in self.polar_found(tokens) if not any(i in skip for i in range(m.start, m.end))
                  and m.target != "neutral"
                  and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
                       or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
@@ -110,7 +123,9 @@ class Cues:
             verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
             # "i dont work" does not answer "could you take time off?": another verb is negated
             other_verb = bool(family) and w not in family and any(w in f for f in self.families)
-            if w in self.negator_words and i not in covered and (
+            double = w in self.without or any(x in self.without and tokens.clauses[j] == tokens.clauses[i]
+                                              for j, x in enumerate(words) if j > i)  # "never without"
+            if w in self.negator_words and i not in covered and not double and (
                     len(words) <= 4 and not verb_next and not other_verb
                     or i == 0 and w in self.plain_no and not verb_next
                     or i and words[i - 1] in self.subjects and (not family or w in family)):
@@ -164,7 +179,11 @@ class Cues:
 
 
     def only_denial(self, tokens: Tokens, at: int) -> bool:
-        """What follows a contrast is only "not anymore", "not now": it does not undo a value."""
+        """What follows a contrast is only "not anymore", "not now", or how the person is now
+        ("but I'm ok now", "seems fine now"): it does not undo a value said before it."""
         rest = tokens.words[at + 1:]
-        return bool(rest) and all(w in self.negator_words or w in self.plain_no or w in self.denial_tails
-                                  for w in rest)
+        denial = all(w in self.negator_words or w in self.plain_no or w in self.denial_tails for w in rest)
+        state = any(w in self.states for w in rest) and all(
+            w in self.states or w in self.subjects or w in self.auxiliaries or w in self.denial_tails
+            or w in self.negator_words for w in rest)
+        return bool(rest) and (denial or state)

@@ -203,6 +203,14 @@ class Language(_Strict):
     exceptions: list[Phrase]
     softeners: list[Phrase]
     denial_tails: list[Phrase]
+    # how someone is now, not when something happened: "a few weeks ago, but I'm ok now"
+    states: list[Phrase] = []
+    # words that point at what an answer is about: "for my son", "its about me"
+    pointers: list[Phrase] = []
+    # after "I don't know", a question it is part of: "I don't know what to do" is not "not sure"
+    embedded_questions: list[Phrase] = []
+    # "not a day without it": the word for without, which a negation before it turns into every day
+    without: list[Phrase] = []
     label_prefixes: list[Phrase]
     leading_no: list[Phrase]
     corrections: list[Phrase]
@@ -234,6 +242,8 @@ class Language(_Strict):
     decade_parts: dict[Phrase, Span]
     ages: dict[Phrase, Span]
     age_units: list[Phrase]
+    # texting and common misspellings, read as the word meant before anything else ("nite", "alot")
+    spellings: dict[Phrase, Phrase] = {}
     interface: Interface
 
 
@@ -266,6 +276,10 @@ def check(lang: Language, source: Source) -> Iterator[Problem]:
             if isinstance(span, tuple) and span[0] > span[1]:
                 yield Problem(source.file, source.line((key, phrase)), key,
                               f"'{phrase}' runs from {span[0]:g} down to {span[1]:g}; write the low value first")
+    for word, meant in lang.spellings.items():
+        if len(word.split()) != 1 or word == meant:
+            yield Problem(source.file, source.line(("spellings", word)), "spellings",
+                          f"'{word}': a spelling is one word read as another word or phrase")
     both = set(lang.yes) & set(lang.no)
     for phrase in sorted(both):
         yield Problem(source.file, source.line(("no",)), "no", f"'{phrase}' is listed under both yes and no")

@@ -71,6 +71,8 @@ class Values:
         self.plural = tuple(lang.plural_endings)
         self.event_verbs = frozenset(normalize(w) for w in lang.event_verbs)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
+        self.states = frozenset(normalize(w) for w in lang.states)
+        self.without = frozenset(normalize(w) for w in lang.without)
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -148,7 +150,9 @@ class Values:
 
     def frequency(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = self._phrases(tokens, self.frequencies)
+        found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies))
+                 if g is not None]
+        found += self._not_a_day_without(tokens)
         used = {i for f in found for i in range(f.start, f.end)}
         # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
@@ -203,6 +207,43 @@ class Values:
             elif on:
                 found.append(Found((float(len(on)),) * 2, False, start, end))
         return self._merge(found)
+
+    def _double_negative(self, tokens: Tokens, f: Found) -> Found | None:
+        """A stopped word negated ("not had a sober day", "never clean", "havent stopped") is
+        still using: every day, the safer reading, which the person is asked to confirm."""
+        if f.span != (0.0, 0.0):
+            return f
+        cues = self.negation.cues(tokens)
+        if any(f.start <= c.start < f.end for c in cues):
+            if self.never_without(tokens, f.start):
+                return None  # "never drink without food": not a zero, and says nothing of how often
+            return f  # "never", "no more", "havent used since": the phrase is the negation
+        if self.negation.negated(tokens, Match(f.start, f.end, None, True), cues, set()):
+            return Found((7.0, 7.0), False, f.start, f.end)
+        return f
+
+    def never_without(self, tokens: Tokens, at: int) -> bool:
+        """A negation at `at` with "without" later in its clause: "never drink without eating"
+        says nothing of how often, and is not a no."""
+        return any(w in self.without and tokens.clauses[j] == tokens.clauses[at]
+                   for j, w in enumerate(tokens.words) if j > at)
+
+    def _not_a_day_without(self, tokens: Tokens) -> list[Found]:
+        """"not a day goes by without", "can't go one day without": a day without it, negated, is
+        every day."""
+        words = tokens.words
+        cues = self.negation.cues(tokens)
+        out = []
+        for i, w in enumerate(words):
+            if self.unit_days.get(w) != 1.0:
+                continue
+            ahead = [j for j in range(i + 1, min(i + 5, len(words))) if words[j] in self.without
+                     and tokens.clauses[j] == tokens.clauses[i]]
+            before = [c for c in cues if c.end <= i and i - c.end <= 4 and tokens.clauses[c.start] == tokens.clauses[i]
+                      and words[c.start] not in self.without]
+            if ahead and before:
+                out.append(Found((7.0, 7.0), False, before[-1].start, ahead[0] + 1))
+        return out
 
     def _counted(self, tokens: Tokens, used: set[int]) -> list[tuple[int, int, Span]]:
         """Amounts said in words ("a few", "several") that a period can follow: "a few weeks"."""
@@ -302,6 +343,11 @@ class Values:
         """How long ago, all times named taken together (those denied left out)."""
         found = self.times(tokens)
         said = [f for f in found if not f.negated]  # "a few weeks ago, not now"
+        # "but I'm ok now": how the person is now, not when it happened (when another time is said)
+        stated = [f for f in said if f.span == (0.0, 0.0) and any(
+            tokens.clauses[i] == tokens.clauses[f.start] and w in self.states for i, w in enumerate(tokens.words))]
+        if stated and len(stated) < len(said):
+            said = [f for f in said if f not in stated]
         if not said:
             return found[0] if found else None
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,

@@ -154,3 +154,64 @@ def test_the_reading_is_said_in_the_dialogs_words_beside_the_persons(engine: Eng
 def test_normalize() -> None:
     assert normalize("  Don't   KNOW! ") == "dont know"
     assert normalize("3.5 drinks") == "3.5 drinks"
+
+
+# --- the classes of answer read this round (issue 9), each with phrasings of its own ----------
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # texting spellings are the word meant
+    ("benzo_freq", "most nites", "daily"),
+    ("alcohol_days", "evry single day", 7),
+    # "I don't ... without" means every day; a sober day not had is a drinking day
+    ("alcohol_days", "there isnt a day goes by without a drink", 7),
+    ("alcohol_days", "hes not had a sober day in months", None),  # not this class's words: asked, not misread
+    ("other_freq", "she cant go one day without it", "daily"),
+    ("alcohol_days", "i havent been sober since the spring", 7),
+    # stopped, said as not having used since or in a while
+    ("opioid_freq", "havent used since i got out in october", "stopped"),
+    ("benzo_freq", "havent touched any since new year", "stopped"),
+    # earlier today, said by what else happened today
+    ("last_use", "a couple of beers with lunch", "today"),
+    ("last_use", "had some on my way here honestly", "today"),
+    ("last_use", "the night before last", "week"),
+    # a hedged yes alone
+    ("evening", "i suppose", "yes"),
+    ("mental_health_impact", "i reckon", "yes"),
+])
+def test_answer_classes_read(engine: Engine, parser: Parser, qid: str, typed: str, expected: object) -> None:
+    parsed = parser.parse(q(engine, qid), typed)
+    if expected is None:
+        assert parsed.value != 0 and parsed.value != "stopped", parsed  # never the opposite
+    else:
+        assert parsed.value == expected, parsed
+
+
+def test_a_time_then_how_they_are_now_is_that_time(engine: Engine, parser: Parser) -> None:
+    # "but I'm fine now" says how the person is, not when the thoughts were
+    assert parser.parse(q(engine, "suicidal_thoughts"), "a few days ago but im doing ok today").value == "recent"
+    assert parser.parse(q(engine, "suicidal_thoughts"), "yes, right now").value == "now"
+
+
+def test_the_person_the_answer_points_at_is_the_answer(engine: Engine, parser: Parser) -> None:
+    for_whom = q(engine, "for_whom")
+    assert parser.parse(for_whom, "me, my girlfriend is just holding the tablet").value == "self"
+    assert parser.parse(for_whom, "my dad set this up but its about me").value == "self"
+    assert parser.parse(for_whom, "this is for my brother, i live with him").value == "other"
+    # two options each said as an answer is still asked about
+    assert parser.parse(q(engine, "readiness"), "cut back on beer but quit the pills").reask
+
+
+def test_dont_know_what_to_do_is_not_an_i_dont_know(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "for_whom"), "my daughter, we just dont know how to help her anymore")
+    assert parsed.value == "other"
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("alcohol_days", "i never drink without eating first"),
+    ("benzo_freq", "never without a prescription"),
+    ("time_off", "not without losing my job"),
+])
+def test_never_without_is_asked_not_read_as_no(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
+    # a double negative says nothing of how often, and is not a no: the person is asked
+    parsed = parser.parse(q(engine, qid), typed)
+    assert parsed.value is None and parsed.reask, parsed
