@@ -221,6 +221,16 @@ class Checker:
             if q.within_days is not None and not (q.kind == "yes_no" or any(o.means == "no" for o in q.options)):
                 yield self.problem(at + ("within_days",), where, "'within_days' needs an option with"
                                    " 'means: no' (a time outside the days is read as that option)")
+            if q.answered_by is not None:
+                by = q.answered_by
+                if by.slot not in self.questions or by.slot == q.id:
+                    yield self.problem(at + ("answered_by", "slot"), where,
+                                       f"'answered_by' reads the words of an earlier question; '{by.slot}' is not one")
+                if by.value not in {o.value for o in q.options} | ({"yes", "no"} if q.kind == "yes_no" else set()):
+                    yield self.problem(at + ("answered_by", "value"), where,
+                                       f"'answered_by' answers with '{by.value}', which is not an option here")
+                if not by.words:
+                    yield self.problem(at + ("answered_by", "words"), where, "'answered_by' needs the words it reads")
             unsure = [o.value for o in q.options if o.means == "unsure"]
             if len(unsure) > 1:
                 yield self.problem(at + ("options",), where, f"only one option can mean 'unsure'"

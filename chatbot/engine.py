@@ -22,7 +22,7 @@ from .recommend import Recommendation, emergency, recommend, short_name
 from .route import Route
 from .safety import Detector, Hit
 from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Option, Question
-from .terms import tokenize
+from .terms import normalize, tokenize
 from .turns import (
     Accepted,
     CheckInTurn,
@@ -192,6 +192,7 @@ class Session:
         self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
         self._understood: str | None = None
         self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
+        self._auto: set[str] = set()  # questions answered by words said earlier (answered_by)
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -225,6 +226,7 @@ class Session:
         self._partial.clear()
         self._understood = None
         self._accepted = None
+        self._auto.clear()
         self.path.clear()
         self.exchanges.clear()
         self.crisis_kinds = ()
@@ -452,6 +454,11 @@ class Session:
         qid = self.path.pop()
         self.answers.pop(qid, None)
         self.readings.pop(qid, None)
+        while qid in self._auto and self.path:  # answered from earlier words: Back goes past it
+            self._auto.discard(qid)
+            qid = self.path.pop()
+            self.answers.pop(qid, None)
+            self.readings.pop(qid, None)
         self.state = qid
         return self._show(self._question_turn())
 
@@ -546,6 +553,7 @@ class Session:
 
 
     def _question_turn(self, message: str | None = None, reask: bool = False) -> Turn:
+        self._answer_from_words()
         if self.state == END:
             return self._result_turn()
         understood, self._understood = self._understood, None
@@ -554,6 +562,37 @@ class Session:
                             question=self.engine.view(self.state, self.other_person()), message=message,
                             progress=self.progress, understood=understood, accepted=accepted,
                             ticked=self._partial.get(self.state, ()))
+
+    def _answer_from_words(self) -> None:
+        """Questions the person already answered in their own words ("my son" answers "could they
+        be pregnant?"): taken, said back in the next "Got it" line, and gone past by Back."""
+        while self.state != END:
+            question = self.dialog.questions[self.state]
+            by = question.answered_by
+            said = self._words_said(by.slot, by.words) if by is not None else None
+            if by is None or said is None or self._words_said(by.slot, by.not_words) is not None:
+                return
+            reading = by.reading.format(words=said)
+            self.answers[question.id] = by.value
+            self.readings[question.id] = Reading(reading, "")
+            self.path.append(question.id)
+            self._auto.add(question.id)
+            short = (question.short_other if self.other_person() else None) or question.short or question.id
+            line = self.dialog.s("understood", reading=f"{short}: {reading}")
+            self._understood = f"{self._understood} {line}" if self._understood else line
+            self.state = self.engine.route.next(question.id, self.answers)
+
+    def _words_said(self, slot: str, words: list[str]) -> str | None:
+        """The first of these words (whole words) in what was typed at `slot`, or None."""
+        reading = self.readings.get(slot)
+        if reading is None:
+            return None
+        typed = normalize(reading.words).split()
+        for phrase in words:
+            wanted = normalize(phrase).split()
+            if any(typed[i:i + len(wanted)] == wanted for i in range(len(typed))):
+                return " ".join(wanted)
+        return None
 
     def _reask(self, message: str) -> Turn:
         return self._question_turn(message=message, reask=True)

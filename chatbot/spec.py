@@ -163,6 +163,18 @@ class Edge(Strict):
     when: Condition | None = None
 
 
+class AnsweredBy(Strict):
+    """A question the person already answered in their own words: "my son" at "who is this for?"
+    answers "could they be pregnant?". Taken only from words said, never guessed; the reading is
+    shown to the person like any other, and Back goes past it."""
+
+    slot: Ident  # the earlier question whose typed words are read
+    words: list[Text]  # any of these, as whole words, in what was typed there
+    not_words: list[Text] = []  # unless any of these is there too: then the question is asked
+    value: Ident  # the option this answers with
+    reading: Text  # how the reading is said back, with {words}: the words that answered it
+
+
 class Question(Strict):
     id: Ident
     section: Ident
@@ -182,6 +194,7 @@ class Question(Strict):
     # answers here tell what usually happens or happened before ("what happens when you stop?"):
     # crisis words with no time of their own are read as history, not as happening now
     history: bool = False
+    answered_by: AnsweredBy | None = None
     next: list[Edge] = []
 
 

@@ -18,7 +18,7 @@ NATURAL = {
         "quit for good", "no thanks"],
     "a parent for a son": [
         "yes", "for my son", "hes 19", "he drinks and smokes weed", "weekends mostly", "maybe 6 or 7 beers",
-        "most weekends", "i dont know, he wont talk about it", "last saturday", "no hes healthy", "no, hes a boy",
+        "most weekends", "i dont know, he wont talk about it", "last saturday", "no hes healthy",
         "hes been really depressed", "yes he stopped going to class", "not that i know of",
         "never had any treatment", "he lives with us, his parents, we support him", "i think so", "hes in college",
         "yes", "yes", "hes on our insurance through my work", "hes not sure", "not now"],

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chatbot.engine import Engine, Session, Turn
+from chatbot.turns import QuestionTurn
 
 
 def walk(session: Session, *answers: str) -> Turn:
@@ -260,3 +263,34 @@ def test_questions_left_never_rises_as_a_person_answers(engine: Engine) -> None:
             seen.append(session.answer(answer).progress.left)
         assert all(later <= earlier for earlier, later in zip(seen, seen[1:], strict=False)), (example.name, seen)
         session.close()
+
+
+# --- a question answered by words said earlier (issue 13: a son is not asked about pregnancy) ---
+
+TO_PREGNANT = ["2", "beer", "every day", "8", "shakes", "2", "today", "no"]  # age_group .. serious_illness
+
+
+def _for_whom(engine: Engine, who: str) -> Session:
+    session = engine.session()
+    session.start()
+    for answer in ["1", who, *TO_PREGNANT]:
+        session.answer(answer)
+    return session
+
+
+def test_a_son_is_not_asked_about_pregnancy_and_is_told_why(engine: Engine) -> None:
+    session = _for_whom(engine, "my son")
+    turn = session.turn
+    assert isinstance(turn, QuestionTurn) and turn.question.id == "mental_health"
+    assert turn.understood is not None and "does not apply" in turn.understood and "son" in turn.understood
+    assert session.answers["pregnant"] == "no"
+    # Back goes past the question nobody was asked, to the one before it
+    back = session.back()
+    assert isinstance(back, QuestionTurn) and back.question.id == "serious_illness"
+    assert "pregnant" not in session.answers
+
+
+@pytest.mark.parametrize("who", ["my daughter", "for my son and his wife", "my partner", "2"])
+def test_pregnancy_is_asked_when_a_woman_may_be_meant(engine: Engine, who: str) -> None:
+    session = _for_whom(engine, who)
+    assert isinstance(session.turn, QuestionTurn) and session.turn.question.id == "pregnant", who

@@ -189,13 +189,14 @@ def test_a_whole_intake_in_natural_words(engine: Engine, who: str) -> None:
     session = engine.session()
     turn = session.start()
     reasks, readings = 0, 0
+    said_back = engine.dialog.s("understood", reading="").split(".")[0].strip()  # "Got it:"
     answers = iter(NATURAL[who])
     for _ in range(60):
         if turn.kind == "result":
             break
         turn = session.answer("yes") if turn.kind == "confirm" else session.answer(next(answers))
         reasks += turn.kind == "reask"
-        readings += bool(turn.understood)
+        readings += (turn.understood or "").count(said_back)  # "my son": pregnancy said back unasked
     assert turn.kind == "result", (who, turn)
     assert reasks <= 2, who
     # every answer was said back as a reading (the last one on the result turn)

@@ -110,6 +110,8 @@ FAULTS: dict[str, tuple[int, str]] = {
     "two_unsure_options": (18, "question 'who': only one option can mean 'unsure' (found self, other)"),
     "reserved_unknown_value": (20, "question 'who': 'unknown' is reserved for answers nobody knows"),
     "within_days_without_no": (18, "question 'who': 'within_days' needs an option with 'means: no'"),
+    "answered_by_unknown_slot": (18, "question 'who': 'answered_by' reads the words of an earlier question;"
+                                     " 'nowhere' is not one"),
     "no_language_for_locale": (5, "dialog: no language file for locale 'xx': add language/xx.yaml beside the dialog"),
 }
 # faults that honestly produce more than one line: the bad id is also used by two gotos
