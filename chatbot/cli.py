@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -123,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="allow saving: a person who agrees on screen gets a transcript saved in DIR")
     kiosk.add_argument("--fhir", action="store_true",
                        help="with --save-dir: save the FHIR R4 form (.fhir.json) beside each transcript")
+    kiosk.add_argument("--printer", metavar="NAME",
+                       help="offer Print on the summary, sent to this CUPS printer with lp (nothing is kept)")
     _dialog_arg(kiosk)
     _theme_arg(kiosk)
 
@@ -245,13 +248,17 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         return _usage(f"--save-dir {save_dir}: the folder is not writable")
     if args.fhir and save_dir is None:
         return _usage("--fhir goes with --save-dir DIR: the kiosk saves nothing without it")
+    if args.printer is not None and (not args.printer.strip() or args.printer.startswith("-")):
+        return _usage(f"--printer {args.printer!r}: give the name of a printer (lpstat -p lists them)")
+    if args.printer is not None and shutil.which("lp") is None:
+        return _usage("--printer needs the lp command (CUPS); install cups-client, or leave --printer out")
     engine = _load_engine(args.dialog)
     if engine is None:
         return EXIT_BAD_FILE
     from .tui.kiosk import KioskApp
 
     app = KioskApp(engine, pin=pin, idle=args.idle, linger=args.linger, save_dir=save_dir, fhir=args.fhir,
-                   theme_name=_theme(args))
+                   theme_name=_theme(args), printer=args.printer)
     app.run()
     return app.return_code or EXIT_OK
 

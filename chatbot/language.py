@@ -65,6 +65,7 @@ class Interface(_Strict):
     key_back: Sentence
     key_restart: Sentence
     key_save_summary: Sentence
+    key_takehome: Sentence
     key_start_over: Sentence
     key_quick_exit: Sentence
     key_inspector: Sentence
@@ -133,6 +134,13 @@ class Interface(_Strict):
     kiosk_error: Sentence
     kiosk_save_failed: Sentence
     kiosk_saved: Sentence
+    takehome_button: Sentence
+    takehome_caption: Sentence
+    takehome_done: Sentence
+    takehome_too_small: Sentence
+    print_button: Sentence
+    print_sent: Sentence
+    print_failed: Sentence
     inspector_title: Sentence
     inspector_level: Sentence
     inspector_rules: Sentence

@@ -48,6 +48,8 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "progress_short": frozenset({"section", "answered", "left"}),
     "progress_short_one": frozenset({"section", "answered", "left"}),
     "type_number": frozenset({"min", "max"}),
+    "takehome_level": frozenset({"level"}), "takehome_then": frozenset({"level", "then"}),
+    "takehome_help": frozenset({"numbers"}), "takehome_why": frozenset({"reason"}),
 }
 # Ids the engine gives a meaning of its own.
 RESERVED_IDS = frozenset({"crisis", "end", "confirm", "check_in"})
@@ -206,6 +208,7 @@ class Section(Strict):
 class Level(Strict):
     id: Ident
     name: Text
+    short: Text | None = None  # the few words a take-home QR code has room for
     asam: str = ""
     involves: Text
     involves_other: Text | None = None  # said to someone answering for another person
@@ -260,6 +263,7 @@ class NextStep(Strict):
 class Resource(Strict):
     id: Ident
     text: Text
+    short: Text | None = None  # the few words a take-home QR code has room for ("988: call or text")
 
 
 class CrisisKind(Strict):

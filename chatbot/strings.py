@@ -27,6 +27,8 @@ def string_table(spec: Dialog) -> dict[str, str]:
                 table[f"{base}.options.{opt.value}.label_other"] = opt.label_other
     for level in spec.levels:
         table[f"levels.{level.id}.name"] = level.name
+        if level.short:
+            table[f"levels.{level.id}.short"] = level.short
         table[f"levels.{level.id}.involves"] = level.involves
         if level.involves_other:
             table[f"levels.{level.id}.involves_other"] = level.involves_other
@@ -52,6 +54,8 @@ def string_table(spec: Dialog) -> dict[str, str]:
         table[f"checklist.{i}"] = item
     for res in spec.safety.resources:
         table[f"safety.resources.{res.id}.text"] = res.text
+        if res.short:
+            table[f"safety.resources.{res.id}.short"] = res.short
     for kind_id, kind in spec.safety.kinds.items():
         for name in ("title", "message", "check", "confirm"):
             table[f"safety.kinds.{kind_id}.{name}"] = getattr(kind, name)

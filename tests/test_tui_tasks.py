@@ -3,7 +3,7 @@ by accident, and now can (or cannot)."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from chatbot.engine import Engine
 from chatbot.tui.app import IntakeApp
@@ -277,3 +277,78 @@ async def test_the_summary_s_first_screen_at_80x24_has_the_level_why_first_step_
             assert result is not None
             for words in (result.level.name, engine.dialog.s("glance_why"), engine.dialog.s("glance_next"), "988"):
                 assert words in seen, (name, words)
+
+
+# --- the kiosk's take-home: a QR code of the result, and printing where the operator set a printer ---
+
+def _modules(rows: list[str]) -> list[list[bool]]:
+    """The drawn code read back into modules: each character is two (upper, lower)."""
+    top = {"\u2588": True, "\u2580": True, "\u2584": False, " ": False}
+    bottom = {"\u2588": True, "\u2580": False, "\u2584": True, " ": False}
+    out: list[list[bool]] = []
+    for row in rows:
+        out.append([top[c] for c in row])
+        out.append([bottom[c] for c in row])
+    return out
+
+
+async def test_kiosk_take_home_draws_a_code_of_the_result_that_a_phone_can_read(engine: Engine) -> None:
+    import segno
+
+    from chatbot.tui.kiosk import KioskApp
+    from chatbot.tui.screens.summary import SummaryScreen
+    from chatbot.tui.screens.takehome import TakeHomeScreen
+    from chatbot.tui.widgets.qr import BORDER
+    from tui_helpers import to_summary
+    from worked_examples import EXAMPLES
+
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("ctrl+t")  # the footer's key: the button may be below the first screen
+        await pilot.pause()
+        assert isinstance(app.screen, TakeHomeScreen)
+        payload = str(app.screen.query_one("#takehome-text", Static).content)
+        assert payload.startswith("Suggested: Supervised detox") and "988" in payload  # level and help, at least
+        drawn = str(app.screen.query_one("#takehome-code", Static).content).split("\n")
+        assert len(drawn) <= SIZE[1], "the code must fit the screen"
+        expected = [[bool(m) for m in row] for row in segno.make(payload, error="l", micro=False).matrix_iter(
+            scale=1, border=BORDER)]
+        assert _modules(drawn)[:len(expected)] == expected  # the code on screen is the code of the payload
+        await pilot.press("enter")  # closes it (Esc would be the quick exit)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.session is not None
+
+
+async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from chatbot.tui.kiosk import KioskApp
+    from tui_helpers import to_summary
+    from worked_examples import EXAMPLES
+
+    printed = tmp_path / "printed.txt"
+    lp = tmp_path / "bin" / "lp"
+    lp.parent.mkdir()
+    lp.write_text(f'#!/bin/sh\necho "$@" > {printed}.args\ncat > {printed}\n')
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{lp.parent}:{__import__('os').environ['PATH']}")
+    app = KioskApp(engine, pin="2468", printer="front-desk")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
+        app.screen.query_one("#summary-print", Button).press()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "-d front-desk" in (tmp_path / "printed.txt.args").read_text()
+        assert "MEDICALLY SUPERVISED DETOX" in printed.read_text()  # the plain summary, as on screen
+        assert not app.screen.query("#summary-save")  # printing is not saving: nothing is kept
+
+
+async def test_a_kiosk_without_a_printer_offers_no_print(engine: Engine) -> None:
+    from chatbot.tui.kiosk import KioskApp
+    from tui_helpers import to_summary
+    from worked_examples import EXAMPLES
+
+    app = KioskApp(engine, pin="2468")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
+        assert not app.screen.query("#summary-print") and app.screen.query("#summary-takehome")

@@ -18,6 +18,7 @@ from textual.widget import Widget
 
 from ..engine import Engine, Session
 from ..fileio import write_private
+from ..recommend import Recommendation
 from ..summary import progress_line, result_markdown, result_parts
 from ..turns import BOX_TURNS, ResultTurn, Turn
 from .messages import Answer, Back, Restart, SaveSummary, ShowHelp, StartIntake
@@ -129,6 +130,12 @@ class IntakeApp(App[None]):
         """A widget beside the conversation (the staff inspector), or None."""
         return None
 
+    can_print = False  # a kiosk with a printer set by the operator prints the summary
+
+    def takehome(self, result: Recommendation) -> list[str] | None:
+        """The lines of a take-home QR code (a kiosk's), or None where the summary can be saved."""
+        return None
+
     # --- messages from the screens ---------------------------------------------------------
 
     async def on_start_intake(self, _: StartIntake) -> None:
@@ -183,7 +190,8 @@ class IntakeApp(App[None]):
             result = turn.result
             self.push_screen(SummaryScreen(self.ui, self.dialog.s("result_title"), result_parts(self.dialog, result),
                                            emergency=result.kind == "emergency", can_save=self.SAVES_SUMMARY,
-                                           side_panel=self.side_panel()))
+                                           side_panel=self.side_panel(), takehome=self.takehome(result),
+                                           can_print=self.can_print))
 
     def _back_to_chat(self) -> None:
         while self._chat is not None and self.screen is not self._chat and len(self.screen_stack) > 1:

@@ -9,9 +9,11 @@ system's job; the README says how.
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from textual import events, on
@@ -25,10 +27,13 @@ from textual.widgets import Button, Input, Static
 from ..engine import Engine
 from ..fhir import dumps, response
 from ..fileio import write_private
+from ..recommend import Recommendation
+from ..summary import result_text
+from ..takehome import offered, takehome_lines
 from ..transcript import from_session, save
 from ..turns import ResultTurn, Turn
 from .app import IntakeApp
-from .messages import StartIntake
+from .messages import PrintSummary, StartIntake
 from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 from .words import Words
@@ -152,9 +157,10 @@ class KioskApp(IntakeApp, inherit_bindings=False):
 
     def __init__(self, engine: Engine, pin: str, idle: float = 120, linger: float = 60, countdown: int = COUNTDOWN,
                  save_dir: Path | None = None, fhir: bool = False, theme_name: str | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, printer: str | None = None) -> None:
         super().__init__(engine, theme_name=theme_name)
         self.pin = pin
+        self.printer = printer  # a printer the operator named (CUPS `lp -d`): the summary can be printed
         self.idle = idle
         self.linger = linger
         self.countdown = countdown
@@ -287,6 +293,34 @@ class KioskApp(IntakeApp, inherit_bindings=False):
     # --- summary: no file export; saving only with consent -----------------------------------------
 
     SAVES_SUMMARY = False
+    PRINT_SECONDS = 20  # a printer that does not answer is given up on, and the kiosk goes on
+
+    def takehome(self, result: Recommendation) -> list[str] | None:
+        """The kiosk's take-home: a QR code of the result, drawn on screen and stored nowhere."""
+        return takehome_lines(self.dialog, result) if offered(self.dialog) else None
+
+    @property
+    def can_print(self) -> bool:  # type: ignore[override]  # a property here, a class default above
+        return self.printer is not None
+
+    def on_print_summary(self, _: PrintSummary) -> None:
+        result = self.session.result if self.session is not None else None
+        if self.printer is None or result is None:
+            return
+        self.run_worker(partial(self._send_to_printer, result_text(self.dialog, result)), thread=True, exclusive=True,
+                        group="print")
+
+    def _send_to_printer(self, text: str) -> None:
+        """Send the summary to the operator's printer; a failure is said, never raised."""
+        try:
+            done = subprocess.run(["lp", "-d", str(self.printer), "-t", "Intake summary"], input=text.encode(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  timeout=self.PRINT_SECONDS, check=False)
+            ok = done.returncode == 0
+        except (OSError, subprocess.SubprocessError):
+            ok = False
+        self.call_from_thread(self.notify, self.ui("print_sent" if ok else "print_failed"),
+                              severity="information" if ok else "error")
 
     def show(self, turn: Turn, fresh: bool = False) -> None:
         super().show(turn, fresh)

@@ -30,5 +30,9 @@ class SaveSummary(Message):
     """Save the summary to a file (where the mode allows it)."""
 
 
+class PrintSummary(Message):
+    """Print the summary on the kiosk's printer (where the operator set one)."""
+
+
 class ShowHelp(Message):
     """Show the keys and every help number (also what typing `help` does)."""

@@ -10,8 +10,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from ...summary import Part
-from ..messages import Back, Restart, SaveSummary
+from ..messages import Back, PrintSummary, Restart, SaveSummary
 from ..words import Words, localize
+from .takehome import TakeHomeScreen
 
 
 class SummaryScreen(Screen[None]):
@@ -19,15 +20,19 @@ class SummaryScreen(Screen[None]):
         Binding("ctrl+b", "back", "key_back"),
         Binding("ctrl+s", "save", "key_save_summary"),
         Binding("ctrl+r", "restart", "key_start_over"),
+        Binding("ctrl+t", "takehome", "key_takehome"),
     ]
 
     def __init__(self, ui: Words, title: str, parts: list[Part], emergency: bool, can_save: bool = True,
-                 side_panel: Widget | None = None) -> None:
+                 side_panel: Widget | None = None, takehome: list[str] | None = None,
+                 can_print: bool = False) -> None:
         super().__init__()
         localize(self, ui)
         self.ui = ui
         self.title_text, self.parts, self.emergency = title, parts, emergency
         self.can_save = can_save
+        self.takehome = takehome  # the lines of a kiosk's QR code take-home
+        self.can_print = can_print
         self._side_panel = side_panel  # the staff inspector, explaining the level
 
     def compose(self) -> ComposeResult:
@@ -45,6 +50,10 @@ class SummaryScreen(Screen[None]):
             with Horizontal(id="summary-buttons"):
                 if self.can_save:
                     yield Button(self.ui("save_summary"), id="summary-save", variant="primary")
+                if self.takehome:
+                    yield Button(self.ui("takehome_button"), id="summary-takehome", variant="primary")
+                if self.can_print:
+                    yield Button(self.ui("print_button"), id="summary-print")
                 yield Button(self.ui("start_over"), id="summary-restart")  # asks first; not the most prominent
 
     @staticmethod
@@ -72,7 +81,10 @@ class SummaryScreen(Screen[None]):
             yield Static("\n".join(lines), classes="summary-items", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Where the summary cannot be saved (a kiosk), Save is not offered in the footer at all."""
+        """Where the summary cannot be saved (a kiosk), Save is not offered in the footer at all; the
+        take-home only where there is one (a kiosk)."""
+        if action == "takehome":
+            return bool(self.takehome)
         return self.can_save if action == "save" else True
 
     def on_mount(self) -> None:
@@ -82,6 +94,10 @@ class SummaryScreen(Screen[None]):
         event.stop()
         if event.button.id == "summary-save":
             self.action_save()
+        elif event.button.id == "summary-takehome":
+            self.action_takehome()
+        elif event.button.id == "summary-print":
+            self.post_message(PrintSummary())
         elif event.button.id == "summary-restart":
             self.action_restart()
 
@@ -91,6 +107,10 @@ class SummaryScreen(Screen[None]):
     def action_save(self) -> None:
         if self.can_save:
             self.post_message(SaveSummary())
+
+    def action_takehome(self) -> None:
+        if self.takehome:
+            self.app.push_screen(TakeHomeScreen(self.ui, self.takehome))
 
     def action_restart(self) -> None:
         self.post_message(Restart())
