@@ -138,7 +138,8 @@ class IntakeServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         mode = "kiosk" if self.kiosk else "self-screen"
-        self.console.print(f"intake serve: the {mode} intake on {self.public_url}/ (one app per browser "
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address in a URL
+        self.console.print(f"intake serve: the {mode} intake on http://{host}:{self.port}/ (one app per browser "
                            "connection); Ctrl+C stops", highlight=False)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -161,7 +162,7 @@ class IntakeServer(Server):
 
     @aiohttp_jinja2.template("intake.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
-        return self.words
+        return dict(self.words)  # the template's context, a copy for each request
 
 
 def serve(argv: list[str], host: str, port: int, dialog: LoadedDialog, pin: str | None = None) -> None:
