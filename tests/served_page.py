@@ -144,8 +144,9 @@ class Page:
         """The characters on the terminal's screen, row by row ("" before the terminal exists)."""
         return self.page.evaluate(SCREEN_TEXT) or ""
 
-    def wait_for(self, *texts: str, timeout: float = 10.0) -> str:
-        """Wait until the screen shows every one of `texts` (compared `flat`); return the screen."""
+    def wait_for(self, *texts: str, timeout: float = 10.0, poll: float = 0.03) -> str:
+        """Wait until the screen shows every one of `texts` (compared `flat`), looking every
+        `poll` seconds; return the screen."""
         wanted = [flat(t) for t in texts]
         deadline = time.monotonic() + timeout
         while True:
@@ -155,7 +156,7 @@ class Page:
             if time.monotonic() > deadline:
                 missing = [t for t, w in zip(texts, wanted, strict=True) if w not in flat(screen)]
                 raise AssertionError(f"after {timeout:.0f} s the screen does not show {missing}; it shows:\n{screen}")
-            self.page.wait_for_timeout(30)
+            self.page.wait_for_timeout(poll * 1000)
 
     def type(self, text: str) -> None:
         """Type `text` and press Enter, as a person would: into whatever has the keyboard focus."""
