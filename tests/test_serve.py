@@ -44,7 +44,8 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[serve.IntakeServer]:
     (["--port", "0"], "--port"),
     (["--port", "65536"], "--port"),
     (["--port", "http"], "--port"),
-    (["--host", "not a host"], "--host not a host"),
+    (["--host", "not a host"], "--host not a host: not an address or a host name"),
+    (["--host", "http://example.org"], "not an address or a host name"),
     (["--theme", "neon"], "no such theme"),
     (["--kiosk", "--pin", "1", "--idle", "2"], "--idle"),
 ])

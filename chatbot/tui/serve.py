@@ -31,6 +31,7 @@ import contextlib
 import ipaddress
 import logging
 import os
+import re
 import shlex
 import socket
 from pathlib import Path
@@ -51,8 +52,23 @@ def app_command(argv: list[str]) -> str:
     return f"{shlex.join(argv)} 2>/dev/null"
 
 
+# a host name (RFC 1123 labels), checked before any lookup so that a mistyped host is said at once
+HOST_NAME = re.compile(r"(?=.{1,253}\.?$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?",
+                       re.IGNORECASE)
+
+
+def _well_formed(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return HOST_NAME.fullmatch(host) is not None
+    return True
+
+
 def address_problem(host: str, port: int) -> str | None:
     """Why the server could not listen on host:port, found before it starts (None if it can)."""
+    if not _well_formed(host):
+        return f"--host {host}: not an address or a host name"
     try:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError):
