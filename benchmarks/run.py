@@ -504,12 +504,10 @@ def bench_memory(plan: Plan) -> list[Row]:
 def bench_browser(plan: Plan) -> list[Row]:
     sys.path.insert(0, str(ROOT / "tests"))
     from chatbot.engine import engine_for
-    from served_page import Page, chromium, served
+    from served_page import Page, chromium, first_question, served
 
     engine = engine_for()
-    session = engine.session()
-    first_question, welcome = session.start().shown, engine.dialog.s("welcome_title")
-    session.close()
+    question, welcome = first_question(engine), engine.dialog.s("welcome_title")
     to_welcome: list[float] = []
     with served() as url, chromium() as browser:
         def in_browser() -> float:
@@ -519,7 +517,7 @@ def bench_browser(plan: Plan) -> list[Row]:
             page.wait_for(welcome, timeout=30, poll=0.005)
             shown = time.perf_counter()
             page.press("Enter")
-            page.wait_for(first_question, timeout=30, poll=0.005)
+            page.wait_for(question, timeout=30, poll=0.005)
             done = time.perf_counter()
             page.close()  # the app's process ends with its page, untimed
             to_welcome.append(shown - start)

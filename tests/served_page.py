@@ -183,6 +183,15 @@ class Page:
         self.context.close()
 
 
+def first_question(engine: Any) -> str:
+    """The text of the question an intake starts with (after Start on the welcome screen)."""
+    session = engine.session()
+    try:
+        return str(session.start().shown)
+    finally:
+        session.close()
+
+
 def expected_screens(engine: Any, answers: list[str]) -> list[tuple[str, list[str]]]:
     """What the screen must show after each answer, worked out by the same dialog in a headless
     session: (the answer typed, the texts to wait for). In the conversation, the last two entries

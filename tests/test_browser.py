@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from chatbot.engine import Engine
-from served_page import CHROMIUM, NO_CHROMIUM, Page, chromium, expected_screens, served
+from served_page import CHROMIUM, NO_CHROMIUM, Page, chromium, expected_screens, first_question, served
 from worked_examples import EXAMPLES
 
 if TYPE_CHECKING:
@@ -51,11 +51,7 @@ def open_intake(page: Page, engine: Engine) -> None:
     page.wait_for(engine.dialog.s("welcome_title"), engine.dialog.ui("start"))
     assert "xterm-helper-textarea" in page.focused(), "the terminal should have the keyboard without a click"
     page.press("Enter")
-    session = engine.session()
-    try:
-        page.wait_for(session.start().shown)
-    finally:
-        session.close()
+    page.wait_for(first_question(engine))
 
 
 def answer_all(page: Page, engine: Engine, answers: list[str]) -> None:

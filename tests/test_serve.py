@@ -21,6 +21,7 @@ from chatbot.tui import serve
 from chatbot.tui.app import IntakeApp
 from chatbot.tui.kiosk import KioskApp
 from cli_helpers import in_process
+from served_page import free_port
 from tui_helpers import to_summary
 from worked_examples import EXAMPLES
 
@@ -70,14 +71,14 @@ def test_a_broken_dialog_is_named_before_serving(tmp_path: Path, capsys: pytest.
                                                  served: list[serve.IntakeServer]) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("dialog: [\n")
-    code, _, err = in_process(["serve", "--dialog", str(broken), "--port", str(_free_port())], capsys)
+    code, _, err = in_process(["serve", "--dialog", str(broken), "--port", str(free_port())], capsys)
     assert code == 2 and "broken.yaml" in err and served == []
 
 
 def test_each_connection_runs_the_app_and_a_kiosk_pin_is_on_no_command_line(
         capsys: pytest.CaptureFixture[str], served: list[serve.IntakeServer], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    port = _free_port()
+    port = free_port()
     assert in_process(["serve", "--port", str(port)], capsys)[0] == 0
     chat = shlex.split(served[-1].command)
     assert chat[:4] == [sys.executable, "-m", "chatbot", "chat"] and chat[-1] == "2>/dev/null"
@@ -163,9 +164,3 @@ async def test_a_served_kiosk_keeps_nothing_even_with_a_save_dir(engine: Engine,
         assert app.save_dir is None and not app.recording
         assert not app.screen.query("#summary-save") and not app.screen.query("#consent-yes")
     assert list(tmp_path.iterdir()) == []
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

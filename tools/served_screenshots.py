@@ -17,22 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from chatbot.engine import engine_for  # noqa: E402 - after the path above
-from served_page import Page, chromium, expected_screens, served  # noqa: E402
+from served_page import Page, chromium, expected_screens, first_question, served  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else ROOT / "docs"
     folder.mkdir(parents=True, exist_ok=True)
     engine = engine_for()
-    session = engine.session()
-    first_question = session.start().shown
-    session.close()
     with served("--kiosk", env={"INTAKE_KIOSK_PIN": "screenshots"}) as url, chromium() as browser:
         page = Page(browser, url)
         page.open()
         page.wait_for(engine.dialog.s("welcome_title"))
         page.press("Enter")
-        page.wait_for(first_question)
+        page.wait_for(first_question(engine))
         print(page.save(folder / "served-kiosk-question.png"))
         for typed, shown in expected_screens(engine, ["yeah im ok", "i want to kill myself"]):
             page.type(typed)
