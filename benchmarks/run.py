@@ -28,7 +28,13 @@ Method
     which those idle slices do not pad;
   - peak RSS of the TUI through one whole intake (`tui_probe.py rss`, ru_maxrss);
   - RSS growth over 10,000 headless sessions (`benchmarks/rss_probe.py`, /proc/self/statm
-    after gc.collect(), before and after, following a warm-up).
+    after gc.collect(), before and after, following a warm-up);
+  - the first question in a browser: `intake serve` on a free local port and Debian's
+    Chromium driven by playwright (tests/served_page.py, the browser test's helpers), from
+    `page.goto` to the first question's text in xterm's buffer (the welcome's text seen,
+    then Enter), each sample a new page and so a new app process, against the terminal's
+    spawn to first question (`tui_probe.py first intake`, as above) interleaved with it.
+    The browser is started once, before the samples, as a kiosk's browser would be.
 * In-process figures (headless engine, replays, load) use time.perf_counter_ns around
   each call: Session.answer per turn against one trigger of a bare `transitions.Machine`
   with as many states and a one-condition transition; 1,000 transcript replays per
@@ -61,7 +67,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_JSON = HERE / "results.json"
-SECTIONS = ("cold", "first", "turns", "headless", "crisis", "replay", "load", "memory")
+SECTIONS = ("cold", "first", "turns", "headless", "crisis", "replay", "load", "memory", "browser")
 
 
 # --- plan and results ----------------------------------------------------------------------
@@ -81,11 +87,12 @@ class Plan:
     rss_runs: int = 3
     rss_sessions: int = 10_000
     rss_answers: int = 6
+    browser_runs: int = 10
 
 
 FULL = Plan()
 QUICK = Plan(cold_runs=3, first_runs=3, turn_rounds=1, headless_intakes=50, replay_batches=1, load_runs=5,
-             tui_rss_runs=1, rss_runs=1)
+             tui_rss_runs=1, rss_runs=1, browser_runs=3)
 
 
 @dataclass(frozen=True)
@@ -492,9 +499,45 @@ def bench_memory(plan: Plan) -> list[Row]:
     ]
 
 
+# --- 7. the first question in a browser ----------------------------------------------------
+
+def bench_browser(plan: Plan) -> list[Row]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from chatbot.engine import engine_for
+    from served_page import Page, chromium, first_question, served
+
+    engine = engine_for()
+    question, welcome = first_question(engine), engine.dialog.s("welcome_title")
+    to_welcome: list[float] = []
+    with served() as url, chromium() as browser:
+        def in_browser() -> float:
+            page = Page(browser, url)
+            start = time.perf_counter()
+            page.open()
+            page.wait_for(welcome, timeout=30, poll=0.005)
+            shown = time.perf_counter()
+            page.press("Enter")
+            page.wait_for(question, timeout=30, poll=0.005)
+            done = time.perf_counter()
+            page.close()  # the app's process ends with its page, untimed
+            to_welcome.append(shown - start)
+            return done - start
+
+        times = interleaved({"terminal": lambda: run_probe("tui_probe.py", "first", "intake")["spawn_s"],
+                             "browser": in_browser}, plan.browser_runs)
+    del to_welcome[0]  # the warm-up
+    base = median(times["terminal"])
+    return [
+        Row("browser", "terminal: intake, spawn to first question", base, "s", plan.browser_runs),
+        Row("browser", "browser: open page to welcome shown", median(to_welcome), "s", plan.browser_runs),
+        Row("browser", "browser: open page to first question", median(times["browser"]), "s", plan.browser_runs,
+            vs="terminal first question", baseline=base),
+    ]
+
+
 BENCHES: dict[str, Callable[[Plan], list[Row]]] = {
     "cold": bench_cold, "first": bench_first, "turns": bench_turns, "headless": bench_headless, "crisis": bench_crisis,
-    "replay": bench_replay, "load": bench_load, "memory": bench_memory,
+    "replay": bench_replay, "load": bench_load, "memory": bench_memory, "browser": bench_browser,
 }
 
 
@@ -553,7 +596,7 @@ def write_json(path: Path, rows: list[Row], plan: Plan, quick: bool, seconds: fl
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="fewer samples (about 40 s instead of about 2.5 min)")
+    parser.add_argument("--quick", action="store_true", help="fewer samples (about 55 s instead of about 2.5 min)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH",
                         help=f"where to write the results (default: {DEFAULT_JSON.relative_to(ROOT)})")
     parser.add_argument("--only", default=",".join(SECTIONS), metavar="SECTION,...",

@@ -34,6 +34,17 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    """A TCP port to listen on: a whole number from 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a port from 1 to 65535")
+    return value
+
+
 def _usage(message: str) -> int:
     print(f"intake: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -128,6 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
                        help="offer Print on the summary, sent to this CUPS printer with lp (nothing is kept)")
     _dialog_arg(kiosk)
     _theme_arg(kiosk)
+
+    serve = sub.add_parser("serve", help="serve the intake in web browsers: one app per connection (textual-serve)",
+                           description="Serve the intake to web browsers. Each browser that opens the page gets "
+                                       "its own app process, ended when the page closes; nothing is shared between "
+                                       "people and nothing is kept. No login, no TLS: it listens on 127.0.0.1 unless "
+                                       "told otherwise; put a TLS reverse proxy in front (README).")
+    serve.add_argument("--kiosk", action="store_true",
+                       help="serve `intake kiosk` (for a browser at a shared public place) instead of `intake`")
+    serve.add_argument("--pin", help="the kiosk's staff PIN (with --kiosk; or set INTAKE_KIOSK_PIN, which `ps` "
+                                     "does not show); the apps get it in their environment")
+    serve.add_argument("--idle", type=_seconds, default=None, metavar="SECONDS",
+                       help="with --kiosk: seconds without a key or click before the clear countdown (default 120)")
+    serve.add_argument("--linger", type=_seconds, default=None, metavar="SECONDS",
+                       help="with --kiosk: seconds the summary stays before the countdown (default 60)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1; any other prints a warning)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    _dialog_arg(serve)
+    _theme_arg(serve)
 
     staff = sub.add_parser("staff", help="role-play intakes with an inspector; save them as transcripts")
     staff.add_argument("--transcripts", metavar="DIR", default="transcripts",
@@ -261,6 +291,50 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
                    theme_name=_theme(args), printer=args.printer)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def _serve_usage(args: argparse.Namespace) -> str | None:
+    """What is wrong with serve's options, before anything is loaded or served."""
+    if not args.kiosk and (args.pin or args.idle is not None or args.linger is not None):
+        return "--pin, --idle and --linger go with --kiosk"
+    if args.kiosk and not (args.pin or os.environ.get("INTAKE_KIOSK_PIN")):
+        return "intake serve --kiosk needs a staff PIN: INTAKE_KIOSK_PIN=PIN (or --pin PIN)"
+    from .tui.serve import address_problem
+
+    return _theme_problem(args) or address_problem(args.host, args.port)
+
+
+def _app_argv(args: argparse.Namespace) -> list[str]:
+    """The command line of the app each browser connection gets (never with the PIN on it)."""
+    argv = [sys.executable, "-m", "chatbot"]
+    if args.dialog:
+        argv += ["--dialog", str(Path(args.dialog).resolve())]
+    if _theme(args):
+        argv += ["--theme", str(_theme(args))]
+    if not args.kiosk:
+        return [*argv, "chat"]
+    argv.append("kiosk")
+    for option, value in (("--idle", args.idle), ("--linger", args.linger)):
+        if value is not None:
+            argv += [option, f"{value:g}"]
+    return argv
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    problem = _serve_usage(args)
+    if problem:
+        return _usage(problem)
+    engine = _load_engine(args.dialog)  # a broken dialog is said here, not in every browser
+    if engine is None:
+        return EXIT_BAD_FILE
+    from .tui.serve import exposure_warning, serve
+
+    warning = exposure_warning(args.host, args.port)
+    if warning:
+        print(warning, file=sys.stderr)
+    pin = (args.pin or os.environ["INTAKE_KIOSK_PIN"]) if args.kiosk else None
+    serve(_app_argv(args), args.host, args.port, engine.dialog, pin=pin)
+    return EXIT_OK
 
 
 def cmd_staff(args: argparse.Namespace) -> int:
@@ -440,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:  # bare `intake` (with any top-level options) is `intake chat`
         args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "chat"])
-    handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "staff": cmd_staff, "replay": cmd_replay,
+    handler = {"chat": cmd_chat, "kiosk": cmd_kiosk, "serve": cmd_serve, "staff": cmd_staff, "replay": cmd_replay,
                "coverage": cmd_coverage, "validate": cmd_validate, "graph": cmd_graph, "fhir": cmd_fhir}[args.command]
     try:
         return handler(args)

@@ -121,6 +121,7 @@ class Interface(_Strict):
     save_path_problem: Sentence
     save_failed: Sentence
     saved_to: Sentence
+    summary_download: Sentence
     idle_title: Sentence
     idle_countdown: Sentence
     idle_stay: Sentence
@@ -141,6 +142,10 @@ class Interface(_Strict):
     print_button: Sentence
     print_sent: Sentence
     print_failed: Sentence
+    web_starting: Sentence
+    web_ended: Sentence
+    web_start_again: Sentence
+    web_noscript: Sentence
     inspector_title: Sentence
     inspector_level: Sentence
     inspector_rules: Sentence

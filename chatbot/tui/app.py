@@ -8,6 +8,7 @@ router, which puts it on the screen that shows it. Kiosk and staff override hand
 from __future__ import annotations
 
 import asyncio
+import io
 import signal
 from functools import partial
 from pathlib import Path
@@ -199,10 +200,18 @@ class IntakeApp(App[None]):
 
     # --- saving the summary -----------------------------------------------------------------
 
+    SUMMARY_FILE = "intake-summary.md"
+
     def save_summary(self) -> None:
         if self.session is None or self.session.result is None:
             return
         markdown = result_markdown(self.dialog, self.session.result)
+        if self.is_web:
+            # served in a browser (`intake serve`): the summary goes to the person's browser as a
+            # download, from memory; nothing is written on the server
+            self.deliver_text(io.StringIO(markdown), save_filename=self.SUMMARY_FILE, mime_type="text/markdown")
+            self.notify(self.ui("summary_download", name=self.SUMMARY_FILE))
+            return
 
         def write(path: Path | None) -> None:
             if path is None:
@@ -216,7 +225,7 @@ class IntakeApp(App[None]):
             else:
                 self._write(path, markdown)
 
-        self.push_screen(SaveScreen(self.ui, Path.cwd() / "intake-summary.md", self.ui("save_summary_what")), write)
+        self.push_screen(SaveScreen(self.ui, Path.cwd() / self.SUMMARY_FILE, self.ui("save_summary_what")), write)
 
     def _write(self, path: Path, text: str) -> None:
         try:

@@ -175,6 +175,8 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         self.errors_wiped = 0
 
     def on_mount(self) -> None:
+        if self.is_web:
+            self.save_dir = None  # served in a browser (`intake serve`): nothing is kept on the server
         super().on_mount()
         self.set_interval(1.0, self.tick_idle)
 
