@@ -306,6 +306,7 @@ async def test_kiosk_take_home_draws_a_code_of_the_result_that_a_phone_can_read(
     async with app.run_test(size=SIZE) as pilot:
         await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
         assert isinstance(app.screen, SummaryScreen)
+        assert not app.screen.query("#summary-print")  # no printer set: no Print
         await pilot.press("ctrl+t")  # the footer's key: the button may be below the first screen
         await pilot.pause()
         assert isinstance(app.screen, TakeHomeScreen)
@@ -341,14 +342,3 @@ async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine,
         assert "-d front-desk" in (tmp_path / "printed.txt.args").read_text()
         assert "MEDICALLY SUPERVISED DETOX" in printed.read_text()  # the plain summary, as on screen
         assert not app.screen.query("#summary-save")  # printing is not saving: nothing is kept
-
-
-async def test_a_kiosk_without_a_printer_offers_no_print(engine: Engine) -> None:
-    from chatbot.tui.kiosk import KioskApp
-    from tui_helpers import to_summary
-    from worked_examples import EXAMPLES
-
-    app = KioskApp(engine, pin="2468")
-    async with app.run_test(size=SIZE) as pilot:
-        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
-        assert not app.screen.query("#summary-print") and app.screen.query("#summary-takehome")
