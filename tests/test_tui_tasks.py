@@ -342,3 +342,22 @@ async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine,
         assert "-d front-desk" in (tmp_path / "printed.txt.args").read_text()
         assert "MEDICALLY SUPERVISED DETOX" in printed.read_text()  # the plain summary, as on screen
         assert not app.screen.query("#summary-save")  # printing is not saving: nothing is kept
+
+
+async def test_the_newest_question_is_whole_in_view_when_its_options_appear(engine: Engine) -> None:
+    """At 81 columns the options panel shrank the log after it had scrolled, hiding the question's
+    last line ("for example: 1, 3")."""
+    from textual.containers import VerticalScroll
+
+    from chatbot.tui.widgets.bubbles import Bubble
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=(81, 24)) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2"]:
+            await type_answer(pilot, answer)
+        await pilot.pause()
+        log = app.screen.query_one("#log", VerticalScroll)
+        last = list(log.query(Bubble))[-1]
+        assert "pick more than one" in last.text
+        assert last.region.bottom <= log.region.bottom, (last.region, log.region)

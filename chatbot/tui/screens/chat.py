@@ -154,6 +154,11 @@ class ChatScreen(Screen[None]):
             self._question_id = None  # the question on screen changed under us: rebuild its widget
         # the newest message in view; a short conversation starts at the top (Textual's anchor would
         # hold it to the bottom: at 120x40 the first question sat under 25 blank lines)
+        # After the next refresh, and once more after the one after it: the options panel shown
+        # for the new question shrinks the log in a second layout pass, and at some widths (81
+        # columns) the question's last line then sat below the log's bottom edge.
+        self.call_after_refresh(
+            lambda: self.call_after_refresh(log.scroll_end, animate=False, immediate=True))
         self.call_after_refresh(log.scroll_end, animate=False, immediate=True)
 
     # --- input ---------------------------------------------------------------------------
