@@ -71,9 +71,11 @@ class Parser:
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
         )
+        possessives = [normalize(p) for p in lang.possessives]
+        self.own, self.others_own = (possessives[0], possessives[1:]) if possessives else ("", [])
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
-            q.id: Phrases([(w, o.value) for o in q.options for w in o.alone]) for q in questions}
+            q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
 
     def _family(self, question: Question) -> frozenset[str]:
         return self.asks_with.get(question.id, frozenset())
@@ -92,7 +94,15 @@ class Parser:
             others = (opt.label_other,) if opt.label_other else ()
             for phrase in (opt.label, *others, *short, opt.value.replace("_", " "), *opt.synonyms):
                 pairs.append((phrase, opt.value))
-        return Phrases(pairs, fillers=self.cues.fillers)
+        return Phrases(self._said_of_others(pairs), fillers=self.cues.fillers)
+
+    def _said_of_others(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"my dad" is also "his dad" and "her dad": the same words said of someone else."""
+        extra = [(" ".join([other, *words[1:]]), value) for phrase, value in pairs
+                 for words in [normalize(phrase).split()] if len(words) > 1 and words[0] == self.own
+                 for other in self.others_own]
+        known = {normalize(p) for p, _ in pairs}
+        return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 
     def _alone(self, question: Question, words: tuple[str, ...]) -> list[str]:
         found = self.alone.get(question.id)

@@ -224,6 +224,9 @@ class Language(_Strict):
     embedded_questions: list[Phrase] = []
     # "not a day without it": the word for without, which a negation before it turns into every day
     without: list[Phrase] = []
+    # the first is how option words are written ("my dad"); the others say the same of someone
+    # else ("his dad", "her mom"), so an answer for another person is read with the same words
+    possessives: list[Phrase] = []
     label_prefixes: list[Phrase]
     leading_no: list[Phrase]
     corrections: list[Phrase]

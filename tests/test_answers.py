@@ -215,3 +215,14 @@ def test_never_without_is_asked_not_read_as_no(engine: Engine, parser: Parser, q
     # a double negative says nothing of how often, and is not a no: the person is asked
     parsed = parser.parse(q(engine, qid), typed)
     assert parsed.value is None and parsed.reask, parsed
+
+
+def test_an_options_my_words_are_read_said_of_someone_else(engine: Engine, parser: Parser) -> None:
+    # "with my dad" in the options reads "his dad" and "her mom" (a parent for a son, found walking one)
+    parsed = parser.parse(q(engine, "home"), "she stays with her mom and her dad, they back her up", other=True)
+    assert parsed.value == ("supportive",), parsed
+
+
+@pytest.mark.parametrize("typed", ["a bunch of times", "plenty of times", "more than i can remember"])
+def test_many_said_as_a_quantity_word(engine: Engine, parser: Parser, typed: str) -> None:
+    assert parser.parse(q(engine, "withdrawal_times"), typed).value == "many"
