@@ -563,8 +563,12 @@ class Parser:
         found: Found | None = None
         terms = self._terms(question).find(tokens)
         inside = {i for m in terms for i in range(m.start, m.end)}
-        if terms and (len(terms) > 1 or any(not any(i in inside for i in range(s, e)) for s, e, _ in spans)
-                      or any(m.start not in inside for m in self.values.counts.find(tokens))):
+        outside = [span for s, e, span in spans if not any(i in inside for i in range(s, e))]
+        if terms and (len(terms) > 1 or outside or any(m.start not in inside for m in self.values.counts.find(tokens))):
+            said = {(float(m.target), float(m.target)) for m in terms} | set(outside)
+            if len(terms) == 1 and len(said) == 1 and not self.values.counts.find(tokens):
+                # "a bottle of wine, so maybe 5 glasses": one amount said twice, both the same
+                return self._number_value(question, said.pop(), inferred=True)
             # "a six pack and a couple shots": more than one amount to add up; ask for the total
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         if terms:
