@@ -174,8 +174,9 @@ def test_normalize() -> None:
     ("last_use", "a couple of beers with lunch", "today"),
     ("last_use", "had some on my way here honestly", "today"),
     ("last_use", "the night before last", "week"),
-    # a hedged yes alone
+    # a hedged yes alone; "no" in a phrase that says yes
     ("evening", "i suppose", "yes"),
+    ("time_off", "no worries", "yes"),
     ("mental_health_impact", "i reckon", "yes"),
 ])
 def test_answer_classes_read(engine: Engine, parser: Parser, qid: str, typed: str, expected: object) -> None:
