@@ -156,6 +156,8 @@ class Parser:
             parsed = self._multi(question, tokens, other)
         else:
             parsed = self._choice(question, tokens, other)
+        if parsed.value is not None and self.cues.asking_back.find(tokens):
+            parsed = self._general_reask(question)  # "high blood pressure, does that count?": not sure it fits
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
@@ -354,6 +356,10 @@ class Parser:
             if tokens.contrast_at and max(tokens.contrast_at) > max(m.start for m in affirmed) \
                     and polarity == "mixed":
                 return self._general_reask(question)
+            if tokens.contrast_at and question.reads is None and opt.means in ("yes", "no") and any(
+                    0 < f.target[1] < 7 and all(tokens.clauses[f.start] != tokens.clauses[m.start] for m in affirmed)
+                    for f in self.values.frequencies.find(tokens)):
+                return self._general_reask(question)  # "some days, but mostly i manage": partly, so which?
             return self._pick(question, values[0], True)
         if len(values) > 1:
             return self._which(question, values)
@@ -418,6 +424,11 @@ class Parser:
         if self.cues.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
         affirmed, negated, covered = self._mentions(question, tokens)
+        # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
+        # way to the rest when the rest names something too
+        past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
+        if past and any(tokens.clauses[m.start] not in past for m in affirmed):
+            affirmed = [m for m in affirmed if tokens.clauses[m.start] not in past]
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(

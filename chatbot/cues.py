@@ -18,11 +18,12 @@ class Cues:
     def __init__(self, lang: Language):
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
+        self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
                                                                                lang.indifferent]
-                                           + [(p, "neutral") for p in lang.neutral])
-        self.fillers = frozenset(normalize(f) for f in lang.fillers)
+                                           + [(p, "neutral") for p in lang.neutral], fillers=self.fillers)
         self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
         self.softeners = frozenset(normalize(w) for w in lang.softeners)
         self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
@@ -30,6 +31,7 @@ class Cues:
         self.pointers = frozenset(normalize(w) for w in lang.pointers)
         self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
         self.without = frozenset(normalize(w) for w in lang.without)
+        self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
         self.joiners = frozenset(normalize(w) for w in lang.joiners)
         self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
@@ -46,8 +48,11 @@ class Cues:
         after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
                                                             reverse=True))
         # "64 - no wait, i turned 65": what follows the last correction is the answer
+        # and with no mark at all, where the words cannot be anything but a correction ("3 days no wait 5")
+        bare = "|".join(re.escape(c) for c in sorted(lang.bare_corrections, key=len, reverse=True)) or "(?!)"
         self.correction = re.compile(rf"(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
-                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*", re.IGNORECASE)
+                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*"
+                                     rf"|\s(?:{bare})\b[\s,.!-]*", re.IGNORECASE)
         self.subjects = frozenset(normalize(s) for s in lang.subjects)
         self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)

@@ -243,8 +243,11 @@ class Negation:
             # negated, unless "nothing but X" (then X is the case)
             return not (tokens.words[cue.start:cue.end] in self.exceptions
                         and _negative_before(tokens, cue.start, cues))
-        after = self.after.find(tokens.words[match.end:match.end + 3])
-        return bool(after) and after[0].start == 0 and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
+        after = self.after.find(tokens.words[match.end:match.end + 4])
+        # right after the mention, or one word on when the cue is joined on ("tried NA once and hated it")
+        near = bool(after) and (after[0].start == 0 or after[0].start == 1 and tokens.words[
+            match.end + 1] in ("and", "but"))
+        return near and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
 
 
 def _negative_before(tokens: Tokens, at: int, cues: list[Match[str]]) -> bool:

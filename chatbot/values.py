@@ -73,6 +73,8 @@ class Values:
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
         self.states = frozenset(normalize(w) for w in lang.states)
         self.without = frozenset(normalize(w) for w in lang.without)
+        self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
+        self.alternate = frozenset(("other", "second"))  # "every other week", "every second friday"
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -175,6 +177,9 @@ class Values:
                     continue
             elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
                 unit_at = j + 1
+            elif words[j:j + 2] in (("in", "the"), ("over", "the")) and j + 3 < len(words) \
+                    and words[j + 2] in self.last_words and words[j + 3] in self.unit_days:
+                unit_at = j + 3  # "once in the last month": once a month
             elif start > 0 and words[start - 1] in self.every and j < len(words) and words[j] in self.unit_days:
                 days = self.unit_days[words[j]] * span[1]  # "every 2 weeks", "every couple of weeks"
                 if days:
@@ -195,10 +200,19 @@ class Values:
                 found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, cues_free), start,
                                    unit_at + 1))
                 used.update(range(start, unit_at + 1))
+        # "every other weekend": one or both days, every two weeks; "every other friday": half a day a week
+        for i in range(len(words) - 2):
+            if words[i] in self.every and words[i + 1] in self.alternate and i + 2 not in used:
+                weekend = [m for m in self.weekend.find(tokens) if m.start == i + 2]
+                if weekend or words[i + 2] in self.weekdays:
+                    stop = weekend[0].end if weekend else i + 3
+                    found.append(Found((0.5, 1.0) if weekend else (0.5, 0.5), False, i, stop))
+                    used.update(range(i, stop))
         # weekdays named: "monday to friday", "fri and sat", "every day but sunday", "not on weekends"
         on, off, start, end = self._weekdays(tokens, used, cues_free)
         if on or off:
-            base = next((f for f in found if f.span == (7.0, 7.0) and not f.negated), None)
+            # "every day but sunday", "pretty much every day except sundays": a week less the days named
+            base = next((f for f in found if f.span[1] == 7.0 and not f.negated), None)
             excepted = base is not None and any(base.end <= i <= start for i in tokens.contrast_at)
             if base is not None and (off or excepted):
                 days_off = len(off | (on if excepted else set()))
@@ -363,8 +377,11 @@ class Values:
         for start, end, span in amounts:
             if end < len(words) and words[end] in self.unit_days and not any(i in used for i in range(start, end + 1)):
                 days = self.unit_days[words[end]]
-                stop = end + 1 + (1 if end + 1 < len(words) and words[end + 1] in self.ago else 0)
-                found.append(Found((span[0] * days, span[1] * days), False, start, stop))
+                half = words[end + 1:end + 4] == ("and", "a", "half")  # "a month and a half": 45 days
+                after = end + 1 + (3 if half else 0)
+                stop = after + (1 if after < len(words) and words[after] in self.ago else 0)
+                extra = days / 2 if half else 0.0
+                found.append(Found((span[0] * days + extra, span[1] * days + extra), False, start, stop))
                 used.update(range(start, stop))
         before_day = {m.end for m in self.last.find(tokens)}
         for i, w in enumerate(words):

@@ -227,3 +227,34 @@ def test_an_options_my_words_are_read_said_of_someone_else(engine: Engine, parse
 @pytest.mark.parametrize("typed", ["a bunch of times", "plenty of times", "more than i can remember"])
 def test_many_said_as_a_quantity_word(engine: Engine, parser: Parser, typed: str) -> None:
     assert parser.parse(q(engine, "withdrawal_times"), typed).value == "many"
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # a correction with no comma before it
+    ("alcohol_days", "2 days no wait more like 4", False, 4),
+    # "and a half" after a unit of time
+    ("last_use", "about a week and a half ago", False, "month"),
+    # a clause about the past gives way to what is used now
+    ("substances", "used to drink, these days its just pills from my doctor, xanax", False, ("benzos",)),
+    # fillers inside "i dont know"
+    ("suicidal_thoughts", "i dont honestly know, she keeps to herself", True, "unknown"),
+    # a count in the last month is a rate
+    ("benzo_freq", "only twice in the past month", False, "less"),
+    # something got rid of is not there
+    ("home", "i live with my sister, she threw out all the liquor", False, ("supportive",)),
+])
+def test_more_answer_classes(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                             expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("serious_illness", "i had my gallbladder out, would that count?"),  # a question asked back
+    ("mental_health_impact", "sometimes, but mostly its fine"),  # partly: which is it?
+    ("other_freq", "every other weekend or so"),  # one day or two, every two weeks
+    ("support_groups", "maybe, tried NA once and hated it"),  # tried and hated is not a yes to it
+    ("stay_clean_home", "he says yes, im not so sure"),  # not so sure is not a yes
+])
+def test_more_answers_asked_not_guessed(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
+    parsed = parser.parse(q(engine, qid), typed, other=qid == "stay_clean_home")
+    assert parsed.value is None or parsed.value in ("unsure", "no_preference"), parsed
