@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 GAP = "..."
+STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
 GAP_WORDS = 3
 _WORD = re.compile(r"^[a-z0-9#]+\*?$")
 _FOREIGN = re.compile(r"[^a-z0-9#*?!|(){}_. ]")  # anything else is regex syntax (or upper case)
@@ -40,12 +42,23 @@ def _word(word: str) -> str:
     if not _WORD.match(word):
         raise PatternError(f"'{word}' is not a plain lower-case word; write words, a|b, {{set}}, word?, word*,"
                            " !word or ... (regular-expression syntax is not allowed)")
-    return "(?:" + "|".join(_spell(form) for form in _forms(word)) + ") "
+    return _spell(word) + " "
 
 
-def _spell(form: str) -> str:
-    stem = re.escape(form.rstrip("*")).replace("\\#", "#").replace("#", r"\d")
-    return stem + ("[a-z0-9]*" if form.endswith("*") else "")
+def _spell(word: str) -> str:
+    """The word's regex, its everyday spellings (`_forms`) folded in without alternation:
+    "cutting" is `cuttin(?:g)?`, `slice*` is `slic(?:e|ing?)[a-z0-9]*` (one path to try, not two)."""
+    star = word.endswith("*")
+    stem = word.rstrip("*")
+    if star and stem.endswith("e") and len(stem) > 3:
+        return _escape(stem[:-1]) + "(?:e|ing?)[a-z0-9]*"
+    if not star and stem.endswith("ing") and len(stem) > 4:
+        return _escape(stem[:-1]) + "(?:g)?"
+    return _escape(stem) + ("[a-z0-9]*" if star else "")
+
+
+def _escape(text: str) -> str:
+    return re.escape(text).replace("\\#", "#").replace("#", r"\d")
 
 
 def _forms(word: str) -> list[str]:
@@ -233,12 +246,13 @@ class Grammar:
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
                     raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
                 first, second = (_AT_WORD + self.sequence(p) for p in parts)
-                pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0])))
+                pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0]),
+                                  self.requires(parts[0]) + self.requires(parts[1])))
             else:
                 regex = self.sequence(pattern)
                 plain.append(regex)
                 if anchored:
-                    singles.append(Single(_AT_WORD + regex, self.anchor(pattern)))
+                    singles.append(Single(_AT_WORD + regex, self.anchor(pattern), self.requires(pattern)))
         union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
         return Compiled(union, tuple(pairs), tuple(singles))
 
@@ -250,6 +264,19 @@ class Grammar:
         if pattern not in self._anchors:
             self._anchors[pattern] = self._anchor(pattern)
         return self._anchors[pattern]
+
+    def requires(self, pattern: str) -> tuple[Anchor, ...]:
+        """One anchor per required element: each must have a word in the text for the pattern to
+        match, so a pattern is run only where all of them do (most answers have the rarest one
+        of a pattern's words, few have every one)."""
+        out = []
+        for item in _items(pattern):
+            if item == GAP or item.startswith("!") or item.endswith("?"):
+                continue
+            found = self._element_anchor(item)
+            if found is not None:
+                out.append(found)
+        return tuple(out)
 
     def _anchor(self, pattern: str) -> Anchor | None:
         best: Anchor | None = None
@@ -294,6 +321,11 @@ class Anchor:
     exact: frozenset[str]
     stems: frozenset[str]
 
+    @cached_property
+    def stem_keys(self) -> frozenset[str]:
+        """The word beginnings as looked up in a text's (`STEM_LIMIT`-long) beginnings of words."""
+        return frozenset(s[:STEM_LIMIT] for s in self.stems)
+
     @property
     def score(self) -> int:
         """Longer words are rarer in what people type: prefer the element whose shortest word is longest."""
@@ -312,11 +344,12 @@ class Single:
     """One plain pattern, run only when its anchor is in the text; compiled the first time it
     runs, so the many patterns whose words an answer never has cost nothing at start."""
 
-    __slots__ = ("source", "anchor", "_regex")
+    __slots__ = ("source", "anchor", "requires", "_regex")
 
-    def __init__(self, source: str, anchor: Anchor | None):
+    def __init__(self, source: str, anchor: Anchor | None, requires: tuple[Anchor, ...] = ()):
         self.source = source
         self.anchor = anchor
+        self.requires = requires  # every required element's words: all must be in the text
         self._regex: re.Pattern[str] | None = None
 
     @property
@@ -330,12 +363,14 @@ class Pair:
     """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
     Compiled the first time it runs, like `Single`."""
 
-    __slots__ = ("sources", "near", "anchor", "_compiled")
+    __slots__ = ("sources", "near", "anchor", "requires", "_compiled")
 
-    def __init__(self, first: str, second: str, near: int | None, anchor: Anchor | None = None):
+    def __init__(self, first: str, second: str, near: int | None, anchor: Anchor | None = None,
+                 requires: tuple[Anchor, ...] = ()):
         self.sources = (first, second)
         self.near = near
         self.anchor = anchor  # of the first part
+        self.requires = requires  # every required element's words, of both parts
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:

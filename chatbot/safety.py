@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from .crisis_grammar import Compiled, Grammar, Pair, Single
+from .crisis_grammar import STEM_LIMIT, Compiled, Grammar, Pair, Single
 from .spec import Safety
 
 Grade = Literal["now", "check"]
@@ -48,7 +48,6 @@ _CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
 NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
 NEGATION_AFTER = 1
 TYPO_MIN_LENGTH = 6
-STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
 
 
 @dataclass(frozen=True)
@@ -237,16 +236,21 @@ class Detector:
     def _chosen(self, vocabulary: frozenset[str]) -> dict[int, list[Single | Pair]]:
         """The patterns that can match, by the list they belong to, in their written order: those
         without an anchor, and those whose anchor (a whole word, or the beginning of one for
-        `word*`) is among these words. A dictionary lookup per word beginning, however many
-        patterns there are."""
+        `word*`) is among these words, and every other required word of which is here too. A
+        dictionary lookup per word beginning, however many patterns there are."""
         runnable: set[Single | Pair] = set(self._always)
+        prefixes: set[str] = set()
         for word in vocabulary:
             runnable.update(self._exact.get(word, ()))
             for end in range(1, min(len(word), STEM_LIMIT) + 1):
-                runnable.update(self._stems.get(word[:end], ()))
+                prefix = word[:end]
+                prefixes.add(prefix)
+                runnable.update(self._stems.get(prefix, ()))
         chosen: dict[int, list[Single | Pair]] = {}
         for item in sorted(runnable, key=lambda i: self._position[id(i)]):
-            chosen.setdefault(self._owner[id(item)], []).append(item)
+            if all(not anchor.exact.isdisjoint(vocabulary) or not anchor.stem_keys.isdisjoint(prefixes)
+                   for anchor in item.requires):
+                chosen.setdefault(self._owner[id(item)], []).append(item)
         return chosen
 
     def _cues(self, text: _Text, history: bool) -> _Cues:
