@@ -16,7 +16,7 @@ class Cues:
     """The cue words of one language, indexed once."""
 
     def __init__(self, lang: Language):
-        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions)
+        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.fillers = frozenset(normalize(f) for f in lang.fillers)
         # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too

@@ -227,6 +227,10 @@ class Language(_Strict):
     # the first is how option words are written ("my dad"); the others say the same of someone
     # else ("his dad", "her mom"), so an answer for another person is read with the same words
     possessives: list[Phrase] = []
+    # "every other weekend", "every second friday": half as often
+    alternate: list[Phrase] = []
+    # "once in the last month", "twice over the past week": a count in a period is a rate
+    within: list[Phrase] = []
     # corrections that need no comma or dash before them: "3 days no wait 5"
     bare_corrections: list[Phrase] = []
     # a question asked back ("does that count?"): the answer is not taken, the question is asked again

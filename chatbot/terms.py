@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -217,7 +218,8 @@ class Phrases(Generic[T]):
 class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 
-    def __init__(self, before: list[str], after: list[str], exceptions: list[str]):
+    def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = ()):
+        self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
         self.exceptions = frozenset(tuple(normalize(p).split()) for p in exceptions)
@@ -246,7 +248,7 @@ class Negation:
         after = self.after.find(tokens.words[match.end:match.end + 4])
         # right after the mention, or one word on when the cue is joined on ("tried NA once and hated it")
         near = bool(after) and (after[0].start == 0 or after[0].start == 1 and tokens.words[
-            match.end + 1] in ("and", "but"))
+            match.end + 1] in self.joined)
         return near and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
 
 

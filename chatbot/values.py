@@ -74,7 +74,8 @@ class Values:
         self.states = frozenset(normalize(w) for w in lang.states)
         self.without = frozenset(normalize(w) for w in lang.without)
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
-        self.alternate = frozenset(("other", "second"))  # "every other week", "every second friday"
+        self.alternate = frozenset(normalize(w) for w in lang.alternate)  # "every other week"
+        self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -177,9 +178,10 @@ class Values:
                     continue
             elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
                 unit_at = j + 1
-            elif words[j:j + 2] in (("in", "the"), ("over", "the")) and j + 3 < len(words) \
-                    and words[j + 2] in self.last_words and words[j + 3] in self.unit_days:
-                unit_at = j + 3  # "once in the last month": once a month
+            elif any(words[j:j + len(w)] == w and j + len(w) + 1 < len(words)
+                     and words[j + len(w)] in self.last_words and words[j + len(w) + 1] in self.unit_days
+                     for w in self.within):
+                unit_at = next(j + len(w) + 1 for w in self.within if words[j:j + len(w)] == w)  # once a month
             elif start > 0 and words[start - 1] in self.every and j < len(words) and words[j] in self.unit_days:
                 days = self.unit_days[words[j]] * span[1]  # "every 2 weeks", "every couple of weeks"
                 if days:
