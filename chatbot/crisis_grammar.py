@@ -20,8 +20,10 @@ element consumes whole words, and gaps are bounded.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 GAP = "..."
 GAP_WORDS = 3
@@ -62,10 +64,14 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
-def _items(pattern: str) -> list[str]:
-    """Split a pattern into elements: words, sets and whole groups "(go on|carry on)"."""
+@lru_cache(maxsize=8192)
+def _items(pattern: str) -> tuple[str, ...]:
+    """Split a pattern into elements: words, sets and whole groups "(go on|carry on)".
+
+    Cached: compiling a pattern and finding its anchor split the same text (a fault is raised
+    again each time, as exceptions are not cached)."""
     if "(" not in pattern and ")" not in pattern:
-        return pattern.split()
+        return tuple(pattern.split())
     items: list[str] = []
     depth = 0
     current = ""
@@ -86,7 +92,7 @@ def _items(pattern: str) -> list[str]:
         raise PatternError(f"'{pattern}': a '(' without its ')'")
     if current:
         items.append(current)
-    return items
+    return tuple(items)
 
 
 class Grammar:
@@ -105,6 +111,8 @@ class Grammar:
         self._dry_elements: dict[str, tuple[str, bool]] = {}
         self._dry = False
         self._anchors: dict[str, Anchor | None] = {}
+        self._element_anchors: dict[str, Anchor | None] = {}
+        self._lock = threading.Lock()  # regexes built on first use may be wanted by two sessions at once
 
     def set_regex(self, name: str) -> str:
         if name in self._compiled:
@@ -182,16 +190,15 @@ class Grammar:
         if odd:
             raise PatternError(f"'{pattern}': {' '.join(odd)} is regular-expression syntax, which is not allowed;"
                                " write words, a|b, (several words|others), {set}, word?, word*, !word or ...")
-        items = _items(pattern)
-        if not items:
+        written = _items(pattern)
+        if not written:
             raise PatternError(f"{where}: an empty pattern would match every answer")
-        kept = [i for i in items if i not in self.fillers]
-        if not kept:
+        items = [i for i in written if i not in self.fillers]
+        if not items:
             if where.startswith("group"):
                 return ""  # "(honestly|really)?": the alternative is there to be skipped
-            raise PatternError(f"'{pattern}' is filler words only ({', '.join(items)}), which are dropped from"
+            raise PatternError(f"'{pattern}' is filler words only ({', '.join(written)}), which are dropped from"
                                " answers before matching; write the words that carry the meaning")
-        items = kept
         parts: list[str] = []
         consumes = False
         for i, item in enumerate(items):
@@ -217,12 +224,16 @@ class Grammar:
         finally:
             self._dry = False
 
-    def compile(self, patterns: list[str], anchored: bool = False) -> Compiled:
+    def compile(self, patterns: list[str], anchored: bool = False, checked: bool = False) -> Compiled:
         """One regex for the plain patterns, and a pair of regexes for each `A & B` pattern.
 
         `anchored`: also keep each plain pattern alone with its anchor, the words one of which
         must be in the text for it to match, so long lists run only the patterns that can.
+        `checked` (with `anchored`): every pattern passed `check` against these word sets
+        already (the dialog's Checker did it), so each regex is written out the first time its
+        pattern runs rather than here: most patterns never run in a session.
         """
+        lazy = anchored and checked
         plain: list[str] = []
         singles: list[Single] = []
         pairs: list[Pair] = []
@@ -232,8 +243,10 @@ class Grammar:
                 parts = [p.strip() for p in re.split(r"\s[&~]\s", f" {pattern} ".strip())]
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
                     raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
-                first, second = (_AT_WORD + self.sequence(p) for p in parts)
+                first, second = ((partial(self.regex, p) if lazy else self.regex(p)) for p in parts)
                 pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0])))
+            elif lazy:
+                singles.append(Single(partial(self.regex, pattern), self.anchor(pattern)))
             else:
                 regex = self.sequence(pattern)
                 plain.append(regex)
@@ -241,6 +254,11 @@ class Grammar:
                     singles.append(Single(_AT_WORD + regex, self.anchor(pattern)))
         union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
         return Compiled(union, tuple(pairs), tuple(singles))
+
+    def regex(self, pattern: str) -> str:
+        """The regex source of one plain pattern, matched at a word's start."""
+        with self._lock:
+            return _AT_WORD + self.sequence(pattern)
 
     # --- anchors: words one of which a match must contain --------------------------------------
 
@@ -253,10 +271,12 @@ class Grammar:
 
     def _anchor(self, pattern: str) -> Anchor | None:
         best: Anchor | None = None
+        cache = self._element_anchors
         for item in _items(pattern):
             if item == GAP or item.startswith("!") or item.endswith("?"):
                 continue
-            found = self._element_anchor(item)
+            # the same elements ("{me}", "kill*|end") recur across patterns: each is worked out once
+            found = cache[item] if item in cache else cache.setdefault(item, self._element_anchor(item))
             if found is not None and (best is None or found.score > best.score):
                 best = found
         return best
@@ -293,11 +313,11 @@ class Anchor:
 
     exact: frozenset[str]
     stems: frozenset[str]
+    # longer words are rarer in what people type: prefer the element whose shortest word is longest
+    score: int = field(init=False, compare=False, repr=False)
 
-    @property
-    def score(self) -> int:
-        """Longer words are rarer in what people type: prefer the element whose shortest word is longest."""
-        return min((len(w) for w in self.exact | self.stems), default=0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "score", min(map(len, self.exact | self.stems), default=0))
 
 
 def _word_anchor(word: str) -> Anchor | None:
@@ -308,16 +328,27 @@ def _word_anchor(word: str) -> Anchor | None:
                   frozenset(f[:-1] for f in forms if f.endswith("*")))
 
 
+Source = str | Callable[[], str]  # a regex, or how to write it out when first needed
+
+
+def _written(source: Source) -> str:
+    return source if isinstance(source, str) else source()
+
+
 class Single:
     """One plain pattern, run only when its anchor is in the text; compiled the first time it
     runs, so the many patterns whose words an answer never has cost nothing at start."""
 
-    __slots__ = ("source", "anchor", "_regex")
+    __slots__ = ("anchor", "_source", "_regex")
 
-    def __init__(self, source: str, anchor: Anchor | None):
-        self.source = source
+    def __init__(self, source: Source, anchor: Anchor | None):
+        self._source = source
         self.anchor = anchor
         self._regex: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return _written(self._source)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -330,17 +361,22 @@ class Pair:
     """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
     Compiled the first time it runs, like `Single`."""
 
-    __slots__ = ("sources", "near", "anchor", "_compiled")
+    __slots__ = ("_sources", "near", "anchor", "_compiled")
 
-    def __init__(self, first: str, second: str, near: int | None, anchor: Anchor | None = None):
-        self.sources = (first, second)
+    def __init__(self, first: Source, second: Source, near: int | None, anchor: Anchor | None = None):
+        self._sources = (first, second)
         self.near = near
         self.anchor = anchor  # of the first part
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
+    @property
+    def sources(self) -> tuple[str, str]:
+        return _written(self._sources[0]), _written(self._sources[1])
+
     def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if self._compiled is None:
-            self._compiled = (re.compile(self.sources[0]), re.compile(self.sources[1]))
+            first, second = self.sources
+            self._compiled = (re.compile(first), re.compile(second))
         return self._compiled
 
     @property
