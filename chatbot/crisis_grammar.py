@@ -170,6 +170,10 @@ class Grammar:
         if item in self.fillers:
             return ""
         found = _SET.match(item)
+        if found is None and self._dry:  # checking only: a plain word is all it must be
+            if not _WORD.match(item):
+                _word(item)  # raises, saying why
+            return "w"
         if found is None:
             return _word(item)
         if self._dry:  # checking only: the set exists (its entries are checked once, on their own)
@@ -252,7 +256,7 @@ class Grammar:
                 plain.append(regex)
                 if anchored:
                     singles.append(Single(_AT_WORD + regex, self.anchor(pattern)))
-        union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
+        union = _AT_WORD + "(?:" + "|".join(plain) + ")" if plain and not anchored else None
         return Compiled(union, tuple(pairs), tuple(singles))
 
     def regex(self, pattern: str) -> str:
@@ -388,11 +392,21 @@ class Pair:
         return self._regexes()[1]
 
 
-@dataclass(frozen=True)
 class Compiled:
     """A list of patterns ready to match: `union` finds the plain ones at once (short lists, like
-    the scope cues), or `singles` holds each with its anchor (concepts); `pairs` the `A & B` ones."""
+    the scope cues), or `singles` holds each with its anchor (concepts); `pairs` the `A & B` ones.
+    The union is compiled when first used: the scope cues are read only around a match."""
 
-    union: re.Pattern[str] | None
-    pairs: tuple[Pair, ...] = ()
-    singles: tuple[Single, ...] = ()
+    __slots__ = ("_union_source", "_union", "pairs", "singles")
+
+    def __init__(self, union: str | None, pairs: tuple[Pair, ...] = (), singles: tuple[Single, ...] = ()):
+        self._union_source = union
+        self._union: re.Pattern[str] | None = None
+        self.pairs = pairs
+        self.singles = singles
+
+    @property
+    def union(self) -> re.Pattern[str] | None:
+        if self._union is None and self._union_source is not None:
+            self._union = re.compile(self._union_source)
+        return self._union
