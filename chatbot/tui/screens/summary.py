@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...summary import Part
 from ..messages import Back, PrintSummary, Restart, SaveSummary
+from ..widgets.footer import KeysFooter
 from ..words import Words, localize
 from .takehome import TakeHomeScreen
 
@@ -40,7 +41,7 @@ class SummaryScreen(Screen[None]):
             yield from self._summary()
             if self._side_panel is not None:
                 yield self._side_panel
-        yield Footer()
+        yield KeysFooter()
 
     def _summary(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
