@@ -365,31 +365,31 @@ class Pair:
     """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
     Compiled the first time it runs, like `Single`."""
 
-    __slots__ = ("_sources", "near", "anchor", "_compiled")
+    __slots__ = ("_sources", "near", "anchor", "_first", "_second")
 
     def __init__(self, first: Source, second: Source, near: int | None, anchor: Anchor | None = None):
         self._sources = (first, second)
         self.near = near
         self.anchor = anchor  # of the first part
-        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._first: re.Pattern[str] | None = None
+        self._second: re.Pattern[str] | None = None
 
     @property
     def sources(self) -> tuple[str, str]:
         return _written(self._sources[0]), _written(self._sources[1])
 
-    def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._compiled is None:
-            first, second = self.sources
-            self._compiled = (re.compile(first), re.compile(second))
-        return self._compiled
-
     @property
     def first(self) -> re.Pattern[str]:
-        return self._regexes()[0]
+        if self._first is None:
+            self._first = re.compile(_written(self._sources[0]))
+        return self._first
 
     @property
     def second(self) -> re.Pattern[str]:
-        return self._regexes()[1]
+        """Compiled apart from the first: it is needed only once the first part matched."""
+        if self._second is None:
+            self._second = re.compile(_written(self._sources[1]))
+        return self._second
 
 
 class Compiled:

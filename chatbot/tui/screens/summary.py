@@ -13,7 +13,6 @@ from ...summary import Part
 from ..messages import Back, PrintSummary, Restart, SaveSummary
 from ..widgets.footer import KeysFooter
 from ..words import Words, localize
-from .takehome import TakeHomeScreen
 
 
 class SummaryScreen(Screen[None]):
@@ -111,6 +110,8 @@ class SummaryScreen(Screen[None]):
 
     def action_takehome(self) -> None:
         if self.takehome:
+            from .takehome import TakeHomeScreen  # a kiosk's QR code only: segno is not imported before
+
             self.app.push_screen(TakeHomeScreen(self.ui, self.takehome))
 
     def action_restart(self) -> None:
