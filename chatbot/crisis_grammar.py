@@ -20,9 +20,10 @@ element consumes whole words, and gaps are bounded.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 
 GAP = "..."
 STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
@@ -75,10 +76,14 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
-def _items(pattern: str) -> list[str]:
-    """Split a pattern into elements: words, sets and whole groups "(go on|carry on)"."""
+@lru_cache(maxsize=8192)
+def _items(pattern: str) -> tuple[str, ...]:
+    """Split a pattern into elements: words, sets and whole groups "(go on|carry on)".
+
+    Cached: compiling a pattern and finding its anchor split the same text (a fault is raised
+    again each time, as exceptions are not cached)."""
     if "(" not in pattern and ")" not in pattern:
-        return pattern.split()
+        return tuple(pattern.split())
     items: list[str] = []
     depth = 0
     current = ""
@@ -99,7 +104,7 @@ def _items(pattern: str) -> list[str]:
         raise PatternError(f"'{pattern}': a '(' without its ')'")
     if current:
         items.append(current)
-    return items
+    return tuple(items)
 
 
 class Grammar:
@@ -118,6 +123,8 @@ class Grammar:
         self._dry_elements: dict[str, tuple[str, bool]] = {}
         self._dry = False
         self._anchors: dict[str, Anchor | None] = {}
+        self._element_anchors: dict[str, Anchor | None] = {}
+        self._lock = threading.Lock()  # regexes built on first use may be wanted by two sessions at once
 
     def set_regex(self, name: str) -> str:
         if name in self._compiled:
@@ -175,6 +182,10 @@ class Grammar:
         if item in self.fillers:
             return ""
         found = _SET.match(item)
+        if found is None and self._dry:  # checking only: a plain word is all it must be
+            if not _WORD.match(item):
+                _word(item)  # raises, saying why
+            return "w"
         if found is None:
             return _word(item)
         if self._dry:  # checking only: the set exists (its entries are checked once, on their own)
@@ -195,16 +206,15 @@ class Grammar:
         if odd:
             raise PatternError(f"'{pattern}': {' '.join(odd)} is regular-expression syntax, which is not allowed;"
                                " write words, a|b, (several words|others), {set}, word?, word*, !word or ...")
-        items = _items(pattern)
-        if not items:
+        written = _items(pattern)
+        if not written:
             raise PatternError(f"{where}: an empty pattern would match every answer")
-        kept = [i for i in items if i not in self.fillers]
-        if not kept:
+        items = [i for i in written if i not in self.fillers]
+        if not items:
             if where.startswith("group"):
                 return ""  # "(honestly|really)?": the alternative is there to be skipped
-            raise PatternError(f"'{pattern}' is filler words only ({', '.join(items)}), which are dropped from"
+            raise PatternError(f"'{pattern}' is filler words only ({', '.join(written)}), which are dropped from"
                                " answers before matching; write the words that carry the meaning")
-        items = kept
         parts: list[str] = []
         consumes = False
         for i, item in enumerate(items):
@@ -230,12 +240,16 @@ class Grammar:
         finally:
             self._dry = False
 
-    def compile(self, patterns: list[str], anchored: bool = False) -> Compiled:
+    def compile(self, patterns: list[str], anchored: bool = False, checked: bool = False) -> Compiled:
         """One regex for the plain patterns, and a pair of regexes for each `A & B` pattern.
 
         `anchored`: also keep each plain pattern alone with its anchor, the words one of which
         must be in the text for it to match, so long lists run only the patterns that can.
+        `checked` (with `anchored`): every pattern passed `check` against these word sets
+        already (the dialog's Checker did it), so each regex is written out the first time its
+        pattern runs rather than here: most patterns never run in a session.
         """
+        lazy = anchored and checked
         plain: list[str] = []
         singles: list[Single] = []
         pairs: list[Pair] = []
@@ -245,16 +259,23 @@ class Grammar:
                 parts = [p.strip() for p in re.split(r"\s[&~]\s", f" {pattern} ".strip())]
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
                     raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
-                first, second = (_AT_WORD + self.sequence(p) for p in parts)
+                first, second = ((partial(self.regex, p) if lazy else self.regex(p)) for p in parts)
                 pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0]),
                                   self.requires(parts[0]) + self.requires(parts[1])))
+            elif lazy:
+                singles.append(Single(partial(self.regex, pattern), self.anchor(pattern), self.requires(pattern)))
             else:
                 regex = self.sequence(pattern)
                 plain.append(regex)
                 if anchored:
                     singles.append(Single(_AT_WORD + regex, self.anchor(pattern), self.requires(pattern)))
-        union = re.compile(_AT_WORD + "(?:" + "|".join(plain) + ")") if plain and not anchored else None
+        union = _AT_WORD + "(?:" + "|".join(plain) + ")" if plain and not anchored else None
         return Compiled(union, tuple(pairs), tuple(singles))
+
+    def regex(self, pattern: str) -> str:
+        """The regex source of one plain pattern, matched at a word's start."""
+        with self._lock:
+            return _AT_WORD + self.sequence(pattern)
 
     # --- anchors: words one of which a match must contain --------------------------------------
 
@@ -280,10 +301,12 @@ class Grammar:
 
     def _anchor(self, pattern: str) -> Anchor | None:
         best: Anchor | None = None
+        cache = self._element_anchors
         for item in _items(pattern):
             if item == GAP or item.startswith("!") or item.endswith("?"):
                 continue
-            found = self._element_anchor(item)
+            # the same elements ("{me}", "kill*|end") recur across patterns: each is worked out once
+            found = cache[item] if item in cache else cache.setdefault(item, self._element_anchor(item))
             if found is not None and (best is None or found.score > best.score):
                 best = found
         return best
@@ -320,16 +343,16 @@ class Anchor:
 
     exact: frozenset[str]
     stems: frozenset[str]
+    # longer words are rarer in what people type: prefer the element whose shortest word is longest
+    score: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "score", min(map(len, self.exact | self.stems), default=0))
 
     @cached_property
     def stem_keys(self) -> frozenset[str]:
         """The word beginnings as looked up in a text's (`STEM_LIMIT`-long) beginnings of words."""
         return frozenset(s[:STEM_LIMIT] for s in self.stems)
-
-    @property
-    def score(self) -> int:
-        """Longer words are rarer in what people type: prefer the element whose shortest word is longest."""
-        return min((len(w) for w in self.exact | self.stems), default=0)
 
 
 def _word_anchor(word: str) -> Anchor | None:
@@ -340,17 +363,28 @@ def _word_anchor(word: str) -> Anchor | None:
                   frozenset(f[:-1] for f in forms if f.endswith("*")))
 
 
+Source = str | Callable[[], str]  # a regex, or how to write it out when first needed
+
+
+def _written(source: Source) -> str:
+    return source if isinstance(source, str) else source()
+
+
 class Single:
     """One plain pattern, run only when its anchor is in the text; compiled the first time it
     runs, so the many patterns whose words an answer never has cost nothing at start."""
 
-    __slots__ = ("source", "anchor", "requires", "_regex")
+    __slots__ = ("anchor", "requires", "_source", "_regex")
 
-    def __init__(self, source: str, anchor: Anchor | None, requires: tuple[Anchor, ...] = ()):
-        self.source = source
+    def __init__(self, source: Source, anchor: Anchor | None, requires: tuple[Anchor, ...] = ()):
+        self._source = source
         self.anchor = anchor
         self.requires = requires  # every required element's words: all must be in the text
         self._regex: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return _written(self._source)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -363,35 +397,50 @@ class Pair:
     """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
     Compiled the first time it runs, like `Single`."""
 
-    __slots__ = ("sources", "near", "anchor", "requires", "_compiled")
+    __slots__ = ("_sources", "near", "anchor", "requires", "_first", "_second")
 
-    def __init__(self, first: str, second: str, near: int | None, anchor: Anchor | None = None,
+    def __init__(self, first: Source, second: Source, near: int | None, anchor: Anchor | None = None,
                  requires: tuple[Anchor, ...] = ()):
-        self.sources = (first, second)
+        self._sources = (first, second)
         self.near = near
         self.anchor = anchor  # of the first part
         self.requires = requires  # every required element's words, of both parts
-        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._first: re.Pattern[str] | None = None
+        self._second: re.Pattern[str] | None = None
 
-    def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._compiled is None:
-            self._compiled = (re.compile(self.sources[0]), re.compile(self.sources[1]))
-        return self._compiled
+    @property
+    def sources(self) -> tuple[str, str]:
+        return _written(self._sources[0]), _written(self._sources[1])
 
     @property
     def first(self) -> re.Pattern[str]:
-        return self._regexes()[0]
+        if self._first is None:
+            self._first = re.compile(_written(self._sources[0]))
+        return self._first
 
     @property
     def second(self) -> re.Pattern[str]:
-        return self._regexes()[1]
+        """Compiled apart from the first: it is needed only once the first part matched."""
+        if self._second is None:
+            self._second = re.compile(_written(self._sources[1]))
+        return self._second
 
 
-@dataclass(frozen=True)
 class Compiled:
     """A list of patterns ready to match: `union` finds the plain ones at once (short lists, like
-    the scope cues), or `singles` holds each with its anchor (concepts); `pairs` the `A & B` ones."""
+    the scope cues), or `singles` holds each with its anchor (concepts); `pairs` the `A & B` ones.
+    The union is compiled when first used: the scope cues are read only around a match."""
 
-    union: re.Pattern[str] | None
-    pairs: tuple[Pair, ...] = ()
-    singles: tuple[Single, ...] = ()
+    __slots__ = ("_union_source", "_union", "pairs", "singles")
+
+    def __init__(self, union: str | None, pairs: tuple[Pair, ...] = (), singles: tuple[Single, ...] = ()):
+        self._union_source = union
+        self._union: re.Pattern[str] | None = None
+        self.pairs = pairs
+        self.singles = singles
+
+    @property
+    def union(self) -> re.Pattern[str] | None:
+        if self._union is None and self._union_source is not None:
+            self._union = re.compile(self._union_source)
+        return self._union

@@ -49,6 +49,9 @@ class LoadedDialog:
     file: str
     lines: dict[Path_, int] = field(repr=False, compare=False)
     language: Language = field(repr=False, compare=False)
+    # the crisis word sets as the Checker compiled them, every pattern checked against them: the
+    # detector reuses it and writes a pattern's regex out only when it first runs
+    grammar: Grammar | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def questions(self) -> dict[str, Question]:
@@ -106,12 +109,13 @@ def from_source(source: Source, path: str | Path | None = None) -> LoadedDialog:
     spec = yamlsource.model_from(
         source, Dialog, "a dialog file must be a mapping with keys such as 'dialog', 'questions' and 'rules'",
         lambda loc: _where(source.data, loc))
-    problems = list(Checker(spec, source).run())
+    checker = Checker(spec, source)
+    problems = list(checker.run())
     if problems:
         raise FileProblems(problems)
     lang = language.load(path if path is not None else source.file, spec.dialog.locale,
                          source.line(("dialog", "locale")))
-    return LoadedDialog(spec, source.file, source.lines, lang)
+    return LoadedDialog(spec, source.file, source.lines, lang, checker.grammar)
 
 
 # --- schema errors -------------------------------------------------------------------
@@ -141,6 +145,7 @@ class Checker:
         self.levels = {lv.id for lv in spec.levels}
         self.modifiers = {m.id for m in spec.modifiers}
         self.kinds = set(spec.safety.kinds)
+        self.grammar: Grammar | None = None  # set by run(): the crisis word sets, compiled
 
     def problem(self, path: Path_, where: str, message: str) -> Problem:
         return Problem(self.src.file, self.src.line(path), where, message)
@@ -480,7 +485,7 @@ class Checker:
     def _crisis_patterns(self, resources: set[str]) -> Iterator[Problem]:
         """Every word set and pattern compiles; a concept leads to a crisis screen that exists."""
         safety = self.spec.safety
-        grammar = Grammar(safety.words, frozenset(safety.scope.fillers))
+        grammar = self.grammar = Grammar(safety.words, frozenset(safety.scope.fillers))
         for name in safety.words:
             try:
                 grammar.set_regex(name)

@@ -117,7 +117,7 @@ class Engine:
         self.parser = Parser([*spec.questions, self.check_in_question], dialog.language, spec.strings,
                              critical=self.critical, help_now={
             kind: resources[k.resources[0]] for kind, k in spec.safety.kinds.items() if k.resources})
-        self.detector = Detector(spec.safety)
+        self.detector = Detector(spec.safety, dialog.grammar)
         self.route = Route(dialog.questions, spec.dialog.start)
         # sessions started and not yet closed; weak, so a session dropped without close() is not kept
         self.open_sessions: weakref.WeakSet[Session] = weakref.WeakSet()

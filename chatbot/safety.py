@@ -167,10 +167,14 @@ def _one_edit(word: str) -> set[str]:
 class Detector:
     """Built once per dialog; `detect` runs on every answer, so everything is compiled here."""
 
-    def __init__(self, safety: Safety):
+    def __init__(self, safety: Safety, grammar: Grammar | None = None):
+        """`grammar`: the one `dialogs.Checker` checked every pattern of this `safety` with (a
+        loaded dialog's), so each concept pattern's regex is written out when it first runs;
+        without it every pattern is compiled here, and a bad one raises PatternError."""
         scope = safety.scope
         self.fillers = frozenset(scope.fillers)
-        grammar = Grammar(safety.words, self.fillers)
+        checked = grammar is not None
+        grammar = grammar or Grammar(safety.words, self.fillers)
         self.negation = grammar.compile(scope.negation)
         self.not_negation = grammar.compile(scope.not_negation)
         self.negation_after = grammar.compile(scope.negation_after)
@@ -178,8 +182,9 @@ class Detector:
         self.now = grammar.compile(scope.now)
         self.stops = frozenset(scope.negation_stops)
         self.concepts = [
-            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True),
-                     grammar.compile(c.check, anchored=True), grammar.compile(c.unless, anchored=True))
+            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True, checked=checked),
+                     grammar.compile(c.check, anchored=True, checked=checked),
+                     grammar.compile(c.unless, anchored=True, checked=checked))
             for cid, c in safety.concepts.items()
         ]
         self.kinds = list(safety.kinds)

@@ -65,3 +65,15 @@ def test_detection_comes_first_at_every_kind_of_question(engine: Engine, concept
             assert session.turn.question is not None and session.turn.question.kind == question_kind
             turn = session.answer(phrase)
             assert turn.kind in ("crisis", "check_in"), (question_kind, phrase)
+
+
+def test_patterns_written_out_on_first_use_read_as_those_compiled_at_start(engine: Engine) -> None:
+    """The engine's detector reuses the word sets the dialog check compiled and writes a pattern's
+    regex out the first time it runs; one that compiles every pattern at start reads alike."""
+    from chatbot.safety import Detector
+
+    eager = Detector(engine.dialog.spec.safety)
+    phrases = [p for files in PARTS.values() for f in files for key in ("trigger", "quiet")
+               for ps in f[key].values() for p in ps]
+    assert engine.dialog.grammar is not None and len(phrases) > 500
+    assert [engine.detector.detect(p) for p in phrases] == [eager.detect(p) for p in phrases]

@@ -16,13 +16,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, ProgressBar, SelectionList, Static
+from textual.widgets import Input, Label, ProgressBar, SelectionList, Static
 
 from ...commands import command
 from ...turns import ConfirmTurn, LogEntry, Progress, QuestionTurn, ResultTurn
 from ..messages import Answer, Back, Restart, ShowHelp
 from ..widgets.answers import WIDGETS, AnswerBox, ChoiceWidget, MultiList, Picked, answer_widgets
 from ..widgets.bubbles import Bubble
+from ..widgets.footer import KeysFooter
 from ..words import Words, localize
 
 
@@ -61,7 +62,7 @@ class ChatScreen(Screen[None]):
                                     select_on_focus=False)
             if self._side_panel is not None:
                 yield self._side_panel
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         log = self.query_one("#log", VerticalScroll)

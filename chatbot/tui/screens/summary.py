@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...summary import Part
 from ..messages import Back, PrintSummary, Restart, SaveSummary
+from ..widgets.footer import KeysFooter
 from ..words import Words, localize
-from .takehome import TakeHomeScreen
 
 
 class SummaryScreen(Screen[None]):
@@ -40,7 +40,7 @@ class SummaryScreen(Screen[None]):
             yield from self._summary()
             if self._side_panel is not None:
                 yield self._side_panel
-        yield Footer()
+        yield KeysFooter()
 
     def _summary(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -110,6 +110,8 @@ class SummaryScreen(Screen[None]):
 
     def action_takehome(self) -> None:
         if self.takehome:
+            from .takehome import TakeHomeScreen  # a kiosk's QR code only: segno is not imported before
+
             self.app.push_screen(TakeHomeScreen(self.ui, self.takehome))
 
     def action_restart(self) -> None:

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ..messages import StartIntake
+from ..widgets.footer import KeysFooter
 from ..words import Words, localize
 
 
@@ -30,7 +31,7 @@ class WelcomeScreen(Screen[None]):
             with Horizontal(id="welcome-start"):
                 yield Button(self.ui("start"), id="start", variant="primary")
                 yield Static(self.note, id="welcome-keys", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
