@@ -15,10 +15,10 @@ from crisis_corpus import load_parts, measure, report
 PARTS = load_parts()
 # Floors, not targets: the held-out figures are reported beside the tuning ones (README);
 # issue 10's target (97% recall, at most 3% false alarms on the held-out part) is not met yet.
-# heldout7.yaml measured 87.7% / 4.5% on first contact (heldout6 85.9% / 5.8%, now tuning12);
-# these floors catch a change that makes it worse.
-HELDOUT_RECALL_FLOOR = 0.80
-HELDOUT_ALARM_CEILING = 0.06
+# heldout8.yaml measured 89.1% / 6.2% on first contact (heldout7 87.7% / 4.5%, now tuning13;
+# heldout6 85.9% / 5.8%, now tuning12); these floors catch a change that makes it worse.
+HELDOUT_RECALL_FLOOR = 0.85
+HELDOUT_ALARM_CEILING = 0.07
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
