@@ -93,3 +93,15 @@ def test_a_pattern_of_filler_words_only_is_refused() -> None:
     compiled = grammar.compile(["(really|so) sad"])
     assert compiled.union is not None
     assert compiled.union.search(" so sad ") and not compiled.union.search(" sad ")
+
+
+@pytest.mark.parametrize("phrase", [
+    # everyday sentences written to check round 7's new patterns for reach (each one fired before the review)
+    "i already took my meds this morning", "i have a cold and keep throwing up",
+    "my dad had a fit in the kitchen when he saw the bill",
+    "i slammed my hand in the car door when i was loading groceries", "the burning started again when i pee",
+    "gave myself a cut shaving", "saying goodbye to my friends before i go to rehab",
+    "im going to take all my meds like the doctor says", "i took some time off and my heart was racing",
+])
+def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
