@@ -105,3 +105,16 @@ def test_a_pattern_of_filler_words_only_is_refused() -> None:
 ])
 def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
+
+
+@pytest.mark.parametrize("phrase", [
+    # everyday sentences written to check rounds 5 and 6's patterns for reach (each fired before the review)
+    "i wonder why im still here at this job", "i saved up money for when i go to rehab", "i want to burn calories",
+    "hiding the marks on the wall", "my hair is going gray", "my nails are painted blue",
+    "his breathing sounds like snoring when hes asleep", "im scared of what ill do without a drink",
+    "my mom knows where i live and she said shed visit", "we had to put mom in the hospital last year",
+    "i put a pillow over my head to sleep", "i locked myself in the bathroom and cried because i was scared",
+    "why keep going to meetings if they dont help",
+])
+def test_round_5_and_6_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
