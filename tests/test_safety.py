@@ -114,7 +114,7 @@ def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase
     "his breathing sounds like snoring when hes asleep", "im scared of what ill do without a drink",
     "my mom knows where i live and she said shed visit", "we had to put mom in the hospital last year",
     "i put a pillow over my head to sleep", "i locked myself in the bathroom and cried because i was scared",
-    "why keep going to meetings if they dont help",
+    "why keep going to meetings if they dont help", "his face is black", "she'll kill me if im late again",
 ])
 def test_round_5_and_6_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
