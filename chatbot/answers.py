@@ -630,7 +630,7 @@ class Parser:
             display = self._s("less_than_weekly") if question.reads == "frequency" else "0"
         else:
             value = int(math.floor(hi + 0.5))
-            display = f"{value} {spec.unit}".strip()
+            display = f"{value} {spec.unit_one if value == 1 and spec.unit_one else spec.unit}".strip()
             if lo != span[1] or hi != span[1]:
                 display = self._s("about", value=display)
         if not spec.min <= value <= spec.max:

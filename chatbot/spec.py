@@ -151,6 +151,7 @@ class NumberSpec(Strict):
     min: int
     max: int
     unit: str = ""
+    unit_one: str = ""  # the unit after the number 1 ("1 day a week", not "1 days a week")
     words: dict[str, int] = {}
 
     @model_validator(mode="after")

@@ -258,3 +258,8 @@ def test_more_answer_classes(engine: Engine, parser: Parser, qid: str, typed: st
 def test_more_answers_asked_not_guessed(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
     parsed = parser.parse(q(engine, qid), typed, other=qid == "stay_clean_home")
     assert parsed.value is None or parsed.value in ("unsure", "no_preference"), parsed
+
+
+def test_one_is_said_in_the_singular(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_days"), "just 1").display.endswith("1 day a week")
+    assert parser.parse(q(engine, "alcohol_drinks"), "one").display == "1 drink"
