@@ -115,6 +115,10 @@ def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase
     "my mom knows where i live and she said shed visit", "we had to put mom in the hospital last year",
     "i put a pillow over my head to sleep", "i locked myself in the bathroom and cried because i was scared",
     "why keep going to meetings if they dont help", "his face is black", "she'll kill me if im late again",
+    # and older patterns, found the same way
+    "my mom fell asleep watching tv and i couldn't get her to go to bed", "my daughter keeps cutting class",
+    "my son overdosed on fortnite this weekend lol", "my father put his affairs in order when he retired",
+    "my son is saying goodbye to his friends before college",
 ])
 def test_round_5_and_6_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
