@@ -312,14 +312,20 @@ class Grammar:
         return best
 
     def _element_anchor(self, core: str) -> Anchor | None:
+        """The words one of which a match of this element contains. Filler words are dropped from
+        answers before matching, so they are never an element's words; an element of fillers
+        alone matches nothing and requires nothing (None)."""
         if core.startswith("("):
-            parts = [self.anchor(alt) for alt in core[1:-1].split("|")]
+            alts = [alt for alt in core[1:-1].split("|") if not all(w in self.fillers for w in alt.split())]
+            parts = [self.anchor(alt) for alt in alts]
         else:
             parts = []
             for choice in core.split("|"):
+                if choice in self.fillers:
+                    continue
                 found = _SET.match(choice)
                 parts.append(self._set_anchor(found.group(1)) if found else _word_anchor(choice))
-        if any(p is None for p in parts):
+        if not parts or any(p is None for p in parts):
             return None
         return Anchor(frozenset().union(*(p.exact for p in parts if p)),
                       frozenset().union(*(p.stems for p in parts if p)))

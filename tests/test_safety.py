@@ -118,7 +118,14 @@ def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase
     # and older patterns, found the same way
     "my mom fell asleep watching tv and i couldn't get her to go to bed", "my daughter keeps cutting class",
     "my son overdosed on fortnite this weekend lol", "my father put his affairs in order when he retired",
-    "my son is saying goodbye to his friends before college",
+    "my son is saying goodbye to his friends before college", "no way would i ever hurt myself",
+    "ill shoot you a text when i get home",
 ])
 def test_round_5_and_6_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
+
+
+def test_a_pattern_with_a_filler_word_still_runs(engine: Engine) -> None:
+    # fillers are dropped from answers, so a filler is never the word a pattern waits for: this
+    # pattern ("nothing ... ever gonna get better") was never run while "ever" was its required word
+    assert engine.detector.detect("nothings ever gonna get better for me")
