@@ -21,7 +21,7 @@ from .conditions import AnswerValue
 from .cues import Cues
 from .language import Language
 from .spec import UNKNOWN, Option, Question
-from .terms import Match, Phrases, Tokens, normalize, tokenize
+from .terms import Match, Phrases, Tokens, normalize, tokenize, without_after
 from .values import INF, Found, Span, Values
 
 MAX_ANSWER_CHARS = 500
@@ -604,8 +604,8 @@ class Parser:
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             negators = self.cues.negation.cues(tokens)
-            if polarity == "no" and spec.min == 0 and not (negators and self.values.never_without(
-                    tokens, negators[0].start)):  # "never without food" is not none
+            if polarity == "no" and spec.min == 0 and not (negators and without_after(
+                    tokens, negators[0].start, self.cues.without)):  # "never without food" is not none
                 return self._number_value(question, (0.0, 0.0), inferred=True)
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
         exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (

@@ -291,25 +291,19 @@ class Grammar:
         match, so a pattern is run only where all of them do (most answers have the rarest one
         of a pattern's words, few have every one)."""
         out = []
-        for item in _items(pattern):
-            if item == GAP or item.startswith("!") or item.endswith("?"):
-                continue
-            found = self._element_anchor(item)
-            if found is not None:
-                out.append(found)
-        return tuple(out)
-
-    def _anchor(self, pattern: str) -> Anchor | None:
-        best: Anchor | None = None
         cache = self._element_anchors
         for item in _items(pattern):
             if item == GAP or item.startswith("!") or item.endswith("?"):
                 continue
             # the same elements ("{me}", "kill*|end") recur across patterns: each is worked out once
             found = cache[item] if item in cache else cache.setdefault(item, self._element_anchor(item))
-            if found is not None and (best is None or found.score > best.score):
-                best = found
-        return best
+            if found is not None:
+                out.append(found)
+        return tuple(out)
+
+    def _anchor(self, pattern: str) -> Anchor | None:
+        """The most selective required element (the first of the best, by `Anchor.score`)."""
+        return max(self.requires(pattern), key=lambda a: a.score, default=None)
 
     def _element_anchor(self, core: str) -> Anchor | None:
         """The words one of which a match of this element contains. Filler words are dropped from

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .language import Language
-from .terms import Match, Negation, Phrases, Tokens, normalize
+from .terms import Match, Negation, Phrases, Tokens, normalize, without_after
 
 
 class Cues:
@@ -79,9 +79,8 @@ class Cues:
         "I don't know" answer, and "never ... without" is not a no."""
         words = tokens.words
         return [m for m in self.polar.find(tokens) if not (m.target == "unsure" and any(
-            words[m.end:m.end + len(e)] == e for e in self.embedded)) and not (m.target == "no" and any(
-            w in self.without and tokens.clauses[j] == tokens.clauses[m.start] for j, w in enumerate(words)
-            if j >= m.end))]  # "never without my doctor knowing" is not a no
+            words[m.end:m.end + len(e)] == e for e in self.embedded)) and not (
+            m.target == "no" and without_after(tokens, m.end - 1, self.without))]  # "never without my doctor knowing"
 
 
     def holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
@@ -128,8 +127,7 @@ class Cues:
             verb_next = i + 1 < len(words) and words[i + 1].endswith(self.verb_endings)
             # "i dont work" does not answer "could you take time off?": another verb is negated
             other_verb = bool(family) and w not in family and any(w in f for f in self.families)
-            double = w in self.without or any(x in self.without and tokens.clauses[j] == tokens.clauses[i]
-                                              for j, x in enumerate(words) if j > i)  # "never without"
+            double = w in self.without or without_after(tokens, i, self.without)  # "never without"
             if w in self.negator_words and i not in covered and not double and (
                     len(words) <= 4 and not verb_next and not other_verb
                     or i == 0 and w in self.plain_no and not verb_next

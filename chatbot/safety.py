@@ -64,7 +64,7 @@ class Hit:
 class _Span:
     start: int  # first word index
     end: int  # one past the last word index
-    others: tuple[_Span, ...] = ()  # where an `A ~ B` match begins, when B comes first: a negation reaches it too
+    lead: int | None = None  # where an `A ~ B` match begins, when B comes first: a negation reaches it too
 
 
 class _Text:
@@ -115,7 +115,7 @@ class _Text:
                     if pair.near is not None and partner[0].start < span.start:
                         # `A ~ B` is one phrase: a negation just before it reaches it ("never talked
                         # about wanting to die"), as one just before A does; one between them is the pattern's
-                        span = _Span(span.start, span.end, (_Span(partner[0].start, partner[0].start + 1),))
+                        span = _Span(span.start, span.end, lead=partner[0].start)
                     found.append((span, f"{m.group().strip()} ... {partner[1]}"))
         return found
 
@@ -320,7 +320,8 @@ class _Cues:
     history: bool = False  # no time cue means long ago (a question about history)
 
     def negated(self, text: _Text, span: _Span) -> bool:
-        return any(self._negated(text, part) for part in (span, *span.others))
+        return self._negated(text, span) or span.lead is not None and self._negated(
+            text, _Span(span.lead, span.lead + 1))
 
     def _negated(self, text: _Text, span: _Span) -> bool:
         clause = text.clause[span.start]

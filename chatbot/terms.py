@@ -215,6 +215,13 @@ class Phrases(Generic[T]):
             if words else []
 
 
+def without_after(tokens: Tokens, at: int, without: frozenset[str]) -> bool:
+    """A "without" later in the clause of word `at`: "never drink *without* food" is a double
+    negative, not a no (the reader's cues, its values and the crisis words all ask this)."""
+    return any(w in without and tokens.clauses[j] == tokens.clauses[at]
+               for j, w in enumerate(tokens.words) if j > at)
+
+
 class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from .language import Language
-from .terms import Match, Negation, Phrases, Tokens, normalize
+from .terms import Match, Negation, Phrases, Tokens, normalize, without_after
 
 Span = tuple[float, float]
 ValueKind = Literal["age", "frequency", "count", "time_ago"]
@@ -231,18 +231,12 @@ class Values:
             return f
         cues = self.negation.cues(tokens)
         if any(f.start <= c.start < f.end for c in cues):
-            if self.never_without(tokens, f.start):
+            if without_after(tokens, f.start, self.without):
                 return None  # "never drink without food": not a zero, and says nothing of how often
             return f  # "never", "no more", "havent used since": the phrase is the negation
         if self.negation.negated(tokens, Match(f.start, f.end, None, True), cues, set()):
             return Found((7.0, 7.0), False, f.start, f.end)
         return f
-
-    def never_without(self, tokens: Tokens, at: int) -> bool:
-        """A negation at `at` with "without" later in its clause: "never drink without eating"
-        says nothing of how often, and is not a no."""
-        return any(w in self.without and tokens.clauses[j] == tokens.clauses[at]
-                   for j, w in enumerate(tokens.words) if j > at)
 
     def _not_a_day_without(self, tokens: Tokens) -> list[Found]:
         """"not a day goes by without", "can't go one day without": a day without it, negated, is

@@ -131,7 +131,10 @@ class IntakeApp(App[None]):
         """A widget beside the conversation (the staff inspector), or None."""
         return None
 
-    can_print = False  # a kiosk with a printer set by the operator prints the summary
+    @property
+    def can_print(self) -> bool:
+        """Whether the summary can be printed (a kiosk with a printer the operator named)."""
+        return False
 
     def takehome(self, result: Recommendation) -> list[str] | None:
         """The lines of a take-home QR code (a kiosk's), or None where the summary can be saved."""

@@ -302,7 +302,7 @@ class KioskApp(IntakeApp, inherit_bindings=False):
         return takehome_lines(self.dialog, result) if offered(self.dialog) else None
 
     @property
-    def can_print(self) -> bool:  # type: ignore[override]  # a property here, a class default above
+    def can_print(self) -> bool:
         return self.printer is not None
 
     def on_print_summary(self, _: PrintSummary) -> None:
