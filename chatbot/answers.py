@@ -426,9 +426,14 @@ class Parser:
         affirmed, negated, covered = self._mentions(question, tokens)
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
         # way to the rest when the rest names something too
-        past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
-        if past and any(tokens.clauses[m.start] not in past for m in affirmed):
-            affirmed = [m for m in affirmed if tokens.clauses[m.start] not in past]
+        # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)
+        markers = self.values.past.find(tokens)
+
+        def of_the_past(m: Match[str]) -> bool:
+            return any(p.start < m.start and tokens.clauses[p.start] == tokens.clauses[m.start] for p in markers)
+
+        if markers and any(not of_the_past(m) for m in affirmed):
+            affirmed = [m for m in affirmed if not of_the_past(m)]
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(
@@ -570,6 +575,8 @@ class Parser:
             marked = [sp for sp in spans if any(0 <= sp[0] - e <= 2 for e in usual)]
             if len(marked) == 1:
                 return self._number_value(question, marked[0][2], inferred=True)
+            if len({sp[2] for sp in spans}) == 1 and not self.values.counts.find(tokens):
+                return self._number_value(question, spans[0][2], inferred=True)  # "a 12 pack, so about 12"
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         found: Found | None = None
         terms = self._terms(question).find(tokens)

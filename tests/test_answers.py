@@ -236,6 +236,7 @@ def test_many_said_as_a_quantity_word(engine: Engine, parser: Parser, typed: str
     ("last_use", "about a week and a half ago", False, "month"),
     # a clause about the past gives way to what is used now
     ("substances", "used to drink, these days its just pills from my doctor, xanax", False, ("benzos",)),
+    ("substances", "wine mostly and i used to smoke weed but quit that", False, ("alcohol",)),  # after "used to"
     # fillers inside "i dont know"
     ("suicidal_thoughts", "i dont honestly know, she keeps to herself", True, "unknown"),
     # a count in the last month is a rate
@@ -263,3 +264,9 @@ def test_more_answers_asked_not_guessed(engine: Engine, parser: Parser, qid: str
 def test_one_is_said_in_the_singular(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "alcohol_days"), "just 1").display.endswith("1 day a week")
     assert parser.parse(q(engine, "alcohol_drinks"), "one").display == "1 drink"
+
+
+def test_the_same_number_said_twice_is_that_number(engine: Engine, parser: Parser) -> None:
+    # found walking a wife answering for her husband: "a 12 pack, so about 12" was asked again
+    assert parser.parse(q(engine, "alcohol_drinks"), "a 6 pack, so 6 beers").value == 6
+    assert parser.parse(q(engine, "alcohol_drinks"), "sometimes 2 sometimes 12").reask

@@ -129,3 +129,9 @@ def test_a_pattern_with_a_filler_word_still_runs(engine: Engine) -> None:
     # fillers are dropped from answers, so a filler is never the word a pattern waits for: this
     # pattern ("nothing ... ever gonna get better") was never run while "ever" was its required word
     assert engine.detector.detect("nothings ever gonna get better for me")
+
+
+def test_a_sign_the_last_time_they_quit_is_history(engine: Engine) -> None:
+    # typed at a question that is not about history ("how many drinks?"), found walking an intake
+    assert engine.detector.detect("he had a seizure last time he quit") == ()
+    assert engine.detector.detect("he is having a seizure") != ()
