@@ -10,6 +10,8 @@ A pattern is a row of elements separated by spaces, matched against whole words:
     !x          the next word is not x (nothing is consumed)
     ...         up to three other words, within the same clause
     A & B       both parts, anywhere in the same sentence (a means and an intent)
+    A && B      both parts, anywhere in the answer (what was taken, and in the next sentence
+                what it is doing: "I stopped Friday. Now I'm hearing voices")
     A ~ B       both parts, in either order, at most six words apart in one clause
 
 There are no regex quantifiers, groups or classes to write, so a pattern can neither
@@ -26,6 +28,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 
 GAP = "..."
+ANYWHERE = -1  # a Pair's `near` for `A && B`: both parts anywhere in the answer
+_JOIN = re.compile(r"\s(?:&&|&|~)\s")
+_JOINS = ("&&", "&", "~")
 STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
 GAP_WORDS = 3
 _WORD = re.compile(r"^[a-z0-9#]+\*?$")
@@ -233,9 +238,9 @@ class Grammar:
         without building the regex engine's program for every pattern)."""
         self._dry = True
         try:
-            for part in re.split(r"\s[&~]\s", pattern):
-                if part.strip() in ("&", "~") or not part.strip():
-                    raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
+            for part in _JOIN.split(pattern):
+                if part.strip() in _JOINS or not part.strip():
+                    raise PatternError(f"'{pattern}': write 'A & B', 'A && B' or 'A ~ B', one join between two patterns")
                 self.sequence(part.strip())
         finally:
             self._dry = False
@@ -254,13 +259,14 @@ class Grammar:
         singles: list[Single] = []
         pairs: list[Pair] = []
         for pattern in patterns:
-            joins = [w for w in pattern.split() if w in ("&", "~")]
+            joins = [w for w in pattern.split() if w in _JOINS]
             if joins:
-                parts = [p.strip() for p in re.split(r"\s[&~]\s", f" {pattern} ".strip())]
+                parts = [p.strip() for p in _JOIN.split(f" {pattern} ".strip())]
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
-                    raise PatternError(f"'{pattern}': write 'A & B' or 'A ~ B', one join between two patterns")
+                    raise PatternError(f"'{pattern}': write 'A & B', 'A && B' or 'A ~ B', one join between two patterns")
                 first, second = ((partial(self.regex, p) if lazy else self.regex(p)) for p in parts)
-                pairs.append(Pair(first, second, NEAR_WORDS if joins[0] == "~" else None, self.anchor(parts[0]),
+                near = {"~": NEAR_WORDS, "&&": ANYWHERE}.get(joins[0])
+                pairs.append(Pair(first, second, near, self.anchor(parts[0]),
                                   self.requires(parts[0]) + self.requires(parts[1])))
             elif lazy:
                 singles.append(Single(partial(self.regex, pattern), self.anchor(pattern), self.requires(pattern)))
@@ -394,7 +400,8 @@ class Single:
 
 
 class Pair:
-    """`A & B` (same sentence) or `A ~ B` (same clause, at most `near` words apart, either order).
+    """`A & B` (same sentence, `near` None), `A && B` (anywhere in the answer, `near` ANYWHERE) or
+    `A ~ B` (same clause, at most `near` words apart, either order).
     Compiled the first time it runs, like `Single`."""
 
     __slots__ = ("_sources", "near", "anchor", "requires", "_first", "_second")

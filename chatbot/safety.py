@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from .crisis_grammar import STEM_LIMIT, Compiled, Grammar, Pair, Single
+from .crisis_grammar import ANYWHERE, STEM_LIMIT, Compiled, Grammar, Pair, Single
 from .spec import Safety
 
 Grade = Literal["now", "check"]
@@ -112,7 +112,7 @@ class _Text:
                 span = self.span(m)
                 partner = next(((s, w) for s, w in seconds if self._together(span, s, pair.near)), None)
                 if partner is not None:
-                    if pair.near is not None and partner[0].start < span.start:
+                    if pair.near not in (None, ANYWHERE) and partner[0].start < span.start:
                         # `A ~ B` is one phrase: a negation just before it reaches it ("never talked
                         # about wanting to die"), as one just before A does; one between them is the pattern's
                         span = _Span(span.start, span.end, lead=partner[0].start)
@@ -120,6 +120,8 @@ class _Text:
         return found
 
     def _together(self, a: _Span, b: _Span, near: int | None) -> bool:
+        if near == ANYWHERE:
+            return True
         if near is None:
             return self.sentence[a.start] == self.sentence[b.start]
         return self.clause[a.start] == self.clause[b.start] and max(a.start - b.end, b.start - a.end) <= near

@@ -135,3 +135,44 @@ def test_a_sign_the_last_time_they_quit_is_history(engine: Engine) -> None:
     # typed at a question that is not about history ("how many drinks?"), found walking an intake
     assert engine.detector.detect("he had a seizure last time he quit") == ()
     assert engine.detector.detect("he is having a seizure") != ()
+
+
+def test_a_two_sentence_join_reaches_across_sentences_and_a_one_sentence_join_does_not() -> None:
+    from chatbot.crisis_grammar import Grammar, PatternError
+    from chatbot.safety import _Text, prepare
+
+    grammar = Grammar({}, frozenset())
+    both = grammar.compile(["voices && stopped"])
+    one = grammar.compile(["voices & stopped"])
+    text = _Text(prepare("I stopped drinking Friday. Now I keep hearing voices."))
+    text.chosen = {id(both): list(both.pairs), id(one): list(one.pairs)}  # as the detector's anchor lookup would
+    assert text.matches(both) and not text.matches(one)
+    with pytest.raises(PatternError, match="one join"):
+        grammar.compile(["voices && stopped & friday"])
+
+
+@pytest.mark.parametrize("phrase", [
+    # round 8 (the eighth sealed set opened): a sign said in the sentence after the withdrawal,
+    # a sign felt, a seizure described, an overdose by its signs, a means kept
+    "I drink a case a day and I stopped Friday. Now I'm shaking so bad and I keep hearing voices in the kitchen.",
+    "i keep feeling bugs crawling under my skin", "ran out of benzos and my whole body jerked and i blacked out",
+    "cant wake him up", "his eyes are rolled back", "did a whole 8ball and my heart is racing so hard it hurts",
+    "she finished the whole fifth. now she cant stand and keeps puking", "i have the rope already",
+    "i already took the pills. like 40 of them",
+])
+def test_round_8_classes_are_caught(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) != ()
+
+
+@pytest.mark.parametrize("phrase", [
+    # everyday sentences written to check round 8's patterns for reach
+    "I stopped drinking in March. I get confused by these forms though.",
+    "she quit drinking. the bugs in our apartment are driving her crazy",
+    "i cant wake him up for school in the mornings", "i did lines of code all night and my chest hurts",
+    "i took my meds this morning. i have about 30 of them left", "i want to dye my hair purple",
+    "i hope my wife doesnt kill me when she sees the bill", "i have a rope in the truck for towing",
+    "the razor nicked me shaving and theres blood everywhere", "my uncle shot himself in 1998",
+    "i wrote a letter to my son in rehab and gave him my old phone",
+])
+def test_round_8_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
