@@ -150,12 +150,10 @@ class Parser:
         if tokens.contrast_at and self.cues.reported.find(tokens):
             # "he says he stopped, but I found foil in his room": two accounts; the person says which
             parsed = self._general_reask(question)
-        elif question.kind == "number":
-            parsed = self._number(question, tokens, other)
         elif question.kind == "multi":
             parsed = self._multi(question, tokens, other)
         else:
-            parsed = self._choice(question, tokens, other)
+            parsed = self._present(question, tokens, other)
         if parsed.value is not None and self.cues.asking_back.find(tokens):
             parsed = self._general_reask(question)  # "high blood pressure, does that count?": not sure it fits
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
@@ -164,6 +162,30 @@ class Parser:
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         reask = self.for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred, parsed.partial, words)
+
+    def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
+        """A number or a value read into options, from what is said of now and of the person: a
+        clause about the past gives way ("used to be every day, now 2 or 3"), and so does a
+        number said of someone else ("im 40 and my son is 17")."""
+        read = self._number if question.kind == "number" else self._choice
+        if question.kind == "number" or question.reads is not None:
+            past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
+            spans = self.values.number_spans(tokens.words)
+            theirs = [(s, e) for s, e, _ in spans if self.cues.said_of_someone_else(tokens, s, other)]
+            drop: set[int] = set()
+            if len(theirs) < len(spans):
+                # the clause of someone else's number goes, or the number alone where the person's shares it
+                mine = {tokens.clauses[s] for s, e, _ in spans if (s, e) not in theirs}
+                for s, e in theirs:
+                    clause = tokens.clauses[s]
+                    drop |= set(range(s, e)) if clause in mine else {
+                        i for i, c in enumerate(tokens.clauses) if c == clause}
+            keep = [i for i, c in enumerate(tokens.clauses) if c not in past and i not in drop]
+            if (past or drop) and keep:
+                now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)
+                if now.reask is None and now.value is not None:
+                    return Parsed(now.value, now.display, None, True)
+        return read(question, tokens, other)
 
     def for_other(self, question: Question, message: str) -> str:
         """A re-ask or a reading names the options as they were shown: in the other-person wording
@@ -175,8 +197,11 @@ class Parser:
 
     # --- shared pieces -------------------------------------------------------------------
 
-    def _mentions(self, question: Question, tokens: Tokens) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
-        """Option mentions in the text: (affirmed, negated, indices covered)."""
+    def _mentions(self, question: Question, tokens: Tokens,
+                  other: bool = False) -> tuple[list[Match[str]], list[Match[str]], set[int]]:
+        """Option mentions in the text: (affirmed, negated, indices covered). Words said of someone
+        else ("my dad has heart problems") cover their place but select nothing, except where the
+        option is about others ("someone I live with drinks") or a crisis (anyone's overdose)."""
         unsure = self.cues.unsure_cover(tokens)
         phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1]
         matches = [m for m in self._terms(question).find(tokens)
@@ -186,7 +211,10 @@ class Parser:
                    if (not any(i in unsure for i in range(m.start, m.end)) or self.cues.holds_unsure(tokens, m))
                    and not (m.start and tokens.words[m.start - 1] in self.cues.time_prepositions)]  # "after school"
         negative = {o.value for o in self.options(question) if o.means == "no"}
-        cues = self.cues.negation.cues(tokens)
+        # "no im suicidal": a no that answers the question, then a subject, negates nothing after it
+        cues = [c for c in self.cues.negation.cues(tokens) if not (
+            tokens.words[c.start] in self.cues.plain_no and c.end < len(tokens.words)
+            and tokens.words[c.end] in self.cues.subjects)]
         # a negative option's words ("no", "none") before another mention are a negation cue
         as_cue = [m for k, m in enumerate(matches) if m.target in negative and k + 1 < len(matches)
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
@@ -202,10 +230,15 @@ class Parser:
             # "a 28 day program years ago" is not "left rehab in the past 30 days"
             ago = [f.span[0] for f in self.values.times(tokens) if not f.negated]
             matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in ago)]
+        by_value = {o.value: o for o in self.options(question)}
+        matches = [m for m in matches if by_value[m.target].about == "others" or by_value[m.target].crisis
+                   or not self.cues.said_of_someone_else(tokens, m.start, other)]
         for m in matches:
             own = set(range(m.start, m.end))
-            # "no, never" does not negate the no
-            denied = m.target not in negative and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
+            # "no, never" and "nothing really" do not negate a no; "not suicidal" denies a crisis
+            # option (a "no" to "are you safe?" named by the danger it is in)
+            saying_no = m.target in negative and not by_value[m.target].crisis
+            denied = not saying_no and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
@@ -214,7 +247,8 @@ class Parser:
         """A mention that is the answer itself: one word alone before the first comma, or right after
         a word that points at what the answer is about ("for my son", "its about me")."""
         # one word, then a comma: "me, my daughter is typing" (not "drink less, but stop the coke")
-        first = m.start == 0 and m.end == 1 and len(tokens.words) > 1 and tokens.clauses[1] != tokens.clauses[0]
+        first = m.start == 0 and m.end == 1 and len(tokens.words) > 1 and tokens.clauses[1] != tokens.clauses[0] \
+            and 1 not in tokens.contrast_at  # "daily but i stopped": a contrast, not the answer then its story
         before = tokens.words[max(0, m.start - 2):m.start]
         return first or any(" ".join(before[k:]) in self.cues.pointers for k in range(len(before)))
 
@@ -312,11 +346,18 @@ class Parser:
                     middle = (lo + hi) / 2
                     fits = [v for v in fits if _overlaps((middle, middle), self._by_value(question, v)[1].range
                                                          or (0, 0))] or fits
+                # "used daily for years, clean since march": stopped, said after how often, unless denied
+                stopped = {o.value for o in options if o.means == "no"} - set(fits)
+                cues = self.cues.negation.cues(tokens)
+                if fits and any(m.target in stopped and m.start >= found.end
+                                and not self.cues.negation.negated(tokens, m, cues, set())
+                                for m in self._mentions(question, tokens, other)[0]):
+                    return self._general_reask(question)
                 if len(fits) == 1:
                     return self._pick(question, fits[0], not self.values.exact(question.reads, words))
                 if len(fits) > 1:
                     return self._which(question, fits)
-        affirmed, negated, covered = self._mentions(question, tokens)
+        affirmed, negated, covered = self._mentions(question, tokens, other)
         values = list(dict.fromkeys(m.target for m in affirmed))
         if set(values) & {m.target for m in negated}:
             return self._general_reask(question)  # "she hates the god stuff in AA": for it or against it?
@@ -423,7 +464,7 @@ class Parser:
             return self._which(question, exact, " ".join(words))
         if self.cues.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
-        affirmed, negated, covered = self._mentions(question, tokens)
+        affirmed, negated, covered = self._mentions(question, tokens, other)
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
         # way to the rest when the rest names something too
         # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)
@@ -434,6 +475,9 @@ class Parser:
 
         if markers and any(not of_the_past(m) for m in affirmed):
             affirmed = [m for m in affirmed if not of_the_past(m)]
+        elif markers and affirmed and tokens.contrast_at and all(of_the_past(m) for m in affirmed):
+            # "used to work but got laid off": only the past is named, and then taken back
+            affirmed = []
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(
@@ -569,6 +613,14 @@ class Parser:
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
         spans = self.values.number_spans(words)
+        if len(spans) > 1:
+            # "4 beers after my 12 hour shift", "shes 72 and has 3 glasses": the other numbers measure something else
+            others = [(s, e) for s, e, _ in spans if self.values.not_amount(words, s, e)]
+            if others:
+                kept = " ".join(w for i, w in enumerate(words) if not any(s <= i < e for s, e in others))
+                rest = self._number(question, tokenize(kept, self.cues.contrast), other)
+                if rest.reask is None:
+                    return Parsed(rest.value, rest.display, None, True)
         if len(spans) > 1:
             # "20 on a bad night but usually around 8": the usual one; "sometimes 2 sometimes 12": ask
             usual = [m.end for m in self.cues.usual.find(tokens)]

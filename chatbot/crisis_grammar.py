@@ -31,6 +31,7 @@ GAP = "..."
 ANYWHERE = -1  # a Pair's `near` for `A && B`: both parts anywhere in the answer
 _JOIN = re.compile(r"\s(?:&&|&|~)\s")
 _JOINS = ("&&", "&", "~")
+_ONE_JOIN = "write 'A & B', 'A && B' or 'A ~ B', one join between two patterns"
 STEM_LIMIT = 16  # word beginnings looked up for `word*` anchors (longer stems are cut to this)
 GAP_WORDS = 3
 _WORD = re.compile(r"^[a-z0-9#]+\*?$")
@@ -240,7 +241,7 @@ class Grammar:
         try:
             for part in _JOIN.split(pattern):
                 if part.strip() in _JOINS or not part.strip():
-                    raise PatternError(f"'{pattern}': write 'A & B', 'A && B' or 'A ~ B', one join between two patterns")
+                    raise PatternError(f"'{pattern}': {_ONE_JOIN}")
                 self.sequence(part.strip())
         finally:
             self._dry = False
@@ -263,7 +264,7 @@ class Grammar:
             if joins:
                 parts = [p.strip() for p in _JOIN.split(f" {pattern} ".strip())]
                 if len(joins) != 1 or len(parts) != 2 or not all(parts):
-                    raise PatternError(f"'{pattern}': write 'A & B', 'A && B' or 'A ~ B', one join between two patterns")
+                    raise PatternError(f"'{pattern}': {_ONE_JOIN}")
                 first, second = ((partial(self.regex, p) if lazy else self.regex(p)) for p in parts)
                 near = {"~": NEAR_WORDS, "&&": ANYWHERE}.get(joins[0])
                 pairs.append(Pair(first, second, near, self.anchor(parts[0]),

@@ -32,6 +32,16 @@ class Cues:
         self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
         self.without = frozenset(normalize(w) for w in lang.without)
         self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
+        self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
+        self.relations = frozenset(normalize(w) for w in lang.relations)
+        self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
+        self.joins = frozenset(normalize(w) for w in lang.joiners + [c for c in lang.contrast if len(c.split()) == 1])
+        self.openers = frozenset(normalize(w) for w in lang.possessives + lang.determiners + lang.joiners
+                                 + [c for c in lang.contrast if len(c.split()) == 1])
+        self.third_persons = frozenset(normalize(w) for w in lang.third_persons)
+        self.self_subjects = frozenset(normalize(w) for w in lang.self_subjects)
+        self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
+        self.perceives = frozenset(normalize(w) for w in lang.perceives)
         self.joiners = frozenset(normalize(w) for w in lang.joiners)
         self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
@@ -50,7 +60,11 @@ class Cues:
         # "64 - no wait, i turned 65": what follows the last correction is the answer
         # and with no mark at all, where the words cannot be anything but a correction ("3 days no wait 5")
         bare = "|".join(re.escape(c) for c in sorted(lang.bare_corrections, key=len, reverse=True)) or "(?!)"
-        self.correction = re.compile(rf"(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
+        # "twice, no 3 times": a "no" after a comma, before a number, is a correction too
+        numbers = "|".join(re.escape(w) for w in sorted(lang.numbers, key=len, reverse=True))
+        number_no = "|".join(re.escape(c) for c in lang.dash_corrections if c == "no") or "(?!)"
+        self.correction = re.compile(rf"(?:[,;]\s*)(?:{number_no})\s+(?=(?:\d|(?:{numbers})\b))"
+                                     rf"|(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
                                      rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*"
                                      rf"|\s(?:{bare})\b[\s,.!-]*", re.IGNORECASE)
         self.subjects = frozenset(normalize(s) for s in lang.subjects)
@@ -117,10 +131,21 @@ class Cues:
         for i, w in enumerate(words[:-1]):
             if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
                 after = words[i + 2] if i + 2 < len(words) else ""
-                if after == "to" or family and words[i + 1] not in family and len(words) > 4:
+                # "i dont", "he does not": an auxiliary on its own answers whatever it asked with
+                # ("do you have...?" "i dont"); with a verb after it, only the question's own
+                bare = words[i + 1] not in self.softeners and all(
+                    tokens.clauses[k] != tokens.clauses[i] or words[k] in self.negator_words
+                    for k in range(i + 2, len(words)))
+                if after == "to" or family and words[i + 1] not in family and len(words) > 4 and not bare:
                     continue
                 explicit.add("no" if after in self.negator_words else "yes")
                 covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
+        # "not impossible", "not unlikely": a negative word denied is a (careful) yes; alone, a no
+        for i, w in enumerate(words):
+            if w in self.negative_words and i not in covered:
+                denied = i > 0 and words[i - 1] in self.negator_words and i - 1 not in covered
+                explicit.add("yes" if denied else "no")  # "impossible", "unlikely": no
+                covered.update({i - 1, i} if denied else {i})
         # a bare "not", "can't": in a short answer, at the start, or answering the question's own
         # verb ("could you?" "i couldnt"), not a sentence about something else ("he hasnt worked")
         for i, w in enumerate(words):
@@ -128,10 +153,13 @@ class Cues:
             # "i dont work" does not answer "could you take time off?": another verb is negated
             other_verb = bool(family) and w not in family and any(w in f for f in self.families)
             double = w in self.without or without_after(tokens, i, self.without)  # "never without"
+            # "i dont", "she doesnt": a negated auxiliary ending its clause after a subject
+            bare = bool(i) and words[i - 1] in self.subjects and (
+                i + 1 == len(words) or tokens.clauses[i + 1] != tokens.clauses[i])
             if w in self.negator_words and i not in covered and not double and (
                     len(words) <= 4 and not verb_next and not other_verb
                     or i == 0 and w in self.plain_no and not verb_next
-                    or i and words[i - 1] in self.subjects and (not family or w in family)):
+                    or i and words[i - 1] in self.subjects and (not family or w in family) or bare):
                 explicit.add("no")
         if "unsure" in kinds:
             # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
@@ -152,6 +180,40 @@ class Cues:
             return "mixed"  # "sometimes i guess": partly, which is not a yes yet
         return polarity
 
+
+    def said_of_someone_else(self, tokens: Tokens, at: int, other: bool) -> bool:
+        """The words at `at` are said of someone other than the person the intake is about: the
+        nearest subject before them in their clause is another person ("my roommate smokes weed",
+        "her dad was the one on heroin"), with nothing saying it is both of them ("we both drink")
+        and no turn back to the person ("my wife thinks i drink"). For someone else, only "his"
+        or "her" someone is another person ("my son" and "he" are who the answer is about)."""
+        words, clause = tokens.words, tokens.clauses[at]
+        if any(tokens.clauses[m.start] == clause for m in self.shared.find(tokens)):
+            return False
+        for i in range(at - 1, -1, -1):
+            if tokens.clauses[i] != clause:
+                return False
+            word = words[i]
+            if word in self.perceives or word in self.self_subjects:
+                return False
+            if word in self.third_persons:
+                return not other
+            if word in self.relations and self._opens_clause(tokens, i):
+                owner = words[i - 1] if i and tokens.clauses[i - 1] == clause else ""
+                return not other or owner in self.others_own
+        return False
+
+    def _opens_clause(self, tokens: Tokens, at: int) -> bool:
+        """The word at `at` is a subject: it begins its clause, or follows "and" or "but", with only
+        "my", "the" ... between ("my dad drinks", "im 40 and my son is 17"), not a verb ("i take
+        care of my mom")."""
+        i = at - 1
+        while i >= 0 and tokens.clauses[i] == tokens.clauses[at] and tokens.words[i] in self.openers:
+            if tokens.words[i] in self.joins:
+                # "im 40 and my son is 17"; not "me and my dad drink", which is both of them
+                return not (i and tokens.words[i - 1] in self.self_subjects)
+            i -= 1
+        return i < 0 or tokens.clauses[i] != tokens.clauses[at]
 
     def denied_clauses(self, tokens: Tokens) -> set[int]:
         """Clauses taken back by a short one after a contrast: "my mom drinks, but I don't"."""
@@ -178,7 +240,10 @@ class Cues:
 
     def hedge_only(self, tokens: Tokens, unsure: set[int]) -> bool:
         """"maybe 3" or "i think, maybe": a softener before a value, not "I don't know"."""
-        return " ".join(tokens.words[i] for i in sorted(unsure)) in self.softeners
+        said = [tokens.words[i] for i in sorted(unsure)]
+        after = tokens.words[max(unsure) + 1:max(unsure) + 2] if unsure else ()
+        # "not sure exactly, mid forties": an estimate, as "maybe" is
+        return " ".join(said) in self.softeners or " ".join([*said, *after]) in self.softeners
 
 
     def only_denial(self, tokens: Tokens, at: int) -> bool:

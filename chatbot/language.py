@@ -235,6 +235,24 @@ class Language(_Strict):
     bare_corrections: list[Phrase] = []
     # a question asked back ("does that count?"): the answer is not taken, the question is asked again
     asking_back: list[Phrase] = []
+    # who else an answer can be about: "my roommate smokes weed, not me" names weed of the
+    # roommate. `relations` are people ("dad", "roommate"), `third_persons` the pronouns for
+    # someone else, `self_subjects` the answering person's own; `shared` says it is both of them
+    # ("we both drink"); `perceives` turns to the person again ("my wife thinks i drink too much")
+    relations: list[Phrase] = []
+    third_persons: list[Phrase] = []
+    self_subjects: list[Phrase] = []
+    shared: list[Phrase] = []
+    perceives: list[Phrase] = []
+    determiners: list[Phrase] = []
+    # numbers that are not the amount asked: "after my 12 hour shift", "20 bucks", "6 foot 4"
+    # (a word after or before the number), and ages ("shes 72 and has 3 glasses": words before it)
+    not_amounts: list[Phrase] = []
+    age_leads: list[Phrase] = []
+    # after a number, a time to come: "65 in march" is 64 now
+    future_after: list[Phrase] = []
+    # words that say no by themselves, so a negation before them says yes: "not impossible"
+    negative_words: list[Phrase] = []
     label_prefixes: list[Phrase]
     leading_no: list[Phrase]
     corrections: list[Phrase]

@@ -76,6 +76,10 @@ class Values:
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
         self.alternate = frozenset(normalize(w) for w in lang.alternate)  # "every other week"
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
+        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
+        self.not_amounts = frozenset(normalize(w) for w in lang.not_amounts)
+        self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
+        self.age_leads = tuple(tuple(normalize(p).split()) for p in lang.age_leads)
 
     # --- numbers ----------------------------------------------------------------------
 
@@ -116,6 +120,13 @@ class Values:
             out.append((start, end, (value, value)))
             k += 1
         return out
+
+    def not_amount(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """A number that measures something else ("a 12 hour shift", "20 bucks", "6 foot 4") or is
+        an age ("shes 72", "since he was 16"): not the count or days a question asks for."""
+        beside = {words[end] if end < len(words) else "", words[start - 1] if start else ""}
+        return bool(beside & self.not_amounts) or any(
+            lead and words[max(0, start - len(lead)):start] == lead for lead in self.age_leads)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -222,6 +233,11 @@ class Values:
                 found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
             elif on:
                 found.append(Found((float(len(on)),) * 2, False, start, end))
+        # "4 days a week, always after 5pm": a how-often word before "after" or "before" says when
+        # it happens, beside a count that says how often
+        when = [f for f in found if f.end < len(words) and words[f.end] in self.time_prepositions]
+        if when and len(when) < len(found):
+            found = [f for f in found if f not in when]
         return self._merge(found)
 
     def _double_negative(self, tokens: Tokens, f: Found) -> Found | None:
@@ -319,7 +335,12 @@ class Values:
         found = [Found(self._bounded(tokens, f.start, f.end, f.span), f.negated, f.start, f.end)
                  for f in self._phrases(tokens, self.counts)]
         used = {i for f in found for i in range(f.start, f.end)}
-        for start, end, span in self.number_spans(words):
+        spans = self.number_spans(words)
+        # "twice, hes 45", "in 2018": an age or a year beside a count is not one
+        amounts = [sp for sp in spans if not (self.not_amount(words, sp[0], sp[1]) or 1900 < sp[2][0] < 2100)]
+        if found or amounts:
+            spans = amounts
+        for start, end, span in spans:
             if any(i in used for i in range(start, end)):
                 continue
             found.append(Found(self._bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
@@ -366,7 +387,10 @@ class Values:
     def times(self, tokens: Tokens) -> list[Found]:
         """Each time named, in days ago: "2 weeks ago", "last saturday", "in 2019"."""
         words = tokens.words
-        found = self._phrases(tokens, self.times_ago, zero_is_none=False)
+        # "6 weeks ago" is six weeks, not the phrase "weeks ago" (some weeks) with a 6 before it
+        counted = {end for _, end, _ in self.number_spans(words)}
+        found = [f for f in self._phrases(tokens, self.times_ago, zero_is_none=False)
+                 if not (f.start in counted and words[f.start] in self.unit_days)]
         used = {i for f in found for i in range(f.start, f.end)}
         amounts = self.number_spans(words) + self._counted(tokens, used) + [
             (i, i + 1, (1.0, 1.0)) for i, w in enumerate(words) if w in self.one and i not in used]
@@ -425,6 +449,8 @@ class Values:
             if after.endswith(self.plural) and after not in self.age_unit_words and not after.isdigit():
                 continue  # "i have 2 kids": not an age
             lo, hi = self._bounded(tokens, start, end, span)
+            if any(m.start == 0 for m in self.future.find(words[end:end + 4])):
+                lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "18 next month": one less now
             numeric.append(Found((lo, min(hi, 120.0)), False, start, end))
             used.update(range(start, end))
         found = numeric or found  # "67 years old": the number, not the word "old"

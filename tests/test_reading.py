@@ -259,3 +259,46 @@ def test_not_knowing_the_rest_keeps_what_was_understood(engine: Engine) -> None:
         turn = session.answer("yes")
     assert session.answers["substances"] == ("alcohol",)
     session.close()
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # option words said of someone else select nothing; the person's own part is read
+    ("substances", "wine, my brother is the one on pills not me", False, ("alcohol",)),
+    ("withdrawal_signs", "my mom had seizures when she quit, i just sweat", False, ("shakes",)),
+    ("serious_illness", "my husband has liver disease, i dont", False, "no"),
+    ("substances", "she drinks, her boyfriend deals meth", True, ("alcohol",)),
+    ("obligations", "3 kids at home and my wife works", False, ("children",)),
+    # ... unless the option is about the household, or it is both of them
+    ("home", "my roommate drinks and keeps vodka in the freezer", False, ("someone_uses", "substances_at_home")),
+    ("substances", "my wife thinks i drink too much", False, ("alcohol",)),
+    # a negative word denied is a yes, alone a no
+    ("pregnant", "its not impossible", False, "yes"),
+    ("pregnant", "very unlikely", False, "no"),
+    # "i dont" answers whatever the question asked with
+    ("serious_illness", "i dont", False, "no"),
+    # numbers that are not the answer: a time, money, a height, an age, a year
+    ("alcohol_drinks", "6 cans after a 10 hour shift", False, 6),
+    ("alcohol_drinks", "hes 58 and has 9 or 10 beers a night", True, 10),
+    ("withdrawal_times", "once, back in 2016", False, "few"),
+    # a time to come: "65 in june" is 64 now; "6 weeks ago" is six weeks
+    ("age_group", "65 in june", False, "adult"),
+    ("age_group", "im 38 and my daughter is 15", False, "adult"),
+    ("last_use", "7 weeks ago", False, "longer"),
+    # the past gives way to now; a correction after "no" is the answer
+    ("alcohol_days", "used to be daily, these days 3 or 4", False, 4),
+    ("alcohol_days", "5, no 6", False, 6),
+    ("alcohol_days", "3 days a week, usually before dinner", False, 3),
+])
+def test_round_10_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expected: object) -> None:
+    parsed = read(engine, qid, typed, other)
+    assert (set(parsed.value) == set(expected) if isinstance(expected, tuple) else parsed.value == expected), parsed
+
+
+@pytest.mark.parametrize("qid, typed, other", [
+    ("safety_now", "not suicidal, just want help", False),  # never "suicidal", and the help numbers are shown
+    ("opioid_freq", "used every day for years, clean since june", True),  # how often, then stopped: which?
+    ("obligations", "used to work but i got fired", False),  # only the past, taken back
+])
+def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: str, other: bool) -> None:
+    parsed = read(engine, qid, typed, other)
+    assert parsed.value is None and parsed.reask
