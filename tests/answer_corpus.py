@@ -1,8 +1,9 @@
 """Score the answer reader on the natural-answer corpus (tests/data/answers/).
 
 Each answer is read as it would be at its question (for someone else when marked so) and
-counted as correct, re-asked (a question back when a reading was expected) or silently
-misread (a reading other than the expected one, or a reading where a person would ask).
+counted as correct, re-asked (a question back when a reading was expected) or misread (a
+reading other than the expected one, or a reading where a person would ask); a misread is
+silent when it would go in without the person being asked to confirm it first.
 `python -m tests.answer_corpus` prints the figures for both parts, and re-asks per question.
 """
 
@@ -21,7 +22,7 @@ from chatbot.dialogs import LoadedDialog
 DATA = Path(__file__).resolve().parent / "data" / "answers"
 # held-out parts are never used to tune
 PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10",
-         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8")
+         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9")
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ def main() -> None:
         n = f["answers"]
         print(f"{part:8} {n:4} answers: correct {f['correct']} ({100 * f['correct'] / n:.1f}%), "
               f"re-asked {f['reasked']} ({100 * f['reasked'] / n:.1f}%), "
-              f"silently misread {f['misread']} ({100 * f['misread'] / n:.1f}%; "
-              f"{f['misread_unconfirmed']} of them not put to the person first)")
+              f"misread {f['misread']} ({100 * f['misread'] / n:.1f}%; "
+              f"{f['misread_unconfirmed']} of them silently, not put to the person first)")
         per_q = Counter(s.question for s in scored if s.verdict == "reasked")
         total = Counter(s.question for s in scored)
         print("  re-asks per question: " + ", ".join(f"{q} {per_q[q]}/{total[q]}" for q in total if per_q[q]))

@@ -1,6 +1,6 @@
 """The natural-answer corpus (tests/data/answers/): how well the reader understands people.
 
-The tuning parts are what the reader was developed against: none may be silently misread.
+The tuning parts are what the reader was developed against: none may be misread at all.
 The held-out parts were written from the questions alone and are never used to tune the
 reader; their figures are printed (never their failures, which must not be looked at while
 tuning) and kept from sliding back.
@@ -16,7 +16,7 @@ from answer_corpus import figures, load, score
 from chatbot.engine import Engine
 
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9")
 # a floor against regressions, below the issue's target (90% read right, at most 1% misread)
 HELD_OUT_FLOOR_CORRECT = 0.80
 HELD_OUT_CEILING_MISREAD = 0.05
@@ -39,7 +39,7 @@ def test_the_corpus_covers_every_question_and_a_third_is_held_out(engine: Engine
 
 
 @pytest.mark.parametrize("part", TUNING)
-def test_no_tuning_answer_is_silently_misread(engine: Engine, part: str) -> None:
+def test_no_tuning_answer_is_misread(engine: Engine, part: str) -> None:
     misread = [s for s in score(engine.dialog, engine.parser, part) if s.verdict == "misread"]
     assert not misread, "\n".join(f"{s.question}: {s.say!r} read as {s.got!r}, expected {s.expect!r}"
                                   for s in misread)
@@ -48,12 +48,24 @@ def test_no_tuning_answer_is_silently_misread(engine: Engine, part: str) -> None
 def test_held_out_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     lines = []
     for part in HELD_OUT:
-        f = figures(score(engine.dialog, engine.parser, part))
+        f = figures(score(engine.dialog, engine.parser, part, engine.critical))
         n = f["answers"]
         lines.append(f"{part}: {n} answers, {f['correct'] / n:.1%} read as expected, "
-                     f"{f['reasked'] / n:.1%} re-asked, {f['misread'] / n:.1%} silently misread")
+                     f"{f['reasked'] / n:.1%} re-asked, {f['misread'] / n:.1%} misread, "
+                     f"{f['misread_unconfirmed'] / n:.1%} silently")
         # counts only: the held-out failures themselves are never shown
         assert f["correct"] / n >= HELD_OUT_FLOOR_CORRECT, lines[-1]
         assert f["misread"] / n <= HELD_OUT_CEILING_MISREAD, lines[-1]
     with capsys.disabled():
         print("\n" + "\n".join(lines))
+
+
+def test_issue_9_targets_hold_over_all_held_out_answers(engine: Engine) -> None:
+    """At least 90% read as expected and at most 1% silently misread (read wrongly and taken
+    without the person being asked to confirm it), over every held-out answer together."""
+    total: Counter[str] = Counter()
+    for part in HELD_OUT:
+        total.update(figures(score(engine.dialog, engine.parser, part, engine.critical)))
+    n = total["answers"]
+    assert total["correct"] / n >= 0.90, f"{total['correct'] / n:.1%} read as expected"
+    assert total["misread_unconfirmed"] / n <= 0.01, f"{total['misread_unconfirmed'] / n:.1%} silently misread"
