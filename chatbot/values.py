@@ -50,10 +50,12 @@ class Values:
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
         self.weekend = Phrases([(p, 2) for p in lang.weekend], typos=False)
         self.weekdays_all = Phrases([(p, 5) for p in lang.weekdays_all], typos=False)
-        self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()])
-        self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()])
-        self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()])
-        self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()])
+        # "every *damn* day"; not a hedge ("not *really* anymore" is hedged, and asked about)
+        fillers = frozenset(normalize(f) for f in lang.fillers) - frozenset(normalize(h) for h in lang.hedges)
+        self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()], fillers=fillers)
+        self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()], fillers=fillers)
+        self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
+        self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
         self.ago = frozenset(normalize(w) for w in lang.ago)
         self.last: Phrases[int] = Phrases([(p, 1) for p in lang.last], typos=False)
         self.decades = {normalize(k): v for k, v in lang.decades.items()}

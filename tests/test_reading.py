@@ -302,3 +302,17 @@ def test_round_10_reading_classes(engine: Engine, qid: str, typed: str, other: b
 def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: str, other: bool) -> None:
     parsed = read(engine, qid, typed, other)
     assert parsed.value is None and parsed.reask
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # found walking the worked examples in own words: swearing is emphasis, "or so" is about,
+    # "would be good" is a yes, indifference picks "no preference", people are not unnamed options
+    ("alcohol_days", "every damn day", 7),
+    ("alcohol_drinks", "probably 12 or so", 12),
+    ("evening", "after work would be great", "yes"),
+    ("support_groups", "dont care either way", "no_preference"),
+    ("home", "husband and three kids, hes supportive", ("supportive",)),
+])
+def test_walk_found_reading_classes(engine: Engine, qid: str, typed: str, expected: object) -> None:
+    parsed = read(engine, qid, typed)
+    assert (set(parsed.value) == set(expected) if isinstance(expected, tuple) else parsed.value == expected), parsed
