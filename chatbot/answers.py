@@ -67,6 +67,10 @@ class Parser:
         self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
         self.values = Values(lang, self.cues.negation)
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
+        # what each question is about, in its own and its options' words: "no problems" answers
+        # "do you have a health problem?", "no seizures" does not answer "how often do you use?"
+        self.topics: dict[str, frozenset[str]] = {q.id: self.cues.stems(" ".join(
+            [q.text, q.text_other or "", *(t for o in q.options for t in (o.label, *o.synonyms))])) for q in questions}
         self.yes_no = (
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
@@ -76,6 +80,9 @@ class Parser:
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
+
+    def _topic(self, question: Question) -> frozenset[str]:
+        return self.topics.get(question.id, frozenset())  # the engine's own questions have none
 
     def _family(self, question: Question) -> frozenset[str]:
         return self.asks_with.get(question.id, frozenset())
@@ -315,6 +322,8 @@ class Parser:
             return self._pick(question, exact[0], False)
         if len(exact) > 1:
             return self._which(question, exact, " ".join(words))
+        if polar_exact == ["yes"] and self.cues.topical_no(words, self._topic(question)):
+            polar_exact = ["no"]  # "no problem" to "do you have a serious health problem?"
         if polar_exact:
             return self._polar_answer(question, polar_exact[0], other, options, inferred=False,
                                       hedged=self.cues.hedged(tokens))
@@ -371,11 +380,11 @@ class Parser:
             pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
             if len(pointed) == 1:
                 values = pointed
-        polarity = self.cues.polarity(tokens, covered, self._family(question))
+        polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
             later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
-            said_later = self.cues.polarity(later, set(), self._family(question))
+            said_later = self.cues.polarity(later, set(), self._family(question), self._topic(question))
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
@@ -547,7 +556,7 @@ class Parser:
             listed = self._listed([self._by_value(question, v) for v in targets])
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
         if not chosen:
-            polarity = self.cues.polarity(tokens, covered, self._family(question))
+            polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
             if polarity == "unsure":
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
@@ -661,7 +670,7 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self.cues.polarity(tokens, set(), self._family(question))
+            polarity = self.cues.polarity(tokens, set(), self._family(question), self._topic(question))
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             negators = self.cues.negation.cues(tokens)

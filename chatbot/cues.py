@@ -32,6 +32,8 @@ class Cues:
         self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
         self.without = frozenset(normalize(w) for w in lang.without)
         self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
+        self.plural_endings = tuple(lang.plural_endings)
+        self.no_determiners = frozenset(normalize(w) for w in lang.no_determiners)
         self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
         self.relations = frozenset(normalize(w) for w in lang.relations)
         self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
@@ -104,15 +106,52 @@ class Cues:
                    if m.target == "unsure")
 
 
-    def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset()) -> str | None:
+    def stems(self, text: str) -> frozenset[str]:
+        """The content words of a text (four letters or more, no cue words), without their plural
+        ending, to compare with what was typed."""
+        function = (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
+                    | self.hedge_words | self.joiners | self.softeners)
+        return frozenset(self._stem(w) for w in normalize(text).split() if len(w) >= 4 and w not in function)
+
+    def _stem(self, word: str) -> str:
+        return next((word[:-len(e)] for e in self.plural_endings if word.endswith(e) and len(word) > len(e) + 2), word)
+
+    def _determiner_no(self, tokens: Tokens, m: Match[str], topic: frozenset[str]) -> bool:
+        """ "no seizures" at "how often do you use?": a "no" before a thing the question is not
+        about says there is none of it, not no to the question ("no problems" answers "do you
+        have a health problem?")."""
+        return m.target == "no" and m.end - m.start == 1 and self._no_before_a_thing(tokens, m.start, topic)
+
+    def _no_before_a_thing(self, tokens: Tokens, i: int, topic: frozenset[str]) -> bool:
+        words, at = tokens.words, i + 1
+        if not topic or words[i] not in self.no_determiners or at >= len(words) \
+                or tokens.clauses[at] != tokens.clauses[i]:
+            return False
+        after = words[at]
+        function = (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
+                    | self.hedge_words | self.joiners | self.denial_tails)
+        return after not in function and not after.isdigit() and self._stem(after) not in topic
+
+    def topical_no(self, words: tuple[str, ...], topic: frozenset[str]) -> bool:
+        """A yes phrase made of a negation and the question's own thing ("no problem" to "do you
+        have a health problem?") says there is none of it."""
+        said = [w for w in words if w not in self.negator_words and w not in self.plain_no]
+        return bool(topic) and len(said) < len(words) and any(self._stem(w) in topic for w in said)
+
+    def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
+                 topic: frozenset[str] = frozenset()) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
         found = [m for m in self.polar_found(tokens) if not any(i in skip for i in range(m.start, m.end))
-                 and m.target != "neutral"
+                 and m.target != "neutral" and not self._determiner_no(tokens, m, topic)
                  and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
                       or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
+        # "no problem" is a yes, except where the question asks about a problem ("no problems" to
+        # "do you have a serious health problem?"): there it says none
+        found = [Match(m.start, m.end, "no", m.exact) if m.target == "yes" and self.topical_no(
+            words[m.start:m.end], topic) else m for m in found]
         # "absolutely not", "not ok": a yes word with a negation right after or before it is a no
         found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
                  and words[m.end] in self.negator_words
@@ -156,7 +195,8 @@ class Cues:
             # "i dont", "she doesnt": a negated auxiliary ending its clause after a subject
             bare = bool(i) and words[i - 1] in self.subjects and (
                 i + 1 == len(words) or tokens.clauses[i + 1] != tokens.clauses[i])
-            if w in self.negator_words and i not in covered and not double and (
+            if w in self.negator_words and i not in covered and not double \
+                    and not self._no_before_a_thing(tokens, i, topic) and (
                     len(words) <= 4 and not verb_next and not other_verb
                     or i == 0 and w in self.plain_no and not verb_next
                     or i and words[i - 1] in self.subjects and (not family or w in family) or bare):

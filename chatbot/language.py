@@ -253,6 +253,8 @@ class Language(_Strict):
     future_after: list[Phrase] = []
     # words that say no by themselves, so a negation before them says yes: "not impossible"
     negative_words: list[Phrase] = []
+    # "no" before a thing: "no seizures" says there are none, not no to the question
+    no_determiners: list[Phrase] = []
     label_prefixes: list[Phrase]
     leading_no: list[Phrase]
     corrections: list[Phrase]

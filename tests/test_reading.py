@@ -316,3 +316,17 @@ def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: 
 def test_walk_found_reading_classes(engine: Engine, qid: str, typed: str, expected: object) -> None:
     parsed = read(engine, qid, typed)
     assert (set(parsed.value) == set(expected) if isinstance(expected, tuple) else parsed.value == expected), parsed
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # found walking a parent for a son in the app: "no" before a thing the question is not about
+    # answers nothing; "no problem(s)" where the question asks about a problem is a no
+    ("other_freq", "no seizures", True, None),
+    ("alcohol_drinks", "beer, no hard liquor", False, None),
+    ("serious_illness", "no problems", False, "no"),
+    ("serious_illness", "no problem", False, "no"),
+    ("time_off", "no problem", False, "yes"),
+    ("opioid_freq", "no opioids now", False, "stopped"),
+])
+def test_a_no_before_a_thing(engine: Engine, qid: str, typed: str, other: bool, expected: object) -> None:
+    assert read(engine, qid, typed, other).value == expected
