@@ -506,7 +506,14 @@ class Checker:
                                    + ", ".join(safety.kinds))
             if not concept.now and not concept.check:
                 yield self.problem(here, where, "a concept needs at least one 'now' or 'check' pattern")
-            lists += [(here + (key,), where, getattr(concept, key)) for key in ("now", "check", "unless")]
+            lists += [(here + (key,), where, getattr(concept, key))
+                      for key in ("now", "check", "unless", "signs_with", "signs_not_with")]
+            lists += [(here + ("signs", name), where, patterns) for name, patterns in concept.signs.items()]
+            if concept.signs and not concept.signs_with:
+                yield self.problem(here + ("signs",), where, "signs need 'signs_with': what was taken, said with them")
+            if concept.signs and concept.signs_needed > len(concept.signs):
+                yield self.problem(here + ("signs_needed",), where, f"signs_needed is {concept.signs_needed}"
+                                   f" but there are {len(concept.signs)} kinds of sign; list more or need fewer")
         for at, where, patterns in lists:
             for j, pattern in enumerate(patterns):
                 try:

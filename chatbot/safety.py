@@ -189,6 +189,11 @@ class Detector:
                      grammar.compile(c.unless, anchored=True, checked=checked))
             for cid, c in safety.concepts.items()
         ]
+        self.signs = [
+            _Signs(cid, c.kind, tuple((name, grammar.compile(p)) for name, p in c.signs.items()),
+                   grammar.compile(c.signs_with), grammar.compile(c.signs_not_with), c.signs_needed)
+            for cid, c in safety.concepts.items() if c.signs
+        ]
         self.kinds = list(safety.kinds)
         self._exact: dict[str, list[Single | Pair]] = {}
         self._stems: dict[str, list[Single | Pair]] = {}
@@ -238,7 +243,36 @@ class Detector:
             hit = self._concept(prepared, cues, concept, history)
             if hit is not None:
                 hits.append(hit)
+        if not any(h.grade == "now" for h in hits):
+            for signs in self.signs:
+                hit = self._signs(prepared, cues, signs, history)
+                if hit is not None:
+                    hits.append(hit)
+                    break
         return tuple(hits)
+
+    def _signs(self, text: _Text, cues: list[_Cues], signs: _Signs, history: bool) -> Hit | None:
+        """Different signs that add up, with what was taken said anywhere in the answer: each
+        sign, and what was taken, neither denied nor long ago."""
+        found: list[str] = []
+        for _, compiled in signs.signs:
+            spans = text.matches(compiled)
+            if not spans:
+                continue
+            if not cues:
+                cues.append(self._cues(text, history))
+            said = next((w for span, w in spans if self._grade(text, cues[0], span, "now", "none") == "now"), None)
+            if said is not None:
+                found.append(said)
+        if len(found) < signs.needed:
+            return None
+        if any(self._grade(text, cues[0], span, "now", "none") for span, _ in text.matches(signs.not_with)):
+            return None
+        taken = next((w for span, w in text.matches(signs.with_) if self._grade(text, cues[0], span, "now", "none")),
+                     None)
+        if taken is None:
+            return None
+        return Hit(signs.id, signs.kind, "now", f"{' + '.join(found)} ... {taken}")
 
     def _chosen(self, vocabulary: frozenset[str]) -> dict[int, list[Single | Pair]]:
         """The patterns that can match, by the list they belong to, in their written order: those
@@ -310,6 +344,16 @@ class _Concept:
     now: Compiled
     check: Compiled
     unless: Compiled
+
+
+@dataclass(frozen=True)
+class _Signs:
+    id: str
+    kind: str
+    signs: tuple[tuple[str, Compiled], ...]
+    with_: Compiled
+    not_with: Compiled
+    needed: int
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,14 @@ class CrisisConcept(Strict):
     past: Literal["check", "none"] = "none"
     # matches inside one of these are about something else ("died by suicide" is a loss, not a crisis now)
     unless: list[Text] = []
+    # signs that add up (SAMHSA overdose signs): at least `signs_needed` different ones in one
+    # answer ("throwing up", "can barely stand"), with one of `signs_with` anywhere in it (what
+    # was taken) and none of `signs_not_with` (a withdrawal, which its own concept reads), are
+    # this concept now, when no pattern has already fired
+    signs: dict[Ident, list[Text]] = {}
+    signs_with: list[Text] = []
+    signs_not_with: list[Text] = []
+    signs_needed: Annotated[int, Field(ge=2)] = 2
 
 
 class CrisisScope(Strict):

@@ -176,3 +176,46 @@ def test_round_8_classes_are_caught(engine: Engine, phrase: str) -> None:
 ])
 def test_round_8_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
+
+
+@pytest.mark.parametrize("phrase", [
+    # round 9: an overdose by what is seen, two different signs with what was taken (SAMHSA signs)
+    "he took something at the party and now hes sweating like crazy and his jaw wont stop clenching",
+    "she had a bunch of shots and now shes throwing up and can barely stand",
+    "shes been drinking all day, now shes confused and slurring and cant walk",
+    "he did a few lines and hes burning up and twitching",
+])
+def test_signs_that_add_up_are_an_overdose(engine: Engine, phrase: str) -> None:
+    assert "overdose" in engine.detector.kinds_now(engine.detector.detect(phrase))
+
+
+@pytest.mark.parametrize("phrase", [
+    # two signs, but what usually happens, all right now, a medicine given, or no drink or drug at all
+    "when i drink i get hot and my heart races a bit, thats why i want to cut down",
+    "after i drank last night i threw up and felt confused, im ok now",
+    "my son had a fever and was throwing up, we gave him tylenol",
+    "my grandpa takes his meds and is confused and cant walk well, hes 90",
+    "i had the flu last week, throwing up and couldnt stand",
+    "weed makes me paranoid and my heart races so i stopped",
+])
+def test_signs_without_an_overdose_now_raise_nothing(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
+
+
+@pytest.mark.parametrize("phrase", [
+    # round 9: dangerous withdrawal by two signs, the stopping said in another sentence
+    "he quit drinking friday. now hes sweating buckets and doesnt know where he is",
+    "my mom hasnt had a drink since sunday and shes confused and agitated",
+])
+def test_withdrawal_signs_that_add_up(engine: Engine, phrase: str) -> None:
+    assert "withdrawal" in engine.detector.kinds_now(engine.detector.detect(phrase))
+
+
+@pytest.mark.parametrize("phrase", [
+    "i quit my job and now im panicking and my heart is racing about money",
+    "i usually get the shakes and sweats when i stop",
+    "when i quit last year i was sweating and confused for a few days, im fine now",
+    "i saved money by cutting coupons", "i cleaned everything in the cabinet",
+])
+def test_round_9_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
