@@ -497,7 +497,8 @@ class Checker:
         lists: list[tuple[tuple[str | int, ...], str, list[str]]] = [
             (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, field))
             for key, field in (("negation", "negation"), ("not_negation", "not_negation"),
-                               ("negation_after", "negation_after"), ("past", "past"), ("now", "now"))]
+                               ("negation_after", "negation_after"), ("past", "past"), ("now", "now"),
+                               ("resolved", "resolved"))]
         for cid, concept in safety.concepts.items():
             here: tuple[str | int, ...] = ("safety", "concepts", cid)
             where = f"concept '{cid}'"

@@ -182,9 +182,11 @@ class Detector:
         self.negation_after = grammar.compile(scope.negation_after)
         self.past = grammar.compile(scope.past)
         self.now = grammar.compile(scope.now)
+        self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
         self.concepts = [
-            _Concept(cid, c.kind, c.past, grammar.compile(c.now, anchored=True, checked=checked),
+            _Concept(cid, c.kind, c.past, c.past_resolved or c.past,
+                     grammar.compile(c.now, anchored=True, checked=checked),
                      grammar.compile(c.check, anchored=True, checked=checked),
                      grammar.compile(c.unless, anchored=True, checked=checked))
             for cid, c in safety.concepts.items()
@@ -296,10 +298,13 @@ class Detector:
 
     def _cues(self, text: _Text, history: bool) -> _Cues:
         shielded = text.spans(self.not_negation)
+        resolved = text.spans(self.resolved)
         return _Cues(
             negation=[s for s in text.spans(self.negation) if not any(n.start <= s.start < n.end for n in shielded)],
             after=text.spans(self.negation_after),
-            past=text.spans(self.past), now=text.spans(self.now), stops=self.stops, history=history,
+            past=text.spans(self.past), stops=self.stops, history=history, resolved=bool(resolved),
+            # the "now" of "im fine now" says how things are, not when the disclosure happened
+            now=[s for s in text.spans(self.now) if not any(r.start <= s.start < r.end for r in resolved)],
         )
 
     def _concept(self, text: _Text, cues: list[_Cues], concept: _Concept, history: bool) -> Hit | None:
@@ -315,7 +320,7 @@ class Detector:
                     continue
                 if not cues:
                     cues.append(self._cues(text, history))
-                found = self._grade(text, cues[0], span, grade, concept.past)
+                found = self._grade(text, cues[0], span, grade, concept.past, concept.past_resolved)
                 if found == "now":
                     return Hit(concept.id, concept.kind, "now", words)
                 if found is not None and best is None:
@@ -327,11 +332,13 @@ class Detector:
         wanted = {h.kind for h in hits if h.grade == "now"}
         return tuple(k for k in self.kinds if k in wanted)
 
-    def _grade(self, text: _Text, cues: _Cues, span: _Span, grade: Grade,
-               past_grade: Literal["check", "none"]) -> Grade | None:
+    def _grade(self, text: _Text, cues: _Cues, span: _Span, grade: Grade, past_grade: Literal["check", "none"],
+               resolved_grade: Literal["check", "none"] | None = None) -> Grade | None:
         if cues.negated(text, span):
             return None
         if cues.long_ago(text, span, past_grade):
+            if cues.resolved and resolved_grade is not None:
+                past_grade = resolved_grade  # "that was 15 years ago, im fine now"
             return None if past_grade == "none" else "check"
         return grade
 
@@ -341,6 +348,7 @@ class _Concept:
     id: str
     kind: str
     past: Literal["check", "none"]
+    past_resolved: Literal["check", "none"]
     now: Compiled
     check: Compiled
     unless: Compiled
@@ -364,6 +372,7 @@ class _Cues:
     now: list[_Span]
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
     history: bool = False  # no time cue means long ago (a question about history)
+    resolved: bool = False  # the answer says a disclosure of long ago is over
 
     def negated(self, text: _Text, span: _Span) -> bool:
         return self._negated(text, span) or span.lead is not None and self._negated(

@@ -285,6 +285,9 @@ class CrisisConcept(Strict):
     now: list[Text] = []
     check: list[Text] = []
     past: Literal["check", "none"] = "none"
+    # what a disclosure of long ago becomes when the answer says it is over ("havent in decades");
+    # unset, the same as `past` (a past attempt keeps its check-in, CLINICAL.md section 3)
+    past_resolved: Literal["check", "none"] | None = None
     # matches inside one of these are about something else ("died by suicide" is a loss, not a crisis now)
     unless: list[Text] = []
     # signs that add up (SAMHSA overdose signs): at least `signs_needed` different ones in one
@@ -305,6 +308,8 @@ class CrisisScope(Strict):
     negation_after: list[Text] = []
     past: list[Text] = []
     now: list[Text] = []
+    # said with a disclosure of long ago, it is over: "that was 15 years ago, im fine now"
+    resolved: list[Text] = []
     negation_stops: list[Text] = []
     # words that add emphasis, not meaning ("honestly", "even"): dropped from answers and
     # patterns alike before matching, so a pattern need not list every place one can go

@@ -219,3 +219,37 @@ def test_withdrawal_signs_that_add_up(engine: Engine, phrase: str) -> None:
 ])
 def test_round_9_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
+
+
+def test_a_past_disclosure_said_to_be_over_is_nothing_but_a_past_attempt_keeps_its_check_in(engine: Engine) -> None:
+    over = engine.detector.detect("i felt hopeless when my first wife left but that was 15 years ago, im fine now")
+    assert over == ()
+    attempt = engine.detector.detect("i tried to kill myself when i was 17, im 45 now and doing ok")
+    assert attempt and all(h.grade == "check" for h in attempt)  # CLINICAL.md: a past attempt gets the check-in
+
+
+@pytest.mark.parametrize("phrase", [
+    # round 10 (the ninth sealed set opened): "odd" for OD'd, narcan as a verb, someone on the
+    # floor not moving, a lethality threat, hiding from someone, a place checked for height
+    "my son just odd in the bathroom", "we just had to narcan my brother",
+    "my husband is on the floor and not moving", "his breathing keeps stopping",
+    "my boyfriend said if he cant have me no one can", "im hiding in the bathroom from my boyfriend right now",
+    "i drove to the bridge last night to see if it was high enough",
+    "i drank like 15 shots in an hour and the room is spinning and i keep puking",
+])
+def test_round_10_classes_are_caught(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) != ()
+
+
+@pytest.mark.parametrize("phrase", [
+    "he does odd jobs for cash", "i ate all the cookies", "i swallowed all my pride and called my sister",
+    "my dog is on the floor and not moving much, hes old",
+    "my husband stops breathing in his sleep, he has sleep apnea",
+    "i tried to jump the car yesterday but the battery was dead", "he attempted the test yesterday and failed",
+    "i dont know if i can keep going to meetings", "the water is deep enough to swim",
+    "i broke my wrist skateboarding last week", "my ride said theyd come back for me at 5",
+    "next time im done with drinking for good", "we carry narcan at home just in case",
+    "he took his blood pressure pills and felt dizzy and confused, the doctor changed them",
+])
+def test_round_10_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
