@@ -151,74 +151,85 @@ def test_a_two_sentence_join_reaches_across_sentences_and_a_one_sentence_join_do
         grammar.compile(["voices && stopped & friday"])
 
 
-@pytest.mark.parametrize("phrase", [
-    # round 8 (the eighth sealed set opened): a sign said in the sentence after the withdrawal,
-    # a sign felt, a seizure described, an overdose by its signs, a means kept
-    "I drink a case a day and I stopped Friday. Now I'm shaking so bad and I keep hearing voices in the kitchen.",
-    "i keep feeling bugs crawling under my skin", "ran out of benzos and my whole body jerked and i blacked out",
-    "cant wake him up", "his eyes are rolled back", "did a whole 8ball and my heart is racing so hard it hurts",
-    "she finished the whole fifth. now she cant stand and keeps puking", "i have the rope already",
-    "i already took the pills. like 40 of them",
-])
-def test_round_8_classes_are_caught(engine: Engine, phrase: str) -> None:
+# Phrases written for each round to check its classes (caught) and its reach (quiet): not from
+# any held-out file, whose failures stay unseen.
+CAUGHT_BY_ROUND = {
+    # the eighth sealed set opened: a sign said in the sentence after the withdrawal, a sign
+    # felt, a seizure described, an overdose by its signs, a means kept
+    "round 8": [
+        "I drink a case a day and I stopped Friday. Now I'm shaking so bad and I keep hearing voices in the kitchen.",
+        "i keep feeling bugs crawling under my skin", "ran out of benzos and my whole body jerked and i blacked out",
+        "cant wake him up", "his eyes are rolled back", "did a whole 8ball and my heart is racing so hard it hurts",
+        "she finished the whole fifth. now she cant stand and keeps puking", "i have the rope already",
+        "i already took the pills. like 40 of them",
+    ],
+    # the ninth sealed set opened: "odd" for OD'd, narcan as a verb, someone on the floor not
+    # moving, a lethality threat, hiding from someone, a place checked for height
+    "round 10": [
+        "my son just odd in the bathroom", "we just had to narcan my brother",
+        "my husband is on the floor and not moving", "his breathing keeps stopping",
+        "my boyfriend said if he cant have me no one can", "im hiding in the bathroom from my boyfriend right now",
+        "i drove to the bridge last night to see if it was high enough",
+        "i drank like 15 shots in an hour and the room is spinning and i keep puking",
+    ],
+}
+QUIET_BY_ROUND = {
+    "round 8": [
+        "I stopped drinking in March. I get confused by these forms though.",
+        "she quit drinking. the bugs in our apartment are driving her crazy",
+        "i cant wake him up for school in the mornings", "i did lines of code all night and my chest hurts",
+        "i took my meds this morning. i have about 30 of them left", "i want to dye my hair purple",
+        "i hope my wife doesnt kill me when she sees the bill", "i have a rope in the truck for towing",
+        "the razor nicked me shaving and theres blood everywhere", "my uncle shot himself in 1998",
+        "i wrote a letter to my son in rehab and gave him my old phone",
+    ],
+    # two signs, but what usually happens, all right now, a medicine given, no drink or drug at all
+    "round 9": [
+        "when i drink i get hot and my heart races a bit, thats why i want to cut down",
+        "after i drank last night i threw up and felt confused, im ok now",
+        "my son had a fever and was throwing up, we gave him tylenol",
+        "my grandpa takes his meds and is confused and cant walk well, hes 90",
+        "i had the flu last week, throwing up and couldnt stand",
+        "weed makes me paranoid and my heart races so i stopped",
+        "i quit my job and now im panicking and my heart is racing about money",
+        "i usually get the shakes and sweats when i stop",
+        "when i quit last year i was sweating and confused for a few days, im fine now",
+        "i saved money by cutting coupons", "i cleaned everything in the cabinet",
+    ],
+    "round 10": [
+        "he does odd jobs for cash", "i ate all the cookies", "i swallowed all my pride and called my sister",
+        "my dog is on the floor and not moving much, hes old",
+        "my husband stops breathing in his sleep, he has sleep apnea",
+        "i tried to jump the car yesterday but the battery was dead", "he attempted the test yesterday and failed",
+        "i dont know if i can keep going to meetings", "the water is deep enough to swim",
+        "i broke my wrist skateboarding last week", "my ride said theyd come back for me at 5",
+        "next time im done with drinking for good", "we carry narcan at home just in case",
+        "he took his blood pressure pills and felt dizzy and confused, the doctor changed them",
+    ],
+}
+
+
+@pytest.mark.parametrize("phrase", [p for ps in CAUGHT_BY_ROUND.values() for p in ps])
+def test_each_rounds_classes_are_caught(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) != ()
 
 
-@pytest.mark.parametrize("phrase", [
-    # everyday sentences written to check round 8's patterns for reach
-    "I stopped drinking in March. I get confused by these forms though.",
-    "she quit drinking. the bugs in our apartment are driving her crazy",
-    "i cant wake him up for school in the mornings", "i did lines of code all night and my chest hurts",
-    "i took my meds this morning. i have about 30 of them left", "i want to dye my hair purple",
-    "i hope my wife doesnt kill me when she sees the bill", "i have a rope in the truck for towing",
-    "the razor nicked me shaving and theres blood everywhere", "my uncle shot himself in 1998",
-    "i wrote a letter to my son in rehab and gave him my old phone",
-])
-def test_round_8_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
+@pytest.mark.parametrize("phrase", [p for ps in QUIET_BY_ROUND.values() for p in ps])
+def test_each_rounds_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
 
 
-@pytest.mark.parametrize("phrase", [
-    # round 9: an overdose by what is seen, two different signs with what was taken (SAMHSA signs)
-    "he took something at the party and now hes sweating like crazy and his jaw wont stop clenching",
-    "she had a bunch of shots and now shes throwing up and can barely stand",
-    "shes been drinking all day, now shes confused and slurring and cant walk",
-    "he did a few lines and hes burning up and twitching",
+@pytest.mark.parametrize("kind, phrase", [
+    # round 9: signs that add up, with what was taken (SAMHSA signs) or the stopping said anywhere
+    ("overdose", "he took something at the party and now hes sweating like crazy and his jaw wont stop clenching"),
+    ("overdose", "she had a bunch of shots and now shes throwing up and can barely stand"),
+    ("overdose", "shes been drinking all day, now shes confused and slurring and cant walk"),
+    ("overdose", "he did a few lines and hes burning up and twitching"),
+    ("withdrawal", "he quit drinking friday. now hes sweating buckets and doesnt know where he is"),
+    ("withdrawal", "my mom hasnt had a drink since sunday and shes confused and agitated"),
 ])
-def test_signs_that_add_up_are_an_overdose(engine: Engine, phrase: str) -> None:
-    assert "overdose" in engine.detector.kinds_now(engine.detector.detect(phrase))
-
-
-@pytest.mark.parametrize("phrase", [
-    # two signs, but what usually happens, all right now, a medicine given, or no drink or drug at all
-    "when i drink i get hot and my heart races a bit, thats why i want to cut down",
-    "after i drank last night i threw up and felt confused, im ok now",
-    "my son had a fever and was throwing up, we gave him tylenol",
-    "my grandpa takes his meds and is confused and cant walk well, hes 90",
-    "i had the flu last week, throwing up and couldnt stand",
-    "weed makes me paranoid and my heart races so i stopped",
-])
-def test_signs_without_an_overdose_now_raise_nothing(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
-
-
-@pytest.mark.parametrize("phrase", [
-    # round 9: dangerous withdrawal by two signs, the stopping said in another sentence
-    "he quit drinking friday. now hes sweating buckets and doesnt know where he is",
-    "my mom hasnt had a drink since sunday and shes confused and agitated",
-])
-def test_withdrawal_signs_that_add_up(engine: Engine, phrase: str) -> None:
-    assert "withdrawal" in engine.detector.kinds_now(engine.detector.detect(phrase))
-
-
-@pytest.mark.parametrize("phrase", [
-    "i quit my job and now im panicking and my heart is racing about money",
-    "i usually get the shakes and sweats when i stop",
-    "when i quit last year i was sweating and confused for a few days, im fine now",
-    "i saved money by cutting coupons", "i cleaned everything in the cabinet",
-])
-def test_round_9_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
+def test_signs_that_add_up_are_that_emergency(engine: Engine, kind: str, phrase: str) -> None:
+    assert kind in engine.detector.kinds_now(engine.detector.detect(phrase))
 
 
 def test_a_past_disclosure_said_to_be_over_is_nothing_but_a_past_attempt_keeps_its_check_in(engine: Engine) -> None:
@@ -226,30 +237,3 @@ def test_a_past_disclosure_said_to_be_over_is_nothing_but_a_past_attempt_keeps_i
     assert over == ()
     attempt = engine.detector.detect("i tried to kill myself when i was 17, im 45 now and doing ok")
     assert attempt and all(h.grade == "check" for h in attempt)  # CLINICAL.md: a past attempt gets the check-in
-
-
-@pytest.mark.parametrize("phrase", [
-    # round 10 (the ninth sealed set opened): "odd" for OD'd, narcan as a verb, someone on the
-    # floor not moving, a lethality threat, hiding from someone, a place checked for height
-    "my son just odd in the bathroom", "we just had to narcan my brother",
-    "my husband is on the floor and not moving", "his breathing keeps stopping",
-    "my boyfriend said if he cant have me no one can", "im hiding in the bathroom from my boyfriend right now",
-    "i drove to the bridge last night to see if it was high enough",
-    "i drank like 15 shots in an hour and the room is spinning and i keep puking",
-])
-def test_round_10_classes_are_caught(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) != ()
-
-
-@pytest.mark.parametrize("phrase", [
-    "he does odd jobs for cash", "i ate all the cookies", "i swallowed all my pride and called my sister",
-    "my dog is on the floor and not moving much, hes old",
-    "my husband stops breathing in his sleep, he has sleep apnea",
-    "i tried to jump the car yesterday but the battery was dead", "he attempted the test yesterday and failed",
-    "i dont know if i can keep going to meetings", "the water is deep enough to swim",
-    "i broke my wrist skateboarding last week", "my ride said theyd come back for me at 5",
-    "next time im done with drinking for good", "we carry narcan at home just in case",
-    "he took his blood pressure pills and felt dizzy and confused, the doctor changed them",
-])
-def test_round_10_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
