@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .engine import Engine, Outcome, Session
+from .engine import CONFIRM_AT, Engine, Outcome, Session
 from .fileio import write_private
 from .transcript import Expected, Transcript, TranscriptTurn, expected_from, load, to_yaml
 from .turns import CrisisTurn, QuestionTurn, ResultTurn, Turn
@@ -191,10 +191,13 @@ def replay(engine: Engine, transcript: Transcript, source: Source, strict: bool 
 def update(engine: Engine, path: str | Path) -> bool:
     """Rewrite the expected parts from the current dialog, keeping title, notes and answers.
 
+    Answers stay with the questions they were typed at: a confirmation the reader no longer asks
+    for is dropped, and one it now asks for is answered yes (the reading the answer got before).
     Returns True when the file changed.
     """
     transcript, _ = load(path)
     session = engine.session(recording=True)
+    yes = engine.dialog.s("yes_label").casefold()
     try:
         session.start()
         turns = []
@@ -203,9 +206,16 @@ def update(engine: Engine, path: str | Path) -> bool:
             if turn.command is not None:
                 turns.append(turn.model_copy(update={"question": at}))
                 Step(session, Trace()).apply(None, turn.command)
-            else:
-                turns.append(turn.model_copy(update={"question": at, "shown": session.shown}))
-                session.answer(turn.answer or "")
+                continue
+            if turn.question == CONFIRM_AT and at != CONFIRM_AT:
+                continue  # the reading is no longer put to the person: its yes would answer the next question
+            while at == CONFIRM_AT and turn.question not in (None, CONFIRM_AT):
+                # a reading now put to the person that was taken as read before: it is accepted
+                turns.append(TranscriptTurn(question=at, shown=session.shown, answer=yes))
+                session.answer(yes)
+                at = session.position
+            turns.append(turn.model_copy(update={"question": at, "shown": session.shown}))
+            session.answer(turn.answer or "")
         info = engine.dialog.spec.dialog
         new = transcript.model_copy(update={
             "turns": turns, "expected": expected_from(session), "dialog": info.id,

@@ -270,3 +270,31 @@ def test_a_replay_through_the_app_traces_what_the_engine_replay_traces(engine) -
     assert by_app.via == "tui" and by_app.label.endswith("(via tui)")
     assert by_app.trace == by_engine.trace
     assert by_app.trace.transitions and by_app.trace.crisis
+
+
+@pytest.mark.parametrize("change", ["a confirmation no longer asked", "a confirmation asked now"])
+def test_update_keeps_answers_with_their_questions_when_confirmations_come_and_go(
+        tmp_path: Path, engine: Engine, change: str) -> None:
+    from chatbot.replay import replay, update
+    from chatbot.transcript import load
+
+    original = CORPUS / "own-words-daily-drinker.yaml"
+    data = yaml.safe_load(original.read_text())
+    turns = data["turns"]
+    confirm = next(i for i, t in enumerate(turns) if t["question"] == "confirm")
+    if change == "a confirmation no longer asked":
+        # as if the reader used to confirm the answer before "safety_now"'s: a yes now left over
+        turns.insert(1, {"question": "confirm", "shown": "Just to check. Safe right now: Yes. Is that right?",
+                         "answer": "yes"})
+    else:
+        del turns[confirm]  # as if the reader used to take "im 52" without asking
+    path = tmp_path / "drinker.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    assert update(engine, path)
+    updated, source = load(path)
+    result = replay(engine, updated, source)
+    assert not result.mismatches, result.mismatches
+    assert [t.answer for t in updated.turns if t.question != "confirm"] == [
+        t["answer"] for t in yaml.safe_load(original.read_text())["turns"] if t["question"] != "confirm"]
+    assert updated.expected.level == yaml.safe_load(original.read_text())["expected"]["level"]
