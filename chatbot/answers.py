@@ -171,28 +171,33 @@ class Parser:
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred, parsed.partial, words)
 
     def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
-        """A number or a value read into options, from what is said of now and of the person: a
-        clause about the past gives way ("used to be every day, now 2 or 3"), and so does a
-        number said of someone else ("im 40 and my son is 17")."""
+        """A number, or a value read into options, from what is said of now and of the person
+        when the answer also speaks of the past or of someone else."""
         read = self._number if question.kind == "number" else self._choice
         if question.kind == "number" or question.reads is not None:
-            past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
-            spans = self.values.number_spans(tokens.words)
-            theirs = [(s, e) for s, e, _ in spans if self.cues.said_of_someone_else(tokens, s, other)]
-            drop: set[int] = set()
-            if len(theirs) < len(spans):
-                # the clause of someone else's number goes, or the number alone where the person's shares it
-                mine = {tokens.clauses[s] for s, e, _ in spans if (s, e) not in theirs}
-                for s, e in theirs:
-                    clause = tokens.clauses[s]
-                    drop |= set(range(s, e)) if clause in mine else {
-                        i for i, c in enumerate(tokens.clauses) if c == clause}
-            keep = [i for i, c in enumerate(tokens.clauses) if c not in past and i not in drop]
-            if (past or drop) and keep:
+            keep = self._of_now_and_the_person(tokens, other)
+            if keep:
                 now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)
                 if now.reask is None and now.value is not None:
                     return Parsed(now.value, now.display, None, True)
         return read(question, tokens, other)
+
+    def _of_now_and_the_person(self, tokens: Tokens, other: bool) -> list[int] | None:
+        """The words left when clauses about the past go ("used to be every day, now 2 or 3") and
+        so do numbers said of someone else ("im 40 and my son is 17": with their clause, unless
+        the person's own number shares it); None when nothing goes."""
+        past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
+        spans = [(s, e) for s, e, _ in self.values.number_spans(tokens.words)]
+        theirs = [(s, e) for s, e in spans if self.cues.said_of_someone_else(tokens, s, other)]
+        drop: set[int] = set()
+        if len(theirs) < len(spans):
+            mine = {tokens.clauses[s] for s, e in spans if (s, e) not in theirs}
+            for s, e in theirs:
+                clause = tokens.clauses[s]
+                drop |= set(range(s, e)) if clause in mine else {i for i, c in enumerate(tokens.clauses) if c == clause}
+        if not past and not drop:
+            return None
+        return [i for i, c in enumerate(tokens.clauses) if c not in past and i not in drop] or None
 
     def for_other(self, question: Question, message: str) -> str:
         """A re-ask or a reading names the options as they were shown: in the other-person wording
