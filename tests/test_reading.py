@@ -261,7 +261,9 @@ def test_not_knowing_the_rest_keeps_what_was_understood(engine: Engine) -> None:
     session.close()
 
 
-@pytest.mark.parametrize("qid, typed, other, expected", [
+# Reading classes of round 10 (on tuning10), of the walks through the worked examples, and of
+# the walk as a parent in the app: sentences written for the class, not taken from a corpus.
+READINGS_BY_CLASS = [
     # option words said of someone else select nothing; the person's own part is read
     ("substances", "wine, my brother is the one on pills not me", False, ("alcohol",)),
     ("withdrawal_signs", "my mom had seizures when she quit, i just sweat", False, ("shakes",)),
@@ -288,8 +290,26 @@ def test_not_knowing_the_rest_keeps_what_was_understood(engine: Engine) -> None:
     ("alcohol_days", "used to be daily, these days 3 or 4", False, 4),
     ("alcohol_days", "5, no 6", False, 6),
     ("alcohol_days", "3 days a week, usually before dinner", False, 3),
-])
-def test_round_10_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expected: object) -> None:
+    # found walking the worked examples in own words: swearing is emphasis, "or so" is about,
+    # "would be good" is a yes, indifference picks "no preference", people are not unnamed options
+    ("alcohol_days", "every damn day", False, 7),
+    ("alcohol_drinks", "probably 12 or so", False, 12),
+    ("evening", "after work would be great", False, "yes"),
+    ("support_groups", "dont care either way", False, "no_preference"),
+    ("home", "husband and three kids, hes supportive", False, ("supportive",)),
+    # found walking a parent for a son in the app: "no" before a thing the question is not about
+    # answers nothing; "no problem(s)" where the question asks about a problem is a no
+    ("other_freq", "no seizures", True, None),
+    ("alcohol_drinks", "beer, no hard liquor", False, None),
+    ("serious_illness", "no problems", False, "no"),
+    ("serious_illness", "no problem", False, "no"),
+    ("time_off", "no problem", False, "yes"),
+    ("opioid_freq", "no opioids now", False, "stopped"),
+]
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", READINGS_BY_CLASS)
+def test_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expected: object) -> None:
     parsed = read(engine, qid, typed, other)
     assert (set(parsed.value) == set(expected) if isinstance(expected, tuple) else parsed.value == expected), parsed
 
@@ -302,31 +322,3 @@ def test_round_10_reading_classes(engine: Engine, qid: str, typed: str, other: b
 def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: str, other: bool) -> None:
     parsed = read(engine, qid, typed, other)
     assert parsed.value is None and parsed.reask
-
-
-@pytest.mark.parametrize("qid, typed, expected", [
-    # found walking the worked examples in own words: swearing is emphasis, "or so" is about,
-    # "would be good" is a yes, indifference picks "no preference", people are not unnamed options
-    ("alcohol_days", "every damn day", 7),
-    ("alcohol_drinks", "probably 12 or so", 12),
-    ("evening", "after work would be great", "yes"),
-    ("support_groups", "dont care either way", "no_preference"),
-    ("home", "husband and three kids, hes supportive", ("supportive",)),
-])
-def test_walk_found_reading_classes(engine: Engine, qid: str, typed: str, expected: object) -> None:
-    parsed = read(engine, qid, typed)
-    assert (set(parsed.value) == set(expected) if isinstance(expected, tuple) else parsed.value == expected), parsed
-
-
-@pytest.mark.parametrize("qid, typed, other, expected", [
-    # found walking a parent for a son in the app: "no" before a thing the question is not about
-    # answers nothing; "no problem(s)" where the question asks about a problem is a no
-    ("other_freq", "no seizures", True, None),
-    ("alcohol_drinks", "beer, no hard liquor", False, None),
-    ("serious_illness", "no problems", False, "no"),
-    ("serious_illness", "no problem", False, "no"),
-    ("time_off", "no problem", False, "yes"),
-    ("opioid_freq", "no opioids now", False, "stopped"),
-])
-def test_a_no_before_a_thing(engine: Engine, qid: str, typed: str, other: bool, expected: object) -> None:
-    assert read(engine, qid, typed, other).value == expected
