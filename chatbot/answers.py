@@ -161,7 +161,8 @@ class Parser:
             parsed = self._multi(question, tokens, other)
         else:
             parsed = self._present(question, tokens, other)
-        if parsed.value is not None and self.cues.asking_back.find(tokens):
+        unsure = {o.value for o in self.options(question) if o.means == "unsure"}
+        if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             parsed = self._general_reask(question)  # "high blood pressure, does that count?": not sure it fits
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
@@ -502,6 +503,8 @@ class Parser:
             follows = words[i + 1] if i + 1 < len(words) else ""
             if follows and not follows.isdigit() and follows not in ("and", "or", "plus"):
                 continue
+            if i and words[i - 1] in self.values.through or follows in self.values.through:
+                continue  # "6 to 2", "9 till 5": hours, not option numbers
             if w.isdigit() and i not in covered and 1 <= int(w) <= len(options):
                 chosen.append(options[int(w) - 1].value)
                 covered.add(i)
@@ -580,6 +583,10 @@ class Parser:
         for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.cues.intensifiers,
                       self.alone.get(question.id) or self.values.counts):  # known words, not list items
             covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
+        if set(chosen) <= set(negative) and any(
+                w in self.cues.relations and not self.cues.opens_clause(tokens, i)
+                for i, w in enumerate(words) if i not in covered):
+            return self._general_reask(question)  # "retired, just my husband who had a stroke": none, or him?
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)
@@ -685,6 +692,15 @@ class Parser:
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
         exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
             question.reads is not None and self.values.exact(question.reads, words))
+        if question.reads == "count":
+            # "20 beers a week", "a 30 rack over the weekend": a total for the days in it, not a day's
+            days = self.values.days_in_total(tokens)
+            if days is not None:
+                if not days:  # the dialog may say so in its own words; the plain number re-ask if not
+                    key = "reask_per_day" if "reask_per_day" in self.strings else "reask_number"
+                    return Parsed(reask=self._s(key, min=spec.min, max=spec.max))
+                lo, hi = found.span
+                return self._number_value(question, (lo / days, hi / days), inferred=True)
         return self._number_value(question, found.span, inferred=not exact)
 
     def _span_words(self, question: Question, span: Span) -> str:

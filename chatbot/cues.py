@@ -32,6 +32,9 @@ class Cues:
         self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
         self.without = frozenset(normalize(w) for w in lang.without)
         self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
+        self.asking_openers = frozenset(normalize(w) for w in lang.asking_openers)
+        self.asking_verbs = frozenset(normalize(w) for w in lang.asking_verbs)
+        self.question_openers = tuple(tuple(normalize(p).split()) for p in lang.question_openers)
         self.plural_endings = tuple(lang.plural_endings)
         self.no_determiners = frozenset(normalize(w) for w in lang.no_determiners)
         self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
@@ -44,6 +47,7 @@ class Cues:
         self.self_subjects = frozenset(normalize(w) for w in lang.self_subjects)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
         self.perceives = frozenset(normalize(w) for w in lang.perceives)
+        self.belonging = frozenset(normalize(w) for w in lang.belonging)
         self.joiners = frozenset(normalize(w) for w in lang.joiners)
         self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
@@ -221,6 +225,15 @@ class Cues:
         return polarity
 
 
+    def asks_back(self, tokens: Tokens) -> bool:
+        """A question asked back ("does that count?", "does the er count?", "what is smart
+        recovery"): the answer is not taken, the question is asked again."""
+        words = tokens.words
+        if self.asking_back.find(tokens) or any(words[:len(q)] == q for q in self.question_openers):
+            return True
+        return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
+                   for i, w in enumerate(words))
+
     def said_of_someone_else(self, tokens: Tokens, at: int, other: bool) -> bool:
         """The words at `at` are said of someone other than the person the intake is about: the
         nearest subject before them in their clause is another person ("my roommate smokes weed",
@@ -230,6 +243,11 @@ class Cues:
         words, clause = tokens.words, tokens.clauses[at]
         if any(tokens.clauses[m.start] == clause for m in self.shared.find(tokens)):
             return False
+        if at > 1 and words[at - 1] in self.belonging and words[at - 2] in self.relations:
+            # "pick up my kids from school": the kids' school
+            return not other or words[at - 3 if at > 2 else at - 2] in self.others_own
+        if other and (words[at] in self.self_subjects or at and words[at - 1] in self.self_subjects):
+            return True  # answering for someone else, "while i work" is the one typing
         for i in range(at - 1, -1, -1):
             if tokens.clauses[i] != clause:
                 return False
@@ -238,12 +256,12 @@ class Cues:
                 return False
             if word in self.third_persons:
                 return not other
-            if word in self.relations and self._opens_clause(tokens, i):
+            if word in self.relations and self.opens_clause(tokens, i):
                 owner = words[i - 1] if i and tokens.clauses[i - 1] == clause else ""
                 return not other or owner in self.others_own
         return False
 
-    def _opens_clause(self, tokens: Tokens, at: int) -> bool:
+    def opens_clause(self, tokens: Tokens, at: int) -> bool:
         """The word at `at` is a subject: it begins its clause, or follows "and" or "but", with only
         "my", "the" ... between ("my dad drinks", "im 40 and my son is 17"), not a verb ("i take
         care of my mom")."""

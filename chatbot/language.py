@@ -235,6 +235,9 @@ class Language(_Strict):
     bare_corrections: list[Phrase] = []
     # a question asked back ("does that count?"): the answer is not taken, the question is asked again
     asking_back: list[Phrase] = []
+    asking_openers: list[Phrase] = []
+    asking_verbs: list[Phrase] = []
+    question_openers: list[Phrase] = []
     # who else an answer can be about: "my roommate smokes weed, not me" names weed of the
     # roommate. `relations` are people ("dad", "roommate"), `third_persons` the pronouns for
     # someone else, `self_subjects` the answering person's own; `shared` says it is both of them
@@ -245,12 +248,16 @@ class Language(_Strict):
     shared: list[Phrase] = []
     perceives: list[Phrase] = []
     determiners: list[Phrase] = []
+    # between someone and a thing of theirs: "my kids from school", "his job at the plant"
+    belonging: list[Phrase] = []
     # numbers that are not the amount asked: "after my 12 hour shift", "20 bucks", "6 foot 4"
     # (a word after or before the number), and ages ("shes 72 and has 3 glasses": words before it)
     not_amounts: list[Phrase] = []
     age_leads: list[Phrase] = []
     # after a number, a time to come: "65 in march" is 64 now
     future_after: list[Phrase] = []
+    # an amount for a period, not a day ("20 beers a week"): the drinking days it spans (0: unknown)
+    totals: dict[Phrase, Annotated[int, Field(ge=0)]] = {}
     # words that say no by themselves, so a negation before them says yes: "not impossible"
     negative_words: list[Phrase] = []
     # "no" before a thing: "no seizures" says there are none, not no to the question

@@ -81,6 +81,7 @@ class Values:
         self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
         self.not_amounts = frozenset(normalize(w) for w in lang.not_amounts)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
+        self.totals: Phrases[int] = Phrases([(p, days) for p, days in lang.totals.items()], typos=False)
         self.age_leads = tuple(tuple(normalize(p).split()) for p in lang.age_leads)
 
     # --- numbers ----------------------------------------------------------------------
@@ -122,6 +123,16 @@ class Values:
             out.append((start, end, (value, value)))
             k += 1
         return out
+
+    def days_in_total(self, tokens: Tokens) -> int | None:
+        """How many drinking days an amount said "over the weekend" or "a week" is spread over:
+        the days named ("just friday and saturday"), else the period's own (a weekend: 2), or 0
+        when the period does not say (a week); None when no such period is said."""
+        found = self.totals.find(tokens)
+        if not found:
+            return None
+        named = {self.weekdays[w] for w in tokens.words if w in self.weekdays}
+        return len(named) if named and found[0].target else found[0].target
 
     def not_amount(self, words: tuple[str, ...], start: int, end: int) -> bool:
         """A number that measures something else ("a 12 hour shift", "20 bucks", "6 foot 4") or is
@@ -215,6 +226,12 @@ class Values:
                 found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, cues_free), start,
                                    unit_at + 1))
                 used.update(range(start, unit_at + 1))
+        # "4 days a week, always after 5pm": a how-often word before "after" or "before" says when
+        # it happens, beside a count that says how often
+        when = [f for f in found
+                if f.span == (7.0, 7.0) and f.end < len(words) and words[f.end] in self.time_prepositions]
+        if when and len(when) < len(found):
+            found = [f for f in found if f not in when]
         # "every other weekend": one or both days, every two weeks; "every other friday": half a day a week
         for i in range(len(words) - 2):
             if words[i] in self.every and words[i + 1] in self.alternate and i + 2 not in used:
@@ -235,11 +252,6 @@ class Values:
                 found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
             elif on:
                 found.append(Found((float(len(on)),) * 2, False, start, end))
-        # "4 days a week, always after 5pm": a how-often word before "after" or "before" says when
-        # it happens, beside a count that says how often
-        when = [f for f in found if f.end < len(words) and words[f.end] in self.time_prepositions]
-        if when and len(when) < len(found):
-            found = [f for f in found if f not in when]
         return self._merge(found)
 
     def _double_negative(self, tokens: Tokens, f: Found) -> Found | None:

@@ -1,6 +1,6 @@
 """The natural-answer corpus (tests/data/answers/): how well the reader understands people.
 
-The tuning parts are what the reader was developed against: none may be misread at all.
+The tuning parts are what the reader was developed against: none may be silently misread.
 The held-out parts were written from the questions alone and are never used to tune the
 reader; their figures are printed (never their failures, which must not be looked at while
 tuning) and kept from sliding back.
@@ -15,7 +15,8 @@ import pytest
 from answer_corpus import figures, load, score
 from chatbot.engine import Engine
 
-TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
+TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
+          "tuning10", "tuning11")
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9")
 # a floor against regressions, below the issue's target (90% read right, at most 1% misread)
 HELD_OUT_FLOOR_CORRECT = 0.80
@@ -39,8 +40,11 @@ def test_the_corpus_covers_every_question_and_a_third_is_held_out(engine: Engine
 
 
 @pytest.mark.parametrize("part", TUNING)
-def test_no_tuning_answer_is_misread(engine: Engine, part: str) -> None:
-    misread = [s for s in score(engine.dialog, engine.parser, part) if s.verdict == "misread"]
+def test_no_tuning_answer_is_silently_misread(engine: Engine, part: str) -> None:
+    """Issue 9: the tuning part at 0 silent misreads (read wrongly and taken without the person
+    being asked to confirm it); the few confirmed ones are in `python -m tests.answer_corpus`."""
+    misread = [s for s in score(engine.dialog, engine.parser, part, engine.critical)
+               if s.verdict == "misread" and not s.confirmed]
     assert not misread, "\n".join(f"{s.question}: {s.say!r} read as {s.got!r}, expected {s.expect!r}"
                                   for s in misread)
 

@@ -305,6 +305,17 @@ READINGS_BY_CLASS = [
     ("serious_illness", "no problem", False, "no"),
     ("time_off", "no problem", False, "yes"),
     ("opioid_freq", "no opioids now", False, "stopped"),
+    # round 11 (on tuning11, answers with a story): something lost or quit is not had; Spanish
+    # words; a total for the weekend is spread over its days; someone's school is theirs; the
+    # one typing for someone else is not that person; hours are not option numbers
+    ("obligations", "nothing since i got laid off from the plant", False, ("none",)),
+    ("insurance", "none, lost my job in april", False, "none"),
+    ("substances", "cervezas and some weed", False, ("alcohol", "cannabis")),
+    ("last_use", "hoy in the morning", False, "today"),
+    ("alcohol_drinks", "a 24 pack over the weekend, friday and saturday", False, 12),
+    ("obligations", "i drive a bus and then get my daughter from school", False, ("work", "children")),
+    ("obligations", "my mom watches her kids while i work", True, ("children",)),
+    ("obligations", "my shift is 7 to 3 at the hospital", False, ("work",)),
 ]
 
 
@@ -318,6 +329,10 @@ def test_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expe
     ("safety_now", "not suicidal, just want help", False),  # never "suicidal", and the help numbers are shown
     ("opioid_freq", "used every day for years, clean since june", True),  # how often, then stopped: which?
     ("obligations", "used to work but i got fired", False),  # only the past, taken back
+    ("opioid_break", "does urgent care count? i was there a night last week", False),  # a question back
+    ("support_groups", "what is smart recovery", False),
+    ("alcohol_drinks", "20 beers a week", False),  # a week's total: how many on one day?
+    ("obligations", "im retired, just my wife since her surgery", False),  # none, or her?
 ])
 def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: str, other: bool) -> None:
     parsed = read(engine, qid, typed, other)
