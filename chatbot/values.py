@@ -135,11 +135,25 @@ class Values:
         return len(named) if named and found[0].target else found[0].target
 
     def not_amount(self, words: tuple[str, ...], start: int, end: int) -> bool:
-        """A number that measures something else ("a 12 hour shift", "20 bucks", "6 foot 4") or is
-        an age ("shes 72", "since he was 16"): not the count or days a question asks for."""
-        beside = {words[end] if end < len(words) else "", words[start - 1] if start else ""}
-        return bool(beside & self.not_amounts) or any(
+        """A number that measures something else or is an age ("shes 72", "since he was 16"): not
+        the count or days a question asks for."""
+        return self.measures_else(words, start, end) or any(
             lead and words[max(0, start - len(lead)):start] == lead for lead in self.age_leads)
+
+    def measures_else(self, words: tuple[str, ...], start: int, end: int,
+                      unit: frozenset[str] = frozenset()) -> bool:
+        """A number of something else: "a 12 hour shift", "20 bucks", "6 foot 4", or the clock
+        ("7 to 3": a range that goes down is hours); `unit`: words that are the asked thing's
+        own ("58 years old" is an age)."""
+        beside = {words[end] if end < len(words) else "", words[start - 1] if start else ""}
+        if (beside - unit) & self.not_amounts:
+            return True
+        numbers = {s: v for s, _, v in self.numbers(words)}
+        ends = {e: v for _, e, v in self.numbers(words)}
+        value = numbers.get(start)
+        after = numbers.get(end + 1) if end < len(words) and words[end] in self.through else None
+        before = ends.get(start - 1) if start > 1 and words[start - 1] in self.through else None
+        return value is not None and (after is not None and after < value or before is not None and before > value)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -457,8 +471,9 @@ class Values:
             used.update(range(i - (1 if part else 0), i + 1))
         numeric: list[Found] = []
         for start, end, span in self.number_spans(words):
-            if any(i in used for i in range(start, end)) or span[1] > 120:
-                continue
+            if any(i in used for i in range(start, end)) or span[1] > 120 \
+                    or self.measures_else(words, start, end, self.age_unit_words):
+                continue  # "my shift is 7 to 3": hours, not an age
             after = words[end] if end < len(words) else ""
             if after.endswith(self.plural) and after not in self.age_unit_words and not after.isdigit():
                 continue  # "i have 2 kids": not an age

@@ -316,6 +316,7 @@ READINGS_BY_CLASS = [
     ("obligations", "i drive a bus and then get my daughter from school", False, ("work", "children")),
     ("obligations", "my mom watches her kids while i work", True, ("children",)),
     ("obligations", "my shift is 7 to 3 at the hospital", False, ("work",)),
+    ("age_group", "well im 71 now, my shift used to be 7 to 3", False, "over_65"),  # the clock is not an age
 ]
 
 
