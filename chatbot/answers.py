@@ -175,7 +175,7 @@ class Parser:
         """A number, or a value read into options, from what is said of now and of the person
         when the answer also speaks of the past or of someone else."""
         read = self._number if question.kind == "number" else self._choice
-        if question.kind == "number" or question.reads is not None:
+        if len(tokens.words) > 2 and (question.kind == "number" or question.reads is not None):
             keep = self._of_now_and_the_person(tokens, other)
             if keep:
                 now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)

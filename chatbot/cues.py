@@ -34,7 +34,10 @@ class Cues:
         self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
         self.asking_openers = frozenset(normalize(w) for w in lang.asking_openers)
         self.asking_verbs = frozenset(normalize(w) for w in lang.asking_verbs)
-        self.question_openers = tuple(tuple(normalize(p).split()) for p in lang.question_openers)
+        self.question_openers: dict[str, list[tuple[str, ...]]] = {}  # by first word
+        for phrase in lang.question_openers:
+            words = tuple(normalize(phrase).split())
+            self.question_openers.setdefault(words[0], []).append(words)
         self.plural_endings = tuple(lang.plural_endings)
         self.no_determiners = frozenset(normalize(w) for w in lang.no_determiners)
         self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
@@ -229,7 +232,9 @@ class Cues:
         """A question asked back ("does that count?", "does the er count?", "what is smart
         recovery"): the answer is not taken, the question is asked again."""
         words = tokens.words
-        if self.asking_back.find(tokens) or any(words[:len(q)] == q for q in self.question_openers):
+        if len(words) < 2:
+            return False
+        if self.asking_back.find(tokens) or any(words[:len(q)] == q for q in self.question_openers.get(words[0], ())):
             return True
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))

@@ -256,6 +256,8 @@ class Detector:
     def _signs(self, text: _Text, cues: list[_Cues], signs: _Signs, history: bool) -> Hit | None:
         """Different signs that add up, with what was taken said anywhere in the answer: each
         sign, and what was taken, neither denied nor long ago."""
+        if len(text.words) < 4 or not text.matches(signs.with_):
+            return None  # two signs and what was taken need a few words; most answers have neither
         found: list[str] = []
         for _, compiled in signs.signs:
             spans = text.matches(compiled)

@@ -59,13 +59,15 @@ def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
     pieces: list[int] = []
     opens: set[int] = set()
     clause = 0
+    firsts = {c[0] for c in contrast if c}  # most words open no contrast: look only at those that can
     for number, piece in enumerate(_CLAUSE_BREAK.split(text)):
         piece_words = normalize(piece).split()
         if not piece_words:
             continue
         i = 0
         while i < len(piece_words):
-            hit = next((c for c in contrast if tuple(piece_words[i:i + len(c)]) == c), None)
+            hit = next((c for c in contrast if tuple(piece_words[i:i + len(c)]) == c), None) \
+                if piece_words[i] in firsts else None
             if hit is not None and words:
                 clause += 1
                 opens.add(len(words))
