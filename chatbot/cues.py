@@ -7,6 +7,7 @@ reader asks it, and it knows nothing of options.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .language import Language
 from .terms import Match, Negation, Phrases, Tokens, normalize, without_after
@@ -113,12 +114,17 @@ class Cues:
                    if m.target == "unsure")
 
 
+    @cached_property
+    def _function_words(self) -> frozenset[str]:
+        """Cue words, which say how something is said, not what about."""
+        return (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
+                | self.hedge_words | self.joiners | self.softeners | self.denial_tails)
+
     def stems(self, text: str) -> frozenset[str]:
         """The content words of a text (four letters or more, no cue words), without their plural
         ending, to compare with what was typed."""
-        function = (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
-                    | self.hedge_words | self.joiners | self.softeners)
-        return frozenset(self._stem(w) for w in normalize(text).split() if len(w) >= 4 and w not in function)
+        return frozenset(self._stem(w) for w in normalize(text).split()
+                         if len(w) >= 4 and w not in self._function_words)
 
     def _stem(self, word: str) -> str:
         return next((word[:-len(e)] for e in self.plural_endings if word.endswith(e) and len(word) > len(e) + 2), word)
@@ -135,9 +141,7 @@ class Cues:
                 or tokens.clauses[at] != tokens.clauses[i]:
             return False
         after = words[at]
-        function = (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
-                    | self.hedge_words | self.joiners | self.denial_tails)
-        return after not in function and not after.isdigit() and self._stem(after) not in topic
+        return after not in self._function_words and not after.isdigit() and self._stem(after) not in topic
 
     def topical_no(self, words: tuple[str, ...], topic: frozenset[str]) -> bool:
         """A yes phrase made of a negation and the question's own thing ("no problem" to "do you
@@ -234,7 +238,8 @@ class Cues:
         words = tokens.words
         if len(words) < 2:
             return False
-        if self.asking_back.find(tokens) or any(words[:len(q)] == q for q in self.question_openers.get(words[0], ())):
+        if self.asking_back.find(tokens) or any(words[:len(q)] == q
+                                                 for q in self.question_openers.get(words[0], ())):
             return True
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))
