@@ -205,6 +205,8 @@ QUIET_BY_ROUND = {
         "i broke my wrist skateboarding last week", "my ride said theyd come back for me at 5",
         "next time im done with drinking for good", "we carry narcan at home just in case",
         "he took his blood pressure pills and felt dizzy and confused, the doctor changed them",
+        "she takes xanax for panic attacks where her chest hurts and she cant breathe",
+        "i get panic attacks where i cant breathe",
     ],
 }
 
