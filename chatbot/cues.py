@@ -44,9 +44,9 @@ class Cues:
         self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
         self.relations = frozenset(normalize(w) for w in lang.relations)
         self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
+        # words that join two clauses ("and", "but"), and those that may stand before a subject too
         self.joins = frozenset(normalize(w) for w in lang.joiners + [c for c in lang.contrast if len(c.split()) == 1])
-        self.openers = frozenset(normalize(w) for w in lang.possessives + lang.determiners + lang.joiners
-                                 + [c for c in lang.contrast if len(c.split()) == 1])
+        self.openers = self.joins | frozenset(normalize(w) for w in lang.possessives + lang.determiners)
         self.third_persons = frozenset(normalize(w) for w in lang.third_persons)
         self.self_subjects = frozenset(normalize(w) for w in lang.self_subjects)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)

@@ -256,25 +256,21 @@ class Detector:
     def _signs(self, text: _Text, cues: list[_Cues], signs: _Signs, history: bool) -> Hit | None:
         """Different signs that add up, with what was taken said anywhere in the answer: each
         sign, and what was taken, neither denied nor long ago."""
-        if len(text.words) < 4 or not text.matches(signs.with_):
+        taken_at = text.matches(signs.with_) if len(text.words) >= 4 else []
+        if not taken_at:
             return None  # two signs and what was taken need a few words; most answers have neither
-        found: list[str] = []
-        for _, compiled in signs.signs:
-            spans = text.matches(compiled)
-            if not spans:
-                continue
-            if not cues:
-                cues.append(self._cues(text, history))
-            said = next((w for span, w in spans if self._grade(text, cues[0], span, "now", "none") == "now"), None)
-            if said is not None:
-                found.append(said)
+
+        def said(matches: list[tuple[_Span, str]]) -> str | None:
+            """The words of the first match neither denied nor long ago."""
+            if matches and not cues:
+                cues.append(self._cues(text, history))  # read around a match only once one matched
+            return next((w for span, w in matches if self._grade(text, cues[0], span, "now", "none")), None)
+
+        found = [w for w in (said(text.matches(compiled)) for _, compiled in signs.signs) if w is not None]
         if len(found) < signs.needed:
             return None
-        if any(self._grade(text, cues[0], span, "now", "none") for span, _ in text.matches(signs.not_with)):
-            return None
-        taken = next((w for span, w in text.matches(signs.with_) if self._grade(text, cues[0], span, "now", "none")),
-                     None)
-        if taken is None:
+        taken = said(taken_at)
+        if taken is None or said(text.matches(signs.not_with)) is not None:
             return None
         return Hit(signs.id, signs.kind, "now", f"{' + '.join(found)} ... {taken}")
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -51,6 +52,11 @@ class Tokens:
         return " ".join(self.words)
 
 
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
+
+
 def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
     """Split into words; a new clause starts at punctuation and at each contrast phrase."""
     text = _DIGIT_RANGE.sub(r"\1 to \2", unicodedata.normalize("NFKC", text))
@@ -59,7 +65,7 @@ def tokenize(text: str, contrast: tuple[tuple[str, ...], ...]) -> Tokens:
     pieces: list[int] = []
     opens: set[int] = set()
     clause = 0
-    firsts = {c[0] for c in contrast if c}  # most words open no contrast: look only at those that can
+    firsts = _first_words(contrast)  # most words open no contrast: look only at those that can
     for number, piece in enumerate(_CLAUSE_BREAK.split(text)):
         piece_words = normalize(piece).split()
         if not piece_words:

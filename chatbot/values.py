@@ -148,10 +148,12 @@ class Values:
         beside = {words[end] if end < len(words) else "", words[start - 1] if start else ""}
         if (beside - unit) & self.not_amounts:
             return True
-        numbers = {s: v for s, _, v in self.numbers(words)}
-        ends = {e: v for _, e, v in self.numbers(words)}
-        value = numbers.get(start)
-        after = numbers.get(end + 1) if end < len(words) and words[end] in self.through else None
+        if not beside & self.through:
+            return False
+        nums = self.numbers(words)
+        starts, ends = {s: v for s, _, v in nums}, {e: v for _, e, v in nums}
+        value = starts.get(start)
+        after = starts.get(end + 1) if end < len(words) and words[end] in self.through else None
         before = ends.get(start - 1) if start > 1 and words[start - 1] in self.through else None
         return value is not None and (after is not None and after < value or before is not None and before > value)
 
