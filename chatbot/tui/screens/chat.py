@@ -50,7 +50,11 @@ class ChatScreen(Screen[None]):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
         with Horizontal(id="main"):
             with Vertical(id="conversation"):
-                yield VerticalScroll(id="log")
+                # the log holds its lines in a column at least as tall as itself, so that anchoring it
+                # to its end (Textual's anchor) can scroll no further up than the top: a short
+                # conversation starts at the top, a long one shows its newest message
+                with VerticalScroll(id="log"):
+                    yield Vertical(id="lines")
                 with Vertical(id="answer-area"):
                     yield Static("", id="hint", markup=False)  # the question's own help, from the dialog
                     yield Static("", id="reask", markup=False)
@@ -67,6 +71,7 @@ class ChatScreen(Screen[None]):
     def on_mount(self) -> None:
         log = self.query_one("#log", VerticalScroll)
         log.can_focus = False  # Tab goes from the typing box to the options and buttons, never the log
+        log.anchor()
 
     # --- drawing a turn ------------------------------------------------------------------
 
@@ -150,17 +155,12 @@ class ChatScreen(Screen[None]):
         speakers = {"bot": self.ui("speaker_bot"), "person": self.ui("speaker_person")}
         new = [Bubble(speakers[e.speaker], e.speaker, e.text, e.key) for e in wanted[keep:]]
         if new:
-            log.mount_all(new)
+            self.query_one("#lines", Vertical).mount_all(new)
+            # the newest message in view, laid out in the same frame as it (and again when the
+            # options panel shrinks the log), even after the person scrolled up to reread
+            log.anchor()
         if keep < len(shown):
             self._question_id = None  # the question on screen changed under us: rebuild its widget
-        # the newest message in view; a short conversation starts at the top (Textual's anchor would
-        # hold it to the bottom: at 120x40 the first question sat under 25 blank lines)
-        # After the next refresh, and once more after the one after it: the options panel shown
-        # for the new question shrinks the log in a second layout pass, and at some widths (81
-        # columns) the question's last line then sat below the log's bottom edge.
-        self.call_after_refresh(
-            lambda: self.call_after_refresh(log.scroll_end, animate=False, immediate=True))
-        self.call_after_refresh(log.scroll_end, animate=False, immediate=True)
 
     # --- input ---------------------------------------------------------------------------
 
