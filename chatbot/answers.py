@@ -187,7 +187,7 @@ class Parser:
         """The words left when clauses about the past go ("used to be every day, now 2 or 3") and
         so do numbers said of someone else ("im 40 and my son is 17": with their clause, unless
         the person's own number shares it); None when nothing goes."""
-        past = {tokens.clauses[m.start] for m in self.values.past.find(tokens)}
+        past = self.values.past_clauses(tokens)
         spans = [(s, e) for s, e, _ in self.values.number_spans(tokens.words)]
         theirs = [(s, e) for s, e in spans if self.cues.said_of_someone_else(tokens, s, other)]
         drop: set[int] = set()
@@ -483,14 +483,19 @@ class Parser:
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
         # way to the rest when the rest names something too
         # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)
+        # ("depressed back in college, these days just worried": the whole clause of a time long
+        # past, and the one before "but that was years ago")
         markers = self.values.past.find(tokens)
+        # (not where the past is the answer: "counseling a few years back really helped")
+        past_clauses = set() if question.history else self.values.past_clauses(tokens, leads=False)
 
         def of_the_past(m: Match[str]) -> bool:
-            return any(p.start < m.start and tokens.clauses[p.start] == tokens.clauses[m.start] for p in markers)
+            return tokens.clauses[m.start] in past_clauses or any(
+                p.start < m.start and tokens.clauses[p.start] == tokens.clauses[m.start] for p in markers)
 
-        if markers and any(not of_the_past(m) for m in affirmed):
+        if (markers or past_clauses) and any(not of_the_past(m) for m in affirmed):
             affirmed = [m for m in affirmed if not of_the_past(m)]
-        elif markers and affirmed and tokens.contrast_at and all(of_the_past(m) for m in affirmed):
+        elif (markers or past_clauses) and affirmed and tokens.contrast_at and all(of_the_past(m) for m in affirmed):
             # "used to work but got laid off": only the past is named, and then taken back
             affirmed = []
         # "nothing except the sweats": only the sweats

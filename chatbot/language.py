@@ -267,6 +267,14 @@ class Language(_Strict):
     corrections: list[Phrase]
     dash_corrections: list[Phrase]
     past_markers: list[Phrase]
+    # markers that lead what follows them ("i drink wine used to smoke weed"), not their whole clause
+    past_leads: list[Phrase] = []
+    # a clause that speaks of now is never one about the past ("depressed years ago and still am")
+    present_markers: list[Phrase] = []
+    # a clause that points back at the one before it ("hopeless after my divorce, but that was years ago")
+    past_refers_back: list[Phrase] = []
+    # words that, opening a clause, turn the one before it into the past ("every day for years, now weekends")
+    now_openers: list[Phrase] = []
     event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]

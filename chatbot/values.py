@@ -70,6 +70,11 @@ class Values:
         self.every = frozenset(normalize(w) for w in lang.every)
         self.one = frozenset(normalize(w) for w in lang.one)
         self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
+        self.past_leads = frozenset(normalize(p) for p in lang.past_leads)
+        self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
+        self.now_openers = frozenset(normalize(p) for p in lang.now_openers)
+        self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
+        self.clause_openers = frozenset(normalize(w) for w in lang.joiners + lang.contrast)
         self.plural = tuple(lang.plural_endings)
         self.event_verbs = frozenset(normalize(w) for w in lang.event_verbs)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
@@ -499,11 +504,50 @@ class Values:
             return True
         return len(spans) == 1 and spans[0][0] == spans[0][1]
 
+    def past_clauses(self, tokens: Tokens, leads: bool = True) -> set[int]:
+        """The clauses about a past said to be over: one with a past marker ("in my 20s", "back
+        in college") or a time long ago ("15 years ago", "in 2015"), and the clause before one
+        that points back at it ("hopeless after my divorce, but that was years ago"); never a
+        clause that also speaks of now ("still", "these days"). `leads`: whether a marker that
+        leads what follows it ("used to") marks its whole clause too."""
+        words = tokens.words
+        past = {tokens.clauses[m.start] for m in self.past.find(tokens)
+                if leads or " ".join(words[m.start:m.end]) not in self.past_leads}
+        now_found = self.present.find(tokens)
+        starts: dict[int, int] = {}
+        for i, c in enumerate(tokens.clauses):
+            starts.setdefault(c, i)
+        for m in now_found:
+            # "every day for 2 years, now weekends": a clause that opens with now turns the one
+            # before it into the past (not "now and then", "now that i work nights")
+            clause = tokens.clauses[m.start]
+            first = starts[clause]
+            while first < m.start and words[first] in self.clause_openers:
+                first += 1
+            if m.start == first and clause - 1 in starts and words[m.end:m.end + 1] not in (("and",), ("that",)) \
+                    and " ".join(words[m.start:m.end]) in self.now_openers:
+                past.add(clause - 1)
+        if not past and not any(w in self.ago or (w.isdigit() and len(w) == 4) for w in words):
+            return past
+        for found in self.times(tokens):
+            said_ago = words[found.end - 1] in self.ago or (found.end - found.start == 1 and words[found.start].isdigit())
+            if found.span[0] >= 365 and said_ago and not found.negated:
+                past.add(tokens.clauses[found.start])
+        if not past:
+            return past
+        for clause, start in starts.items():
+            while start < len(words) and words[start] in self.clause_openers:
+                start += 1
+            if clause in past and clause - 1 in starts and any(words[start:start + len(r)] == r for r in self.refers_back):
+                past.add(clause - 1)
+        now = {tokens.clauses[m.start] for m in now_found}
+        return past - now
+
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
         """The value in the answer; a clause about the past ("used to be every day, but now
         twice a week") gives way to the rest when the rest has a value too."""
         read = {"age": self.age, "frequency": self.frequency, "count": self.count, "time_ago": self.time_ago}[kind]
-        past = {tokens.clauses[m.start] for m in self.past.find(tokens)}
+        past = self.past_clauses(tokens) if kind != "time_ago" else set()
         if past and kind != "time_ago":
             keep = [i for i, c in enumerate(tokens.clauses) if c not in past]
             if keep:

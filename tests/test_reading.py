@@ -317,6 +317,17 @@ READINGS_BY_CLASS = [
     ("obligations", "my mom watches her kids while i work", True, ("children",)),
     ("obligations", "my shift is 7 to 3 at the hospital", False, ("work",)),
     ("age_group", "well im 71 now, my shift used to be 7 to 3", False, "over_65"),  # the clock is not an age
+    # a past said to be over, before or after the option, or pointed back at ("but that was"),
+    # gives way to now: at several-choice questions too, but not where the past is the answer
+    ("mental_health", "I felt hopeless after my divorce but that was 15 years ago, im fine now", False, ("none",)),
+    ("mental_health", "depressed back in college, these days just worried a lot", False, ("anxiety",)),
+    ("mental_health", "anxiety, and i was depressed years ago but not now", False, ("anxiety",)),
+    ("mental_health", "depressed years ago and still am", False, ("depression",)),
+    ("substances", "heroin back in 2015, now just weed", False, ("cannabis",)),
+    ("substances", "i drink wine used to smoke weed", False, ("alcohol",)),
+    ("treatment_history", "counseling a few years back really helped", False, ("helped",)),
+    ("alcohol_days", "i drank every day for 2 years, now weekends", False, 2),
+    ("alcohol_days", "every day, now and then more", False, 7),
 ]
 
 
