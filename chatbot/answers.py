@@ -175,18 +175,37 @@ class Parser:
         """A number, or a value read into options, from what is said of now and of the person
         when the answer also speaks of the past or of someone else."""
         read = self._number if question.kind == "number" else self._choice
-        if len(tokens.words) > 2 and (question.kind == "number" or question.reads is not None):
-            keep = self._of_now_and_the_person(tokens, other)
+        # (not where the past is the answer: a question of when, or one about what happened before)
+        if len(tokens.words) > 2 and (question.kind == "number" or question.reads not in (None, "time_ago")) \
+                and not question.history:
+            keep, past = self._of_now_and_the_person(tokens, other)
             if keep:
                 now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)
                 if now.reask is None and now.value is not None:
                     return Parsed(now.value, now.display, None, True)
+            if past:
+                whole = read(question, tokens, other)
+                kept = set(keep or ())
+                then = read(question, tokenize(" ".join(w for i, w in enumerate(tokens.words) if i not in kept),
+                                               self.cues.contrast), other)
+                if whole.value is not None and whole.value == then.value:
+                    # only the past gives the value ("used to be every day"; "havent had a drink
+                    # since march, it used to be daily"): the past is not the answer
+                    return self._ask_now(question)
+                return whole
         return read(question, tokens, other)
 
-    def _of_now_and_the_person(self, tokens: Tokens, other: bool) -> list[int] | None:
+    def _ask_now(self, question: Question) -> Parsed:
+        if question.kind == "number" and question.number is not None:
+            ask = self._s("reask_number", min=question.number.min, max=question.number.max)
+        else:
+            ask = self._general_reask(question).reask or ""
+        return Parsed(reask=self._s("reask_now", ask=ask) if "reask_now" in self.strings else ask)
+
+    def _of_now_and_the_person(self, tokens: Tokens, other: bool) -> tuple[list[int] | None, bool]:
         """The words left when clauses about the past go ("used to be every day, now 2 or 3") and
         so do numbers said of someone else ("im 40 and my son is 17": with their clause, unless
-        the person's own number shares it); None when nothing goes."""
+        the person's own number shares it), None when nothing goes; and whether a past went."""
         past = self.values.past_clauses(tokens)
         spans = [(s, e) for s, e, _ in self.values.number_spans(tokens.words)]
         theirs = [(s, e) for s, e in spans if self.cues.said_of_someone_else(tokens, s, other)]
@@ -197,8 +216,8 @@ class Parser:
                 clause = tokens.clauses[s]
                 drop |= set(range(s, e)) if clause in mine else {i for i, c in enumerate(tokens.clauses) if c == clause}
         if not past and not drop:
-            return None
-        return [i for i, c in enumerate(tokens.clauses) if c not in past and i not in drop] or None
+            return None, False
+        return [i for i, c in enumerate(tokens.clauses) if c not in past and i not in drop], bool(past)
 
     def for_other(self, question: Question, message: str) -> str:
         """A re-ask or a reading names the options as they were shown: in the other-person wording
@@ -255,6 +274,12 @@ class Parser:
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
         return affirmed, negated, covered
+
+    def _now_after(self, tokens: Tokens, clause: int) -> bool:
+        """Whether a clause after `clause` speaks of now ("nowadays", "not anymore", "not since")."""
+        later = {i for i, c in enumerate(tokens.clauses) if c > clause}
+        return any(m.start in later for m in self.values.present.find(tokens)) or any(
+            c.start in later for c in self.cues.negation.cues(tokens))
 
     def _pointed(self, tokens: Tokens, m: Match[str]) -> bool:
         """A mention that is the answer itself: one word alone before the first comma, or right after
@@ -485,8 +510,8 @@ class Parser:
         # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)
         # ("depressed back in college, these days just worried": the whole clause of a time long
         # past, and the one before "but that was years ago")
-        markers = self.values.past.find(tokens)
-        # (not where the past is the answer: "counseling a few years back really helped")
+        # Not where the past is the answer ("counseling a few years back really helped").
+        markers = [] if question.history else self.values.past.find(tokens)
         past_clauses = set() if question.history else self.values.past_clauses(tokens, leads=False)
 
         def of_the_past(m: Match[str]) -> bool:
@@ -495,7 +520,8 @@ class Parser:
 
         if (markers or past_clauses) and any(not of_the_past(m) for m in affirmed):
             affirmed = [m for m in affirmed if not of_the_past(m)]
-        elif (markers or past_clauses) and affirmed and tokens.contrast_at and all(of_the_past(m) for m in affirmed):
+        elif (markers or past_clauses) and affirmed and all(of_the_past(m) for m in affirmed) and (
+                tokens.contrast_at or self._now_after(tokens, max(tokens.clauses[m.start] for m in affirmed))):
             # "used to work but got laid off": only the past is named, and then taken back
             affirmed = []
         # "nothing except the sweats": only the sweats

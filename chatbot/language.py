@@ -275,6 +275,10 @@ class Language(_Strict):
     past_refers_back: list[Phrase] = []
     # words that, opening a clause, turn the one before it into the past ("every day for years, now weekends")
     now_openers: list[Phrase] = []
+    # before a time, words that say it goes on from then ("every day since 2019", "from 2015 on")
+    since: list[Phrase] = []
+    # words that say something ended then, and so how it is now ("quit a while back")
+    ended: list[Phrase] = []
     event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]

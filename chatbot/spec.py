@@ -41,7 +41,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "understood": frozenset({"reading"}), "confirm": frozenset({"reading", "asked"}), "about": frozenset({"value"}),
     "unknown_matters": frozenset({"asked", "level"}), "words_beside": frozenset({"reading", "words"}),
     "reask_number": frozenset({"min", "max"}), "reask_number_range": frozenset({"min", "max", "number"}),
-    "reask_per_day": frozenset({"min", "max"}),
+    "reask_per_day": frozenset({"min", "max"}), "reask_now": frozenset({"ask"}),
     "reask_number_many": frozenset({"min", "max"}), "reask_ambiguous": frozenset({"options"}),
     "reask_exclusive": frozenset({"option"}), "reask_multi_unknown": frozenset({"understood", "unknown"}),
     "reask_text_too_long": frozenset({"limit"}), "progress": frozenset({"section", "answered", "left"}),

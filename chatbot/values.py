@@ -72,6 +72,8 @@ class Values:
         self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
         self.past_leads = frozenset(normalize(p) for p in lang.past_leads)
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
+        self.ended = frozenset(normalize(w) for w in lang.ended)
+        self.since = frozenset(normalize(w) for w in lang.since)
         self.now_openers = frozenset(normalize(p) for p in lang.now_openers)
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
         self.clause_openers = frozenset(normalize(w) for w in lang.joiners + lang.contrast)
@@ -511,8 +513,10 @@ class Values:
         clause that also speaks of now ("still", "these days"). `leads`: whether a marker that
         leads what follows it ("used to") marks its whole clause too."""
         words = tokens.words
+        # not a past something comes from ("flashbacks from when i was a kid")
         past = {tokens.clauses[m.start] for m in self.past.find(tokens)
-                if leads or " ".join(words[m.start:m.end]) not in self.past_leads}
+                if (leads or " ".join(words[m.start:m.end]) not in self.past_leads)
+                and not (m.start and words[m.start - 1] in self.since) and not self._window(words, m.end)}
         now_found = self.present.find(tokens)
         starts: dict[int, int] = {}
         for i, c in enumerate(tokens.clauses):
@@ -524,14 +528,19 @@ class Values:
             first = starts[clause]
             while first < m.start and words[first] in self.clause_openers:
                 first += 1
-            if m.start == first and clause - 1 in starts and words[m.end:m.end + 1] not in (("and",), ("that",)) \
-                    and " ".join(words[m.start:m.end]) in self.now_openers:
+            opens = m.start == first and " ".join(words[m.start:m.end]) in self.now_openers
+            # "started drinking at 15 but im 34 now": now, in a clause that turns against the one before
+            turns = any(i in tokens.contrast_at for i in range(starts[clause], m.start))
+            if (opens or turns) and clause - 1 in starts and words[m.end:m.end + 1] not in (("and",), ("that",)):
                 past.add(clause - 1)
         if not past and not any(w in self.ago or (w.isdigit() and len(w) == 4) for w in words):
             return past
         for found in self.times(tokens):
             said_ago = words[found.end - 1] in self.ago or (found.end - found.start == 1 and words[found.start].isdigit())
-            if found.span[0] >= 365 and said_ago and not found.negated:
+            # "every day since 2019", "since his divorce 3 years ago": it goes on from then
+            since = any(words[i] in self.since for i in range(found.start)
+                        if tokens.clauses[i] == tokens.clauses[found.start])
+            if found.span[0] >= 365 and said_ago and not found.negated and not since:
                 past.add(tokens.clauses[found.start])
         if not past:
             return past
@@ -541,7 +550,16 @@ class Values:
             if clause in past and clause - 1 in starts and any(words[start:start + len(r)] == r for r in self.refers_back):
                 past.add(clause - 1)
         now = {tokens.clauses[m.start] for m in now_found}
+        # "quit a while back": what ended then is how it is now
+        now |= {tokens.clauses[i] for i, w in enumerate(words) if w in self.ended}
         return past - now
+
+    def _window(self, words: tuple[str, ...], at: int) -> bool:
+        """Whether a time window follows ("in the past *month*", "the past *2 weeks*"): it says
+        how far back the answer looks, not that it is over."""
+        following = words[at:at + 3]
+        return any(w in self.unit_days or w.isdigit() or w in self.number_words for w in following[:1]) or (
+            len(following) > 1 and following[0] in ("few", "couple") and following[1:2] != ())
 
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
         """The value in the answer; a clause about the past ("used to be every day, but now

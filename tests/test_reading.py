@@ -328,6 +328,19 @@ READINGS_BY_CLASS = [
     ("treatment_history", "counseling a few years back really helped", False, ("helped",)),
     ("alcohol_days", "i drank every day for 2 years, now weekends", False, 2),
     ("alcohol_days", "every day, now and then more", False, 7),
+    # round 12 (on tuning12, answers about the past and now): a past that goes on is now ("since
+    # 2019", "never stopped"); a past something comes from is not over; "quit a while back" tells
+    # how it is now; now in a clause that turns against the one before; a time of life; not since
+    ("alcohol_days", "every day since 2019", False, 7),
+    ("substances", "started on pain pills in high school and never stopped, and xanax now too", False,
+     ("opioids", "benzos")),
+    ("mental_health", "flashbacks from when i was a kid, and i feel hopeless a lot of days", False,
+     ("trauma", "depression")),
+    ("other_freq", "quit a while back", False, "stopped"),
+    ("age_group", "started drinking at 15 but im 34 now", False, "adult"),
+    ("benzo_freq", "weekends only now, when he was married it was every day", True, "weekly"),
+    ("mental_health", "used to hear voices when i was on meth, not since i quit", False, ("none",)),
+    ("suicidal_thoughts", "no. years ago when i was a teenager, but not lately", False, "no"),
 ]
 
 
@@ -345,7 +358,18 @@ def test_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expe
     ("support_groups", "what is smart recovery", False),
     ("alcohol_drinks", "20 beers a week", False),  # a week's total: how many on one day?
     ("obligations", "im retired, just my wife since her surgery", False),  # none, or her?
+    # only the past gives a value, or now is said in words that give none: and now?
+    ("alcohol_days", "used to be every day", False),
+    ("alcohol_days", "havent had a drink since march, it used to be daily", False),
+    ("alcohol_days", "it was every day before my divorce, now idk it changes", False),
+    ("obligations", "used to have a job and the kids, things are complicated now", False),
 ])
 def test_round_10_answers_that_are_asked_about(engine: Engine, qid: str, typed: str, other: bool) -> None:
     parsed = read(engine, qid, typed, other)
     assert parsed.value is None and parsed.reask
+
+
+def test_an_answer_only_about_the_past_is_asked_about_now(engine: Engine) -> None:
+    """"used to be every day" was read as 7 days a week now."""
+    parsed = read(engine, "alcohol_days", "used to be every day", False)
+    assert parsed.value is None and parsed.reask is not None and "now" in parsed.reask
