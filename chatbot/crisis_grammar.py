@@ -239,6 +239,8 @@ class Grammar:
         without building the regex engine's program for every pattern)."""
         self._dry = True
         try:
+            if len([w for w in pattern.split() if w in _JOINS]) > 1:
+                raise PatternError(f"'{pattern}': {_ONE_JOIN}")
             for part in _JOIN.split(pattern):
                 if part.strip() in _JOINS or not part.strip():
                     raise PatternError(f"'{pattern}': {_ONE_JOIN}")

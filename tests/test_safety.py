@@ -149,6 +149,10 @@ def test_a_two_sentence_join_reaches_across_sentences_and_a_one_sentence_join_do
     assert text.matches(both) and not text.matches(one)
     with pytest.raises(PatternError, match="one join"):
         grammar.compile(["voices && stopped & friday"])
+    # `intake validate` checks without compiling: two joins passed it and then broke the detector
+    for pattern in ("voices && stopped & friday", "pills & saved & friday"):
+        with pytest.raises(PatternError, match="one join"):
+            grammar.check(pattern)
 
 
 # Phrases written for each round to check its classes (caught) and its reach (quiet): not from
@@ -171,6 +175,34 @@ CAUGHT_BY_ROUND = {
         "my boyfriend said if he cant have me no one can", "im hiding in the bathroom from my boyfriend right now",
         "i drove to the bridge last night to see if it was high enough",
         "i drank like 15 shots in an hour and the room is spinning and i keep puking",
+    ],
+    # tuning16 (what keyword detectors miss): the core phrases in Spanish; not opening one's eyes,
+    # checking out, better off without me in his life, the kindest thing is to be gone; a means
+    # already in place, pills put aside, a car in a closed garage, a height planned; "attempted"
+    # with a day; wrists a mess; more than usual; signs felt after using; someone shaken who is
+    # not there; not drinking as a stopping, a heart rate by number, a hallucination told; hiding
+    # in a room from a drunk partner; "end me"; a weapon out "for both of us"
+    "round 11": [
+        "quiero morirme, ya no puedo mas", "no tengo razon para vivir", "intente matarme anoche",
+        "mi esposo no despierta y tiene los labios morados",
+        "i pray every night that i dont open my eyes again", "wishing i was ded",
+        "im tired, thinking about checking out for good",
+        "my husband would be better off without me in his life",
+        "the kindest thing i could do for my kids is be gone",
+        "its never going to get better so whats the point", "i cant find any reason to keep going",
+        "the noose is already up in the garage", "ive been putting aside two pills a day for when im ready",
+        "gonna sit in the car in the closed garage tonight after everyone goes to sleep",
+        "im planning to jump off the overpass on friday", "i attempted yesterday and they kept me overnight",
+        "my wrists are bleeding again", "i hit my own arms hard enough to leave bruises",
+        "i did way more than usual and now i feel really wrong",
+        "my brother used and now hes sweaty and drifting off",
+        "i keep shaking my dad and calling his name and he just isnt responding",
+        "after not drinking for 3 days hes having a fit on the floor",
+        "trying to quit drinking and my heart rate is 150 and i cant stop shaking",
+        "she hasnt had a drink since sunday and keeps screaming about people in the walls",
+        "im locked in the bedroom because my boyfriend is drunk and smashing stuff",
+        "he said he would end me if i left", "he has his shotgun out and says tonight is the night for both of us",
+        "my sisters husband choked her and shes still living with him",
     ],
 }
 QUIET_BY_ROUND = {
@@ -207,6 +239,16 @@ QUIET_BY_ROUND = {
         "he took his blood pressure pills and felt dizzy and confused, the doctor changed them",
         "she takes xanax for panic attacks where her chest hurts and she cant breathe",
         "i get panic attacks where i cant breathe",
+    ],
+    "round 11": [
+        "i think about checking out the new recovery meeting", "i dont see any reason to keep drinking this much",
+        "my arms are a mess from the new tattoo", "i keep a razor in my bag for shaving",
+        "hes hiding in the bathroom because he is embarrassed",
+        "my roommate used my shampoo and now hes sweaty from the flu",
+        "she said she would end us if i cheated, she was joking", "my mom said she would kill me if i failed math",
+        "i had my stomach pumped at a frat party in college", "nothing is getting better at work so why bother applying",
+        "i bit my nails until they bled", "im hiding in the bathroom from my kids to get 5 minutes of peace",
+        "its time for me to go home", "i did more than usual at the gym and im sore",
     ],
 }
 
