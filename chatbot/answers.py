@@ -176,14 +176,17 @@ class Parser:
         when the answer also speaks of the past or of someone else."""
         read = self._number if question.kind == "number" else self._choice
         # (not where the past is the answer: a question of when, or one about what happened before)
-        if len(tokens.words) > 2 and (question.kind == "number" or question.reads not in (None, "time_ago")) \
-                and not question.history:
-            keep, past = self._of_now_and_the_person(tokens, other)
+        if len(tokens.words) > 2 and (question.kind == "number" or question.reads not in (None, "time_ago")
+                                      or question.kind in ("choice", "yes_no")) \
+                and question.reads != "time_ago" and not question.history:
+            keep, past = self._of_now_and_the_person(question, tokens, other)
             if keep:
                 now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)
                 if now.reask is None and now.value is not None:
                     return Parsed(now.value, now.display, None, True)
-            if past:
+            # (a question with no value table takes a past said alone as its answer: "had a heart
+            # attack 2 years ago" is a yes; but not over what is said of now: "lungs are fine now")
+            if past and (question.kind == "number" or question.reads is not None or keep):
                 whole = read(question, tokens, other)
                 kept = set(keep or ())
                 then = read(question, tokenize(" ".join(w for i, w in enumerate(tokens.words) if i not in kept),
@@ -202,11 +205,11 @@ class Parser:
             ask = self._general_reask(question).reask or ""
         return Parsed(reask=self._s("reask_now", ask=ask) if "reask_now" in self.strings else ask)
 
-    def _of_now_and_the_person(self, tokens: Tokens, other: bool) -> tuple[list[int] | None, bool]:
+    def _of_now_and_the_person(self, question: Question, tokens: Tokens, other: bool) -> tuple[list[int] | None, bool]:
         """The words left when clauses about the past go ("used to be every day, now 2 or 3") and
         so do numbers said of someone else ("im 40 and my son is 17": with their clause, unless
         the person's own number shares it), None when nothing goes; and whether a past went."""
-        past = self.values.past_clauses(tokens)
+        past = self.values.past_clauses(tokens, ages=question.reads == "age")
         spans = [(s, e) for s, e, _ in self.values.number_spans(tokens.words)]
         theirs = [(s, e) for s, e in spans if self.cues.said_of_someone_else(tokens, s, other)]
         drop: set[int] = set()
@@ -524,6 +527,11 @@ class Parser:
                 tokens.contrast_at or self._now_after(tokens, max(tokens.clauses[m.start] for m in affirmed))):
             # "used to work but got laid off": only the past is named, and then taken back
             affirmed = []
+        elif (markers or past_clauses) and affirmed and all(of_the_past(m) for m in affirmed) and not negated \
+                and not any(o.means == "no" for o in options if o.value in {m.target for m in affirmed}) \
+                and all(self.values.told_as_past(tokens, tokens.clauses[m.start]) for m in affirmed):
+            # "my wife took painkillers after her surgery years ago": only the past is told
+            return self._ask_now(question)
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(

@@ -279,6 +279,10 @@ class Language(_Strict):
     since: list[Phrase] = []
     # words that say something ended then, and so how it is now ("quit a while back")
     ended: list[Phrase] = []
+    # verbs of a clause told in the past, which a later clause about now replaces ("was daily, lately weekends")
+    past_tense: list[Phrase] = []
+    # words that add to what was said rather than replace it ("and now xanax too")
+    also: list[Phrase] = []
     event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]

@@ -72,6 +72,8 @@ class Values:
         self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
         self.past_leads = frozenset(normalize(p) for p in lang.past_leads)
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
+        self.past_tense = frozenset(normalize(w) for w in lang.past_tense)
+        self.also = frozenset(normalize(w) for w in lang.also)
         self.ended = frozenset(normalize(w) for w in lang.ended)
         self.since = frozenset(normalize(w) for w in lang.since)
         self.now_openers = frozenset(normalize(p) for p in lang.now_openers)
@@ -506,21 +508,31 @@ class Values:
             return True
         return len(spans) == 1 and spans[0][0] == spans[0][1]
 
-    def past_clauses(self, tokens: Tokens, leads: bool = True) -> set[int]:
+    def past_clauses(self, tokens: Tokens, leads: bool = True, ages: bool = False) -> set[int]:
         """The clauses about a past said to be over: one with a past marker ("in my 20s", "back
         in college") or a time long ago ("15 years ago", "in 2015"), and the clause before one
         that points back at it ("hopeless after my divorce, but that was years ago"); never a
         clause that also speaks of now ("still", "these days"). `leads`: whether a marker that
-        leads what follows it ("used to") marks its whole clause too."""
+        leads what follows it ("used to") marks its whole clause too; `ages`: the question asks an
+        age, so a decade of life ("in her twenties") is the answer, not a time gone by."""
         words = tokens.words
         # not a past something comes from ("flashbacks from when i was a kid")
         past = {tokens.clauses[m.start] for m in self.past.find(tokens)
                 if (leads or " ".join(words[m.start:m.end]) not in self.past_leads)
-                and not (m.start and words[m.start - 1] in self.since) and not self._window(words, m.end)}
+                and not (m.start and words[m.start - 1] in self.since) and not self._window(words, m.end)
+                and not (ages and any(w in self.decades or w.rstrip("s").isdigit() for w in words[m.start:m.end]))}
         now_found = self.present.find(tokens)
         starts: dict[int, int] = {}
         for i, c in enumerate(tokens.clauses):
             starts.setdefault(c, i)
+        marked_now = {tokens.clauses[m.start] for m in now_found}
+        adding = {c for i, c in enumerate(tokens.clauses) if words[i] in self.also}
+        if marked_now - adding:
+            # a clause told in the past tense gives way to one that speaks of now ("had pneumonia
+            # last winter, lungs are fine now"; "since he moved back 2 nights, in texas it was every
+            # night"), unless now only adds to it ("and now xanax too")
+            past |= {c for i, c in enumerate(tokens.clauses)
+                     if words[i] in self.past_tense and c not in marked_now}
         for m in now_found:
             # "every day for 2 years, now weekends": a clause that opens with now turns the one
             # before it into the past (not "now and then", "now that i work nights")
@@ -553,6 +565,13 @@ class Values:
         # "quit a while back": what ended then is how it is now
         now |= {tokens.clauses[i] for i, w in enumerate(words) if w in self.ended}
         return past - now
+
+    def told_as_past(self, tokens: Tokens, clause: int) -> bool:
+        """Whether a clause is told in the past tense or dated long ago ("she used every day during
+        covid", "painkillers after her surgery years ago"), not only placed in a time of life that
+        may be now ("im in college")."""
+        words = [w for w, c in zip(tokens.words, tokens.clauses) if c == clause]
+        return any(w in self.past_tense or w in self.ago for w in words) or "used to" in " ".join(words)
 
     def _window(self, words: tuple[str, ...], at: int) -> bool:
         """Whether a time window follows ("in the past *month*", "the past *2 weeks*"): it says

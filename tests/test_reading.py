@@ -341,6 +341,14 @@ READINGS_BY_CLASS = [
     ("benzo_freq", "weekends only now, when he was married it was every day", True, "weekly"),
     ("mental_health", "used to hear voices when i was on meth, not since i quit", False, ("none",)),
     ("suicidal_thoughts", "no. years ago when i was a teenager, but not lately", False, "no"),
+    # a clause told in the past gives way to one that speaks of now, in either order ("clean since
+    # june" says now: it was asked about before round 12; the corpus's readers take it as stopped)
+    ("opioid_freq", "used every day for years, clean since june", True, "stopped"),
+    ("serious_illness", "he had pneumonia last winter, lungs are fine now", True, None),  # asked, not yes
+    ("alcohol_days", "since he moved back with us maybe 2 nights, in texas it was every night", True, 2),
+    ("substances", "my wife took painkillers after her surgery years ago", True, None),
+    ("serious_illness", "i had a heart attack 2 years ago", False, "yes"),  # where the past is the answer
+    ("obligations", "im in college", False, ("school",)),
 ]
 
 
@@ -352,7 +360,6 @@ def test_reading_classes(engine: Engine, qid: str, typed: str, other: bool, expe
 
 @pytest.mark.parametrize("qid, typed, other", [
     ("safety_now", "not suicidal, just want help", False),  # never "suicidal", and the help numbers are shown
-    ("opioid_freq", "used every day for years, clean since june", True),  # how often, then stopped: which?
     ("obligations", "used to work but i got fired", False),  # only the past, taken back
     ("opioid_break", "does urgent care count? i was there a night last week", False),  # a question back
     ("support_groups", "what is smart recovery", False),
