@@ -201,8 +201,8 @@ class Parser:
     def _ask_now(self, question: Question) -> Parsed:
         if question.kind == "number" and question.number is not None:
             ask = self._s("reask_number", min=question.number.min, max=question.number.max)
-        else:
-            ask = self._general_reask(question).reask or ""
+        else:  # not "I did not quite get that": it was understood, as the past
+            ask = self._s("reask_which", options=self._listed(list(enumerate(self.options(question), 1))))
         return Parsed(reask=self._s("reask_now", ask=ask) if "reask_now" in self.strings else ask)
 
     def _of_now_and_the_person(self, question: Question, tokens: Tokens, other: bool) -> tuple[list[int] | None, bool]:

@@ -443,13 +443,17 @@ class Values:
                 found.append(Found((span[0] * days + extra, span[1] * days + extra), False, start, stop))
                 used.update(range(start, stop))
         before_day = {m.end for m in self.last.find(tokens)}
+        weekday = date.today().weekday()  # the language lists its weekdays from Monday, as Python counts them
         for i, w in enumerate(words):
             if i in used:
                 continue
-            if self.weekdays.get(w) is not None:
-                # "last saturday" is 1 to 7 days ago; "saturday" may also be today
-                found.append(Found((1.0, 7.0) if i in before_day else (0.0, 7.0), False,
-                                   i - (1 if i in before_day else 0), i + 1))
+            day = self.weekdays.get(w)
+            if day is not None:
+                # "saturday" said on a Thursday was 5 days ago; today's own name may be today or a
+                # week ago, and "last" says a week ago
+                back = float((weekday - day) % 7)
+                span = (back or 7.0, back or 7.0) if i in before_day else ((back, back) if back else (0.0, 7.0))
+                found.append(Found(span, False, i - (1 if i in before_day else 0), i + 1))
         this_year = date.today().year
         for start, end, span in self.number_spans(words):
             year = int(span[0])

@@ -349,6 +349,8 @@ READINGS_BY_CLASS = [
     ("substances", "my wife took painkillers after her surgery years ago", True, None),
     ("serious_illness", "i had a heart attack 2 years ago", False, "yes"),  # where the past is the answer
     ("obligations", "im in college", False, ("school",)),
+    # found walking a parent for a son in `intake chat --plain`: "started" tells the past too
+    ("age_group", "hes 19 now, started using at 15", True, "adult"),
 ]
 
 
@@ -380,3 +382,25 @@ def test_an_answer_only_about_the_past_is_asked_about_now(engine: Engine) -> Non
     """"used to be every day" was read as 7 days a week now."""
     parsed = read(engine, "alcohol_days", "used to be every day", False)
     assert parsed.value is None and parsed.reask is not None and "now" in parsed.reask
+
+
+@pytest.mark.parametrize("today, typed, expected", [
+    ((2026, 11, 26), "saturday", "week"),  # a Thursday: last Saturday was 5 days ago
+    ((2026, 11, 26), "last friday", "week"),
+    ((2026, 11, 28), "saturday", None),  # said on a Saturday: today, or a week ago? asked
+    ((2026, 11, 28), "last saturday", "week"),
+])
+def test_a_weekday_named_is_counted_back_from_today(engine: Engine, monkeypatch: pytest.MonkeyPatch,
+                                                    today: tuple[int, int, int], typed: str, expected: str | None) -> None:
+    """"saturday" at "when did you last use?" was asked about every day of the week: it may be today."""
+    import datetime
+
+    import chatbot.values
+
+    class Day(datetime.date):
+        @classmethod
+        def today(cls) -> "Day":
+            return cls(*today)
+
+    monkeypatch.setattr(chatbot.values, "date", Day)
+    assert read(engine, "last_use", typed).value == expected

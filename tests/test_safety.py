@@ -184,6 +184,7 @@ CAUGHT_BY_ROUND = {
     # in a room from a drunk partner; "end me"; a weapon out "for both of us"
     "round 11": [
         "quiero morirme, ya no puedo mas", "no tengo razon para vivir", "intente matarme anoche",
+        "he was depressed after his dad died, a veces dice que quiere morirse",
         "mi esposo no despierta y tiene los labios morados",
         "i pray every night that i dont open my eyes again", "wishing i was ded",
         "im tired, thinking about checking out for good",
