@@ -45,6 +45,8 @@ _WITHOUT = re.compile(r"\bw/o\b|\bw/out\b")  # "better off w/o me": the slash wo
 _OD_ENDINGS = {"d": "ed", "in": "ing"}
 # a contrast word opens a new clause: "I'm not suicidal but I want to die" negates only the first
 _CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
+# "nothing but a burden": after these, "but" says "only", not a turn
+_ONLY = frozenset({"nothing", "nothin", "anything", "everything", "all", "none", "nobody", "anyone", "everyone"})
 NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
 NEGATION_AFTER = 1
 TYPO_MIN_LENGTH = 6
@@ -149,7 +151,7 @@ def prepare(text: str) -> list[str]:
             if words and word == ".":
                 words[-1] = "."
             continue
-        if word in _CONTRAST and words and words[-1] not in (".", ","):
+        if word in _CONTRAST and words and words[-1] not in (".", ",") and words[-1] not in _ONLY:
             words.append(",")
         words.append(word)
     return words

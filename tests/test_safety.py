@@ -205,6 +205,23 @@ CAUGHT_BY_ROUND = {
         "he said he would end me if i left", "he has his shotgun out and says tonight is the night for both of us",
         "my sisters husband choked her and shes still living with him",
     ],
+    # the twelfth sealed set opened: "hed rather" go to sleep for good, a semi hoped for, not having
+    # to wake up to any of this; nothing ever will; never climbing out; a weight around someone's
+    # neck, free of me; methods looked up, a lethal count, a height and how; a bag over the head;
+    # a sharpener's blade; fentanyl in what was taken, a dose taken twice, tiny pupils; nothing
+    # wakes her, out cold and rattling; Spanish withdrawal; a door being broken down; threats texted
+    "round 12": [
+        "she says shed rather go to sleep and never come back", "every morning i hope a semi hits me on the highway",
+        "some nights i hope i wont have to wake up to any of this", "i give up, nothing helps and nothing ever will",
+        "im never climbing out of this hole", "i feel like a weight around my dads neck",
+        "they would be better off free of me for good", "ive been looking up ways to die on my phone",
+        "i checked how many of my sleeping pills would be lethal", "i went to the bridge to figure out how",
+        "i put a plastic bag over my head last night", "i took the blade out of a pencil sharpener again",
+        "i think there was fent in what i snorted, i feel so heavy", "she took her methadone twice and now shes nodding",
+        "his pupils are tiny and hes sweating after he smoked something", "nothing wakes her and her lips look grey",
+        "hes passed out and making this gurgling noise", "veo bichos y no he bebido desde el sabado",
+        "my ex is trying to kick in the door right now", "hes been texting that hell kill me tonight",
+    ],
 }
 QUIET_BY_ROUND = {
     "round 8": [
@@ -250,6 +267,14 @@ QUIET_BY_ROUND = {
         "i had my stomach pumped at a frat party in college", "nothing is getting better at work so why bother applying",
         "i bit my nails until they bled", "im hiding in the bathroom from my kids to get 5 minutes of peace",
         "its time for me to go home", "i did more than usual at the gym and im sore",
+    ],
+    "round 12": [
+        "id rather go to outpatient", "i hope my bus hits traffic", "nothing works for my back pain and nothing ever will",
+        "im researching methods of treatment", "im staring at the ceiling fan at night because i cant sleep",
+        "we put a bag over his head for a halloween costume", "i took the blade out of the razor to clean it",
+        "nothing wakes him up in the morning, hes a teenager", "he lost his keys and is trying to break down the door lol",
+        "my cousin keeps texting me that hell kill me at fortnite", "my boss is a weight around my neck",
+        "i tried it again last week, the meeting", "we overdosed on christmas cookies this year",
     ],
 }
 
