@@ -23,7 +23,8 @@ DATA = Path(__file__).resolve().parent / "data" / "answers"
 # held-out parts are never used to tune
 PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
          "tuning10", "tuning11", "tuning12", "tuning13",
-         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10")
+         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10",
+         "heldout11")
 
 
 @dataclass(frozen=True)
