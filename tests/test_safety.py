@@ -222,6 +222,18 @@ CAUGHT_BY_ROUND = {
         "hes passed out and making this gurgling noise", "veo bichos y no he bebido desde el sabado",
         "my ex is trying to kick in the door right now", "hes been texting that hell kill me tonight",
     ],
+    # the two concepts the sealed files miss most, probed with sentences written for the purpose
+    # (15 of 25 burden sentences and 11 of 20 hopeless ones were caught before): deserving better
+    # than me, holding everyone back, the reason they suffer, in everyone's way, tired of me, more
+    # money without me; things never getting better, nothing I do matters, nothing to look
+    # forward to, stopped caring, not seeing myself grow old
+    "probe, burden and hopelessness": [
+        "my daughter deserves a better dad than me", "im just holding my family back", "im the reason my kids are suffering",
+        "i feel like im always in everyones way", "my parents are sick of me", "theyd have more money if i wasnt around",
+        "my wife would be relieved if i went away", "i dont deserve my kids", "i dont see life ever getting better",
+        "nothing i do makes a difference", "i have nothing left to look forward to", "ive quit caring about everything",
+        "i cant picture myself getting older", "my life will never change",
+    ],
 }
 QUIET_BY_ROUND = {
     "round 8": [
@@ -275,6 +287,12 @@ QUIET_BY_ROUND = {
         "nothing wakes him up in the morning, hes a teenager", "he lost his keys and is trying to break down the door lol",
         "my cousin keeps texting me that hell kill me at fortnite", "my boss is a weight around my neck",
         "i tried it again last week, the meeting", "we overdosed on christmas cookies this year",
+    ],
+    "probe, burden and hopelessness": [
+        "the traffic was in everyones way", "my boss is tired of me being late",
+        "my wife deserves better than this, i want to get sober for her", "nothing i do matters to my boss",
+        "i gave up on getting better grades", "my back will never get better without surgery",
+        "i stopped caring about what people think", "he went away to college", "my back pain is holding me back",
     ],
 }
 
