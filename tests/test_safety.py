@@ -234,6 +234,20 @@ CAUGHT_BY_ROUND = {
         "nothing i do makes a difference", "i have nothing left to look forward to", "ive quit caring about everything",
         "i cant picture myself getting older", "my life will never change",
     ],
+    # every other concept probed the same way (20 sentences each, 15 for an attempt, 10 for
+    # someone unresponsive; 3 or fewer missed in each): talking to the dead and tapering off;
+    # "my note", all the pills ready for tonight; a shelter because of him; pills mixed with
+    # drink, drugged, "overdid it" and going dark; on the floor and blue; not to wake up; woke
+    # up in the ICU after taking everything; passed out and cold
+    "probe, the other concepts": [
+        "hes talking to his late wife again, he hasnt had a drink since tuesday",
+        "tapering off xanax on my own and seeing shapes on the walls", "i finished writing my note this morning",
+        "all of my pills are lined up for tonight", "were at a shelter to get away from him",
+        "i took my pills with a bottle of wine and now im scared", "someone drugged my drink and i cant stand up and im so dizzy",
+        "i overdid it and everything is going dark", "he is on the kitchen floor and not breathing",
+        "i hope not to wake up tomorrow", "she woke up in the hospital after she took everything in the cabinet",
+        "my son is collapsed and cold",
+    ],
 }
 QUIET_BY_ROUND = {
     "round 8": [
@@ -293,6 +307,12 @@ QUIET_BY_ROUND = {
         "my wife deserves better than this, i want to get sober for her", "nothing i do matters to my boss",
         "i gave up on getting better grades", "my back will never get better without surgery",
         "i stopped caring about what people think", "he went away to college", "my back pain is holding me back",
+    ],
+    "probe, the other concepts": [
+        "my grandma talks to her late husband every night, its sweet", "my doctor is tapering me off my meds",
+        "i wrote a note for my sons teacher today", "my meds are ready for tomorrow in the pill box",
+        "i volunteer at a shelter", "i overdid it at the gym and my legs are sore", "the bathroom floor is blue tile",
+        "i try not to wake up the baby", "im taking everything in my cabinet to the pharmacy disposal",
     ],
 }
 
