@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from .language import Language
-from .terms import Match, Negation, Phrases, Tokens, normalize, without_after
+from .terms import Match, Negation, Phrases, Tokens, normalize, without_after, word_set
 
 
 class Cues:
@@ -19,43 +19,43 @@ class Cues:
     def __init__(self, lang: Language):
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
-        self.fillers = frozenset(normalize(f) for f in lang.fillers)
+        self.fillers = word_set(lang.fillers)
         # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]
                                            + [(p, "yes") for p in lang.yes] + [(p, "indifferent") for p in
                                                                                lang.indifferent]
                                            + [(p, "neutral") for p in lang.neutral], fillers=self.fillers)
         self.hedge_words = frozenset(normalize(h) for h in lang.hedges if len(normalize(h).split()) == 1)
-        self.softeners = frozenset(normalize(w) for w in lang.softeners)
-        self.denial_tails = frozenset(normalize(w) for w in lang.denial_tails)
-        self.states = frozenset(normalize(w) for w in lang.states)
-        self.pointers = frozenset(normalize(w) for w in lang.pointers)
+        self.softeners = word_set(lang.softeners)
+        self.denial_tails = word_set(lang.denial_tails)
+        self.states = word_set(lang.states)
+        self.pointers = word_set(lang.pointers)
         self.embedded = tuple(tuple(normalize(p).split()) for p in lang.embedded_questions)
-        self.without = frozenset(normalize(w) for w in lang.without)
+        self.without = word_set(lang.without)
         self.asking_back: Phrases[str] = Phrases([(p, "asks") for p in lang.asking_back], typos=False)
-        self.asking_openers = frozenset(normalize(w) for w in lang.asking_openers)
-        self.asking_verbs = frozenset(normalize(w) for w in lang.asking_verbs)
+        self.asking_openers = word_set(lang.asking_openers)
+        self.asking_verbs = word_set(lang.asking_verbs)
         self.question_openers: dict[str, list[tuple[str, ...]]] = {}  # by first word
         for phrase in lang.question_openers:
             words = tuple(normalize(phrase).split())
             self.question_openers.setdefault(words[0], []).append(words)
         self.plural_endings = tuple(lang.plural_endings)
-        self.no_determiners = frozenset(normalize(w) for w in lang.no_determiners)
-        self.negative_words = frozenset(normalize(w) for w in lang.negative_words)
-        self.relations = frozenset(normalize(w) for w in lang.relations)
+        self.no_determiners = word_set(lang.no_determiners)
+        self.negative_words = word_set(lang.negative_words)
+        self.relations = word_set(lang.relations)
         self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
         # words that join two clauses ("and", "but"), and those that may stand before a subject too
         self.joins = frozenset(normalize(w) for w in lang.joiners + [c for c in lang.contrast if len(c.split()) == 1])
-        self.openers = self.joins | frozenset(normalize(w) for w in lang.possessives + lang.determiners)
-        self.third_persons = frozenset(normalize(w) for w in lang.third_persons)
-        self.self_subjects = frozenset(normalize(w) for w in lang.self_subjects)
+        self.openers = self.joins | word_set(lang.possessives + lang.determiners)
+        self.third_persons = word_set(lang.third_persons)
+        self.self_subjects = word_set(lang.self_subjects)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
-        self.perceives = frozenset(normalize(w) for w in lang.perceives)
-        self.belonging = frozenset(normalize(w) for w in lang.belonging)
-        self.joiners = frozenset(normalize(w) for w in lang.joiners)
-        self.label_prefixes = frozenset(normalize(w) for w in lang.label_prefixes)
+        self.perceives = word_set(lang.perceives)
+        self.belonging = word_set(lang.belonging)
+        self.joiners = word_set(lang.joiners)
+        self.label_prefixes = word_set(lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
-        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
+        self.time_prepositions = word_set(lang.time_prepositions)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
@@ -77,8 +77,8 @@ class Cues:
                                      rf"|(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
                                      rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*"
                                      rf"|\s(?:{bare})\b[\s,.!-]*", re.IGNORECASE)
-        self.subjects = frozenset(normalize(s) for s in lang.subjects)
-        self.auxiliaries = frozenset(normalize(a) for a in lang.auxiliaries)
+        self.subjects = word_set(lang.subjects)
+        self.auxiliaries = word_set(lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
         # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
         self.plain_no = frozenset(normalize(p) for p in lang.no + lang.leading_no if len(normalize(p).split()) == 1)

@@ -31,6 +31,11 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def word_set(phrases: Sequence[str]) -> frozenset[str]:
+    """A language file's list of words or phrases, normalised, for membership tests."""
+    return frozenset(normalize(p) for p in phrases)
+
+
 @dataclass(frozen=True)
 class Tokens:
     """The words of an answer and the clause each belongs to."""

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from .language import Language
-from .terms import Match, Negation, Phrases, Tokens, normalize, without_after
+from .terms import Match, Negation, Phrases, Tokens, normalize, without_after, word_set
 
 Span = tuple[float, float]
 ValueKind = Literal["age", "frequency", "count", "time_ago"]
@@ -44,19 +44,19 @@ class Values:
         for unit, days in (("day", 1.0), ("week", 7.0), ("month", 30.0), ("year", 365.0), ("hour", 0.0)):
             for word in getattr(lang.units, unit):
                 self.unit_days[normalize(word)] = days
-        self.per = frozenset(normalize(w) for w in lang.per)
+        self.per = word_set(lang.per)
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
-        self.range_words = frozenset(normalize(w) for w in lang.range_words)
+        self.range_words = word_set(lang.range_words)
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
         self.weekend = Phrases([(p, 2) for p in lang.weekend], typos=False)
         self.weekdays_all = Phrases([(p, 5) for p in lang.weekdays_all], typos=False)
         # "every *damn* day"; not a hedge ("not *really* anymore" is hedged, and asked about)
-        fillers = frozenset(normalize(f) for f in lang.fillers) - frozenset(normalize(h) for h in lang.hedges)
+        fillers = word_set(lang.fillers) - word_set(lang.hedges)
         self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()], fillers=fillers)
         self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()], fillers=fillers)
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
-        self.ago = frozenset(normalize(w) for w in lang.ago)
+        self.ago = word_set(lang.ago)
         self.last: Phrases[int] = Phrases([(p, 1) for p in lang.last], typos=False)
         self.decades = {normalize(k): v for k, v in lang.decades.items()}
         self.decade_parts = {normalize(k): v for k, v in lang.decade_parts.items()}
@@ -66,29 +66,29 @@ class Values:
             + [(p, "more_than") for p in b.more_than] + [(p, "less_than") for p in b.less_than]
             + [(p, "almost") for p in b.almost] + [(p, "turning") for p in b.turning], typos=False)
         self.open_above: Phrases[str] = Phrases([(p, "open") for p in b.open_above], typos=False)
-        self.through = frozenset(normalize(w) for w in lang.through)
-        self.every = frozenset(normalize(w) for w in lang.every)
-        self.one = frozenset(normalize(w) for w in lang.one)
+        self.through = word_set(lang.through)
+        self.every = word_set(lang.every)
+        self.one = word_set(lang.one)
         self.past: Phrases[str] = Phrases([(p, "past") for p in lang.past_markers], typos=False)
-        self.past_leads = frozenset(normalize(p) for p in lang.past_leads)
+        self.past_leads = word_set(lang.past_leads)
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
-        self.past_tense = frozenset(normalize(w) for w in lang.past_tense)
-        self.also = frozenset(normalize(w) for w in lang.also)
-        self.ended = frozenset(normalize(w) for w in lang.ended)
-        self.since = frozenset(normalize(w) for w in lang.since)
-        self.now_openers = frozenset(normalize(p) for p in lang.now_openers)
+        self.past_tense = word_set(lang.past_tense)
+        self.also = word_set(lang.also)
+        self.ended = word_set(lang.ended)
+        self.since = word_set(lang.since)
+        self.now_openers = word_set(lang.now_openers)
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
-        self.clause_openers = frozenset(normalize(w) for w in lang.joiners + lang.contrast)
+        self.clause_openers = word_set(lang.joiners + lang.contrast)
         self.plural = tuple(lang.plural_endings)
-        self.event_verbs = frozenset(normalize(w) for w in lang.event_verbs)
+        self.event_verbs = word_set(lang.event_verbs)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
-        self.states = frozenset(normalize(w) for w in lang.states)
-        self.without = frozenset(normalize(w) for w in lang.without)
+        self.states = word_set(lang.states)
+        self.without = word_set(lang.without)
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
-        self.alternate = frozenset(normalize(w) for w in lang.alternate)  # "every other week"
+        self.alternate = word_set(lang.alternate)  # "every other week"
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
-        self.time_prepositions = frozenset(normalize(w) for w in lang.time_prepositions)
-        self.not_amounts = frozenset(normalize(w) for w in lang.not_amounts)
+        self.time_prepositions = word_set(lang.time_prepositions)
+        self.not_amounts = word_set(lang.not_amounts)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
         self.totals: Phrases[int] = Phrases([(p, days) for p, days in lang.totals.items()], typos=False)
         self.age_leads = tuple(tuple(normalize(p).split()) for p in lang.age_leads)
@@ -552,7 +552,8 @@ class Values:
         if not past and not any(w in self.ago or (w.isdigit() and len(w) == 4) for w in words):
             return past
         for found in self.times(tokens):
-            said_ago = words[found.end - 1] in self.ago or (found.end - found.start == 1 and words[found.start].isdigit())
+            said_ago = words[found.end - 1] in self.ago or (
+                found.end - found.start == 1 and words[found.start].isdigit())
             # "every day since 2019", "since his divorce 3 years ago": it goes on from then
             since = any(words[i] in self.since for i in range(found.start)
                         if tokens.clauses[i] == tokens.clauses[found.start])
@@ -563,7 +564,8 @@ class Values:
         for clause, start in starts.items():
             while start < len(words) and words[start] in self.clause_openers:
                 start += 1
-            if clause in past and clause - 1 in starts and any(words[start:start + len(r)] == r for r in self.refers_back):
+            if clause in past and clause - 1 in starts and any(
+                    words[start:start + len(r)] == r for r in self.refers_back):
                 past.add(clause - 1)
         now = {tokens.clauses[m.start] for m in now_found}
         # "quit a while back": what ended then is how it is now
@@ -574,7 +576,7 @@ class Values:
         """Whether a clause is told in the past tense or dated long ago ("she used every day during
         covid", "painkillers after her surgery years ago"), not only placed in a time of life that
         may be now ("im in college")."""
-        words = [w for w, c in zip(tokens.words, tokens.clauses) if c == clause]
+        words = [w for w, c in zip(tokens.words, tokens.clauses, strict=True) if c == clause]
         return any(w in self.past_tense or w in self.ago for w in words) or "used to" in " ".join(words)
 
     def _window(self, words: tuple[str, ...], at: int) -> bool:

@@ -391,7 +391,8 @@ def test_an_answer_only_about_the_past_is_asked_about_now(engine: Engine) -> Non
     ((2026, 11, 28), "last saturday", "week"),
 ])
 def test_a_weekday_named_is_counted_back_from_today(engine: Engine, monkeypatch: pytest.MonkeyPatch,
-                                                    today: tuple[int, int, int], typed: str, expected: str | None) -> None:
+                                                    today: tuple[int, int, int], typed: str,
+                                                    expected: str | None) -> None:
     """"saturday" at "when did you last use?" was asked about every day of the week: it may be today."""
     import datetime
 
@@ -399,7 +400,7 @@ def test_a_weekday_named_is_counted_back_from_today(engine: Engine, monkeypatch:
 
     class Day(datetime.date):
         @classmethod
-        def today(cls) -> "Day":
+        def today(cls) -> Day:
             return cls(*today)
 
     monkeypatch.setattr(chatbot.values, "date", Day)
