@@ -176,9 +176,7 @@ class Parser:
         when the answer also speaks of the past or of someone else."""
         read = self._number if question.kind == "number" else self._choice
         # (not where the past is the answer: a question of when, or one about what happened before)
-        if len(tokens.words) > 2 and (question.kind == "number" or question.reads not in (None, "time_ago")
-                                      or question.kind in ("choice", "yes_no")) \
-                and question.reads != "time_ago" and not question.history:
+        if len(tokens.words) > 2 and question.reads != "time_ago" and not question.history:
             keep, past = self._of_now_and_the_person(question, tokens, other)
             if keep:
                 now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)

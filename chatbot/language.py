@@ -283,6 +283,8 @@ class Language(_Strict):
     past_tense: list[Phrase] = []
     # words that add to what was said rather than replace it ("and now xanax too")
     also: list[Phrase] = []
+    # a number said without one, before a unit ("the past *few* weeks")
+    some: list[Phrase] = []
     event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]

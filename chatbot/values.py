@@ -73,6 +73,7 @@ class Values:
         self.past_leads = word_set(lang.past_leads)
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
         self.past_tense = word_set(lang.past_tense)
+        self.some = word_set(lang.some)
         self.also = word_set(lang.also)
         self.ended = word_set(lang.ended)
         self.since = word_set(lang.since)
@@ -582,9 +583,9 @@ class Values:
     def _window(self, words: tuple[str, ...], at: int) -> bool:
         """Whether a time window follows ("in the past *month*", "the past *2 weeks*"): it says
         how far back the answer looks, not that it is over."""
-        following = words[at:at + 3]
-        return any(w in self.unit_days or w.isdigit() or w in self.number_words for w in following[:1]) or (
-            len(following) > 1 and following[0] in ("few", "couple") and following[1:2] != ())
+        following = words[at:at + 2]
+        return bool(following) and (following[0] in self.unit_days or following[0].isdigit()
+                                    or following[0] in self.number_words or following[0] in self.some)
 
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
         """The value in the answer; a clause about the past ("used to be every day, but now
