@@ -243,6 +243,9 @@ class Parser:
         matches = [m for m in matches
                    if (not any(i in unsure for i in range(m.start, m.end)) or self.cues.holds_unsure(tokens, m))
                    and not (m.start and tokens.words[m.start - 1] in self.cues.time_prepositions)]  # "after school"
+        # "a glass or two of wine" is not glass (meth): understood, as a measure, not an option
+        measures = [m for m in matches if self.cues.a_measure(tokens, m)]
+        matches = [m for m in matches if m not in measures]
         negative = {o.value for o in self.options(question) if o.means == "no"}
         # "no im suicidal": a no that answers the question, then a subject, negates nothing after it
         cues = [c for c in self.cues.negation.cues(tokens) if not (
@@ -253,7 +256,10 @@ class Parser:
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
                   and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
         matches = [m for m in matches if m not in as_cue]
-        covered = {i for m in matches for i in range(m.start, m.end)}
+        covered = {i for m in matches + measures for i in range(m.start, m.end)}
+        for m in measures:  # "a glass or two": the count that goes with it too
+            covered |= {i for s, e, _ in self.values.number_spans(tokens.words) if s in (m.end, m.end + 1)
+                        for i in range(m.end, e)}
         affirmed: list[Match[str]] = []
         negated: list[Match[str]] = []
         denied_clauses = self.cues.denied_clauses(tokens)

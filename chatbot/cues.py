@@ -41,6 +41,9 @@ class Cues:
             self.question_openers.setdefault(words[0], []).append(words)
         self.plural_endings = tuple(lang.plural_endings)
         self.no_determiners = word_set(lang.no_determiners)
+        self.measures = word_set(lang.measures)
+        self.measure_leads = word_set(lang.measure_leads)
+        self.measure_tails = word_set(lang.measure_tails)
         self.negative_words = word_set(lang.negative_words)
         self.relations = word_set(lang.relations)
         self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
@@ -243,6 +246,16 @@ class Cues:
             return True
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))
+
+    def a_measure(self, tokens: Tokens, m: Match[str]) -> bool:
+        """A word that is also a measure or a thing, used as one: "a glass or two", "two glasses
+        of wine", "whiskey on ice" (slang for meth in "smokes glass", "just ice")."""
+        words = tokens.words
+        if m.end - m.start != 1 or words[m.start] not in self.measures:
+            return False
+        before = words[m.start - 1] if m.start else ""
+        after = words[m.end] if m.end < len(words) else ""
+        return before in self.measure_leads or before.isdigit() or after in self.measure_tails
 
     def said_of_someone_else(self, tokens: Tokens, at: int, other: bool) -> bool:
         """The words at `at` are said of someone other than the person the intake is about: the

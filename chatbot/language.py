@@ -267,6 +267,11 @@ class Language(_Strict):
     corrections: list[Phrase]
     dash_corrections: list[Phrase]
     past_markers: list[Phrase]
+    # option words that are also measures or things, not what they name when used as one:
+    # "a glass or two", "two glasses of wine", "on ice", "ice cream"
+    measures: list[Phrase] = []
+    measure_leads: list[Phrase] = []
+    measure_tails: list[Phrase] = []
     # markers that lead what follows them ("i drink wine used to smoke weed"), not their whole clause
     past_leads: list[Phrase] = []
     # a clause that speaks of now is never one about the past ("depressed years ago and still am")

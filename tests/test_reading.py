@@ -351,6 +351,12 @@ READINGS_BY_CLASS = [
     ("obligations", "im in college", False, ("school",)),
     # found walking a parent for a son in `intake chat --plain`: "started" tells the past too
     ("age_group", "hes 19 now, started using at 15", True, "adult"),
+    # found in the kiosk: "a glass or two" of wine was read as glass, slang for meth; a word that
+    # is also a measure or a thing is not the option when used as one
+    ("substances", "wine, a glass or two, used to be vodka every night", False, ("alcohol",)),
+    ("substances", "whiskey on ice mostly", False, ("alcohol",)),
+    ("substances", "just ice", False, ("meth",)),
+    ("substances", "smokes glass", False, ("meth",)),
 ]
 
 
