@@ -13,8 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import language, yamlsource
+from . import crisis_model, language, yamlsource
 from .crisis_grammar import Grammar, PatternError
+from .crisis_model import CrisisModel
 from .language import Language
 from .route import Route
 from .safety import TYPO_MIN_LENGTH
@@ -52,6 +53,8 @@ class LoadedDialog:
     # the crisis word sets as the Checker compiled them, every pattern checked against them: the
     # detector reuses it and writes a pattern's regex out only when it first runs
     grammar: Grammar | None = field(default=None, repr=False, compare=False)
+    # the crisis model named by `safety.model`, read and checked with the dialog
+    model: CrisisModel | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def questions(self) -> dict[str, Question]:
@@ -99,13 +102,14 @@ class LoadedDialog:
         return 1
 
 
-def load(path: str | Path = DEFAULT_DIALOG) -> LoadedDialog:
-    """Read, parse, validate. Raises FileProblems with every fault found."""
+def load(path: str | Path = DEFAULT_DIALOG, model: bool = True) -> LoadedDialog:
+    """Read, parse, validate. Raises FileProblems with every fault found. `model=False`: leave
+    out the crisis model (the tool that trains it)."""
     source = yamlsource.read(path, "dialog")
-    return from_source(source, path)
+    return from_source(source, path, model)
 
 
-def from_source(source: Source, path: str | Path | None = None) -> LoadedDialog:
+def from_source(source: Source, path: str | Path | None = None, model: bool = True) -> LoadedDialog:
     spec = yamlsource.model_from(
         source, Dialog, "a dialog file must be a mapping with keys such as 'dialog', 'questions' and 'rules'",
         lambda loc: _where(source.data, loc))
@@ -115,7 +119,20 @@ def from_source(source: Source, path: str | Path | None = None) -> LoadedDialog:
         raise FileProblems(problems)
     lang = language.load(path if path is not None else source.file, spec.dialog.locale,
                          source.line(("dialog", "locale")))
-    return LoadedDialog(spec, source.file, source.lines, lang, checker.grammar)
+    return LoadedDialog(spec, source.file, source.lines, lang, checker.grammar,
+                        _model(spec, source, path) if model else None)
+
+
+def _model(spec: Dialog, source: Source, path: str | Path | None) -> CrisisModel | None:
+    """The crisis model beside the dialog file; a missing or broken one names its file and line."""
+    name = spec.safety.model
+    if name is None:
+        return None
+    where = Path(path if path is not None else source.file).parent / name
+    try:
+        return crisis_model.load(where, set(spec.safety.concepts))
+    except crisis_model.ModelError as error:
+        raise FileProblems([Problem(error.file, error.line, "crisis model", error.message)]) from None
 
 
 # --- schema errors -------------------------------------------------------------------
@@ -494,6 +511,14 @@ class Checker:
         for j, rid in enumerate(safety.check_in.resources):
             if rid not in resources:
                 yield self.problem(("safety", "check_in", "resources", j), "check_in", f"unknown resource '{rid}'")
+        for kind, asked in safety.check_in.kinds.items():
+            at: tuple[str | int, ...] = ("safety", "check_in", "kinds", kind)
+            if kind not in safety.kinds:
+                yield self.problem(at, "check_in", f"unknown crisis kind '{kind}'; kinds are: "
+                                   + ", ".join(safety.kinds))
+            for j, rid in enumerate(asked.resources):
+                if rid not in resources:
+                    yield self.problem(at + ("resources", j), "check_in", f"unknown resource '{rid}'")
         lists: list[tuple[tuple[str | int, ...], str, list[str]]] = [
             (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, field))
             for key, field in (("negation", "negation"), ("not_negation", "not_negation"),

@@ -117,7 +117,7 @@ class Engine:
         self.parser = Parser([*spec.questions, self.check_in_question], dialog.language, spec.strings,
                              critical=self.critical, help_now={
             kind: resources[k.resources[0]] for kind, k in spec.safety.kinds.items() if k.resources})
-        self.detector = Detector(spec.safety, dialog.grammar)
+        self.detector = Detector(spec.safety, dialog.grammar, dialog.model)
         self.route = Route(dialog.questions, spec.dialog.start)
         # sessions started and not yet closed; weak, so a session dropped without close() is not kept
         self.open_sessions: weakref.WeakSet[Session] = weakref.WeakSet()
@@ -631,11 +631,15 @@ class Session:
         spec = self.dialog.spec.safety
         check = spec.check_in
         prompt = check.prompt_other if self.other_person() and check.prompt_other else check.prompt
+        resources = check.resources
+        by_kind = check.kinds.get(spec.concepts[self._check_in[0][0]].kind)
+        if by_kind is not None:  # an overdose, withdrawal or danger the model asks about
+            prompt, resources = by_kind.prompt, by_kind.resources
         return CheckInTurn(
             message=message, progress=self.progress,
             check_in=CheckInView(
                 concepts=self._check_in[0], message=check.message, prompt=prompt,
-                resources=tuple(r.text for r in spec.resources if r.id in check.resources),
+                resources=tuple(r.text for r in spec.resources if r.id in resources),
                 options=self.engine.check_in_options))
 
     def _check_in_answer(self, text: str, kinds: tuple[str, ...]) -> Turn:

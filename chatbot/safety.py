@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .crisis_grammar import ANYWHERE, STEM_LIMIT, Compiled, Grammar, Pair, Single
+from .crisis_model import CrisisModel
 from .spec import Safety
 
 Grade = Literal["now", "check"]
@@ -60,6 +61,14 @@ class Hit:
     kind: str  # the crisis screen it leads to
     grade: Grade
     words: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the grammar made of one answer."""
+
+    hits: tuple[Hit, ...]
+    cleared: bool  # a pattern matched and its scope cleared it: the words were read, and said no
 
 
 @dataclass(frozen=True)
@@ -171,10 +180,13 @@ def _one_edit(word: str) -> set[str]:
 class Detector:
     """Built once per dialog; `detect` runs on every answer, so everything is compiled here."""
 
-    def __init__(self, safety: Safety, grammar: Grammar | None = None):
+    def __init__(self, safety: Safety, grammar: Grammar | None = None, model: CrisisModel | None = None):
         """`grammar`: the one `dialogs.Checker` checked every pattern of this `safety` with (a
         loaded dialog's), so each concept pattern's regex is written out when it first runs;
-        without it every pattern is compiled here, and a bad one raises PatternError."""
+        without it every pattern is compiled here, and a bad one raises PatternError.
+        `model`: the dialog's crisis model, asked where the grammar finds nothing."""
+        self.model = model
+        self.concept_kinds = {cid: c.kind for cid, c in safety.concepts.items()}
         scope = safety.scope
         self.fillers = frozenset(scope.fillers)
         checked = grammar is not None
@@ -232,19 +244,35 @@ class Detector:
 
         `history`: the question asks what usually happens or happened before, so a disclosure
         with no time of its own is history ("I had seizures"), unless it says now.
+
+        Where the grammar found nothing and cleared nothing, the crisis model may find a concept:
+        a check-in, never the crisis screen; not at a question about history.
         """
+        reading = self.read(text, history)
+        if reading.hits or reading.cleared or history or self.model is None:
+            return reading.hits
+        found = self.model.read(text)
+        if found is None:
+            return ()
+        return (Hit(found.concept, self.concept_kinds[found.concept], "check",
+                    f"{found.words} (model, {found.chance:.0%})"),)
+
+    def read(self, text: str, history: bool = False) -> Reading:
+        """`detect`, and whether a pattern matched that its scope cleared (denied, long ago, or
+        its concept's `unless`): the grammar has read those words, and nothing overrules it."""
         words = [w for w in (self.typos.get(w, w) for w in prepare(text)) if w not in self.fillers]
         if not words:
-            return ()
+            return Reading((), False)
         prepared = _Text(words)
         prepared.chosen = self._chosen(prepared.vocabulary)
         hits: list[Hit] = []
         cues: list[_Cues] = []  # read around a match only once something matched: most answers match nothing
+        cleared: list[bool] = []
         active = prepared.chosen
         for concept in self.concepts:
             if id(concept.now) not in active and id(concept.check) not in active:
                 continue  # no pattern of this concept has its anchor word in the text
-            hit = self._concept(prepared, cues, concept, history)
+            hit = self._concept(prepared, cues, concept, history, cleared)
             if hit is not None:
                 hits.append(hit)
         if not any(h.grade == "now" for h in hits):
@@ -253,7 +281,7 @@ class Detector:
                 if hit is not None:
                     hits.append(hit)
                     break
-        return tuple(hits)
+        return Reading(tuple(hits), bool(cleared))
 
     def _signs(self, text: _Text, cues: list[_Cues], signs: _Signs, history: bool) -> Hit | None:
         """Different signs that add up, with what was taken said anywhere in the answer: each
@@ -307,8 +335,10 @@ class Detector:
             now=[s for s in text.spans(self.now) if not any(r.start <= s.start < r.end for r in resolved)],
         )
 
-    def _concept(self, text: _Text, cues: list[_Cues], concept: _Concept, history: bool) -> Hit | None:
-        """The most urgent ungated match of one concept, or None."""
+    def _concept(self, text: _Text, cues: list[_Cues], concept: _Concept, history: bool,
+                 cleared: list[bool]) -> Hit | None:
+        """The most urgent ungated match of one concept, or None; a match its scope cleared
+        adds to `cleared`."""
         excluded: list[_Span] | None = None
         best: Hit | None = None
         grades: tuple[tuple[Grade, Compiled], ...] = (("now", concept.now), ("check", concept.check))
@@ -317,13 +347,16 @@ class Detector:
                 if excluded is None:
                     excluded = text.spans(concept.unless)
                 if any(e.start <= span.start < e.end for e in excluded):
+                    cleared.append(True)
                     continue
                 if not cues:
                     cues.append(self._cues(text, history))
                 found = self._grade(text, cues[0], span, grade, concept.past, concept.past_resolved)
                 if found == "now":
                     return Hit(concept.id, concept.kind, "now", words)
-                if found is not None and best is None:
+                if found is None:
+                    cleared.append(True)
+                elif best is None:
                     best = Hit(concept.id, concept.kind, found, words)
         return best
 

@@ -324,6 +324,11 @@ class CrisisTypos(Strict):
     real_words: list[Text] = []
 
 
+class CheckInKind(Strict):
+    prompt: Text
+    resources: list[Ident]
+
+
 class CheckIn(Strict):
     """The direct question an indirect signal gets, with the numbers beside it."""
 
@@ -334,6 +339,9 @@ class CheckIn(Strict):
     unsure_label: Text
     reask: Text
     go_on: Text
+    # the question for a crisis kind other than suicide (a check-in the model raised for an
+    # overdose, withdrawal or danger): yes leads to that kind's crisis screen
+    kinds: dict[Ident, CheckInKind] = {}
 
 
 class Safety(Strict):
@@ -344,6 +352,9 @@ class Safety(Strict):
     scope: CrisisScope
     typos: CrisisTypos = CrisisTypos()
     concepts: dict[Ident, CrisisConcept]
+    # the crisis model beside the dialog file (chatbot/crisis_model.py): asks the check-in
+    # where the grammar found nothing; none, and only the grammar reads
+    model: str | None = None
 
 
 class DialogInfo(Strict):

@@ -111,7 +111,8 @@ def report(tallies: dict[str, Tally]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    detector = Detector(load().spec.safety)
+    dialog = load()
+    detector = Detector(dialog.spec.safety, dialog.grammar, dialog.model)
     parts = load_parts()
     tallies = {part: measure(detector, files) for part, files in sorted(parts.items(), reverse=True)}
     print(report(tallies))

@@ -15,10 +15,10 @@ from crisis_corpus import load_parts, measure, report
 PARTS = load_parts()
 # Floors, not targets: the held-out figures are reported beside the tuning ones (README);
 # issue 10's target (97% recall, at most 3% false alarms on the held-out part) is not met yet.
-# heldout8.yaml measured 89.1% / 6.2% on first contact (heldout7 87.7% / 4.5%, now tuning13;
-# heldout6 85.9% / 5.8%, now tuning12); these floors catch a change that makes it worse.
-HELDOUT_RECALL_FLOOR = 0.85
-HELDOUT_ALARM_CEILING = 0.07
+# The patterns alone caught 87.0% of the held-out part with 2.0% false alarms; with the crisis
+# model 94.8% / 2.5%. These floors catch a change that makes it worse.
+HELDOUT_RECALL_FLOOR = 0.93
+HELDOUT_ALARM_CEILING = 0.035
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
@@ -72,7 +72,7 @@ def test_patterns_written_out_on_first_use_read_as_those_compiled_at_start(engin
     regex out the first time it runs; one that compiles every pattern at start reads alike."""
     from chatbot.safety import Detector
 
-    eager = Detector(engine.dialog.spec.safety)
+    eager = Detector(engine.dialog.spec.safety, model=engine.dialog.model)
     phrases = [p for files in PARTS.values() for f in files for key in ("trigger", "quiet")
                for ps in f[key].values() for p in ps]
     assert engine.dialog.grammar is not None and len(phrases) > 500

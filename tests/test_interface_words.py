@@ -36,6 +36,7 @@ def test_every_word_the_app_names_exists_and_every_word_is_used() -> None:
 
 async def test_a_translation_s_words_are_what_the_app_shows(tmp_path: Path) -> None:
     shutil.copy(ROOT / "dialogs" / "intake.yaml", tmp_path / "intake.yaml")
+    shutil.copy(ROOT / "dialogs" / "crisis_model.tsv", tmp_path / "crisis_model.tsv")
     language = yaml.safe_load((ROOT / "dialogs" / "language" / "en.yaml").read_text(encoding="utf-8"))
     language["interface"] = {key: f"<{key}>" + ("{" + "}{".join(_fields(text)) + "}" if _fields(text) else "")
                              for key, text in language["interface"].items()}

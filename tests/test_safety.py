@@ -104,7 +104,7 @@ def test_a_pattern_of_filler_words_only_is_refused() -> None:
     "im going to take all my meds like the doctor says", "i took some time off and my heart was racing",
 ])
 def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
+    assert engine.detector.read(phrase).hits == ()  # the patterns; the model's reach is measured apart
 
 
 @pytest.mark.parametrize("phrase", [
@@ -122,7 +122,7 @@ def test_round_7_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase
     "ill shoot you a text when i get home",
 ])
 def test_round_5_and_6_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
+    assert engine.detector.read(phrase).hits == ()
 
 
 def test_a_pattern_with_a_filler_word_still_runs(engine: Engine) -> None:
@@ -331,7 +331,7 @@ def test_each_rounds_classes_are_caught(engine: Engine, phrase: str) -> None:
 
 @pytest.mark.parametrize("phrase", [p for ps in QUIET_BY_ROUND.values() for p in ps])
 def test_each_rounds_patterns_do_not_reach_everyday_sentences(engine: Engine, phrase: str) -> None:
-    assert engine.detector.detect(phrase) == ()
+    assert engine.detector.read(phrase).hits == ()
 
 
 @pytest.mark.parametrize("kind, phrase", [

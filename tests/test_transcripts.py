@@ -80,6 +80,7 @@ def test_malformed_transcript_is_named_with_exit_2(name: str, line: int, message
 def workspace(tmp_path: Path) -> Path:
     """A temporary copy of the dialog and the corpus, safe to break."""
     shutil.copy(ROOT / "dialogs" / "intake.yaml", tmp_path / "intake.yaml")
+    shutil.copy(ROOT / "dialogs" / "crisis_model.tsv", tmp_path / "crisis_model.tsv")
     shutil.copytree(CORPUS, tmp_path / "transcripts")
     return tmp_path
 
