@@ -16,8 +16,8 @@ PARTS = load_parts()
 # Floors, not targets: the held-out figures are reported beside the tuning ones (README);
 # issue 10's target (97% recall, at most 3% false alarms on the held-out part) is not met yet.
 # The patterns alone caught 87.0% of the held-out part with 2.0% false alarms; with the crisis
-# model 94.8% / 2.5%. These floors catch a change that makes it worse.
-HELDOUT_RECALL_FLOOR = 0.93
+# model 96.6% / 2.4% (heldout15 included). These floors catch a change that makes it worse.
+HELDOUT_RECALL_FLOOR = 0.95
 HELDOUT_ALARM_CEILING = 0.035
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
@@ -48,7 +48,9 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + report(tallies))
     tuning, heldout = tallies["tuning"], tallies["heldout"]
     assert tuning.recall >= TUNING_RECALL_FLOOR, tuning.misses
-    assert tuning.alarm_rate <= 0.01
+    # a third of the tuning alarms are past attempts and self-harm in the long_ago class, which
+    # get the check-in on purpose (CLINICAL.md section 3)
+    assert tuning.alarm_rate <= 0.015
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
 

@@ -315,6 +315,16 @@ QUIET_BY_ROUND = {
         "i gave up on getting better grades", "my back will never get better without surgery",
         "i stopped caring about what people think", "he went away to college", "my back pain is holding me back",
     ],
+    # a person one sees or talks to is not a hallucination (found reading a benchmark's answer)
+    "seeing a person": [
+        "i want to see someone about quitting", "his doctor wants him to see someone, he says he can quit whenever he wants",
+        "since i quit drinking im seeing people again, dating i mean", "i quit drinking and now i get to see my kids",
+    ],
+    # a person one sees or talks to is not a hallucination (found reading a benchmark's answer)
+    "seeing a person": [
+        "i want to see someone about quitting", "his doctor wants him to see someone, he says he can quit whenever he wants",
+        "since i quit drinking im seeing people again, dating i mean", "i quit drinking and now i get to see my kids",
+    ],
     "probe, the other concepts": [
         "my grandma talks to her late husband every night, its sweet", "my doctor is tapering me off my meds",
         "i wrote a note for my sons teacher today", "my meds are ready for tomorrow in the pill box",
