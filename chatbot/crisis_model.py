@@ -171,7 +171,7 @@ def load(path: Path, concepts: set[str] | None = None) -> CrisisModel:
     the dialog's, which every label but `none` must be."""
     file = str(path)
     try:
-        lines = path.read_text(encoding="ascii").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise ModelError(file, 1, f"cannot read the model file ({error}); write it with "
                                   "tools/train_crisis_model.py") from None

@@ -39,7 +39,7 @@ from chatbot.safety import Detector  # noqa: E402
 
 MIN_DF = 2  # a feature seen in one answer only says nothing about another
 C = 4.0  # inverse regularisation; chosen by cross-validation on the tuning part (README)
-MIN_WORDS = 3
+MIN_WORDS = 4  # a yes or no with a word or two ("no, I can't") is an answer, not a disclosure
 FOLDS = 6
 
 
