@@ -14,20 +14,22 @@ quiet where the grammar has read the words and cleared them (a denial, long ago)
 questions about history, and on answers too short to say much. The same text gives the same
 reading every time, and the words that weighed most are shown to staff like the grammar's.
 
-The file is text, a line per feature, so a fault names its line (cells are tab-separated):
+The file is text, a line per part, its cells separated by tabs, so a fault names its line:
 
     labels      none wish_to_die hopelessness ...   `none` first
     threshold   0.85        the chance of any concept above which the check-in is asked
-    min_words   3           fewer words than this: not read
+    min_words   4           fewer words than this: not read
     negations   not never no ...
     intercepts  -1.2 0.4 ...                        one per label
     scale       0.0003      a weight is its stored whole number times this
-    w:better off    4.1     a word feature (one word or two) and its idf, present or not
-    c:urde          5.2     a letter-run feature and its idf
-    weights     <base64>    16-bit little-endian whole numbers, a row per feature in the
-                            order above, one per label: the weight times the idf
+    words       better off  feel like ...           the word features (a word, or two)
+    word_idf    <base64>    their idf, 32-bit floats
+    runs        " bu" "urd" ...                     the letter-run features
+    run_idf     <base64>
+    weights     <base64>    16-bit whole numbers, a row per feature (words, then runs), one per
+                            label: the weight times the idf
 
-Loading it is one base64 decode, not a parse of 270,000 numbers.
+Loading it is a few base64 decodes, not a parse of 300,000 numbers.
 """
 
 from __future__ import annotations
@@ -42,14 +44,16 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": ""})
 _TOKENS = re.compile(r"[^\W_]+|[.,!?;:()]")
 NEGATION_REACH = 3  # words after a negation that it marks ("not" + "want to die")
-RUN_SIZES = (3, 4, 5)  # letter runs of a word, padded with a space at each end
+RUN_SIZES = (4,)  # letter runs of a word, padded with a space at each end (3 to 5 read no better, README)
 WORD, CHAR = "w:", "c:"
 REWRITE = "write the file again with tools/train_crisis_model.py"
-HEADER = ("labels", "threshold", "min_words", "negations", "intercepts", "scale")
+LINES = ("labels", "threshold", "min_words", "negations", "intercepts", "scale", "words", "word_idf", "runs", "run_idf",
+         "weights")
 
 
 def words(text: str) -> list[str]:
@@ -113,12 +117,9 @@ class CrisisModel:
         self.min_words = min_words
         self.negations = negations
         self.intercepts = intercepts
-        self.words = words  # feature -> (idf, its place in each column)
+        self.words = words  # feature -> (idf, where its row of weights starts)
         self.runs = runs
-        size = len(labels)
-        # a row per feature, a weight (times the idf, over `scale`) per label
-        self.rows: list[tuple[int, ...]] = list(zip(*(weights[label::size].tolist() for label in range(size)),
-                                                    strict=True))
+        self.weights = weights  # a row per feature, a weight (times the idf, over `scale`) per label
         self.scale = scale
 
     def read(self, text: str) -> ModelReading | None:
@@ -143,15 +144,17 @@ class CrisisModel:
     def _block(self, present: Iterable[str], table: dict[str, tuple[float, int]]) -> list[float]:
         """One block's share of each label's score: its idf vector, of unit length, times the
         weights; the rows found are summed a label at a time in C (`zip`)."""
-        found: list[tuple[int, ...]] = []
+        size = len(self.labels)
+        weights = self.weights
+        found: list[array[int]] = []
         squares = 0.0
         for feature in present:
             entry = table.get(feature)
             if entry is not None:
-                found.append(self.rows[entry[1]])
+                found.append(weights[entry[1]:entry[1] + size])
                 squares += entry[0] * entry[0]
         if not found:
-            return [0.0] * len(self.labels)
+            return [0.0] * size
         factor = self.scale / math.sqrt(squares)
         return [sum(column) * factor for column in zip(*found, strict=True)]
 
@@ -161,8 +164,8 @@ class CrisisModel:
         for feature in present:
             entry = self.words.get(feature)
             if entry is not None:
-                row = self.rows[entry[1]]
-                weighed.append((row[best] - row[0], feature.replace("n_", "")))
+                start = entry[1]
+                weighed.append((self.weights[start + best] - self.weights[start], feature.replace("n_", "")))
         return ", ".join(f for w, f in sorted(weighed, reverse=True)[:3] if w > 0)
 
 
@@ -173,59 +176,59 @@ def load(path: Path, concepts: set[str] | None = None) -> CrisisModel:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise ModelError(file, 1, f"cannot read the model file ({error}); write it with "
-                                  "tools/train_crisis_model.py") from None
-    header: dict[str, list[str]] = {}
-    names: list[tuple[str, float]] = []
-    packed = ""
+        raise ModelError(file, 1, f"cannot read the model file ({error}); {REWRITE}") from None
+    cells: dict[str, list[str]] = {}
+    at: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
         key, _, rest = line.partition("\t")
-        if key.startswith((WORD, CHAR)):
-            try:
-                names.append((key, float(rest)))
-            except ValueError:
-                raise ModelError(file, number, "a feature line is the feature, a tab and its idf (a number)") from None
-        elif key == "weights":
-            packed = rest
-        elif key in HEADER:
-            header[key] = rest.split("\t")
-        else:
+        if key not in LINES:
             raise ModelError(file, number, f"unknown line '{key[:40]}'; {REWRITE}")
-    missing = [k for k in (*HEADER, "weights") if k not in header and (k != "weights" or not packed)]
+        cells[key], at[key] = rest.split("\t"), number
+    missing = [k for k in LINES if k not in cells]
     if missing:
-        raise ModelError(file, 1, f"missing line(s): {', '.join(missing)}")
-    labels = tuple(header["labels"])
-    at = {key: _line(lines, key) for key in (*HEADER, "weights")}
-    if not labels or labels[0] != "none" or len(set(labels)) != len(labels):
+        raise ModelError(file, 1, f"missing line(s): {', '.join(missing)}; {REWRITE}")
+    labels = tuple(cells["labels"])
+    if labels[0] != "none" or len(set(labels)) != len(labels):
         raise ModelError(file, at["labels"], "labels must start with none and name each concept once")
     if concepts is not None and set(labels[1:]) - concepts:
         raise ModelError(file, at["labels"], "labels not among the dialog's crisis concepts: "
                          + ", ".join(sorted(set(labels[1:]) - concepts)))
     try:
-        threshold = float(header["threshold"][0])
-        min_words = int(header["min_words"][0])
-        intercepts = tuple(float(x) for x in header["intercepts"])
-        scale = float(header["scale"][0])
-    except (ValueError, IndexError):
+        threshold = float(cells["threshold"][0])
+        min_words = int(cells["min_words"][0])
+        intercepts = tuple(float(x) for x in cells["intercepts"])
+        scale = float(cells["scale"][0])
+    except ValueError:
         raise ModelError(file, at["threshold"], "threshold, min_words, scale and intercepts must be numbers") from None
     if not 0 < threshold < 1 or len(intercepts) != len(labels):
         raise ModelError(file, at["threshold"], "threshold must be between 0 and 1, with one intercept per label")
+    size = len(labels)
+    tables = []
+    offset = 0
+    for names, idf in (("words", "word_idf"), ("runs", "run_idf")):
+        values = _packed(file, at[idf], cells[idf][0], "f")
+        if len(values) != len(cells[names]):
+            raise ModelError(file, at[idf], f"expected an idf for each of the {len(cells[names])} {names}, "
+                                            f"found {len(values)}; {REWRITE}")
+        starts = range(offset, offset + len(values) * size, size)
+        tables.append(dict(zip(cells[names], zip(values, starts, strict=True), strict=True)))
+        offset += len(values) * size
+    weights = _packed(file, at["weights"], cells["weights"][0], "h")
+    if len(weights) != offset:
+        raise ModelError(file, at["weights"], f"expected {offset // size} features x {size} labels weights, "
+                                              f"found {len(weights)}; {REWRITE}")
+    return CrisisModel(labels, threshold, min_words, frozenset(cells["negations"]), intercepts, tables[0],
+                       tables[1], weights, scale)
+
+
+def _packed(file: str, line: int, text: str, kind: str) -> array[Any]:
+    """Numbers stored as base64 of little-endian machine values (`kind` as in `array`)."""
     try:
-        raw = array("h", base64.b64decode(packed, validate=True))
+        values = array(kind, base64.b64decode(text, validate=True))
     except (ValueError, binascii.Error):
-        raise ModelError(file, at["weights"], "the weights line must be base64") from None
+        raise ModelError(file, line, f"expected base64 of {array(kind).itemsize}-byte numbers; {REWRITE}") from None
     if sys.byteorder != "little":
-        raw.byteswap()
-    if len(raw) != len(names) * len(labels):
-        raise ModelError(file, at["weights"], f"expected {len(names)} features x {len(labels)} labels weights, "
-                                              f"found {len(raw)}; {REWRITE}")
-    words = {n[len(WORD):]: (idf, i) for i, (n, idf) in enumerate(names) if n.startswith(WORD)}
-    runs = {n[len(CHAR):]: (idf, i) for i, (n, idf) in enumerate(names) if n.startswith(CHAR)}
-    negations = frozenset(header["negations"])
-    return CrisisModel(labels, threshold, min_words, negations, intercepts, words, runs, raw, scale)
-
-
-def _line(lines: list[str], key: str) -> int:
-    return next((i for i, line in enumerate(lines, 1) if line.startswith(key + "\t")), 1)
+        values.byteswap()
+    return values

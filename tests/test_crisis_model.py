@@ -23,20 +23,25 @@ LABELS = ("none", "wish_to_die", "overdose", "danger")
 
 
 def model_text(weights: dict[str, dict[str, float]], threshold: float = 0.9, min_words: int = 3) -> str:
-    """A model file: each feature's weight for each label it names; every label starts far below none."""
+    """A model file: each word's weight for each label it names; every label starts far below none."""
     names = list(weights)
     rows = array("h", (int(weights[f].get(label, 0) * 100) for f in names for label in LABELS))
     return "\n".join([
         "# a hand-written model for the tests",
         "labels\t" + "\t".join(LABELS), f"threshold\t{threshold}", f"min_words\t{min_words}",
         "negations\tnot\tnever", "intercepts\t0\t-6\t-6\t-6", "scale\t0.01",
-        *(f"{f}\t1.0" for f in names),
-        "weights\t" + base64.b64encode(rows.tobytes()).decode("ascii"),
+        "words\t" + "\t".join(names), "word_idf\t" + packed(array("f", [1.0] * len(names))),
+        "runs\tzzzz", "run_idf\t" + packed(array("f", [1.0])),
+        "weights\t" + packed(rows + array("h", [0] * len(LABELS))),
     ]) + "\n"
 
 
+def packed(values: array) -> str:
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
 # neutral words stand for what a trained model weighs, so the patterns never fire on them
-SMALL = {"w:purple": {"wish_to_die": 12}, "w:umbrella": {"danger": 12}, "w:trombone": {"overdose": 12}}
+SMALL = {"purple": {"wish_to_die": 12}, "umbrella": {"danger": 12}, "trombone": {"overdose": 12}}
 
 
 @pytest.fixture
@@ -118,13 +123,13 @@ def test_the_shipped_model_asks_where_the_patterns_are_silent(engine: Engine, ph
 # --- the file: a fault names the file and its line -------------------------------------------
 
 @pytest.mark.parametrize("change, line, says", [
-    (lambda t: t.replace("w:umbrella\t1.0", "w:umbrella\tmany"), 9, "idf"),
+    (lambda t: t.replace("word_idf\t", "word_idf\t!"), 9, "base64"),
     (lambda t: t.replace("labels\tnone", "labels\tnothing"), 2, "labels must start with none"),
     (lambda t: t.replace("\tdanger\n", "\tdangers\n"), 2, "not among the dialog's crisis concepts: dangers"),
     (lambda t: t.replace("threshold\t0.9", "threshold\t1.5"), 3, "between 0 and 1"),
-    (lambda t: t.replace("w:trombone\t1.0\n", ""), 10, "expected 2 features x 4 labels"),
+    (lambda t: t.replace("\ttrombone\n", "\n"), 9, "an idf for each of the 2 words, found 3"),
     (lambda t: t.replace("scale\t0.01\n", ""), 1, "missing line(s): scale"),
-    (lambda t: t + "bogus\tline\n", 12, "unknown line 'bogus'"),
+    (lambda t: t + "bogus\tline\n", 13, "unknown line 'bogus'"),
 ])
 def test_a_broken_model_file_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                             change, line: int, says: str) -> None:  # noqa: ANN001
@@ -159,4 +164,4 @@ def test_model_features_are_words_pairs_and_letter_runs() -> None:
     present, plain = crisis_model.features("I don't want to vanish, really", frozenset({"dont"}))
     assert plain == ["i", "dont", "want", "to", "vanish", "really"]
     assert {"dont", "n_want", "dont n_want", "n_vanish", "really"} <= present  # "really" is past the comma
-    assert {" va", "van", "nish "} <= crisis_model.letter_runs(["vanish"])
+    assert crisis_model.letter_runs(["vanish", "od"]) == {" van", "vani", "anis", "nish", "ish ", " od "}

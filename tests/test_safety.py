@@ -317,13 +317,14 @@ QUIET_BY_ROUND = {
     ],
     # a person one sees or talks to is not a hallucination (found reading a benchmark's answer)
     "seeing a person": [
-        "i want to see someone about quitting", "his doctor wants him to see someone, he says he can quit whenever he wants",
+        "i want to see someone about quitting",
+        "his doctor wants him to see someone, he says he can quit whenever he wants",
         "since i quit drinking im seeing people again, dating i mean", "i quit drinking and now i get to see my kids",
     ],
-    # a person one sees or talks to is not a hallucination (found reading a benchmark's answer)
-    "seeing a person": [
-        "i want to see someone about quitting", "his doctor wants him to see someone, he says he can quit whenever he wants",
-        "since i quit drinking im seeing people again, dating i mean", "i quit drinking and now i get to see my kids",
+    # shakes and sweats after stopping are withdrawal, not its emergency (the benchmark's answer)
+    "plain withdrawal": [
+        "i get the shakes in the morning and my wife says i should cut back, i tried to quit last spring",
+        "he quit drinking yesterday and has the shakes and sweats", "i quit 2 days ago and i have tremors",
     ],
     "probe, the other concepts": [
         "my grandma talks to her late husband every night, its sweet", "my doctor is tapering me off my meds",

@@ -147,10 +147,16 @@ def main(argv: list[str]) -> int:
     order = ["none"] + [c for c in model.classes_ if c != "none"]
     index = [list(model.classes_).index(c) for c in order]
     coef, intercept = model.coef_[index], model.intercept_[index]
-    names = sorted(vocabulary, key=lambda f: vocabulary[f])
-    scaled = coef[:, [vocabulary[f] for f in names]].T * idf[[vocabulary[f] for f in names]][:, None]
+    words = sorted(f for f in vocabulary if f.startswith(WORD))
+    runs = sorted(f for f in vocabulary if f.startswith(CHAR))
+    names = words + runs
+    columns = [vocabulary[f] for f in names]
+    scaled = coef[:, columns].T * idf[columns][:, None]
     scale = float(np.abs(scaled).max()) / 32767
-    packed = np.round(scaled / scale).astype("<i2").tobytes()
+
+    def packed(values: np.ndarray, kind: str) -> str:
+        return base64.b64encode(values.astype(kind).tobytes()).decode("ascii")
+
     lines = [
         "# The crisis model for dialogs/intake.yaml (chatbot/crisis_model.py). Written by",
         "# tools/train_crisis_model.py from the corpus's tuning part; do not edit by hand.",
@@ -160,8 +166,11 @@ def main(argv: list[str]) -> int:
         "negations\t" + "\t".join(sorted(negations)),
         "intercepts\t" + "\t".join(f"{b:.6f}" for b in intercept),
         f"scale\t{scale:.9g}",
-        *(f"{f}\t{idf[vocabulary[f]]:.6f}" for f in names),
-        "weights\t" + base64.b64encode(packed).decode("ascii"),
+        "words\t" + "\t".join(f[len(WORD):] for f in words),
+        "word_idf\t" + packed(idf[[vocabulary[f] for f in words]], "<f4"),
+        "runs\t" + "\t".join(f[len(CHAR):] for f in runs),
+        "run_idf\t" + packed(idf[[vocabulary[f] for f in runs]], "<f4"),
+        "weights\t" + packed(np.round(scaled / scale), "<i2"),
     ]
     print(f"{len(vocabulary)} features ({sum(f.startswith(WORD) for f in vocabulary)} word, "
           f"{sum(f.startswith(CHAR) for f in vocabulary)} letter-run)")
