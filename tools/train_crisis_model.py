@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from chatbot.crisis_model import CHAR, WORD, features, letter_runs  # noqa: E402
 from chatbot.dialogs import DEFAULT_DIALOG, load  # noqa: E402
 from chatbot.safety import Detector  # noqa: E402
+from chatbot.spec import Question  # noqa: E402
 
 MIN_DF = 2  # a feature seen in one answer only says nothing about another
 C = 4.0  # inverse regularisation; chosen by cross-validation on the tuning part (README)
@@ -43,10 +44,19 @@ MIN_WORDS = 4  # a yes or no with a word or two ("no, I can't") is an answer, no
 FOLDS = 6
 
 
-def corpus(detector: Detector, history: set[str]) -> list[dict]:
+def corpus(detector: Detector, history: set[str], questions: list[Question]) -> list[dict]:
     """Every tuning example: text, label ("none" or a concept), group (its file), and whether
-    the engine would let the model read it (the guards)."""
+    the engine would let the model read it (the guards). The dialog's own answers (each
+    option's labels and synonyms) are everyday words too, unless an option is about a crisis."""
     rows = []
+    for question in questions:
+        for option in question.options:
+            if option.crisis is not None:
+                continue
+            for text in (option.label, option.label_other, *option.synonyms):
+                if text and not detector.read(text).hits:
+                    rows.append(dict(text=text, label="none", group="options", quiet=False,
+                                     read=not detector.read(text).cleared and question.id not in history))
     for path in sorted((ROOT / "tests" / "data" / "crisis").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data["part"] != "tuning":
@@ -119,7 +129,7 @@ def main(argv: list[str]) -> int:
     detector = Detector(safety, dialog.grammar)
     history = {q.id for q in dialog.spec.questions if q.history}
     negations = frozenset(w for name in ("neg", "cant") for w in safety.words.get(name, []) if " " not in w)
-    rows = corpus(detector, history)
+    rows = corpus(detector, history, dialog.spec.questions)
     texts = [r["text"] for r in rows]
     labels = [r["label"] for r in rows]
     print(f"training on {len(rows)} tuning examples: {Counter(labels)}")
