@@ -165,3 +165,20 @@ def test_model_features_are_words_pairs_and_letter_runs() -> None:
     assert plain == ["i", "dont", "want", "to", "vanish", "really"]
     assert {"dont", "n_want", "dont n_want", "n_vanish", "really"} <= present  # "really" is past the comma
     assert crisis_model.letter_runs(["vanish", "od"]) == {" van", "vani", "anis", "nish", "ish ", " od "}
+
+
+@pytest.mark.parametrize("old, new, says", [
+    ("      overdose:\n        prompt: \"Is someone overdosing",
+     "      overdoses:\n        prompt: \"Is someone overdosing", "unknown crisis kind 'overdoses'"),
+    ("        resources: [r911, samhsa]\n      danger:", "        resources: [r911, helpline]\n      danger:",
+     "unknown resource 'helpline'"),
+])
+def test_a_check_in_for_a_kind_names_what_it_does_not_know(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          old: str, new: str, says: str) -> None:
+    text = (ROOT / "dialogs" / "intake.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (tmp_path / "intake.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(ROOT / "dialogs" / "crisis_model.tsv", tmp_path / "crisis_model.tsv")
+    code = main(["validate", "--dialog", str(tmp_path / "intake.yaml")])
+    text = "".join(capsys.readouterr())
+    assert code == 2 and "intake.yaml:" in text and says in text, text
