@@ -18,6 +18,10 @@ a completed loss ("my uncle killed himself") is a concept's `unless`.
 
 Typos are corrected before matching, one edit away from a listed crisis word, never for a
 real word ("overdue" stays overdue). Every step is linear in the length of the text.
+
+Where the patterns find nothing and clear nothing, the dialog's crisis model
+(`crisis_model`) may find a concept the patterns have no words for: it only ever asks the
+check-in, never opens the crisis screen, and is not asked at questions about history.
 """
 
 from __future__ import annotations
