@@ -363,3 +363,21 @@ def test_a_past_disclosure_said_to_be_over_is_nothing_but_a_past_attempt_keeps_i
     assert over == ()
     attempt = engine.detector.detect("i tried to kill myself when i was 17, im 45 now and doing ok")
     assert attempt and all(h.grade == "check" for h in attempt)  # CLINICAL.md: a past attempt gets the check-in
+
+
+# issue 10's own examples, by class: each missed one is caught, each false alarm stays quiet
+@pytest.mark.parametrize("phrase", [
+    "what's the use of going on like this", "I'm just dragging everyone down",
+    "I've got my dad's pistol and I'm done", "I scratched my wrists till they bled",
+    "I just took my whole bottle of sleeping pills", "he's shaking all over and talking to people who aren't there",
+])
+def test_issue_10s_missed_examples_are_caught(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) != ()
+
+
+@pytest.mark.parametrize("phrase", [
+    "my landlord is going to murder me", "I lost a cousin to fentanyl in 2019", "I want to end my lease",
+    "my rent is overdue", "suicide has never crossed my mind",
+])
+def test_issue_10s_false_alarms_stay_quiet(engine: Engine, phrase: str) -> None:
+    assert engine.detector.detect(phrase) == ()
