@@ -53,10 +53,11 @@ def corpus(detector: Detector, history: set[str], questions: list[Question]) -> 
         for option in question.options:
             if option.crisis is not None:
                 continue
-            for text in (option.label, option.label_other, *option.synonyms):
-                if text and not detector.read(text).hits:
+            for text in filter(None, (option.label, option.label_other, *option.synonyms)):
+                reading = detector.read(text)
+                if not reading.hits:
                     rows.append(dict(text=text, label="none", group="options", quiet=False,
-                                     read=not detector.read(text).cleared and question.id not in history))
+                                     read=not reading.cleared and question.id not in history))
     for path in sorted((ROOT / "tests" / "data" / "crisis").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data["part"] != "tuning":
