@@ -249,14 +249,14 @@ def bench_first(plan: Plan) -> list[Row]:
 
 def bench_turns(plan: Plan) -> list[Row]:
     data = run_probe("tui_probe.py", "turns", str(plan.turn_rounds))
-    press, total, paint = 0, 1, 2  # fields of a turn sample
+    press, total, paint, change = 0, 1, 2, 3  # fields of a turn sample
     intake = [turn for one in data["intake"] for turn in one]
     floor = [turn for one in data["minimal"] for turn in one]  # the minimal app has no summary: all turns
 
     def col(turns: list[list[float]], field: int) -> list[float]:
         return [t[field] for t in turns]
 
-    base, paint_base = median(col(floor, total)), median(col(floor, paint))
+    base, paint_base, change_base = median(col(floor, total)), median(col(floor, paint)), median(col(floor, change))
     to_question = [turn for one in data["intake"] for turn in one[:-1]]  # the last answer leads to the summary
     to_summary = [one[-1] for one in data["intake"]]
     return [
@@ -274,6 +274,10 @@ def bench_turns(plan: Plan) -> list[Row]:
         Row("turns", "TUI: turn to next question, press to last paint", median(col(to_question, paint)), "s",
             len(to_question), vs="minimal last paint", baseline=paint_base,
             extra={"p95_s": p95(col(to_question, paint))}),
+        Row("turns", "TUI: minimal app, press to last change", change_base, "s", len(floor)),
+        Row("turns", "TUI: turn to next question, press to last change", median(col(to_question, change)), "s",
+            len(to_question), vs="minimal last change", baseline=change_base,
+            target=Target(1.5, "ratio", "<= 1.5x minimal"), extra={"p95_s": p95(col(to_question, change))}),
     ]
 
 

@@ -13,8 +13,9 @@ Run as a script; prints one JSON object on its last line of stdout.
         ROUNDS whole intakes (worked example W1), each in its own `run_test` session,
         alternating with ROUNDS rounds of the same press+pause cycle on the minimal app.
         Each turn also gives the time from the press to the last frame the app painted
-        in that turn (press only, press+pause, last paint), since `press()` and `pause()`
-        sleep in 20 ms slices until the CPU is idle and so overstate the wait a person sees.
+        in that turn, and to the last frame that changed what the screen shows (press only,
+        press+pause, last paint, last change), since `press()` and `pause()` sleep in 20 ms
+        slices until the CPU is idle and so overstate the wait a person sees.
     python benchmarks/tui_probe.py rss {intake,minimal}
         Peak RSS (ru_maxrss) after one whole intake, or after the minimal app's first
         render and as many submits.
@@ -33,6 +34,7 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PAUSES = 500  # a render that never comes is a bug, not a slow turn
@@ -73,25 +75,25 @@ def intake_app():  # noqa: ANN201
 
 def first_question_shown(app) -> bool:  # noqa: ANN001
     from chatbot.tui.screens.chat import ChatScreen
-    from chatbot.tui.widgets.bubbles import Bubble
+    from chatbot.tui.widgets.conversation import ConversationLog
 
     screen = app.screen
-    return isinstance(screen, ChatScreen) and bool(screen.query_one("#log").query(Bubble))
+    return isinstance(screen, ChatScreen) and bool(screen.query_one("#log", ConversationLog).entries)
 
 
 def question_rendered(app) -> bool:  # noqa: ANN001
     """The session's current question is the last bubble of the log, or the summary is up."""
     from chatbot.tui.screens.chat import ChatScreen
     from chatbot.tui.screens.summary import SummaryScreen
-    from chatbot.tui.widgets.bubbles import Bubble
+    from chatbot.tui.widgets.conversation import ConversationLog
 
     screen = app.screen
     if isinstance(screen, SummaryScreen):
         return True
     if not isinstance(screen, ChatScreen):
         return False
-    bubbles = screen.query_one("#log").query(Bubble)
-    return bool(bubbles) and bubbles.last().key == f"q:{app.session.state}"
+    entries = screen.query_one("#log", ConversationLog).entries
+    return bool(entries) and entries[-1].key == f"q:{app.session.state}"
 
 
 async def pause_until(pilot, done: Callable[[], bool]) -> int:  # noqa: ANN001
@@ -124,48 +126,84 @@ async def first_render(which: str) -> dict[str, float]:
 
 # --- turns ---------------------------------------------------------------------------------
 
-def clock_paints(app) -> dict[str, float]:  # noqa: ANN001
-    """Record when the app last handed a frame to its (headless) driver.
+def clock_paints(app) -> dict[str, Any]:  # noqa: ANN001
+    """Record each frame the app hands to its (headless) driver, and when.
 
     Wraps this one instance's `_display`, which Textual calls with every compositor
-    update, so "last paint" is when the screen stopped changing.
+    update. `settle()` then says when the turn's last frame came ("last paint") and when
+    the last frame that changed what a terminal would show came ("last change"): a frame
+    that repaints cells with what they already hold changes nothing a person can see.
     """
-    state = {"last": 0.0}
+    state: dict[str, Any] = {"frames": [], "screen": {}}
     display = app._display
 
     def _display(screen, renderable) -> None:  # noqa: ANN001
         if renderable is not None:
-            state["last"] = time.perf_counter()
+            state["frames"].append((time.perf_counter(), renderable))
         display(screen, renderable)
 
     app._display = _display
+    state["console"] = app.console
     return state
 
 
+def settle(paints: dict[str, Any]) -> tuple[float, float]:
+    """(last paint, last change) of the frames since the last call, applied in order to a copy
+    of the screen's cells (after the clock stopped, so the copy costs the app nothing)."""
+    from rich.segment import ControlType
+
+    cells: dict[tuple[int, int], tuple[str, str]] = paints["screen"]
+    console = paints["console"]
+    last = changed = 0.0
+    for when, update in paints["frames"]:
+        last = when
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = code[1], code[2]
+                continue
+            style = str(segment.style) if segment.style is not None else ""
+            for char in segment.text:
+                if char == "\n":
+                    x, y = 0, y + 1
+                    continue
+                if cells.get((x, y)) != (char, style):
+                    cells[(x, y)] = (char, style)
+                    changed = when
+                x += 1
+    paints["frames"] = []
+    return last, changed
+
+
 async def type_and_wait(app, pilot, text: str, done: Callable[[], bool],  # noqa: ANN001
-                        paints: dict[str, float]) -> tuple[float, float, float]:
+                        paints: dict[str, Any]) -> tuple[float, float, float, float]:
     """Set the #free Input, press Enter, pause until `done()`.
 
-    Returns seconds for (press only, press+pause, press to the last paint of the turn).
+    Returns seconds for (press only, press+pause, press to the last paint of the turn,
+    press to the last frame that changed the screen).
     """
     from textual.widgets import Input
 
-    start = time.perf_counter()
     box = app.screen.query_one("#free", Input)
     if app.focused is not box:
         box.focus()
+    settle(paints)  # frames before the turn are the screen it starts from
+    start = time.perf_counter()
     box.value = text
     await pilot.press("enter")
     pressed = time.perf_counter()
     await pause_until(pilot, done)
     end = time.perf_counter()
-    return pressed - start, end - start, max(paints["last"] - start, 0.0)
+    last, changed = settle(paints)
+    return pressed - start, end - start, max(last - start, 0.0), max(changed - start, 0.0)
 
 
-async def intake_round(answers: list[str]) -> list[tuple[float, float, float]]:
+async def intake_round(answers: list[str]) -> list[tuple[float, float, float, float]]:
     app = intake_app()
     paints = clock_paints(app)
-    out: list[tuple[float, float, float]] = []
+    out: list[tuple[float, float, float, float]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pause_until(pilot, lambda: first_question_shown(app))
@@ -175,12 +213,12 @@ async def intake_round(answers: list[str]) -> list[tuple[float, float, float]]:
     return out
 
 
-async def minimal_round(answers: list[str]) -> list[tuple[float, float, float]]:
+async def minimal_round(answers: list[str]) -> list[tuple[float, float, float, float]]:
     from textual.widgets import Static
 
     app = minimal_app()
     paints = clock_paints(app)
-    out: list[tuple[float, float, float]] = []
+    out: list[tuple[float, float, float, float]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for text in answers:
@@ -192,8 +230,8 @@ async def minimal_round(answers: list[str]) -> list[tuple[float, float, float]]:
 
 async def turns(rounds: int) -> dict[str, object]:
     answers = w1_answers()
-    intake: list[list[tuple[float, float, float]]] = []
-    minimal: list[list[tuple[float, float, float]]] = []
+    intake: list[list[tuple[float, float, float, float]]] = []
+    minimal: list[list[tuple[float, float, float, float]]] = []
     for _ in range(rounds):  # alternate, so drift hits both alike
         intake.append(await intake_round(answers))
         minimal.append(await minimal_round(answers))

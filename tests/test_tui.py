@@ -23,8 +23,7 @@ from chatbot.tui.screens.modals import ConfirmScreen
 from chatbot.tui.screens.summary import SummaryScreen
 from chatbot.tui.screens.welcome import WelcomeScreen
 from chatbot.tui.staff import StaffApp
-from chatbot.tui.widgets.bubbles import Bubble
-from tui_helpers import FakeClock, later, screen_text, start, to_summary, type_answer
+from tui_helpers import FakeClock, later, log_texts, screen_text, start, to_summary, type_answer
 from worked_examples import EXAMPLES
 
 SIZE = (80, 24)
@@ -82,19 +81,18 @@ async def test_options_can_be_picked_by_keyboard(engine: Engine) -> None:
         await pilot.press("down", "space", "down", "down", "space", "enter")   # alcohol + opioids
         await pilot.pause()
         assert app.session.answers["substances"] == ("alcohol", "opioids")
-        bubbles = [b.text for b in app.screen.query(Bubble)]
-        assert "How old are they?" in bubbles     # wording for someone else
+        assert "How old are they?" in log_texts(app)     # wording for someone else
 
 
 async def test_reask_shows_next_to_the_input_not_as_a_new_question(engine: Engine) -> None:
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
-        before = len(app.screen.query(Bubble))
+        before = len(log_texts(app))
         await type_answer(pilot, "banana")
         reask = app.screen.query_one("#reask", Static)
-        assert "1. Yes, I am safe right now" in str(reask.content) and reask.has_class("visible")
-        assert len(app.screen.query(Bubble)) == before
+        assert "1. Yes, I am safe right now" in str(reask.content) and reask.display
+        assert len(log_texts(app)) == before
 
 
 async def test_back_undoes_the_last_answer(engine: Engine) -> None:
@@ -106,7 +104,7 @@ async def test_back_undoes_the_last_answer(engine: Engine) -> None:
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert app.session.state == "age_group" and "age_group" not in app.session.answers
-        texts = [b.text for b in app.screen.query(Bubble)]
+        texts = log_texts(app)
         assert texts[-1] == "How old are you?" and "18 to 64" not in texts
 
 
@@ -127,7 +125,7 @@ async def test_restart_asks_first(engine: Engine) -> None:
         await pilot.click("#confirm-yes")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen) and app.session.answers == {}
-        assert [b.text for b in app.screen.query(Bubble)] == ["Before we start: are you safe right now?"]
+        assert log_texts(app) == ["Before we start: are you safe right now?"]
 
 
 async def test_crisis_at_a_middle_question(engine: Engine) -> None:

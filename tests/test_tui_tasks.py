@@ -7,7 +7,7 @@ from textual.widgets import Button, Static
 
 from chatbot.engine import Engine
 from chatbot.tui.app import IntakeApp
-from tui_helpers import start, type_answer
+from tui_helpers import log_lines, start, type_answer
 
 SIZE = (80, 24)
 
@@ -24,7 +24,7 @@ async def test_a_stray_enter_on_an_empty_box_picks_nothing_and_says_so(engine: E
         await pilot.pause()
         assert app.session.state == "age_group" and "age_group" not in app.session.answers
         reask = app.screen.query_one("#reask", Static)
-        assert reask.has_class("visible") and str(reask.content).strip()   # said in words
+        assert reask.display and str(reask.content).strip()   # said in words
         await pilot.press("down", "down", "enter")       # moving first, then Enter, picks
         await pilot.pause()
         assert app.session.answers["age_group"] == "adult"
@@ -41,7 +41,7 @@ async def test_enter_on_an_empty_yes_no_box_is_answered_in_words(engine: Engine)
         await pilot.press("enter")
         await pilot.pause()
         reask = app.screen.query_one("#reask", Static)
-        assert reask.has_class("visible") and str(reask.content).strip()
+        assert reask.display and str(reask.content).strip()
         assert session.pending is not None and "alcohol_days" not in session.answers   # nothing taken
         await pilot.press("down", "enter")               # Yes, once highlighted
         await pilot.pause()
@@ -58,10 +58,10 @@ async def test_the_question_s_own_help_is_shown_in_the_app(engine: Engine) -> No
         assert app.session is not None and app.session.state == "alcohol_days"
         hint = app.screen.query_one("#hint", Static)
         wanted = engine.dialog.questions["alcohol_days"].help
-        assert wanted and hint.has_class("visible") and str(hint.content) == wanted
+        assert wanted and hint.display and str(hint.content) == wanted
         await type_answer(pilot, "3")                     # the next question's own help, never a stale one
         now = engine.dialog.questions[app.session.state].help
-        assert (str(hint.content), hint.has_class("visible")) == ((now, True) if now else ("", False))
+        assert (str(hint.content), hint.display) == ((now, True) if now else ("", False))
 
 
 async def test_one_tab_from_the_typing_box_reaches_the_answer_buttons(engine: Engine) -> None:
@@ -195,14 +195,14 @@ async def test_live_feedback_is_words_after_a_pause_not_a_colour_while_typing(en
         box = app.screen.query_one("#free", Input)
         preview = app.screen.query_one("#preview", Static)
         await pilot.press(*"banana")
-        assert not box.has_class("-invalid") and not preview.has_class("visible")     # nothing while typing
+        assert not box.has_class("-invalid") and not preview.display     # nothing while typing
         await pilot.pause(1.3)
-        assert preview.has_class("visible") and "1. Yes, I am safe right now" in str(preview.content)
+        assert preview.display and "1. Yes, I am safe right now" in str(preview.content)
         assert not box.has_class("-invalid")
         await pilot.press(*["backspace"] * 6, "1")                                    # typing again hides it
-        assert not preview.has_class("visible")
+        assert not preview.display
         await pilot.pause(1.3)
-        assert not preview.has_class("visible")                                      # "1" would be understood
+        assert not preview.display                                      # "1" would be understood
 
 
 async def test_start_over_on_the_summary_asks_before_erasing_the_result(engine: Engine) -> None:
@@ -243,19 +243,17 @@ async def test_help_right_now_stands_out_on_the_emergency_summary(engine: Engine
 
 async def test_on_a_tall_wide_screen_the_conversation_starts_at_the_top_in_a_readable_column(engine: Engine) -> None:
     """At 120x40 the first question sat under 25 blank lines, and lines ran the whole width."""
-    from chatbot.tui.widgets.bubbles import Bubble
-
     app = IntakeApp(engine)
     async with app.run_test(size=(160, 40)) as pilot:
         await start(pilot)
-        first = app.screen.query(Bubble).first()
-        assert first.region.y <= 3
+        lines = log_lines(app)
+        first = next(i for i, line in enumerate(lines) if "Before we start: are you safe right now?" in line)
+        assert first <= 2
         assert app.screen.query_one("#conversation").region.width <= 100
         for answer in ["1", "me", "2", "beer", "3", "4", "shakes", "today", "no", "no", "no", "no"]:
             await type_answer(pilot, answer)
-        last = list(app.screen.query(Bubble))[-1]
-        log = app.screen.query_one("#log")
-        assert log.region.y <= last.region.y < log.region.bottom          # the newest message is in view
+        newest = app.session.shown.split("\n")[0][:40]  # type: ignore[union-attr]
+        assert any(newest in line for line in log_lines(app)), (newest, log_lines(app))  # the newest in view
 
 
 async def test_the_summary_s_first_screen_at_80x24_has_the_level_why_first_step_and_help(engine: Engine) -> None:
@@ -347,17 +345,59 @@ async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine,
 async def test_the_newest_question_is_whole_in_view_when_its_options_appear(engine: Engine) -> None:
     """At 81 columns the options panel shrank the log after it had scrolled, hiding the question's
     last line ("for example: 1, 3")."""
-    from textual.containers import VerticalScroll
-
-    from chatbot.tui.widgets.bubbles import Bubble
-
     app = IntakeApp(engine)
     async with app.run_test(size=(81, 24)) as pilot:
         await start(pilot)
         for answer in ["1", "me", "2"]:
             await type_answer(pilot, answer)
         await pilot.pause()
-        log = app.screen.query_one("#log", VerticalScroll)
-        last = list(log.query(Bubble))[-1]
-        assert "pick more than one" in last.text
-        assert last.region.bottom <= log.region.bottom, (last.region, log.region)
+        lines = [line for line in log_lines(app) if line.strip()]
+        assert "pick more than one" in " ".join(lines[-2:]) and lines[-1].endswith("1, 3"), lines
+
+async def test_the_log_says_who_speaks_and_sets_the_person_s_answers_apart(engine: Engine) -> None:
+    """The conversation is drawn line by line in one widget: who speaks is said in words, each
+    message has a bar down its side, and the person's answers sit indented under the question."""
+    app = IntakeApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")
+        lines = log_lines(app)
+        question = next(i for i, line in enumerate(lines) if "Intake: Before we start: are you safe right now?" in line)
+        assert lines[question].startswith("█ Intake:")
+        assert lines[question + 1] == " " * 8 + "█ You: Yes, I am safe right now"
+        assert any(line.startswith("█ Intake: Are you filling this in") for line in lines)
+
+
+async def test_the_person_can_scroll_up_to_reread_and_the_next_answer_brings_the_newest_back(
+        engine: Engine) -> None:
+    from chatbot.tui.widgets.conversation import ConversationLog
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "beer", "every day", "8"]:
+            await type_answer(pilot, answer)
+        log = app.screen.query_one("#log", ConversationLog)
+        assert log.max_scroll_y > 0 and log.scroll_y == log.max_scroll_y
+        log.scroll_home(animate=False, immediate=True)
+        await type_answer(pilot, "banana")  # asked again beside the box: the log does not move
+        await pilot.pause()
+        assert log.scroll_y == 0 and any("Before we start" in line for line in log_lines(app))
+        await type_answer(pilot, "shakes")
+        await pilot.pause()
+        assert log.scroll_y == log.max_scroll_y
+        assert any("You: Shakes" in line or "you said “shakes”" in line for line in log_lines(app)), log_lines(app)
+
+
+async def test_a_narrower_terminal_wraps_the_log_again(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for answer in ["1", "me"]:
+            await type_answer(pilot, answer)
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        lines = log_lines(app)
+        assert max(len(line) for line in lines) <= 50 - 4
+        words = " ".join(line.strip().lstrip("█").strip() for line in lines if line.strip())
+        assert "Are you filling this in for yourself, or for someone you care about?" in words

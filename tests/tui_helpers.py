@@ -63,15 +63,37 @@ async def later(app: Any, pilot: Pilot, clock: FakeClock, seconds: float) -> Non
     await pilot.pause()
 
 
+def log_texts(app: App[Any]) -> list[str]:
+    """The messages of the conversation on screen, oldest first (without who said them)."""
+    from chatbot.tui.widgets.conversation import ConversationLog
+
+    return [entry.text for entry in app.screen.query_one("#log", ConversationLog).entries]
+
+
+def log_lines(app: App[Any]) -> list[str]:
+    """The conversation's lines as drawn now, top to bottom: what a person sees of it."""
+    from chatbot.tui.widgets.conversation import ConversationLog
+
+    log = app.screen.query_one("#log", ConversationLog)
+    return [log.render_line(y).text.rstrip() for y in range(log.size.height)]
+
+
 def screen_text(app: App[Any]) -> str:
     """Every piece of text the app's widgets hold, on every screen: what a next person could see."""
     from textual.widgets import Input, OptionList, Static
+
+    from chatbot.tui.widgets.conversation import ConversationLog
+    from chatbot.tui.widgets.status import TextLine
 
     parts: list[str] = []
     for screen in app.screen_stack:
         for widget in screen.walk_children(with_self=True):
             if isinstance(widget, Static):
                 parts.append(str(widget.content))
+            elif isinstance(widget, ConversationLog):
+                parts.extend(entry.text for entry in widget.entries)
+            elif isinstance(widget, TextLine):
+                parts.append(widget.text)
             elif isinstance(widget, Input):
                 parts.append(widget.value)
             elif isinstance(widget, OptionList):

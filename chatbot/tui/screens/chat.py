@@ -12,19 +12,29 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Label, ProgressBar, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from ...commands import command
 from ...turns import ConfirmTurn, LogEntry, Progress, QuestionTurn, ResultTurn
 from ..messages import Answer, Back, Restart, ShowHelp
 from ..widgets.answers import WIDGETS, AnswerBox, ChoiceWidget, MultiList, Picked, answer_widgets
-from ..widgets.bubbles import Bubble
+from ..widgets.conversation import ConversationLog
 from ..widgets.footer import KeysFooter
+from ..widgets.status import ProgressLine, TextLine
 from ..words import Words, localize
+
+
+def say(line: Static, text: str | None) -> None:
+    """Show a line of words under the question, or hide it; untouched when it already says
+    them (an update lays the screen out again). Shown and hidden by its `display`, not a CSS
+    class: a class change makes Textual match the whole stylesheet against it again."""
+    if str(line.content) != (text or ""):
+        line.update(text or "")
+    line.display = bool(text)
 
 
 class ChatScreen(Screen[None]):
@@ -46,20 +56,17 @@ class ChatScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status"):
-            yield Label("", id="section", markup=False)
-            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield TextLine(id="section")
+            yield ProgressLine(id="progress")
         with Horizontal(id="main"):
             with Vertical(id="conversation"):
-                # the log holds its lines in a column at least as tall as itself, so that anchoring it
-                # to its end (Textual's anchor) can scroll no further up than the top: a short
-                # conversation starts at the top, a long one shows its newest message
-                with VerticalScroll(id="log"):
-                    yield Vertical(id="lines")
+                # a short conversation starts at the top, a long one shows its newest message
+                yield ConversationLog({"bot": self.ui("speaker_bot"), "person": self.ui("speaker_person")},
+                                      id="log")
                 with Vertical(id="answer-area"):
                     yield Static("", id="hint", markup=False)  # the question's own help, from the dialog
                     yield Static("", id="reask", markup=False)
-                    with Vertical(id="answer"):
-                        yield from answer_widgets(self.ui)
+                    yield from answer_widgets(self.ui)
                     yield Static("", id="ticked", markup=False)
                     yield Static("", id="preview", markup=False)  # would this be understood? in words
                     yield AnswerBox(placeholder=self.ui("type_here"), id="free",
@@ -69,9 +76,7 @@ class ChatScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        log = self.query_one("#log", VerticalScroll)
-        log.can_focus = False  # Tab goes from the typing box to the options and buttons, never the log
-        log.anchor()
+        self.query_one("#log", ConversationLog).follow()
 
     # --- drawing a turn ------------------------------------------------------------------
 
@@ -85,14 +90,10 @@ class ChatScreen(Screen[None]):
         if isinstance(turn, ResultTurn):
             return
         reask = self.query_one("#reask", Static)
-        reask.update(turn.message or "")
-        reask.set_class(bool(turn.message), "visible")
+        say(reask, turn.message)
         reask.set_class(turn.kind == "reask", "error")
         self._progress(turn)
-        hint = self.query_one("#hint", Static)
-        help_text = turn.question.help if isinstance(turn, QuestionTurn) else None
-        hint.update(help_text or "")
-        hint.set_class(bool(help_text), "visible")
+        say(self.query_one("#hint", Static), turn.question.help if isinstance(turn, QuestionTurn) else None)
         key = f"confirm:{turn.question.id}" if isinstance(turn, ConfirmTurn) else turn.question.id
         if key != self._question_id or isinstance(turn, ConfirmTurn):
             self._answer_widget(turn, key)
@@ -108,58 +109,51 @@ class ChatScreen(Screen[None]):
 
     def _progress(self, turn: QuestionTurn | ConfirmTurn) -> None:
         p = turn.progress
-        self.query_one("#section", Label).update(self._progress_text(p))
-        self.query_one("#progress", ProgressBar).update(total=p.answered + p.left, progress=p.answered)
+        self.query_one("#section", TextLine).say(self._progress_text(p))
+        self.query_one("#progress", ProgressLine).show_progress(p.answered, p.answered + p.left)
 
     def _answer_widget(self, turn: QuestionTurn | ConfirmTurn, key: str) -> None:
         question = turn.question
         self._question_id = key
-        ticked = self.query_one("#ticked", Static)
-        ticked.update("")
-        ticked.remove_class("visible")
+        say(self.query_one("#ticked", Static), None)
         widget = None
         # a confirm turn is answered yes or no, whatever kind the question it checks
         kind, options = ("yes_no", turn.options) if isinstance(turn, ConfirmTurn) else \
             (question.kind, question.options)
         for candidate in self.query(".choices"):
             shown = isinstance(candidate, WIDGETS.get(kind, type(None)))
-            candidate.set_class(shown, "shown")
+            candidate.display = shown
             if shown and isinstance(candidate, ChoiceWidget):
                 widget = candidate
                 widget.fill(options)
         free = self.query_one("#free", Input)
-        free.clear()
+        if free.value:
+            free.clear()
         self._hide_preview()
         if isinstance(turn, ConfirmTurn):
-            free.placeholder = self.ui("type_yes_no_or_answer")
+            placeholder = self.ui("type_yes_no_or_answer")
         elif question.kind == "number":
-            free.placeholder = self.ui("type_number_then_enter", min=question.min, max=question.max)
+            placeholder = self.ui("type_number_then_enter", min=question.min, max=question.max)
         elif question.kind == "multi":
-            free.placeholder = self.ui("type_or_tick")
+            placeholder = self.ui("type_or_tick")
         elif widget is not None:
-            free.placeholder = self.ui("type_or_pick")
+            placeholder = self.ui("type_or_pick")
         else:
-            free.placeholder = self.ui("type_here")
-        free.focus()
+            placeholder = self.ui("type_here")
+        if free.placeholder != placeholder:
+            free.placeholder = placeholder
+        if not free.has_focus:
+            free.focus()
 
     def _sync_log(self, wanted: tuple[LogEntry, ...]) -> None:
         """Append new messages; on back, restart or a jump, drop the ones no longer true."""
-        log = self.query_one("#log", VerticalScroll)
-        shown = list(log.query(Bubble))
-        keep = 0
-        while keep < min(len(shown), len(wanted)) and (shown[keep].key, shown[keep].text) == \
-                (wanted[keep].key, wanted[keep].text):
-            keep += 1
-        for bubble in shown[keep:]:
-            bubble.remove()
-        speakers = {"bot": self.ui("speaker_bot"), "person": self.ui("speaker_person")}
-        new = [Bubble(speakers[e.speaker], e.speaker, e.text, e.key) for e in wanted[keep:]]
-        if new:
-            self.query_one("#lines", Vertical).mount_all(new)
-            # the newest message in view, laid out in the same frame as it (and again when the
-            # options panel shrinks the log), even after the person scrolled up to reread
-            log.anchor()
-        if keep < len(shown):
+        log = self.query_one("#log", ConversationLog)
+        shown = log.entries
+        if shown == wanted:
+            return
+        log.set_entries(wanted)
+        log.follow()  # the newest message in view, even after the person scrolled up to reread
+        if wanted[:len(shown)] != shown:
             self._question_id = None  # the question on screen changed under us: rebuild its widget
 
     # --- input ---------------------------------------------------------------------------
@@ -171,11 +165,9 @@ class ChatScreen(Screen[None]):
     def _ticked(self, event: SelectionList.SelectedChanged) -> None:
         """Say in words what is ticked: the tick mark's colour alone is not enough."""
         event.stop()
-        ticked = self.query_one("#ticked", Static)
         names = [str(event.selection_list.get_option_at_index(v - 1).prompt)
                  for v in sorted(event.selection_list.selected)]
-        ticked.update(self.ui("ticked", names="; ".join(names)) if names else "")
-        ticked.set_class(bool(names), "visible")
+        say(self.query_one("#ticked", Static), self.ui("ticked", names="; ".join(names)) if names else None)
 
     # --- live feedback: in words, once the person pauses (never a colour while they type) --------
 
@@ -191,18 +183,13 @@ class ChatScreen(Screen[None]):
     def _show_preview(self, value: str) -> None:
         if self.query_one("#free", Input).value != value:
             return
-        reask = self._preview(value)
-        line = self.query_one("#preview", Static)
-        line.update(reask or "")
-        line.set_class(bool(reask), "visible")
+        say(self.query_one("#preview", Static), self._preview(value))
 
     def _hide_preview(self) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
             self._preview_timer = None
-        line = self.query_one("#preview", Static)
-        line.update("")
-        line.remove_class("visible")
+        say(self.query_one("#preview", Static), None)
 
     @on(Picked)
     def _picked(self, event: Picked) -> None:

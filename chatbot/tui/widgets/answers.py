@@ -149,7 +149,7 @@ class AnswerBox(Input):
     ]
 
     def _choices(self) -> Widget | None:
-        return next(iter(self.screen.query(".choices.shown")), None)
+        return next((w for w in self.screen.query(".choices") if w.display), None)
 
     def action_choices(self, step: int) -> None:
         choices = self._choices()
