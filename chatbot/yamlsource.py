@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 2_000_000
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # as spec.CONTROL_CHARACTERS
 MAX_DEPTH = 64  # nested mappings and lists; a dialog needs fewer than ten
+_DEPTH_CHARS = re.compile(r"[\n\"'\[\]{}]")  # the characters _too_deep counts or reads quotes by
 MAX_NODES = 200_000  # values once aliases are expanded; the shipped dialog has about 20,000
 
 Path_ = tuple[str | int, ...]
@@ -148,7 +149,8 @@ def _too_deep(text: str) -> int | None:
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return None
     depth, line, quote = 0, 1, ""
-    for char in text:
+    for found in _DEPTH_CHARS.finditer(text):  # every other character leaves the count as it is
+        char = found.group()
         if char == "\n":
             line += 1
             quote = ""  # flow scalars in our files never span lines; a stray quote ends here
