@@ -370,19 +370,34 @@ async def test_the_log_says_who_speaks_and_sets_the_person_s_answers_apart(engin
 
 async def test_the_person_can_scroll_up_to_reread_and_the_next_answer_brings_the_newest_back(
         engine: Engine) -> None:
-    from chatbot.tui.widgets.conversation import ConversationLog
+    """The wheel scrolls the log back; a marker in its last column shows where the view is."""
+    from textual import events
+
+    from chatbot.tui.widgets.conversation import MARK, ConversationLog
+
+    def marker_rows() -> list[int]:
+        return [y for y, line in enumerate(log_lines_raw()) if line.endswith(MARK)]
+
+    def log_lines_raw() -> list[str]:
+        return [log.render_line(y).text for y in range(log.size.height)]
 
     app = IntakeApp(engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
+        log = app.screen.query_one("#log", ConversationLog)
+        assert marker_rows() == []                          # all of it fits: no marker
         for answer in ["1", "me", "2", "beer", "every day", "8"]:
             await type_answer(pilot, answer)
-        log = app.screen.query_one("#log", ConversationLog)
         assert log.max_scroll_y > 0 and log.scroll_y == log.max_scroll_y
-        log.scroll_home(animate=False, immediate=True)
+        assert marker_rows() and marker_rows()[-1] == log.size.height - 1   # at the end
+        for _ in range(30):
+            log.post_message(events.MouseScrollUp(log, 2, 2, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert log.scroll_y == 0 and marker_rows()[0] == 0
+        assert any("Before we start" in line for line in log_lines(app))
         await type_answer(pilot, "banana")  # asked again beside the box: the log does not move
         await pilot.pause()
-        assert log.scroll_y == 0 and any("Before we start" in line for line in log_lines(app))
+        assert log.scroll_y == 0
         await type_answer(pilot, "shakes")
         await pilot.pause()
         assert log.scroll_y == log.max_scroll_y

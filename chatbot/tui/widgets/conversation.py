@@ -4,7 +4,9 @@ One widget rather than one per message, so a turn is laid out in a single pass: 
 size never changes when a message is added (only what it scrolls over), and the newest
 message is in view in the first frame that shows it. Messages are told apart by more than
 colour: each starts with who speaks ("Intake:", "You:"), the person's are indented, and
-each has a bar down its left side.
+each has a bar down its left side. Where the conversation is longer than the log, a marker
+in its last column shows where the view is (the wheel scrolls it); it is drawn with the
+lines, not by Textual's scroll bar, which cost a third of a turn's drawing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.strip import Strip
 from ...turns import LogEntry
 
 BAR = "\u2588"  # a full block: the left side of Textual's "thick" border
+MARK = "\u2588"  # a block in the last column, where the view is (as a scroll bar's thumb)
 PERSON_INDENT = 8  # the person's messages sit to the right, as in a chat
 
 
@@ -28,7 +31,15 @@ class ConversationLog(ScrollView, can_focus=False):
     """The messages, newest at the bottom; it follows the newest unless the person scrolled up."""
 
     COMPONENT_CLASSES = {"conversation--bot", "conversation--person",
-                         "conversation--bot-bar", "conversation--person-bar"}
+                         "conversation--bot-bar", "conversation--person-bar", "conversation--mark"}
+    DEFAULT_CSS = """
+    ConversationLog {
+        scrollbar-size-vertical: 0;  /* the marker in the last column stands for it */
+        & > .conversation--mark {
+            color: $scrollbar;
+        }
+    }
+    """
 
     def __init__(self, names: dict[str, str], *, id: str | None = None) -> None:
         """`names`: who speaks, in words, by speaker ("bot" -> "Intake", "person" -> "You")."""
@@ -36,12 +47,11 @@ class ConversationLog(ScrollView, can_focus=False):
         self._names = names
         self._entries: list[LogEntry] = []
         self._wrapped: dict[int, list[Strip]] = {}  # entry index -> its lines, at self._width
-        self._width = 0
+        self._width = 0  # of the messages' lines: the log's, less the marker's column
         self._lines: list[Strip] | None = None
         self._follow = True  # keep the newest line in view (until the person scrolls up)
         self._laid_out: tuple[Size, Size] | None = None  # (size, virtual size) at the last layout
-        self._base: Style | None = None
-        self._styles: dict[str, tuple[Style, Style]] = {}
+        self._styles: dict[str, Style] = {}
 
     # --- what it shows ------------------------------------------------------------------------
 
@@ -72,7 +82,7 @@ class ConversationLog(ScrollView, can_focus=False):
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         # Two private hooks of ScrollView's, with textual pinned exactly in pyproject.toml:
         # - a layout pass that leaves the log as it was does nothing here (ScrollView would
-        #   refresh its scroll bar on every pass, which costs a frame after each turn);
+        #   refresh itself again on every pass, which costs a frame after each turn);
         # - when the options below change the log's height, it stays at its end in the frame
         #   that draws the new height, not a frame later (Textual's own anchor uses the old one).
         if (size, self.virtual_size) == self._laid_out:
@@ -83,9 +93,12 @@ class ConversationLog(ScrollView, can_focus=False):
         if follow:
             self.set_reactive(ScrollView.scroll_y, self.max_scroll_y)
             self.set_reactive(ScrollView.scroll_target_y, self.max_scroll_y)
-            self.vertical_scrollbar.position = self.max_scroll_y
             self._follow = True
         return changed
+
+    def on_resize(self) -> None:
+        if self._line_width() != self._width:
+            self._update_size()
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -93,39 +106,26 @@ class ConversationLog(ScrollView, can_focus=False):
         super().notify_style_update()
         self._wrapped.clear()
         self._lines = None
-        self._base = None
         self._styles.clear()
 
-    def _speaker_styles(self, speaker: str) -> tuple[Style, Style]:
-        """(bar, words) of a speaker's messages, over the log's colours."""
-        if speaker not in self._styles:
-            base = self.base_style
-            self._styles[speaker] = (
-                base + self.get_component_rich_style(f"conversation--{speaker}-bar", partial=True),
-                base + self.get_component_rich_style(f"conversation--{speaker}", partial=True))
-        return self._styles[speaker]
+    def _style(self, name: str) -> Style:
+        """A part's colours over the log's own (worked out once: Textual walks every ancestor
+        to find them)."""
+        if name not in self._styles:
+            base = self._styles.setdefault("", self.rich_style)
+            self._styles[name] = base + self.get_component_rich_style(name, partial=True) if name else base
+        return self._styles[name]
 
-    @property
-    def base_style(self) -> Style:
-        """The log's own colours (worked out once: Textual walks every ancestor to find them)."""
-        if self._base is None:
-            self._base = self.rich_style
-        return self._base
-
-    def on_resize(self) -> None:
-        if self._content_width() != self._width:
-            self._update_size()
-
-    def _content_width(self) -> int:
-        return self.scrollable_content_region.width
+    def _line_width(self) -> int:
+        return max(self.scrollable_content_region.width - 1, 0)
 
     def _update_size(self) -> None:
-        width = self._content_width()
+        width = self._line_width()
         if width != self._width:
             self._width = width
             self._wrapped.clear()
             self._lines = None
-        self.virtual_size = Size(width, len(self._all_lines()))
+        self.virtual_size = Size(width + 1, len(self._all_lines()))
         self.refresh()
 
     def _all_lines(self) -> list[Strip]:
@@ -144,14 +144,14 @@ class ConversationLog(ScrollView, can_focus=False):
         width = self._width
         if width <= 0:
             return []
-        base = self.base_style
+        base = self._style("")
         person = entry.speaker == "person"
         indent = PERSON_INDENT if person and width > PERSON_INDENT + 12 else 0
-        bar, words = self._speaker_styles(entry.speaker)
-        inner = max(width - indent - 3, 1)
+        bar = self._style(f"conversation--{entry.speaker}-bar")
+        words = self._style(f"conversation--{entry.speaker}")
         text = Text(f"{self._names.get(entry.speaker, entry.speaker)}: {entry.text}")
         lines = [] if person else [Strip.blank(width, base)]
-        for line in text.wrap(self.app.console, inner):
+        for line in text.wrap(self.app.console, max(width - indent - 3, 1)):
             segments = [Segment(" " * indent, base), Segment(BAR, bar), Segment(" ", words),
                         Segment(line.plain.rstrip(), words)]
             lines.append(Strip(segments).extend_cell_length(width, base))
@@ -160,9 +160,20 @@ class ConversationLog(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         lines = self._all_lines()
         index = self.scroll_offset.y + y
-        if 0 <= index < len(lines):
-            return lines[index]  # each is as wide as the log: the log never scrolls sideways
-        return Strip.blank(self._width, self.base_style)
+        base = self._style("")
+        line = lines[index] if 0 <= index < len(lines) else Strip.blank(self._width, base)
+        return Strip.join([line, self._mark(y, len(lines))])
+
+    def _mark(self, y: int, total: int) -> Strip:
+        """Row y of the last column: the marker where the view is, when there is more to see."""
+        height = self.size.height
+        if total <= height or height <= 0:
+            return Strip.blank(1, self._style(""))
+        size = max(1, round(height * height / total))
+        top = round(self.scroll_offset.y * (height - size) / max(total - height, 1))
+        if top <= y < top + size:
+            return Strip([Segment(MARK, self._style("conversation--mark"))], 1)
+        return Strip.blank(1, self._style(""))
 
     def newest_in_view(self) -> bool:
         """Whether the last line of the newest message is on screen."""
