@@ -376,7 +376,7 @@ async def test_the_person_can_scroll_up_to_reread_and_the_next_answer_brings_the
     from chatbot.tui.widgets.conversation import MARK, ConversationLog
 
     def marker_rows() -> list[int]:
-        return [y for y, line in enumerate(log_lines_raw()) if line.endswith(MARK)]
+        return [y for y, line in enumerate(log_lines_raw()) if line.rstrip().endswith(MARK)]
 
     def log_lines_raw() -> list[str]:
         return [log.render_line(y).text for y in range(log.size.height)]

@@ -72,11 +72,11 @@ def log_texts(app: App[Any]) -> list[str]:
 
 def log_lines(app: App[Any]) -> list[str]:
     """The conversation's lines as drawn now, top to bottom: what a person sees of it (less the
-    last column, where the scroll marker goes)."""
+    margins and the column where the scroll marker goes)."""
     from chatbot.tui.widgets.conversation import ConversationLog
 
     log = app.screen.query_one("#log", ConversationLog)
-    return [log.render_line(y).text[:-1].rstrip() for y in range(log.size.height)]
+    return [log.render_line(y).text[1:-2].rstrip() for y in range(log.size.height)]
 
 
 def screen_text(app: App[Any]) -> str:

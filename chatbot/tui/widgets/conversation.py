@@ -34,6 +34,7 @@ class ConversationLog(ScrollView, can_focus=False):
                          "conversation--bot-bar", "conversation--person-bar", "conversation--mark"}
     DEFAULT_CSS = """
     ConversationLog {
+        padding: 0;  /* drawn with the lines */
         scrollbar-size-vertical: 0;  /* the marker in the last column stands for it */
         & > .conversation--mark {
             color: $scrollbar;
@@ -52,6 +53,7 @@ class ConversationLog(ScrollView, can_focus=False):
         self._follow = True  # keep the newest line in view (until the person scrolls up)
         self._laid_out: tuple[Size, Size] | None = None  # (size, virtual size) at the last layout
         self._styles: dict[str, Style] = {}
+        self._drawn: dict[tuple[int, bool], Strip] = {}  # (line, marked) -> as drawn, with its last column
 
     # --- what it shows ------------------------------------------------------------------------
 
@@ -67,6 +69,8 @@ class ConversationLog(ScrollView, can_focus=False):
             keep += 1
         self._entries = list(entries)
         self._wrapped = {i: lines for i, lines in self._wrapped.items() if i < keep}
+        unchanged = sum(len(lines) for lines in self._wrapped.values())  # lines drawn as before
+        self._drawn = {key: line for key, line in self._drawn.items() if key[0] < unchanged}
         self._lines = None
         self._update_size()
 
@@ -106,6 +110,7 @@ class ConversationLog(ScrollView, can_focus=False):
         super().notify_style_update()
         self._wrapped.clear()
         self._lines = None
+        self._drawn.clear()
         self._styles.clear()
 
     def _style(self, name: str) -> Style:
@@ -117,7 +122,9 @@ class ConversationLog(ScrollView, can_focus=False):
         return self._styles[name]
 
     def _line_width(self) -> int:
-        return max(self.scrollable_content_region.width - 1, 0)
+        """The messages' width: the log's, less a space each side and the marker's column (the
+        log draws its own margins: Textual's padding would copy every line again each frame)."""
+        return max(self.scrollable_content_region.width - 3, 0)
 
     def _update_size(self) -> None:
         width = self._line_width()
@@ -125,7 +132,8 @@ class ConversationLog(ScrollView, can_focus=False):
             self._width = width
             self._wrapped.clear()
             self._lines = None
-        self.virtual_size = Size(width + 1, len(self._all_lines()))
+            self._drawn.clear()
+        self.virtual_size = Size(width + 3, len(self._all_lines()))
         self.refresh()
 
     def _all_lines(self) -> list[Strip]:
@@ -160,20 +168,26 @@ class ConversationLog(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         lines = self._all_lines()
         index = self.scroll_offset.y + y
-        base = self._style("")
-        line = lines[index] if 0 <= index < len(lines) else Strip.blank(self._width, base)
-        return Strip.join([line, self._mark(y, len(lines))])
+        marked = self._marked(y, len(lines))
+        key = (index, marked)
+        found = self._drawn.get(key)
+        if found is None:
+            base = self._style("")
+            line = lines[index] if 0 <= index < len(lines) else Strip.blank(self._width, base)
+            mark = Segment(MARK, self._style("conversation--mark")) if marked else Segment(" ", base)
+            found = self._drawn[key] = Strip([Segment(" ", base), *line, mark, Segment(" ", base)],
+                                             self._width + 3)
+        return found
 
-    def _mark(self, y: int, total: int) -> Strip:
-        """Row y of the last column: the marker where the view is, when there is more to see."""
+    def _marked(self, y: int, total: int) -> bool:
+        """Whether row y of the last column shows the marker: where the view is, when there is
+        more to see than fits."""
         height = self.size.height
         if total <= height or height <= 0:
-            return Strip.blank(1, self._style(""))
+            return False
         size = max(1, round(height * height / total))
         top = round(self.scroll_offset.y * (height - size) / max(total - height, 1))
-        if top <= y < top + size:
-            return Strip([Segment(MARK, self._style("conversation--mark"))], 1)
-        return Strip.blank(1, self._style(""))
+        return top <= y < top + size
 
     def newest_in_view(self) -> bool:
         """Whether the last line of the newest message is on screen."""
