@@ -416,3 +416,28 @@ async def test_a_narrower_terminal_wraps_the_log_again(engine: Engine) -> None:
         assert max(len(line) for line in lines) <= 50 - 4
         words = " ".join(line.strip().lstrip("█").strip() for line in lines if line.strip())
         assert "Are you filling this in for yourself, or for someone you care about?" in words
+
+
+async def test_the_options_show_a_scroll_bar_only_where_they_do_not_fit(engine: Engine) -> None:
+    """A list that grew from one question to the next showed a scroll bar for a frame; a list
+    whose options wrap past its nine lines on a narrow screen still gets one."""
+    from chatbot.tui.widgets.answers import ChoiceList
+    from chatbot.turns import OptionView
+
+    app = IntakeApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")            # the list holds two options, two lines high
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.size.height == 2
+        choices.fill([OptionView(number=n, value=str(n), label=f"option {n}") for n in (1, 2, 3)])
+        assert not choices.show_vertical_scrollbar   # the frame before the list grows to three lines
+    app = IntakeApp(engine)
+    async with app.run_test(size=(30, 40)) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "1")            # two options, then the safety question again
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.pause()
+        safety = app.screen.query_one(ChoiceList)  # four options, wrapped at 30 columns past nine lines
+        assert safety.virtual_size.height > safety.size.height and safety.show_vertical_scrollbar

@@ -26,6 +26,13 @@ class Picked(Message):
         self.text = text
 
 
+def no_stale_scroll_bar(options: OptionList) -> None:
+    """Adding options measures them against the list's old height (the last question's), so a
+    list that grows showed a scroll bar for one frame; the next layout, at the new height,
+    shows one only where the options do not fit."""
+    options.show_vertical_scrollbar = False
+
+
 class ChoiceList(OptionList):
     """One of several options: arrows and Enter from the answer box or here, or a click."""
 
@@ -39,6 +46,7 @@ class ChoiceList(OptionList):
         self.clear_options()
         self.add_options([Option(f"{o.number}. {o.label}", id=str(o.number)) for o in options])
         self.highlighted = None  # nothing until the person moves: a stray Enter must not pick option 1
+        no_stale_scroll_bar(self)
 
     def pick_highlighted(self) -> bool:
         if self.highlighted is None:
@@ -69,6 +77,7 @@ class MultiList(SelectionList[int]):
         self.clear_options()
         self.add_options([(f"{o.number}. {o.label}", o.number) for o in options])
         self.highlighted = None
+        no_stale_scroll_bar(self)
 
     def tick_highlighted(self) -> None:
         if self.highlighted is None:
