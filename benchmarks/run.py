@@ -26,7 +26,10 @@ Method
     slices until one passes with under 1 ms of CPU, three times in all, so no turn
     measured this way is under ~60 ms. The same turns also give the time from the press
     to the last frame the app painted (a wrapper on the app instance's `_display`),
-    which those idle slices do not pad;
+    which those idle slices do not pad, and to the last frame that changed what the
+    screen shows (each frame applied in order to a copy of the terminal's cells once the
+    turn is over, so the copy costs the app nothing): a frame that repaints cells with
+    what they hold is a paint a person cannot see;
   - peak RSS of the TUI through one whole intake (`tui_probe.py rss`, ru_maxrss);
   - RSS growth over 10,000 headless sessions (`benchmarks/rss_probe.py`, /proc/self/statm
     after gc.collect(), before and after, following a warm-up);
