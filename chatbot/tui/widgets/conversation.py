@@ -188,7 +188,3 @@ class ConversationLog(ScrollView, can_focus=False):
         size = max(1, round(height * height / total))
         top = round(self.scroll_offset.y * (height - size) / max(total - height, 1))
         return top <= y < top + size
-
-    def newest_in_view(self) -> bool:
-        """Whether the last line of the newest message is on screen."""
-        return self.scroll_y >= self.max_scroll_y
