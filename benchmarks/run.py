@@ -19,7 +19,10 @@ Method
     `await pilot.pause()` until `#log` holds a Bubble), against a minimal Textual app
     (one Static, one Input) from spawn to its first render, both in `run_test(size=(80, 24))`;
   - TUI turns: `tui_probe.py turns`, whole intakes of worked example W1 in `run_test`,
-    each turn timed from setting `#free` and `await pilot.press("enter")` through
+    each turn started after a random pause of up to 1/60 s (a person's key press falls
+    anywhere between two of Textual's frames; the Pilot's 20 ms idle slices would fix
+    the phase, differently for each app), and timed from setting `#free` and
+    `await pilot.press("enter")` through
     `await pilot.pause()` until the next question is rendered (the last answer, which
     leads to the summary, is its own row), against the same press+pause cycle on the
     minimal app: the Pilot's own floor, since `press()` and `pause()` sleep in 20 ms

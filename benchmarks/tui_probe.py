@@ -30,6 +30,7 @@ SCRIPT_START_NS = time.monotonic_ns()
 import asyncio  # noqa: E402 - the clock above must start before any import
 import json  # noqa: E402
 import os  # noqa: E402
+import random  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -38,6 +39,7 @@ from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PAUSES = 500  # a render that never comes is a bug, not a slow turn
+PHASE = random.Random(12)  # where each turn's key press falls between two frames (seeded: repeatable)
 
 
 def w1_answers() -> list[str]:
@@ -190,6 +192,10 @@ async def type_and_wait(app, pilot, text: str, done: Callable[[], bool],  # noqa
     if app.focused is not box:
         box.focus()
     settle(paints)  # frames before the turn are the screen it starts from
+    # a person's key press falls anywhere between two of Textual's frames (60 a second); the
+    # Pilot's 20 ms idle slices would otherwise start every turn at a phase of the frame timer
+    # fixed by the app's own frames, differently for each app
+    await asyncio.sleep(PHASE.uniform(0, 1 / 60))
     start = time.perf_counter()
     box.value = text
     await pilot.press("enter")
