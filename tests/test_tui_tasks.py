@@ -441,3 +441,14 @@ async def test_the_options_show_a_scroll_bar_only_where_they_do_not_fit(engine: 
         await pilot.pause()
         safety = app.screen.query_one(ChoiceList)  # four options, wrapped at 30 columns past nine lines
         assert safety.virtual_size.height > safety.size.height and safety.show_vertical_scrollbar
+
+
+async def test_the_longest_section_line_is_whole_beside_the_progress_bar_at_80_columns(engine: Engine) -> None:
+    app = IntakeApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for answer in ["1", "me", "2", "beer", "every day", "8"]:
+            await type_answer(pilot, answer)
+        section = app.screen.query_one("#section")
+        shown = section.render_line(0).text.rstrip()
+        assert shown.startswith("Stopping and withdrawal") and shown.endswith("questions left"), shown
