@@ -97,7 +97,7 @@ class ConversationLog(ScrollView, can_focus=False):
         if follow:
             self.set_reactive(ScrollView.scroll_y, self.max_scroll_y)
             self.set_reactive(ScrollView.scroll_target_y, self.max_scroll_y)
-            self._follow = True
+            self._follow = True  # ScrollView's clamp of the old position above may have cleared it
         return changed
 
     def on_resize(self) -> None:
@@ -108,10 +108,14 @@ class ConversationLog(ScrollView, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_drawing()
+        self._styles.clear()
+
+    def _forget_drawing(self) -> None:
+        """Wrap and draw every message again (a new width or new colours)."""
         self._wrapped.clear()
         self._lines = None
         self._drawn.clear()
-        self._styles.clear()
 
     def _style(self, name: str) -> Style:
         """A part's colours over the log's own (worked out once: Textual walks every ancestor
@@ -130,9 +134,7 @@ class ConversationLog(ScrollView, can_focus=False):
         width = self._line_width()
         if width != self._width:
             self._width = width
-            self._wrapped.clear()
-            self._lines = None
-            self._drawn.clear()
+            self._forget_drawing()
         self.virtual_size = Size(width + 3, len(self._all_lines()))
         self.refresh()
 

@@ -7,6 +7,7 @@ never their size, so they never make the screen lay itself out again.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
@@ -14,7 +15,19 @@ from textual.widget import Widget
 BAR_CELL = "\u2501"  # heavy horizontal line, as Textual's own progress bar draws it
 
 
-class TextLine(Widget, can_focus=False):
+class _OneLine(Widget, can_focus=False):
+    """A widget one line high that draws that line itself."""
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self.rich_style
+        return self.line(width, style) if y == 0 else Strip.blank(width, style)
+
+    def line(self, width: int, style: Style) -> Strip:
+        raise NotImplementedError
+
+
+class TextLine(_OneLine):
     """One line of words, cut to the width it is given (the section and questions left)."""
 
     DEFAULT_CSS = """
@@ -36,17 +49,13 @@ class TextLine(Widget, can_focus=False):
             self._text = text
             self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        style = self.rich_style
-        if y:
-            return Strip.blank(width, style)
-        line = Text(self._text, no_wrap=True)
-        line.truncate(width, overflow="ellipsis", pad=True)
-        return Strip([Segment(line.plain, style)], width)
+    def line(self, width: int, style: Style) -> Strip:
+        words = Text(self._text, no_wrap=True)
+        words.truncate(width, overflow="ellipsis", pad=True)
+        return Strip([Segment(words.plain, style)], width)
 
 
-class ProgressLine(Widget, can_focus=False):
+class ProgressLine(_OneLine):
     """How far along, as a bar: the words beside it say the numbers."""
 
     COMPONENT_CLASSES = {"progress--done", "progress--left"}
@@ -73,13 +82,9 @@ class ProgressLine(Widget, can_focus=False):
             self.done, self.total = done, total
             self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self.rich_style
-        if y:
-            return Strip.blank(width, base)
+    def line(self, width: int, style: Style) -> Strip:
         filled = round(width * self.done / self.total) if self.total > 0 else 0
         filled = max(0, min(width, filled))
-        done = base + self.get_component_rich_style("progress--done", partial=True)
-        left = base + self.get_component_rich_style("progress--left", partial=True)
+        done = style + self.get_component_rich_style("progress--done", partial=True)
+        left = style + self.get_component_rich_style("progress--left", partial=True)
         return Strip([Segment(BAR_CELL * filled, done), Segment(BAR_CELL * (width - filled), left)], width)
