@@ -26,7 +26,7 @@ from .values import INF, Found, Span, Values
 
 MAX_ANSWER_CHARS = 500
 
-__all__ = ["MAX_ANSWER_CHARS", "Parsed", "Parser", "normalize"]
+__all__ = ["MAX_ANSWER_CHARS", "CheckReply", "Parsed", "Parser", "normalize"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,16 @@ class Parsed:
     inferred: bool = False  # read from free text, not an option number or an exact answer
     partial: tuple[str, ...] = ()  # several-choice parts understood while the rest is asked
     words: str = ""  # what the person typed, cleaned of control characters
+
+
+@dataclass(frozen=True)
+class CheckReply:
+    """A reply to "Is that right?": what it says of the reading, and what else it says."""
+
+    said: str | None  # "yes", "no", "unsure", or None when it says nothing of the reading
+    rest: str  # the words besides the yes or no (all of it when it says neither, or is unsure)
+    adds: bool  # the words add to the reading ("and weed", "depressed too") rather than replace it
+    bare: bool  # nothing besides them but cue words ("yes it is", "yeah i do"): no more is said
 
 
 def _clean(raw: str) -> str:
@@ -787,11 +797,38 @@ class Parser:
         joined = self._several(question, list(kept) + list(parsed.value), inferred=parsed.inferred)
         return Parsed(joined.value, joined.display, joined.reask, joined.inferred, (), parsed.words)
 
-    def leading_polarity(self, text: str) -> tuple[str | None, str]:
-        """A yes or no the answer starts with, and the words after it ("no, 4 days" -> no, "4 days")."""
+    def check_reply(self, text: str, about: str = "") -> CheckReply:
+        """Read a reply to "Is that right?": a yes or no word, or words that say the reading is
+        right or wrong ("thats right", "not quite"), and the words besides them, which may be an
+        answer ("no, 4 days") or the reading said again ("yeah, 34"). Both a yes and a no, a
+        "not sure", or a yes with a "but" or a negation besides it is "unsure". `about`: the
+        question and the reading, whose own words said again add nothing ("yep, my liver")."""
         tokens = tokenize(text, self.cues.contrast)
-        found = self.cues.polar.find(tokens)
-        if found and found[0].start == 0 and found[0].target in ("yes", "no"):
-            return found[0].target, " ".join(tokens.words[found[0].end:])
-        polarity = self.cues.polarity(tokens, set())
-        return (polarity, "") if polarity in ("yes", "no") else (None, text)
+        words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
+        found: list[Match[str]] = []
+        for m in self.cues.polar_found(tokens):
+            if m.target == "yes" and m.start > 0 and words[m.start - 1] in negators \
+                    and pieces[m.start - 1] == pieces[m.start]:
+                m = Match(m.start - 1, m.end, "no", m.exact)  # "not true", "not ok"
+            found.append(m)
+        found += self.cues.check_found(tokens)  # (with a yes or no word against it, "unsure": asked)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        left = [i for i in range(len(words)) if i not in covered and words[i] not in self.cues.fillers]
+        lead = next((len(p) for p in self.cues.check_leads
+                     if tuple(words[i] for i in left[:len(p)]) == p and len(left) > len(p)), 0)
+        left = left[lead:]  # "should be 65 or older": the answer, not a time to come
+        hedged = {i for i in left for hedge in self.cues.hedges if words[i:i + len(hedge)] == hedge
+                  for i in range(i, i + len(hedge))}
+        rest = [words[i] for i in left if i not in hedged]
+        adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.cues.also for w in rest))
+        # "thats it", "just that" close a list: they say nothing of the reading either way
+        said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"}
+        own = self.cues.stems(about)
+        bare = all(self.cues.says_how(w) or self.cues.stems(w) <= own for w in rest)
+        if not said:
+            return CheckReply(None, " ".join(rest) if lead else text, adds, bare)
+        if said == {"yes"} and (tokens.contrast_at or any(w in negators for w in rest)):
+            said = {"unsure"}  # "yes but not every day", "right, except weekends"
+        if len(said) > 1 or said == {"unsure"}:
+            return CheckReply("unsure", text, adds, False)
+        return CheckReply(said.pop(), " ".join(rest), adds, bare)

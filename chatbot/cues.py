@@ -85,6 +85,15 @@ class Cues:
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
         # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."
         self.plain_no = frozenset(normalize(p) for p in lang.no + lang.leading_no if len(normalize(p).split()) == 1)
+        # a reply to "Is that right?": "thats right", "not quite", "thats him" (see `check_found`)
+        self.check: Phrases[str] = Phrases([(p, "right") for p in lang.check_right]
+                                           + [(p, "wrong") for p in lang.check_wrong]
+                                           + [(p, "after") for p in lang.check_after_subject], fillers=self.fillers)
+        self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)
+        self.check_subjects = frozenset(tuple(normalize(p).split()) for p in lang.check_subjects)
+        self.check_leads = sorted({tuple(normalize(p).split()) for p in lang.check_leads}, key=len, reverse=True)
+        # words that add to what was said rather than replace it: "depressed too", "also weed"
+        self.also = word_set(lang.also)
 
     def family(self, question_text: str) -> frozenset[str]:
         """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...): the
@@ -110,6 +119,39 @@ class Cues:
             m.target == "no" and without_after(tokens, m.end - 1, self.without))]  # "never without my doctor knowing"
 
 
+    def check_found(self, tokens: Tokens) -> list[Match[str]]:
+        """What a reply to "Is that right?" says of the reading without a yes or no word: "yes" for
+        "thats right", "sounds about right", "thats him", "nothing wrong"; "no" for "wrong", "thats
+        not right", "that doesnt sound right". Each match takes in the subjects and the one negator
+        before it, within the same stretch between punctuation."""
+        words, pieces = tokens.words, tokens.pieces
+        longest = max(map(len, self.check_subjects), default=0)
+        found = []
+        def subject_before(at: int) -> int:
+            if at == 0 or pieces[at - 1] != pieces[m.start]:
+                return 0
+            return next((n for n in range(min(longest, at), 0, -1) if words[at - n:at] in self.check_subjects), 0)
+
+        for m in self.check.find(tokens):
+            start, negated, subject = m.start, False, False
+            while True:
+                size = subject_before(start)
+                if size:
+                    start, subject = start - size, True
+                # a negator right before the words, or before a subject ("that doesnt sound right",
+                # "not quite right"); a no of its own before a subject answers apart ("no thats wrong")
+                elif not negated and start > 0 and pieces[start - 1] == pieces[m.start] \
+                        and words[start - 1] in self.negator_words \
+                        and (start == m.start or words[start - 1] not in self.no_words):
+                    start, negated = start - 1, True
+                else:
+                    break
+            if m.target == "after" and not subject:
+                continue  # "it", "him" alone say nothing of the reading
+            right = (m.target != "wrong") != negated
+            found.append(Match(start, m.end, "yes" if right else "no", m.exact))
+        return found
+
     def holds_unsure(self, tokens: Tokens, match: Match[str]) -> bool:
         """An option's own words that hold a "not sure" phrase whole ("might be" at "could you be
         pregnant?") are that option's words."""
@@ -122,6 +164,10 @@ class Cues:
         """Cue words, which say how something is said, not what about."""
         return (self.subjects | self.negator_words | self.plain_no | self.auxiliaries | self.fillers
                 | self.hedge_words | self.joiners | self.softeners | self.denial_tails)
+
+    def says_how(self, word: str) -> bool:
+        """A cue word, which says how something is said ("i", "do", "so"), not what about."""
+        return word in self._function_words
 
     def stems(self, text: str) -> frozenset[str]:
         """The content words of a text (four letters or more, no cue words), without their plural

@@ -97,6 +97,13 @@ CONFIRM_AT = "confirm"
 CHECK_IN_AT = "check_in"
 
 
+def _same(a: AnswerValue | None, b: AnswerValue | None) -> bool:
+    """The same reading: several choices in any order."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return set(a) == set(b)
+    return a == b
+
+
 class Engine:
     """Everything built once per dialog: route, parser, detector, question views."""
 
@@ -351,7 +358,10 @@ class Session:
         if kept and (isinstance(parsed.value, tuple) or parsed.value == UNKNOWN):
             # the parts understood before a follow-up stay, whatever the follow-up says of the rest
             parsed = self.engine.parser.merged(question, kept, parsed)
-        parsed = self._worded(question, parsed)
+        return self._take(qid, self._worded(question, parsed))
+
+    def _take(self, qid: str, parsed: Parsed) -> Turn:
+        """A reading of free text on a question a level depends on is put to the person first."""
         if parsed.inferred and qid in self.engine.critical and parsed.value != UNKNOWN:
             self._pending = (qid, parsed)
             return self._confirm_turn()
@@ -389,19 +399,34 @@ class Session:
                            options=self.engine.view_yes_no())
 
     def _confirm_answer(self, text: str) -> Turn:
-        """Yes keeps the reading; no asks the question again; other words are a new answer."""
+        """Yes keeps the reading and no asks the question again. An answer in the reply is read
+        as the answer ("no, 4 days"), added to the reading where it says so ("and weed"), and
+        the reading said again is a yes ("yeah, 34"). A reply that says none of these is asked
+        for a yes or no, the reading still waiting: nothing typed is dropped on a guess."""
         assert self._pending is not None
         qid, parsed = self._pending
         if not text.strip():
             return self._confirm_turn(self.dialog.s("reask_empty"))  # nothing said: the question stays
-        said, rest = self.engine.parser.leading_polarity(text)
-        if said == "yes" and not rest:
+        question = self.dialog.questions[qid]
+        shown = self.engine.view(qid, self.other_person()).text
+        reply = self.engine.parser.check_reply(text, about=f"{shown} {parsed.display}")
+        answer = self.engine.parser.parse(question, reply.rest, other=self.other_person()) if reply.rest else None
+        if answer is not None and answer.reask is None and answer.value not in (None, UNKNOWN):
+            if reply.adds and isinstance(parsed.value, tuple) and isinstance(answer.value, tuple):
+                answer = self.engine.parser.merged(question, parsed.value, answer)
+            self._pending = None
+            if _same(answer.value, parsed.value) and reply.said != "no":
+                return self._accept(qid, parsed)  # the reading said again in the person's words
+            # a new answer, or after a "no" the same one in other words ("not quite, more like every
+            # day"): taken, or put to the person in turn
+            return self._take(qid, self._worded(question, answer))
+        if reply.said == "yes" and reply.bare:  # (more said beside a yes, and not understood: asked)
             self._pending = None
             return self._accept(qid, parsed)
-        self._pending = None
-        if said == "no" and not rest:
+        if reply.said == "no":
+            self._pending = None
             return self._question_turn(message=self.dialog.s("confirm_again"))
-        return self._read(qid, rest if said else text)
+        return self._confirm_turn(self.dialog.s("reask_yes_no"))
 
     def confirm_prompt(self, qid: str, reading: str) -> str:
         question = self.dialog.questions[qid]

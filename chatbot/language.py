@@ -288,6 +288,16 @@ class Language(_Strict):
     past_tense: list[Phrase] = []
     # words that add to what was said rather than replace it ("and now xanax too")
     also: list[Phrase] = []
+    # at a check ("Just to check. Age: 18 to 64. Is that right?"), words that say the reading is
+    # right or wrong without a yes or no ("correct", "spot on", "wrong"). `check_subjects` may
+    # stand before them ("thats right", "sounds about right"), and a negator just before one turns
+    # it round ("thats not right", "not wrong"); `check_after_subject` say it only after a subject
+    # ("thats it", "thats him"), as "it" alone says nothing
+    check_right: list[Phrase] = []
+    check_wrong: list[Phrase] = []
+    check_after_subject: list[Phrase] = []
+    check_subjects: list[Phrase] = []
+    check_leads: list[Phrase] = []
     # a number said without one, before a unit ("the past *few* weeks")
     some: list[Phrase] = []
     event_verbs: list[Phrase]

@@ -223,6 +223,67 @@ def test_someone_answering_for_another_person_is_shown_their_wording(engine: Eng
     session.close()
 
 
+def _at_age_check(engine: Engine, typed: str = "hes 52") -> Session:
+    session = engine.session()
+    session.start()
+    turn = walk(session, "1", "for my husband", typed)
+    assert turn.kind == "confirm" and turn.confirm == "Just to check. Age: 18 to 64. Is that right?"
+    return session
+
+
+@pytest.mark.parametrize("reply", ["right", "thats right", "yep thats him", "exactly", "mhm", "sounds about right"])
+def test_agreeing_in_a_person_s_own_words_keeps_the_reading(engine: Engine, reply: str) -> None:
+    """A wife answered "right" to "Age: 18 to 64. Is that right?" and was sent back to "How old
+    are they?", her "hes 52" gone from the log."""
+    session = _at_age_check(engine)
+    turn = session.answer(reply)
+    assert turn.kind == "question" and turn.question.id == "substances"
+    assert turn.understood == "Got it: 18 to 64." and session.answers["age_group"] == "adult"
+    assert any(e.text == "18 to 64 (you said “hes 52”)" for e in session.log())
+
+
+@pytest.mark.parametrize("reply", ["thats not right", "wrong", "not quite", "nope thats wrong"])
+def test_refusing_in_words_asks_the_question_again(engine: Engine, reply: str) -> None:
+    session = _at_age_check(engine)
+    turn = session.answer(reply)
+    assert turn.kind == "question" and turn.question.id == "age_group"
+    assert turn.message == engine.dialog.s("confirm_again") and "age_group" not in session.answers
+
+
+@pytest.mark.parametrize("reply", ["what?", "why does that matter", "yes but no", "not sure"])
+def test_a_reply_that_says_neither_keeps_the_check_on_screen(engine: Engine, reply: str) -> None:
+    session = _at_age_check(engine)
+    turn = session.answer(reply)
+    assert turn.kind == "confirm" and turn.confirm == "Just to check. Age: 18 to 64. Is that right?"
+    assert turn.message == engine.dialog.s("reask_yes_no")
+    turn = session.answer("yes")
+    assert turn.kind == "question" and session.answers["age_group"] == "adult"
+
+
+def test_the_reading_said_again_is_a_yes_not_a_second_check(engine: Engine) -> None:
+    session = _at_age_check(engine, "im 34")
+    turn = session.answer("yeah 34")
+    assert turn.kind == "question" and session.answers["age_group"] == "adult"
+
+
+def test_a_correction_at_a_check_is_read_as_the_answer(engine: Engine) -> None:
+    session = _at_age_check(engine)
+    turn = session.answer("no he is 70")
+    assert turn.kind == "confirm" and turn.confirm == "Just to check. Age: 65 or older. Is that right?"
+    turn = session.answer("should be 65 or older")  # said again, in other words
+    assert turn.kind == "question" and session.answers["age_group"] == "over_65"
+
+
+def test_an_addition_at_a_several_choice_check_joins_the_reading(session: Session) -> None:
+    turn = walk(session, "1", "me", "34", "yes")
+    assert turn.question.id == "substances"
+    turn = session.answer("fentanyl, i smoke it")
+    assert turn.kind == "confirm" and turn.confirm.endswith("Opioids (heroin, fentanyl, pain pills). Is that right?")
+    turn = session.answer("and weed")
+    assert set(session.answers["substances"]) == {"opioids", "cannabis"}
+    assert turn.understood == "Got it: Opioids (heroin, fentanyl, pain pills), Cannabis (weed)."
+
+
 def test_a_parent_s_confirms_and_re_asks_name_things_their_way(engine: Engine) -> None:
     """A parent was asked "Thoughts of ending your life: No. Is that right?" and re-asked with
     "1. I live with people who support me"."""
