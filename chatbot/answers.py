@@ -13,9 +13,12 @@ on decision-critical questions) and carries the words the person typed.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .conditions import AnswerValue
 from .cues import Cues
@@ -49,6 +52,19 @@ class CheckReply:
     rest: str  # the words besides the yes or no (all of it when it says neither, or is unsure)
     adds: bool  # the words add to the reading ("and weed", "depressed too") rather than replace it
     bare: bool  # nothing besides them but cue words ("yes it is", "yeah i do"): no more is said
+
+
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_STRETCHED_WORD = re.compile(r"[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*")
+
+
+def _squeezed(word: str, runs: list[re.Match[str]], sizes: Sequence[int]) -> str:
+    """`word` with each run of one letter cut to its size (runs past the sizes given: two)."""
+    out, at = [], 0
+    for i, run in enumerate(runs):
+        out += [word[at:run.start()], run.group(1) * (sizes[i] if i < len(sizes) else 2)]
+        at = run.end()
+    return "".join(out) + word[at:]
 
 
 def _clean(raw: str) -> str:
@@ -90,6 +106,45 @@ class Parser:
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
+        self._lang, self._questions = lang, questions
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word the reader knows (cue words, values, the questions and their options), so a
+        held-down letter is read as the word it makes: "alll" is all, "nooo" is no. Built the
+        first time an answer holds one."""
+        words: set[str] = set()
+
+        def add(item: object) -> None:
+            if isinstance(item, str):
+                words.update(normalize(item).split())
+            elif isinstance(item, dict):
+                for key, value in item.items():
+                    add(key)
+                    add(value)
+            elif isinstance(item, (list, tuple)):
+                for value in item:
+                    add(value)
+
+        add(self._lang.model_dump())
+        add([q.model_dump() for q in self._questions])
+        return frozenset(words)
+
+    def unstretched(self, text: str) -> str:
+        """ "yesss", "every dayyy", "weeeed": a letter held down three times or more is the word it
+        makes with two of it, else with one ("alll" all, "sooo" so); in a word the reader does
+        not know, a held last letter is one and any other two, as crisis detection reads them."""
+        return _STRETCHED_WORD.sub(lambda m: self._unstretch(m.group()), text) if _STRETCHED.search(text) else text
+
+    def _unstretch(self, word: str) -> str:
+        runs = list(_STRETCHED.finditer(word))
+        if not runs:
+            return word
+        for sizes in itertools.product((2, 1), repeat=min(len(runs), 3)):
+            candidate = _squeezed(word, runs, sizes)
+            if candidate.casefold() in self._vocabulary:
+                return candidate
+        return _squeezed(word, runs, [1 if r.end() == len(word) else 2 for r in runs])
 
     def _topic(self, question: Question) -> frozenset[str]:
         return self.topics.get(question.id, frozenset())  # the engine's own questions have none
@@ -154,6 +209,7 @@ class Parser:
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
+        text = self.unstretched(text)
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
@@ -803,7 +859,7 @@ class Parser:
         answer ("no, 4 days") or the reading said again ("yeah, 34"). Both a yes and a no, a
         "not sure", or a yes with a "but" or a negation besides it is "unsure". `about`: the
         question and the reading, whose own words said again add nothing ("yep, my liver")."""
-        tokens = tokenize(text, self.cues.contrast)
+        tokens = tokenize(self.unstretched(text), self.cues.contrast)
         words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
         found: list[Match[str]] = []
         for m in self.cues.polar_found(tokens):

@@ -19,7 +19,7 @@ from chatbot.engine import Engine
 # "when did you last use?" is read as more than a month ago; how often, with a year, names a time
 # of use, not the last one, and reading it so re-asked plain answers such as "sober 6 months")
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
-          "tuning10", "tuning11", "tuning12")
+          "tuning10", "tuning11", "tuning12", "tuning14")
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10")
 # a floor against regressions, below the issue's target (90% read right, at most 1% misread)
 HELD_OUT_FLOOR_CORRECT = 0.80
@@ -85,3 +85,14 @@ def test_the_past_and_now_held_out_part_does_not_slide_back(engine: Engine) -> N
     f = figures(score(engine.dialog, engine.parser, "heldout11", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.65 and f["misread"] / n <= 0.06, f
+
+
+@pytest.mark.parametrize("part", ["heldout12", "heldout13"])
+def test_the_held_down_letter_held_out_parts_do_not_slide_back(engine: Engine, part: str) -> None:
+    """`heldout12` and `heldout13`, every answer with a stretched or stressed spelling ("yesss",
+    "every dayyy", "NOOO"), were written sealed by two helpers to measure that one class and are
+    kept apart from the general figures. Before a held-down letter was read as the word it makes
+    they measured 57.4% / 3.2% misread and 53.7% / 5.3%; after, 89.6% / 0.8% and 93.1% / 0.4%."""
+    f = figures(score(engine.dialog, engine.parser, part, engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.87 and f["misread"] / n <= 0.02 and f["misread_unconfirmed"] == 0, f

@@ -223,6 +223,15 @@ def test_someone_answering_for_another_person_is_shown_their_wording(engine: Eng
     session.close()
 
 
+def test_a_held_down_letter_is_read_as_the_word_and_the_words_shown_as_typed(session: Session) -> None:
+    turn = walk(session, "yesss", "for my sonnn", "hes sixtyyy")
+    assert session.answers["safety_now"] == "safe" and session.answers["for_whom"] == "other"
+    assert turn.kind == "confirm" and turn.confirm == "Just to check. Age: 18 to 64. Is that right?"
+    turn = session.answer("yesss thats righttt")
+    assert turn.kind == "question" and session.answers["age_group"] == "adult"
+    assert any(e.text == "For someone I care about (you said “for my sonnn”)" for e in session.log())
+
+
 def _at_age_check(engine: Engine, typed: str = "hes 52") -> Session:
     session = engine.session()
     session.start()
