@@ -53,8 +53,9 @@ def question_lines(dialog: LoadedDialog, turn: QuestionTurn, progress: bool = Tr
 
 
 def confirm_lines(dialog: LoadedDialog, options: tuple[OptionView, ...]) -> list[str]:
-    """The yes/no options under a "just to check" question."""
-    return [*_options(options), dialog.s("type_yes_no")]
+    """The yes/no options under a "just to check" question, and that the right answer may be
+    typed instead (as the app's answer box says)."""
+    return [*_options(options), f"{dialog.language.interface.type_yes_no_or_answer.rstrip('.')}."]
 
 
 def crisis_lines(dialog: LoadedDialog, crisis: CrisisView) -> list[str]:

@@ -46,6 +46,14 @@ def test_worked_example(example: Example, tmp_path: Path, chat) -> None:  # noqa
         assert isinstance(outcome["answers"]["safety_now"], str)
 
 
+def test_a_check_says_the_right_answer_may_be_typed_and_reads_agreement(chat) -> None:  # noqa: ANN001
+    proc = chat(["1", "me", "im 34", "thats right"])
+    out = proc.stdout
+    assert "Just to check. Age: 18 to 64. Is that right?" in out
+    assert "Type yes or no, or the right answer." in out
+    assert "Got it: 18 to 64." in out and "Which of these do you use?" in out
+
+
 def test_questions_print_numbered_options_and_a_prompt_at_line_start(chat) -> None:  # noqa: ANN001
     proc = chat([])
     assert proc.returncode == 0
