@@ -861,6 +861,9 @@ class Parser:
         question and the reading, whose own words said again add nothing ("yep, my liver")."""
         tokens = tokenize(self.unstretched(text), self.cues.contrast)
         words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
+        if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= len(self.yes_no):
+            # the check's own numbered options (1. Yes, 2. No), not the question's
+            return CheckReply(self.yes_no[int(words[0]) - 1].value, "", False, True)
         found: list[Match[str]] = []
         for m in self.cues.polar_found(tokens):
             if m.target == "yes" and m.start > 0 and words[m.start - 1] in negators \

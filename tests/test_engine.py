@@ -269,6 +269,19 @@ def test_a_reply_that_says_neither_keeps_the_check_on_screen(engine: Engine, rep
     assert turn.kind == "question" and session.answers["age_group"] == "adult"
 
 
+def test_a_number_at_a_check_is_the_check_s_own_option(engine: Engine) -> None:
+    """ "1. Yes  2. No" stand under a check; a person who typed 1 for yes was read as option 1 of
+    the age question, "17 or younger", for a man of 52."""
+    session = _at_age_check(engine)
+    turn = session.answer("1")
+    assert turn.kind == "question" and session.answers["age_group"] == "adult"
+    session = _at_age_check(engine)
+    turn = session.answer("2")
+    assert turn.kind == "question" and turn.question.id == "age_group" and "age_group" not in session.answers
+    turn = session.answer("3")  # at the question again: its own option 3
+    assert session.answers["age_group"] == "over_65"
+
+
 def test_the_reading_said_again_is_a_yes_not_a_second_check(engine: Engine) -> None:
     session = _at_age_check(engine, "im 34")
     turn = session.answer("yeah 34")
