@@ -220,7 +220,13 @@ class Parser:
             return Parsed(reask=self._s("reask_empty"))
         if question.kind == "text":
             return Parsed(value=words, display=words, words=words)
-        if tokens.contrast_at and self.cues.reported.find(tokens):
+        placed = self._by_place(question, tokens.words) if question.kind != "number" else None
+        if placed is not None:  # "the second one", "option 3": read as the numbers typed
+            tokens = tokenize(" ".join(map(str, placed[0])), self.cues.contrast)
+        if placed is not None and len(placed[0]) > 1 and question.kind != "multi":
+            # "the first or the second" where one is asked for: which of them
+            parsed = self._which(question, [self.options(question)[i - 1].value for i in placed[0]])
+        elif tokens.contrast_at and self.cues.reported.find(tokens):
             # "he says he stopped, but I found foil in his room": two accounts; the person says which
             parsed = self._general_reask(question)
         elif question.kind == "multi":
@@ -235,7 +241,8 @@ class Parser:
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         reask = self.for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
-        return Parsed(parsed.value, parsed.display, reask, parsed.inferred, parsed.partial, words)
+        hedged = placed is not None and placed[1]  # "maybe the second one": put to the person first
+        return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words)
 
     def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         """A number, or a value read into options, from what is said of now and of the person
@@ -402,6 +409,45 @@ class Parser:
 
     def _range_options(self, question: Question, span: Span) -> list[str]:
         return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]
+
+    def _by_place(self, question: Question, words: tuple[str, ...]) -> tuple[list[int], bool] | None:
+        """The options an answer points at by place or number ("the second one", "option 3", "1st
+        and 6th", "the last one"), when it says nothing else, and whether it was hedged ("maybe
+        the second one": put to the person like any inferred reading); None otherwise ("the first
+        time i drank", "second hand smoke", a plain "2" already read as option 2)."""
+        count, cues = len(self.options(question)), self.cues
+        picks: list[int] = []
+        placed = hedged = False
+        i = 0
+        while i < len(words):
+            word = words[i]
+            size = next((len(p) for p in sorted(cues.pointing, key=len, reverse=True)
+                         if words[i:i + len(p)] == p), 0)
+            hedge = next((len(h) for h in cues.hedges if len(h) > 1 and words[i:i + len(h)] == h), 0)
+            if word in cues.option_places:
+                place = cues.option_places[word]
+                if place == 0 and count % 2 == 0:
+                    return None  # no middle one of an even number
+                picks.append(count if place == -1 else (count + 1) // 2 if place == 0 else place)
+                placed = True
+            elif word.isdigit():
+                picks.append(int(word))
+            elif word in cues.number_words and any(w in cues.option_words for w in words[:i]):
+                picks.append(cues.number_words[word])  # "options one and six": places; "two" alone is a count
+            elif word in cues.option_words:
+                placed = True
+            elif size or hedge:
+                hedged = hedged or bool(hedge)
+                i += size or hedge
+                continue
+            elif word in cues.hedge_words:
+                hedged = True
+            elif not (word in cues.joiners or word in cues.determiners):
+                return None  # anything else ("all but the first", "not the last one"): read as words
+            i += 1
+        if not placed or not picks or not all(1 <= p <= count for p in picks):
+            return None
+        return list(dict.fromkeys(picks)), hedged
 
     # --- one option -----------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ class Cues:
         self.others_own = frozenset(normalize(w) for w in lang.possessives[1:])  # "his", "her", "their"
         # words that join two clauses ("and", "but"), and those that may stand before a subject too
         self.joins = frozenset(normalize(w) for w in lang.joiners + [c for c in lang.contrast if len(c.split()) == 1])
-        self.openers = self.joins | word_set(lang.possessives + lang.determiners)
+        self.determiners = word_set(lang.determiners)
+        self.openers = self.joins | word_set(lang.possessives) | self.determiners
         self.third_persons = word_set(lang.third_persons)
         self.self_subjects = word_set(lang.self_subjects)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
@@ -89,6 +90,10 @@ class Cues:
         self.check: Phrases[str] = Phrases([(p, "right") for p in lang.check_right]
                                            + [(p, "wrong") for p in lang.check_wrong]
                                            + [(p, "after") for p in lang.check_after_subject], fillers=self.fillers)
+        self.option_places = {normalize(k): v for k, v in lang.option_places.items()}
+        self.option_words = word_set(lang.option_words)
+        self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
+        self.pointing = frozenset(tuple(normalize(p).split()) for p in lang.pointing)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)
         self.check_subjects = frozenset(tuple(normalize(p).split()) for p in lang.check_subjects)
         self.check_leads = sorted({tuple(normalize(p).split()) for p in lang.check_leads}, key=len, reverse=True)

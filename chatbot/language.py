@@ -293,6 +293,9 @@ class Language(_Strict):
     # stand before them ("thats right", "sounds about right"), and a negator just before one turns
     # it round ("thats not right", "not wrong"); `check_after_subject` say it only after a subject
     # ("thats it", "thats him"), as "it" alone says nothing
+    option_places: dict[Phrase, int] = {}
+    option_words: list[Phrase] = []
+    pointing: list[Phrase] = []
     check_right: list[Phrase] = []
     check_wrong: list[Phrase] = []
     check_after_subject: list[Phrase] = []
