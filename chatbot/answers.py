@@ -42,6 +42,9 @@ class Parsed:
     inferred: bool = False  # read from free text, not an option number or an exact answer
     partial: tuple[str, ...] = ()  # several-choice parts understood while the rest is asked
     words: str = ""  # what the person typed, cleaned of control characters
+    # a question back that lists some options only ("Which of these fits best? 3. ...; 1. ..."):
+    # their values as listed, so "the first one" in the next answer means the first listed
+    shown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,8 +207,9 @@ class Parser:
 
     # --- entry ------------------------------------------------------------------------
 
-    def parse(self, question: Question, text: str, other: bool = False) -> Parsed:
-        """Read an answer to `question`; `other` when answering for someone else."""
+    def parse(self, question: Question, text: str, other: bool = False, shown: tuple[str, ...] = ()) -> Parsed:
+        """Read an answer to `question`; `other` when answering for someone else; `shown`: the
+        options a question back listed, in its order (what "the first one" then points at)."""
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
@@ -220,7 +224,7 @@ class Parser:
             return Parsed(reask=self._s("reask_empty"))
         if question.kind == "text":
             return Parsed(value=words, display=words, words=words)
-        placed = self._by_place(question, tokens.words) if question.kind != "number" else None
+        placed = self._by_place(question, tokens.words, shown) if question.kind != "number" else None
         if placed is not None:  # "the second one", "option 3": read as the numbers typed
             tokens = tokenize(" ".join(map(str, placed[0])), self.cues.contrast)
         if placed is not None and len(placed[0]) > 1 and question.kind != "multi":
@@ -242,7 +246,8 @@ class Parser:
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
         reask = self.for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
         hedged = placed is not None and placed[1]  # "maybe the second one": put to the person first
-        return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words)
+        return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words,
+                      parsed.shown)
 
     def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         """A number, or a value read into options, from what is said of now and of the person
@@ -389,8 +394,8 @@ class Parser:
     def _which(self, question: Question, values: list[str], words: str = "") -> Parsed:
         listed = self._listed([self._by_value(question, v) for v in values])
         if words:
-            return Parsed(reask=self._s("reask_pick_for", words=words, options=listed))
-        return Parsed(reask=self._s("reask_which", options=listed))
+            return Parsed(reask=self._s("reask_pick_for", words=words, options=listed), shown=tuple(values))
+        return Parsed(reask=self._s("reask_which", options=listed), shown=tuple(values))
 
     def _unsure(self, question: Question, other: bool, options: tuple[Option, ...], inferred: bool = True) -> Parsed:
         unsure = [o for o in options if o.means == "unsure"]
@@ -410,12 +415,17 @@ class Parser:
     def _range_options(self, question: Question, span: Span) -> list[str]:
         return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]
 
-    def _by_place(self, question: Question, words: tuple[str, ...]) -> tuple[list[int], bool] | None:
+    def _by_place(self, question: Question, words: tuple[str, ...],
+                  shown: tuple[str, ...] = ()) -> tuple[list[int], bool] | None:
         """The options an answer points at by place or number ("the second one", "option 3", "1st
         and 6th", "the last one"), when it says nothing else, and whether it was hedged ("maybe
         the second one": put to the person like any inferred reading); None otherwise ("the first
         time i drank", "second hand smoke", a plain "2" already read as option 2)."""
-        count, cues = len(self.options(question)), self.cues
+        options, cues = self.options(question), self.cues
+        # places count down the list on screen: the question's, or the few a question back listed
+        listed = [n for v in shown for n, o in enumerate(options, 1) if o.value == v] \
+            or list(range(1, len(options) + 1))
+        count = len(listed)
         picks: list[int] = []
         placed = hedged = False
         i = 0
@@ -428,7 +438,10 @@ class Parser:
                 place = cues.option_places[word]
                 if place == 0 and count % 2 == 0:
                     return None  # no middle one of an even number
-                picks.append(count if place == -1 else (count + 1) // 2 if place == 0 else place)
+                at = count if place == -1 else (count + 1) // 2 if place == 0 else place
+                if not 1 <= at <= count:
+                    return None
+                picks.append(listed[at - 1])
                 placed = True
             elif word.isdigit():
                 picks.append(int(word))
@@ -445,7 +458,7 @@ class Parser:
             elif not (word in cues.joiners or word in cues.determiners):
                 return None  # anything else ("all but the first", "not the last one"): read as words
             i += 1
-        if not placed or not picks or not all(1 <= p <= count for p in picks):
+        if not placed or not picks or not all(1 <= p <= len(options) for p in picks):
             return None
         return list(dict.fromkeys(picks)), hedged
 
@@ -575,7 +588,8 @@ class Parser:
             # "I don't want to stop", "not AA": not that one; which, then?
             rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+                self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
+                shown=tuple(o.value for _, o in rest))
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))
@@ -601,8 +615,9 @@ class Parser:
             if polarity == "no" and any(o.crisis for o in meant):
                 help_now = " ".join(dict.fromkeys(self.help_now[o.crisis] for o in meant
                                                   if o.crisis in self.help_now))
-                return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed))
-            return Parsed(reask=self._s("reask_which", options=listed))
+                return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed),
+                              shown=tuple(o.value for o in meant))
+            return Parsed(reask=self._s("reask_which", options=listed), shown=tuple(o.value for o in meant))
         return self._general_reask(question)
 
     # --- several options -------------------------------------------------------------------
@@ -717,7 +732,8 @@ class Parser:
             term, targets = ambiguous[0]
             partial = tuple(o.value for o in options if o.value in chosen)
             listed = self._listed([self._by_value(question, v) for v in targets])
-            return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial)
+            return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial,
+                          shown=tuple(targets))
         if not chosen:
             polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
             if polarity == "unsure":
@@ -732,7 +748,8 @@ class Parser:
                     return self._several(question, [negative[0]], inferred=True)
                 rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
                 return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)))
+                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
+                    shown=tuple(o.value for _, o in rest))
             return self._general_reask(question)
         # words of how often or when ("every week", "now and then") are not list items to ask about
         for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.cues.intensifiers,

@@ -197,6 +197,7 @@ class Session:
         self._live = False
         self._pending: tuple[str, Parsed] | None = None  # a reading waiting for the person's yes
         self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
+        self._shown: tuple[str, tuple[str, ...]] | None = None  # (question, options a question back listed)
         self._understood: str | None = None
         self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
         self._auto: set[str] = set()  # questions answered by words said earlier (answered_by)
@@ -231,6 +232,7 @@ class Session:
         self.readings.clear()
         self._pending = None
         self._partial.clear()
+        self._shown = None
         self._understood = None
         self._accepted = None
         self._auto.clear()
@@ -349,7 +351,9 @@ class Session:
     def _read(self, qid: str, text: str) -> Turn:
         """Read an answer to the question on screen: accept it, confirm it, or ask again."""
         question = self.dialog.questions[qid]
-        parsed = self.engine.parser.parse(question, text, other=self.other_person())
+        shown = self._shown[1] if self._shown is not None and self._shown[0] == qid else ()
+        parsed = self.engine.parser.parse(question, text, other=self.other_person(), shown=shown)
+        self._shown = (qid, parsed.shown) if parsed.reask is not None and parsed.shown else None
         kept = self._partial.get(qid, ())
         if parsed.reask is not None:
             if parsed.partial:
@@ -469,6 +473,7 @@ class Session:
             self._pending = None
             return self._show(self._question_turn())
         self._partial.clear()
+        self._shown = None
         if self._result is not None and self._result.kind == "emergency":
             self._result = None
             self._crisis_stage = CrisisStage.ASKED

@@ -232,6 +232,27 @@ def test_a_held_down_letter_is_read_as_the_word_and_the_words_shown_as_typed(ses
     assert any(e.text == "For someone I care about (you said “for my sonnn”)" for e in session.log())
 
 
+def test_a_place_after_a_question_back_counts_down_the_options_it_listed(engine: Engine) -> None:
+    """ "Which of these fits best? 3. Worry, anxiety or panic attacks; 1. None of these." Then
+    "the first one" is the first listed (3), while a number is still the option's own."""
+    for reply, meant in [("the first one", ("anxiety",)), ("the last one", ("none",)), ("1", ("none",))]:
+        session = engine.session()
+        session.start()
+        walk(session, "1", "me", "34", "yes", "weed", "yes", "weekends", "no")
+        assert session.state == "mental_health"
+        turn = session.answer("i get anxious sometimes")
+        assert turn.kind == "reask" and turn.message.startswith("Which of these fits best? 3. Worry")
+        session.answer(reply)
+        assert session.answers["mental_health"] == meant, reply
+    session = engine.session()
+    session.start()
+    walk(session, "1", "me", "34", "yes")
+    turn = session.answer("weed and pills")
+    assert turn.message.startswith("By “pills”, which do you mean? 2. Benzos")
+    turn = session.answer("the second one")  # 3. Opioids, the second listed
+    assert turn.understood == "Got it: Opioids (heroin, fentanyl, pain pills), Cannabis (weed)."
+
+
 def _at_age_check(engine: Engine, typed: str = "hes 52") -> Session:
     session = engine.session()
     session.start()
