@@ -418,9 +418,10 @@ class Parser:
     def _by_place(self, question: Question, words: tuple[str, ...],
                   shown: tuple[str, ...] = ()) -> tuple[list[int], bool] | None:
         """The options an answer points at by place or number ("the second one", "option 3", "1st
-        and 6th", "the last one"), when it says nothing else, and whether it was hedged ("maybe
-        the second one": put to the person like any inferred reading); None otherwise ("the first
-        time i drank", "second hand smoke", a plain "2" already read as option 2)."""
+        and 6th", "the last one"), when it says nothing else, and whether to put the reading to
+        the person like any inferred one (hedged: "maybe the second one"; or counted down a
+        question back's short list); None otherwise ("the first time i drank", "second hand
+        smoke", a plain "2" already read as option 2)."""
         options, cues = self.options(question), self.cues
         # places count down the list on screen: the question's, or the few a question back listed
         listed = [n for v in shown for n, o in enumerate(options, 1) if o.value == v] \
@@ -460,7 +461,10 @@ class Parser:
             i += 1
         if not placed or not picks or not all(1 <= p <= len(options) for p in picks):
             return None
-        return list(dict.fromkeys(picks)), hedged
+        # after a question back, its short list and the whole list may both be on screen: a place
+        # counted down the short one is put to the person too
+        counted = any(w in cues.option_places for w in words)
+        return list(dict.fromkeys(picks)), hedged or (bool(shown) and counted)
 
     # --- one option -----------------------------------------------------------------------
 
