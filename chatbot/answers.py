@@ -671,9 +671,15 @@ class Parser:
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(
             words[m.end:m.end + len(e)] == e for e in self.cues.negation.exceptions))]
-        # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids")
+        # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids") nor amounts
+        # given as a range ("beer, 2 or 3 a night", "2 or 3 beers")
+        ranged = {k for j in range(len(words) - 2) if words[j].isdigit() and words[j + 2].isdigit()
+                  and words[j + 1] in self.cues.amount_joins for k in (j, j + 1, j + 2)}
+        covered.update(ranged)  # understood: an amount, not a list item to ask about
         chosen: list[str] = []
         for i, w in enumerate(words):
+            if i in ranged:
+                continue
             follows = words[i + 1] if i + 1 < len(words) else ""
             if follows and not follows.isdigit() and follows not in ("and", "or", "plus"):
                 continue

@@ -92,6 +92,7 @@ class Cues:
                                            + [(p, "after") for p in lang.check_after_subject], fillers=self.fillers)
         self.option_places = {normalize(k): v for k, v in lang.option_places.items()}
         self.option_words = word_set(lang.option_words)
+        self.amount_joins = word_set(lang.amount_joins)
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
         self.pointing = frozenset(tuple(normalize(p).split()) for p in lang.pointing)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)

@@ -293,6 +293,8 @@ class Language(_Strict):
     # stand before them ("thats right", "sounds about right"), and a negator just before one turns
     # it round ("thats not right", "not wrong"); `check_after_subject` say it only after a subject
     # ("thats it", "thats him"), as "it" alone says nothing
+    # words that join two numbers into an amount, never two option numbers: "2 or 3 beers"
+    amount_joins: list[Phrase] = []
     option_places: dict[Phrase, int] = {}
     option_words: list[Phrase] = []
     pointing: list[Phrase] = []
