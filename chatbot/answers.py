@@ -423,6 +423,8 @@ class Parser:
         question back's short list); None otherwise ("the first time i drank", "second hand
         smoke", a plain "2" already read as option 2)."""
         options, cues = self.options(question), self.cues
+        if not any(w in cues.option_places or w in cues.option_words for w in words):
+            return None  # (most answers: nothing to count)
         # places count down the list on screen: the question's, or the few a question back listed
         listed = [n for v in shown for n, o in enumerate(options, 1) if o.value == v] \
             or list(range(1, len(options) + 1))
@@ -432,8 +434,7 @@ class Parser:
         i = 0
         while i < len(words):
             word = words[i]
-            size = next((len(p) for p in sorted(cues.pointing, key=len, reverse=True)
-                         if words[i:i + len(p)] == p), 0)
+            size = next((len(p) for p in cues.pointing if words[i:i + len(p)] == p), 0)
             hedge = next((len(h) for h in cues.hedges if len(h) > 1 and words[i:i + len(h)] == h), 0)
             if word in cues.option_places:
                 place = cues.option_places[word]
@@ -943,6 +944,10 @@ class Parser:
                     and pieces[m.start - 1] == pieces[m.start]:
                 m = Match(m.start - 1, m.end, "no", m.exact)  # "not true", "not ok"
             found.append(m)
+        said_by_words = {m.target for m in found}
+        if len(said_by_words) == 1 and said_by_words <= {"yes", "no"} \
+                and sum(m.end - m.start for m in found) == len(words):
+            return CheckReply(found[0].target, "", False, True)  # "yes", "nope": most replies, read at once
         found += self.cues.check_found(tokens)  # (with a yes or no word against it, "unsure": asked)
         covered = {i for m in found for i in range(m.start, m.end)}
         left = [i for i in range(len(words)) if i not in covered and words[i] not in self.cues.fillers]
@@ -955,7 +960,7 @@ class Parser:
         adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.cues.also for w in rest))
         # "thats it", "just that" close a list: they say nothing of the reading either way
         said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"}
-        own = self.cues.stems(about)
+        own = self.cues.stems(about) if rest else frozenset()
         bare = all(self.cues.says_how(w) or self.cues.stems(w) <= own for w in rest)
         if not said:
             return CheckReply(None, " ".join(rest) if lead else text, adds, bare)

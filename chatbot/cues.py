@@ -94,7 +94,7 @@ class Cues:
         self.option_words = word_set(lang.option_words)
         self.amount_joins = word_set(lang.amount_joins)
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
-        self.pointing = frozenset(tuple(normalize(p).split()) for p in lang.pointing)
+        self.pointing = sorted({tuple(normalize(p).split()) for p in lang.pointing}, key=len, reverse=True)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)
         self.check_subjects = frozenset(tuple(normalize(p).split()) for p in lang.check_subjects)
         self.check_leads = sorted({tuple(normalize(p).split()) for p in lang.check_leads}, key=len, reverse=True)
