@@ -18,6 +18,7 @@ from .commands import command as command_of
 from .engine import Engine, Session
 from .fileio import write_private
 from .summary import check_in_lines, confirm_lines, crisis_lines, question_lines, resource_lines, result_text, wrap
+from .terms import normalize
 from .turns import CheckInTurn, ConfirmTurn, CrisisTurn, QuestionTurn, ResultTurn, Turn
 
 MAX_LINE = 20_000  # characters read of one line; the Session reads at most MAX_ANSWER of them
@@ -88,6 +89,15 @@ class Console:
         self.show(session.start())
         while (line := self.read()) is not None:
             command = command_of(line)
+            if command == "quit" and self._is_an_answer(session, line):
+                # "quit" to "How often do you take benzos?" may mean "I quit": asked first, and
+                # read as the answer if the person goes on
+                self.say(wrap(f"{self.dialog.ui('quit_ask')} {self.dialog.s('type_yes_no')}"))
+                reply = self.read()
+                if reply is None or self._says_yes(reply):
+                    break
+                self.show(session.answer(line))
+                continue
             if command == "quit":
                 break
             if command == "help":
@@ -109,6 +119,16 @@ class Console:
         elif not session.finished:
             self.say(wrap(self.dialog.s("incomplete")))
         self.say(wrap(self.dialog.s("bye")))
+
+
+    @staticmethod
+    def _is_an_answer(session: Session, line: str) -> bool:
+        """The command word reads as an answer to the question on screen."""
+        return isinstance(session.turn, QuestionTurn) and session.preview(line) is None
+
+    def _says_yes(self, reply: str) -> bool:
+        said = normalize(reply)
+        return said in {normalize(w) for w in self.dialog.language.yes} or said == "1" or command_of(reply) == "quit"
 
 
 def _isatty(stream: TextIO) -> bool:

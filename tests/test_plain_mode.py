@@ -54,6 +54,19 @@ def test_a_check_says_the_right_answer_may_be_typed_and_reads_agreement(chat) ->
     assert "Got it: 18 to 64." in out and "Which of these do you use?" in out
 
 
+def test_quit_that_is_also_an_answer_is_asked_about_first(chat) -> None:  # noqa: ANN001
+    """ "quit" to "How often do you take benzos?" may mean "I quit": it ended the screening."""
+    start = ["1", "me", "34", "yes", "xanax"]
+    proc = chat([*start, "quit", "no"])
+    assert "Quit now? Nothing you typed is saved. Type yes or no." in proc.stdout
+    assert "Got it: Not right now; I have stopped for now." in proc.stdout
+    assert "When you cut down or stop, what happens to your body?" in proc.stdout
+    proc = chat([*start, "quit", "yes", "1"])
+    assert "Got it: Not right now" not in proc.stdout and "Got it: Every day" not in proc.stdout
+    proc = chat(["1", "quit", "me"])  # not an answer to "for yourself, or for someone?": ends at once
+    assert "Quit now?" not in proc.stdout and "Got it: For myself" not in proc.stdout
+
+
 def test_questions_print_numbered_options_and_a_prompt_at_line_start(chat) -> None:  # noqa: ANN001
     proc = chat([])
     assert proc.returncode == 0
