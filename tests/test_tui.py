@@ -106,6 +106,10 @@ async def test_back_undoes_the_last_answer(engine: Engine) -> None:
         assert app.session.state == "age_group" and "age_group" not in app.session.answers
         texts = log_texts(app)
         assert texts[-1] == "How old are you?" and "18 to 64" not in texts
+        await type_answer(pilot, "2")
+        await type_answer(pilot, "back")  # typed, as in the plain mode: undoes, not "I did not get that"
+        assert app.session.state == "age_group" and "age_group" not in app.session.answers
+        assert not app.screen.query_one("#reask", Static).display
 
 
 async def test_restart_asks_first(engine: Engine) -> None:

@@ -159,7 +159,11 @@ class ChatScreen(Screen[None]):
     # --- input ---------------------------------------------------------------------------
 
     def submit(self, text: str) -> None:
-        self.post_message(ShowHelp() if command(text) == "help" else Answer(text))
+        """Typed words go to the app as an answer, or as the command they are: "back" undoes here
+        as in the plain mode (and as Ctrl+B does), "restart" asks first as Ctrl+R does. ("quit"
+        stays an answer, "I quit"; Ctrl+Q quits.)"""
+        typed = {"help": ShowHelp, "back": Back, "restart": Restart}.get(command(text) or "")
+        self.post_message(typed() if typed is not None else Answer(text))
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged) -> None:
