@@ -434,8 +434,6 @@ class Parser:
         i = 0
         while i < len(words):
             word = words[i]
-            size = next((len(p) for p in cues.pointing if words[i:i + len(p)] == p), 0)
-            hedge = next((len(h) for h in cues.hedges if len(h) > 1 and words[i:i + len(h)] == h), 0)
             if word in cues.option_places:
                 place = cues.option_places[word]
                 if place == 0 and count % 2 == 0:
@@ -451,12 +449,13 @@ class Parser:
                 picks.append(cues.number_words[word])  # "options one and six": places; "two" alone is a count
             elif word in cues.option_words:
                 placed = True
-            elif size or hedge:
-                hedged = hedged or bool(hedge)
-                i += size or hedge
+            elif size := next((len(p) for p in cues.pointing if words[i:i + len(p)] == p), 0):
+                i += size  # "ill go with", "pick"
                 continue
-            elif word in cues.hedge_words:
-                hedged = True
+            elif hedge := next((len(h) for h in cues.hedges if words[i:i + len(h)] == h), 0):
+                hedged = True  # "i guess", "maybe"
+                i += hedge
+                continue
             elif not (word in cues.joiners or word in cues.determiners):
                 return None  # anything else ("all but the first", "not the last one"): read as words
             i += 1
@@ -954,9 +953,9 @@ class Parser:
         lead = next((len(p) for p in self.cues.check_leads
                      if tuple(words[i] for i in left[:len(p)]) == p and len(left) > len(p)), 0)
         left = left[lead:]  # "should be 65 or older": the answer, not a time to come
-        hedged = {i for i in left for hedge in self.cues.hedges if words[i:i + len(hedge)] == hedge
-                  for i in range(i, i + len(hedge))}
-        rest = [words[i] for i in left if i not in hedged]
+        hedges = {j for i in left for hedge in self.cues.hedges if words[i:i + len(hedge)] == hedge
+                  for j in range(i, i + len(hedge))}
+        rest = [words[i] for i in left if i not in hedges]
         adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.cues.also for w in rest))
         # "thats it", "just that" close a list: they say nothing of the reading either way
         said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"}

@@ -120,7 +120,6 @@ class Console:
             self.say(wrap(self.dialog.s("incomplete")))
         self.say(wrap(self.dialog.s("bye")))
 
-
     @staticmethod
     def _is_an_answer(session: Session, line: str) -> bool:
         """The command word reads as an answer to the question on screen."""

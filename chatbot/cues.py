@@ -97,6 +97,7 @@ class Cues:
         self.pointing = sorted({tuple(normalize(p).split()) for p in lang.pointing}, key=len, reverse=True)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)
         self.check_subjects = frozenset(tuple(normalize(p).split()) for p in lang.check_subjects)
+        self._longest_subject = max(map(len, self.check_subjects), default=0)
         self.check_leads = sorted({tuple(normalize(p).split()) for p in lang.check_leads}, key=len, reverse=True)
         # words that add to what was said rather than replace it: "depressed too", "also weed"
         self.also = word_set(lang.also)
@@ -131,17 +132,19 @@ class Cues:
         not right", "that doesnt sound right". Each match takes in the subjects and the one negator
         before it, within the same stretch between punctuation."""
         words, pieces = tokens.words, tokens.pieces
-        longest = max(map(len, self.check_subjects), default=0)
-        found = []
-        def subject_before(at: int) -> int:
-            if at == 0 or pieces[at - 1] != pieces[m.start]:
-                return 0
-            return next((n for n in range(min(longest, at), 0, -1) if words[at - n:at] in self.check_subjects), 0)
 
+        def subject_before(at: int, piece: int) -> int:
+            """The length of the subject ending at `at` ("thats", "sounds about"), or 0."""
+            if at == 0 or pieces[at - 1] != piece:
+                return 0
+            return next((n for n in range(min(self._longest_subject, at), 0, -1)
+                         if words[at - n:at] in self.check_subjects), 0)
+
+        found = []
         for m in self.check.find(tokens):
             start, negated, subject = m.start, False, False
             while True:
-                size = subject_before(start)
+                size = subject_before(start, pieces[m.start])
                 if size:
                     start, subject = start - size, True
                 # a negator right before the words, or before a subject ("that doesnt sound right",
