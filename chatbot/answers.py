@@ -817,6 +817,11 @@ class Parser:
         words = tokens.words
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
+        contained = self._containers(question, tokens) if question.reads == "count" else None
+        if contained is not None and math.isnan(contained.span[0]):  # "2 bottles of vodka": not 2
+            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
+        if contained is not None:  # "two bottles of wine": 10, shown back before it counts
+            return self._number_value(question, contained.span, inferred=True)
         spans = self.values.number_spans(words)
         if len(spans) > 1:
             # "4 beers after my 12 hour shift", "shes 72 and has 3 glasses": the other numbers measure something else
@@ -884,6 +889,53 @@ class Parser:
                 lo, hi = found.span
                 return self._number_value(question, (lo / days, hi / days), inferred=True)
         return self._number_value(question, found.span, inferred=not exact)
+
+    def _containers(self, question: Question, tokens: Tokens) -> Found | None:
+        """ "two bottles of wine", "3 pints", "a couple of six packs", "half a fifth": a count or a
+        part of a container the question counts in its own words ("a bottle": 5), multiplied
+        out; None unless exactly one such amount is said; NaN where a container holds something
+        the question does not size ("2 bottles of vodka": neither 2 nor 10, asked)."""
+        spec, words, one = question.number, tokens.words, self.values.one
+        if spec is None or not spec.words:
+            return None
+        sizes: dict[tuple[str, ...], float] = {}
+        for phrase, value in spec.words.items():
+            key = tuple(normalize(phrase).split())
+            if self.values.counts.whole(key):
+                continue  # "a couple", "a few": a count, not something counted
+            key = key[1:] if len(key) > 1 and key[0] in one else key  # "a bottle": bottle
+            sizes[key] = float(value)
+            for i, ending in itertools.product(range(len(key)), self.cues.plural_endings):
+                sizes.setdefault(key[:i] + (key[i] + ending,) + key[i + 1:], float(value))  # "bottles of wine"
+        by_length = sorted(sizes, key=len, reverse=True)
+
+        def container(at: int) -> tuple[int, float] | None:
+            at += 1 if at < len(words) and words[at] in self.cues.partitives else 0  # "a couple of six packs"
+            key = next((k for k in by_length if words[at:at + len(k)] == k), None)
+            if key is None:
+                return None
+            end = at + len(key)
+            if end < len(words) and words[end] in self.cues.partitives:
+                return end, math.nan  # "bottles of vodka": of something the question does not size
+            return end, sizes[key]
+
+        counted = [(s, e, span) for s, e, span in self.values.number_spans(words)]
+        counted += [(m.start, m.end, m.target) for m in self.values.counts.find(tokens)]
+        found: list[Found] = []
+        for start, end, (lo, hi) in counted:
+            size = container(end)
+            if size is not None:
+                found.append(Found((lo * size[1], hi * size[1]), False, start, size[0]))
+        for i, word in enumerate(words):  # "half a bottle", "a quarter of a handle"
+            if word in self.cues.parts and i + 1 < len(words):
+                at = i + 1 + (words[i + 1] in self.cues.partitives)
+                size = container(at + 1) if at < len(words) and words[at] in one else None
+                if size is not None:
+                    part = self.cues.parts[word] * size[1]
+                    found.append(Found((part, part), False, i, size[0]))
+        if any(math.isnan(f.span[0]) for f in found):
+            return Found((math.nan, math.nan), False, 0, 0)  # counted, but not in drinks: asked
+        return found[0] if len(found) == 1 else None
 
     def _span_words(self, question: Question, span: Span) -> str:
         unit = question.number.unit if question.number else ""

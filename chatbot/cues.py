@@ -93,6 +93,8 @@ class Cues:
         self.option_places = {normalize(k): v for k, v in lang.option_places.items()}
         self.option_words = word_set(lang.option_words)
         self.amount_joins = word_set(lang.amount_joins)
+        self.partitives = word_set(lang.partitives)
+        self.parts = {normalize(k): v for k, v in lang.parts.items()}
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
         self.pointing = sorted({tuple(normalize(p).split()) for p in lang.pointing}, key=len, reverse=True)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)

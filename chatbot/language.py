@@ -293,6 +293,10 @@ class Language(_Strict):
     # stand before them ("thats right", "sounds about right"), and a negator just before one turns
     # it round ("thats not right", "not wrong"); `check_after_subject` say it only after a subject
     # ("thats it", "thats him"), as "it" alone says nothing
+    # a container counted ("two bottles of wine") or a part of one ("half a fifth"): `parts` and
+    # the word between a count and what it counts ("a couple of six packs")
+    parts: dict[Phrase, float] = {}
+    partitives: list[Phrase] = []
     # words that join two numbers into an amount, never two option numbers: "2 or 3 beers"
     amount_joins: list[Phrase] = []
     option_places: dict[Phrase, int] = {}

@@ -19,7 +19,7 @@ from chatbot.engine import Engine
 # "when did you last use?" is read as more than a month ago; how often, with a year, names a time
 # of use, not the last one, and reading it so re-asked plain answers such as "sober 6 months")
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
-          "tuning10", "tuning11", "tuning12", "tuning14", "tuning15", "tuning16")
+          "tuning10", "tuning11", "tuning12", "tuning14", "tuning15", "tuning16", "tuning17")
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10")
 # a floor against regressions, below the target (90% read right, at most 1% misread)
 HELD_OUT_FLOOR_CORRECT = 0.80
