@@ -908,6 +908,8 @@ class Parser:
             for i, ending in itertools.product(range(len(key)), self.cues.plural_endings):
                 sizes.setdefault(key[:i] + (key[i] + ending,) + key[i + 1:], float(value))  # "bottles of wine"
         by_length = sorted(sizes, key=len, reverse=True)
+        # "bottle" alone is 5 and "bottle of beer" 1: said bare, several of it could be either
+        unsized = {k for k in sizes if any(len(o) > len(k) and o[:len(k)] == k and sizes[o] != sizes[k] for o in sizes)}
 
         def container(at: int) -> tuple[int, float] | None:
             at += 1 if at < len(words) and words[at] in self.cues.partitives else 0  # "a couple of six packs"
@@ -915,8 +917,8 @@ class Parser:
             if key is None:
                 return None
             end = at + len(key)
-            if end < len(words) and words[end] in self.cues.partitives:
-                return end, math.nan  # "bottles of vodka": of something the question does not size
+            if key in unsized or end < len(words) and words[end] in self.cues.partitives:
+                return end, math.nan  # "3 pints", "bottles of vodka": of something not sized here
             return end, sizes[key]
 
         counted = [(s, e, span) for s, e, span in self.values.number_spans(words)]

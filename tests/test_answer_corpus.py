@@ -116,3 +116,13 @@ def test_the_numbers_at_pick_several_held_out_part_does_not_slide_back(engine: E
     f = figures(score(engine.dialog, engine.parser, "heldout15", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.80 and f["misread"] / n <= 0.03 and f["misread_unconfirmed"] == 0, f
+
+
+def test_the_containers_held_out_part_does_not_slide_back(engine: Engine) -> None:
+    """`heldout16`: drinks given as containers ("two bottles of wine", "half a fifth", "3 pints
+    of beer"), written sealed. Before containers were multiplied out: 36.2% read as expected,
+    46.8% misread, all silently (the question decides no level, so its reading is shown, not
+    checked); after: 66.0% and 17.0%. Still the weakest part: see the README."""
+    f = figures(score(engine.dialog, engine.parser, "heldout16", engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.63 and f["misread"] / n <= 0.20, f
