@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .terms import normalize
 
-COMMANDS = {"back": "back", "undo": "back", "restart": "restart", "start over": "restart", "help": "help",
+COMMANDS = {"back": "back", "undo": "back", "go back": "back", "previous question": "back",
+            "restart": "restart", "start over": "restart", "start again": "restart", "help": "help",
             "quit": "quit", "exit": "quit"}
 
 

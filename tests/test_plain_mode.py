@@ -54,6 +54,12 @@ def test_a_check_says_the_right_answer_may_be_typed_and_reads_agreement(chat) ->
     assert "Got it: 18 to 64." in out and "Which of these do you use?" in out
 
 
+def test_going_back_in_words(chat) -> None:  # noqa: ANN001
+    proc = chat(["1", "me", "go back", "for my son"])
+    assert "Got it: For myself." in proc.stdout and "Got it: For someone I care about" in proc.stdout
+    assert "I did not quite get that" not in proc.stdout
+
+
 def test_quit_that_is_also_an_answer_is_asked_about_first(chat) -> None:  # noqa: ANN001
     """ "quit" to "How often do you take benzos?" may mean "I quit": it ended the screening."""
     start = ["1", "me", "34", "yes", "xanax"]
