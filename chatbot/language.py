@@ -295,11 +295,11 @@ class Language(_Strict):
     # ("thats it", "thats him"), as "it" alone says nothing
     # a container counted ("two bottles of wine") or a part of one ("half a fifth"): `parts` and
     # the word between a count and what it counts ("a couple of six packs")
-    parts: dict[Phrase, float] = {}
+    parts: dict[Phrase, Annotated[float, Field(gt=0, le=1)]] = {}
     partitives: list[Phrase] = []
     # words that join two numbers into an amount, never two option numbers: "2 or 3 beers"
     amount_joins: list[Phrase] = []
-    option_places: dict[Phrase, int] = {}
+    option_places: dict[Phrase, Annotated[int, Field(ge=-1)]] = {}
     option_words: list[Phrase] = []
     pointing: list[Phrase] = []
     check_right: list[Phrase] = []

@@ -166,6 +166,8 @@ LANGUAGE = ROOT / "dialogs" / "language" / "en.yaml"
     ('  most days: [5, 6]', '  most days: [6, 5]', "frequencies: 'most days' runs from 6 down to 5"),
     ('"yes": ["yes",', '"yes": ["nope", "yes",', "no: 'nope' is listed under both yes and no"),
     ('negators: [', 'negatorz: [', "unknown key 'negatorz'"),
+    ('parts: {half: 0.5,', 'parts: {half: 5,', "parts: half: should be less than or equal to 1"),
+    ('option_places: {first: 1,', 'option_places: {first: -3,', "option_places: first: should be greater than"),
 ])
 def test_a_broken_language_file_beside_the_dialog_is_named(tmp_path: Path, old: str, new: str, message: str,
                                                            intake) -> None:  # noqa: ANN001
