@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -110,6 +110,7 @@ class Parser:
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
         self._lang, self._questions = lang, questions
+        self._sizes: dict[str, tuple[dict[tuple[str, ...], float], frozenset[tuple[str, ...]]]] = {}
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
@@ -445,8 +446,8 @@ class Parser:
                 placed = True
             elif word.isdigit():
                 picks.append(int(word))
-            elif word in cues.number_words and any(w in cues.option_words for w in words[:i]):
-                picks.append(cues.number_words[word])  # "options one and six": places; "two" alone is a count
+            elif word in self.values.number_words and any(w in cues.option_words for w in words[:i]):
+                picks.append(int(self.values.number_words[word]))  # "options one and six"; "two" alone counts
             elif word in cues.option_words:
                 placed = True
             elif size := next((len(p) for p in cues.pointing if words[i:i + len(p)] == p), 0):
@@ -890,26 +891,35 @@ class Parser:
                 return self._number_value(question, (lo / days, hi / days), inferred=True)
         return self._number_value(question, found.span, inferred=not exact)
 
+    def _container_sizes(self, words: Mapping[str, int]) -> tuple[dict[tuple[str, ...], float],
+                                                                  frozenset[tuple[str, ...]]]:
+        """A number question's own containers ("a bottle": 5) by their words, plurals too, and
+        those said bare that could be several sizes ("bottle": 5, but "bottle of beer": 1)."""
+        sizes: dict[tuple[str, ...], float] = {}
+        for phrase, value in words.items():
+            key = tuple(normalize(phrase).split())
+            if self.values.counts.whole(key):
+                continue  # "a couple", "a few": a count, not something counted
+            key = key[1:] if len(key) > 1 and key[0] in self.values.one else key  # "a bottle": bottle
+            sizes[key] = float(value)
+            for i, ending in itertools.product(range(len(key)), self.cues.plural_endings):
+                sizes.setdefault(key[:i] + (key[i] + ending,) + key[i + 1:], float(value))  # "bottles of wine"
+        unsized = frozenset(k for k in sizes if any(
+            len(o) > len(k) and o[:len(k)] == k and sizes[o] != sizes[k] for o in sizes))
+        return sizes, unsized
+
     def _containers(self, question: Question, tokens: Tokens) -> Found | None:
         """ "two bottles of wine", "3 pints", "a couple of six packs", "half a fifth": a count or a
         part of a container the question counts in its own words ("a bottle": 5), multiplied
         out; None unless exactly one such amount is said; NaN where a container holds something
         the question does not size ("2 bottles of vodka": neither 2 nor 10, asked)."""
-        spec, words, one = question.number, tokens.words, self.values.one
-        if spec is None or not spec.words:
+        words, one = tokens.words, self.values.one
+        if question.number is None or not question.number.words:
             return None
-        sizes: dict[tuple[str, ...], float] = {}
-        for phrase, value in spec.words.items():
-            key = tuple(normalize(phrase).split())
-            if self.values.counts.whole(key):
-                continue  # "a couple", "a few": a count, not something counted
-            key = key[1:] if len(key) > 1 and key[0] in one else key  # "a bottle": bottle
-            sizes[key] = float(value)
-            for i, ending in itertools.product(range(len(key)), self.cues.plural_endings):
-                sizes.setdefault(key[:i] + (key[i] + ending,) + key[i + 1:], float(value))  # "bottles of wine"
+        if question.id not in self._sizes:
+            self._sizes[question.id] = self._container_sizes(question.number.words)
+        sizes, unsized = self._sizes[question.id]
         by_length = sorted(sizes, key=len, reverse=True)
-        # "bottle" alone is 5 and "bottle of beer" 1: said bare, several of it could be either
-        unsized = {k for k in sizes if any(len(o) > len(k) and o[:len(k)] == k and sizes[o] != sizes[k] for o in sizes)}
 
         def container(at: int) -> tuple[int, float] | None:
             at += 1 if at < len(words) and words[at] in self.cues.partitives else 0  # "a couple of six packs"
@@ -1010,7 +1020,7 @@ class Parser:
         hedges = {j for i in left for hedge in self.cues.hedges if words[i:i + len(hedge)] == hedge
                   for j in range(i, i + len(hedge))}
         rest = [words[i] for i in left if i not in hedges]
-        adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.cues.also for w in rest))
+        adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.values.also for w in rest))
         # "thats it", "just that" close a list: they say nothing of the reading either way
         said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"}
         own = self.cues.stems(about) if rest else frozenset()

@@ -95,14 +95,11 @@ class Cues:
         self.amount_joins = word_set(lang.amount_joins)
         self.partitives = word_set(lang.partitives)
         self.parts = {normalize(k): v for k, v in lang.parts.items()}
-        self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
         self.pointing = sorted({tuple(normalize(p).split()) for p in lang.pointing}, key=len, reverse=True)
         self.no_words = frozenset(normalize(p) for p in lang.no if len(normalize(p).split()) == 1)
         self.check_subjects = frozenset(tuple(normalize(p).split()) for p in lang.check_subjects)
         self._longest_subject = max(map(len, self.check_subjects), default=0)
         self.check_leads = sorted({tuple(normalize(p).split()) for p in lang.check_leads}, key=len, reverse=True)
-        # words that add to what was said rather than replace it: "depressed too", "also weed"
-        self.also = word_set(lang.also)
 
     def family(self, question_text: str) -> frozenset[str]:
         """The family of the question's own verb ("Could you ...?" -> can, could, cant, ...): the
