@@ -97,6 +97,11 @@ CONFIRM_AT = "confirm"
 CHECK_IN_AT = "check_in"
 
 
+def _joined(first: str, then: str) -> str:
+    """The words of an answer and of what the person said after it, as one quote."""
+    return f"{first} / {then}" if first and then else first or then
+
+
 def _same(a: AnswerValue | None, b: AnswerValue | None) -> bool:
     """The same reading: several choices in any order."""
     if isinstance(a, tuple) and isinstance(b, tuple):
@@ -197,6 +202,7 @@ class Session:
         self._live = False
         self._pending: tuple[str, Parsed] | None = None  # a reading waiting for the person's yes
         self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
+        self._partial_said: dict[str, str] = {}  # the words those parts were read from
         self._shown: tuple[str, tuple[str, ...]] | None = None  # (question, options a question back listed)
         self._understood: str | None = None
         self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
@@ -232,6 +238,7 @@ class Session:
         self.readings.clear()
         self._pending = None
         self._partial.clear()
+        self._partial_said.clear()
         self._shown = None
         self._understood = None
         self._accepted = None
@@ -358,10 +365,13 @@ class Session:
         if parsed.reask is not None:
             if parsed.partial:
                 self._partial[qid] = tuple(dict.fromkeys(kept + parsed.partial))
+                self._partial_said[qid] = _joined(self._partial_said.get(qid, ""), parsed.words)
             return self._reask(parsed.reask)
         if kept and (isinstance(parsed.value, tuple) or parsed.value == UNKNOWN):
-            # the parts understood before a follow-up stay, whatever the follow-up says of the rest
-            parsed = self.engine.parser.merged(question, kept, parsed)
+            # the parts understood before a follow-up stay, whatever the follow-up says of the rest;
+            # the words shown beside the reading are all it was read from
+            parsed = replace(self.engine.parser.merged(question, kept, parsed),
+                             words=_joined(self._partial_said.get(qid, ""), parsed.words))
         return self._take(qid, self._worded(question, parsed))
 
     def _take(self, qid: str, parsed: Parsed) -> Turn:
@@ -383,6 +393,7 @@ class Session:
         question = self.dialog.questions[qid]
         assert parsed.value is not None
         self._partial.pop(qid, None)
+        self._partial_said.pop(qid, None)
         self.answers[qid] = parsed.value
         self.readings[qid] = Reading(parsed.display, parsed.words)
         self._understood = self.dialog.s("understood", reading=parsed.display)
@@ -417,7 +428,8 @@ class Session:
         answer = self.engine.parser.parse(question, reply.rest, other=self.other_person()) if reply.rest else None
         if answer is not None and answer.reask is None and answer.value not in (None, UNKNOWN):
             if reply.adds and isinstance(parsed.value, tuple) and isinstance(answer.value, tuple):
-                answer = self.engine.parser.merged(question, parsed.value, answer)
+                answer = replace(self.engine.parser.merged(question, parsed.value, answer),
+                                 words=_joined(parsed.words, " ".join(text.split())))
             self._pending = None
             if _same(answer.value, parsed.value) and reply.said != "no":
                 return self._accept(qid, parsed)  # the reading said again in the person's words
@@ -473,6 +485,7 @@ class Session:
             self._pending = None
             return self._show(self._question_turn())
         self._partial.clear()
+        self._partial_said.clear()
         self._shown = None
         if self._result is not None and self._result.kind == "emergency":
             self._result = None

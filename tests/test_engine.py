@@ -329,6 +329,17 @@ def test_an_addition_at_a_several_choice_check_joins_the_reading(session: Sessio
     turn = session.answer("and weed")
     assert set(session.answers["substances"]) == {"opioids", "cannabis"}
     assert turn.understood == "Got it: Opioids (heroin, fentanyl, pain pills), Cannabis (weed)."
+    # the words beside the reading are all it was read from, not the addition alone
+    assert session.quotes["substances"].endswith("(you said “fentanyl, i smoke it / and weed”)")
+
+
+def test_a_reading_joined_from_a_follow_up_quotes_both_answers(session: Session) -> None:
+    walk(session, "1", "me", "34", "yes")
+    turn = session.answer("beer and pills")
+    assert turn.message.startswith("By “pills”, which do you mean?")
+    turn = session.answer("pain pills")
+    assert set(session.answers["substances"]) == {"alcohol", "opioids"}
+    assert session.quotes["substances"].endswith("(you said “beer and pills / pain pills”)")
 
 
 def test_a_parent_s_confirms_and_re_asks_name_things_their_way(engine: Engine) -> None:
