@@ -46,6 +46,8 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _FINAL_REPEATS = re.compile(r"([a-z])\1{2,}\b")  # "dieeee", "nooo": a stretched last letter is one letter
 # "od'd", "o.d.'ing": an apostrophe before the ending, which dropping apostrophes would turn into "odd"
 _OD = re.compile(r"\bo\.?d\.?[\u2019'`](d|ed|ing|in|s)\b")
+_PATTERN_WORD = re.compile(r"[a-z]+")
+_AFTER_NOT = re.compile(r"\bnot \(?([a-z |]+)")
 _WITHOUT = re.compile(r"\bw/o\b|\bw/out\b")  # "better off w/o me": the slash would split the word
 _OD_ENDINGS = {"d": "ed", "in": "ing"}
 # a contrast word opens a new clause: "I'm not suicidal but I want to die" negates only the first
@@ -170,6 +172,29 @@ def prepare(text: str) -> list[str]:
     return words
 
 
+def _negated_forms(safety: Safety) -> dict[str, tuple[str, str]]:
+    """A prefix's word for a word the patterns negate, read as "not" and that word: "unsafe" is
+    "not safe" wherever a pattern says "not safe". The words are those the patterns say "not"
+    before, so "unless" is never "not less"; a word the patterns use as it is ("unalive",
+    "unresponsive", "unsure") keeps its own meaning."""
+    prefixes = safety.scope.negating_prefixes
+    if not prefixes:
+        return {}
+    scope = safety.scope
+    texts = [p for c in safety.concepts.values()
+             for group in (c.now, c.check, c.unless, c.signs_with, c.signs_not_with, *c.signs.values())
+             for p in group]
+    texts += [*scope.negation, *scope.not_negation, *scope.negation_after, *scope.resolved, *scope.now]
+    texts += [w for words in safety.words.values() for w in words]
+    written = " ".join(texts).casefold()
+    used = frozenset(_PATTERN_WORD.findall(written))
+    # "not safe", and each first word of a "not (safe|ok ...)"; not a word that says when ("just")
+    cues = frozenset(_PATTERN_WORD.findall(" ".join([*scope.now, *scope.past]).casefold()))
+    stems = {alt.split()[0] for group in _AFTER_NOT.findall(written) for alt in group.split("|") if alt.strip()}
+    return {prefix + stem: ("not", stem) for prefix in prefixes for stem in stems - cues
+            if len(stem) >= 3 and prefix + stem not in used}
+
+
 def _one_edit(word: str) -> set[str]:
     """Every string one typo away: a letter dropped, added, changed, or two swapped."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -215,6 +240,7 @@ class Detector:
             for cid, c in safety.concepts.items() if c.signs
         ]
         self.kinds = list(safety.kinds)
+        self.negated = _negated_forms(safety)
         self._exact: dict[str, list[Single | Pair]] = {}
         self._stems: dict[str, list[Single | Pair]] = {}
         self._always: list[Single | Pair] = []
@@ -265,6 +291,8 @@ class Detector:
         """`detect`, and whether a pattern matched that its scope cleared (denied, long ago, or
         its concept's `unless`): the grammar has read those words, and nothing overrules it."""
         words = [w for w in (self.typos.get(w, w) for w in prepare(text)) if w not in self.fillers]
+        if self.negated and not self.negated.keys().isdisjoint(words):
+            words = [part for w in words for part in self.negated.get(w, (w,))]
         if not words:
             return Reading((), False)
         prepared = _Text(words)

@@ -315,6 +315,9 @@ class CrisisScope(Strict):
     # words that add emphasis, not meaning ("honestly", "even"): dropped from answers and
     # patterns alike before matching, so a pattern need not list every place one can go
     fillers: list[Text] = []
+    # a word made of one of these and a word the patterns use reads as "not" and that word
+    # ("unsafe" is "not safe"); a word the patterns use as it is ("unalive") stays itself
+    negating_prefixes: list[Text] = []
 
 
 class CrisisTypos(Strict):
