@@ -106,6 +106,9 @@ class Parser:
         )
         possessives = [normalize(p) for p in lang.possessives]
         self.own, self.others_own = (possessives[0], possessives[1:]) if possessives else ("", [])
+        # "by myself" said of someone else: "by himself", "by herself", in the possessives' order
+        reflexives = [normalize(p) for p in lang.reflexives]
+        self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
@@ -168,15 +171,26 @@ class Parser:
             # "someone i care about" for the label "For someone I care about"
             short = [" ".join(label[1:])] if len(label) > 2 and label[0] in self.cues.label_prefixes else []
             others = (opt.label_other,) if opt.label_other else ()
-            for phrase in (opt.label, *others, *short, opt.value.replace("_", " "), *opt.synonyms):
+            for phrase in (opt.label, *others, *short, opt.value.replace("_", " ")):
                 pairs.append((phrase, opt.value))
-        return Phrases(self._said_of_others(pairs), fillers=self.cues.fillers)
+        synonyms = [(phrase, opt.value) for opt in self.options(question) for phrase in opt.synonyms]
+        return Phrases(self._said_of_others(pairs) + self._said_of_others(synonyms, anywhere=True),
+                       fillers=self.cues.fillers)
 
-    def _said_of_others(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """"my dad" is also "his dad" and "her dad": the same words said of someone else."""
-        extra = [(" ".join([other, *words[1:]]), value) for phrase, value in pairs
-                 for words in [normalize(phrase).split()] if len(words) > 1 and words[0] == self.own
-                 for other in self.others_own]
+    def _said_of_others(self, pairs: list[tuple[str, str]], anywhere: bool = False) -> list[tuple[str, str]]:
+        """"my dad" is also "his dad" and "her dad": the same words said of someone else. With
+        `anywhere` (an option's own words, not its label: "For myself" stays the person's own),
+        also "on my own" and "by myself": "on her own", "by himself"."""
+        extra = []
+        for phrase, value in pairs:
+            words = normalize(phrase).split()
+            if len(words) < 2 or not (words[0] == self.own or anywhere and (
+                    self.own in words or self.own_self in words)):
+                continue
+            for other, other_self in zip(self.others_own, self.others_self or self.others_own, strict=False):
+                said = [other if w == self.own and (anywhere or at == 0) else
+                        other_self if anywhere and w == self.own_self else w for at, w in enumerate(words)]
+                extra.append((" ".join(said), value))
         known = {normalize(p) for p, _ in pairs}
         return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 

@@ -227,6 +227,9 @@ class Language(_Strict):
     # the first is how option words are written ("my dad"); the others say the same of someone
     # else ("his dad", "her mom"), so an answer for another person is read with the same words
     possessives: list[Phrase] = []
+    # the same for "myself": "by myself" in an option's words also reads "by himself", in the
+    # possessives' order ("his", "himself")
+    reflexives: list[Phrase] = []
     # "every other weekend", "every second friday": half as often
     alternate: list[Phrase] = []
     # "once in the last month", "twice over the past week": a count in a period is a rate
