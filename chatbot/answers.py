@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .conditions import AnswerValue
@@ -94,6 +94,9 @@ class Parser:
         self.spellings = {k.casefold(): v for k, v in lang.spellings.items()}
         spelled = "|".join(re.escape(k) for k in sorted(self.spellings, key=len, reverse=True))
         self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
+        prefixes = "|".join(re.escape(normalize(p)) for p in lang.negating_prefixes)
+        self._prefixed = re.compile(rf"\b({prefixes})([a-z]{{3,}})\b", re.IGNORECASE) if prefixes else None
+        self._option_words: dict[str, frozenset[str]] = {}
         self.values = Values(lang, self.cues.negation)
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
         # what each question is about, in its own and its options' words: "no problems" answers
@@ -152,6 +155,18 @@ class Parser:
             if candidate.casefold() in self._vocabulary:
                 return candidate
         return _squeezed(word, runs, [1 if r.end() == len(word) else 2 for r in runs])
+
+    def _unprefixed(self, question: Question, m: re.Match[str]) -> str:
+        """ "unsafe" to "are you safe?" is "not safe": a negating prefix before a word of the
+        question's options, where the whole word is not one the reader knows ("unsure" is)."""
+        words = self._option_words.get(question.id)
+        if words is None:
+            words = self._option_words[question.id] = frozenset(
+                w for o in self.options(question) for t in (o.label, *o.synonyms) for w in normalize(t).split())
+        stem = m.group(2).casefold()
+        if stem in words and m.group().casefold() not in self._vocabulary:
+            return f"not {stem}"
+        return m.group()
 
     def _topic(self, question: Question) -> frozenset[str]:
         return self.topics.get(question.id, frozenset())  # the engine's own questions have none
@@ -234,6 +249,8 @@ class Parser:
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         if self._spelled is not None:  # "every nite": the word meant, before any reading
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        if self._prefixed is not None and question.kind != "text":
+            text = self._prefixed.sub(lambda m: self._unprefixed(question, m), text)
         tokens = tokenize(text, self.cues.contrast)
         if not tokens.words:
             return Parsed(reask=self._s("reask_empty"))
@@ -256,6 +273,9 @@ class Parser:
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             parsed = self._general_reask(question)  # "high blood pressure, does that count?": not sure it fits
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
+        if parsed.reask is None and isinstance(parsed.value, str) and self._doubted(question, tokens, parsed.value,
+                                                                                  bool(crisis_no)):
+            parsed = self._doubted_yes(question, other, crisis_no) or replace(parsed, inferred=True)
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
@@ -263,6 +283,36 @@ class Parser:
         hedged = placed is not None and placed[1]  # "maybe the second one": put to the person first
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words,
                       parsed.shown)
+
+    def _doubted(self, question: Question, tokens: Tokens, value: str, crisis: bool) -> bool:
+        """A yes said only in part ("kinda open", "half safe", "safe-ish"), or, to "are you safe?",
+        with a doubt anywhere ("safe for now", "safe i guess")."""
+        options = self.options(question)
+        if not any(o.value == value and o.means == "yes" for o in options) or len(options) < 2:
+            return False
+        if crisis and self.cues.doubts.find(tokens):
+            return True
+        partly = self.cues.partly.find(tokens)
+        if not partly:
+            return False
+        said = [m for m in self._terms(question).find(tokens) if m.target == value]
+        said += [m for m in self.cues.polar_found(tokens) if m.target == "yes"]
+        # the part-word is the yes's own: just before it, or just after ("safe-ish", "safe mostly")
+        return any(p.end <= m.start <= p.end + 1 or m.end <= p.start <= m.end + 1 for p in partly for m in said)
+
+    def _doubted_yes(self, question: Question, other: bool, crisis_no: list[Option]) -> Parsed | None:
+        """A yes in part is a "not sure" where the question has one; to "are you safe?", the help
+        numbers and every option, so the person says which fits; elsewhere (None) it stays a yes,
+        read from free text, so a question a level depends on puts it to the person."""
+        options = self.options(question)
+        if any(o.means == "unsure" for o in options):
+            return self._unsure(question, other, options)
+        if crisis_no:
+            help_now = " ".join(dict.fromkeys(self.help_now[o.crisis] for o in crisis_no if o.crisis in self.help_now))
+            listed = self._listed(list(enumerate(options, 1)))
+            return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed),
+                          shown=tuple(o.value for o in options))
+        return None
 
     def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         """A number, or a value read into options, from what is said of now and of the person

@@ -61,6 +61,9 @@ class Cues:
         self.verb_endings = tuple(lang.verb_endings)
         self.time_prepositions = word_set(lang.time_prepositions)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
+        self.subjectless = word_set(lang.subjectless)
+        self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
+        self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
@@ -247,6 +250,12 @@ class Cues:
                     continue
                 explicit.add("no" if after in self.negator_words else "yes")
                 covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
+        # "could take time off", "couldnt stay away from it": the question's own modal opening the
+        # answer, its subject left out ("could you...?" asked back is a question, read elsewhere)
+        if words and words[0] in family and words[0] in self.subjectless and 0 not in covered and (
+                len(words) == 1 or words[1] not in self.subjects):
+            explicit.add("no" if words[0] in self.negator_words else "yes")
+            covered.add(0)
         # "not impossible", "not unlikely": a negative word denied is a (careful) yes; alone, a no
         for i, w in enumerate(words):
             if w in self.negative_words and i not in covered:

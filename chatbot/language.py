@@ -202,6 +202,17 @@ class Language(_Strict):
     auxiliary_families: list[list[Phrase]]
     fillers: list[Phrase]
     weakeners: list[Phrase]
+    # beside a yes, these make it a yes in part: "kinda open" is a "maybe", "half safe" is asked
+    # about with the help numbers
+    partly: list[Phrase] = []
+    # the question's own modal opening an answer answers it, its subject left out: "could take
+    # time off" to "could you take time off?", "wouldnt help" to "would evenings help?"
+    subjectless: list[Phrase] = []
+    # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
+    # options, where the whole word is not one the reader knows ("unsure" is)
+    negating_prefixes: list[Phrase] = []
+    # to "are you safe?" these anywhere make the yes a doubt: "safe for now", "safe i guess"
+    doubts: list[Phrase] = []
     limiters: list[Phrase]
     # "I can", "he does": a subject and an auxiliary answer yes; with a negator, no
     subjects: list[Phrase]

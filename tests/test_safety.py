@@ -381,3 +381,42 @@ def test_issue_10s_missed_examples_are_caught(engine: Engine, phrase: str) -> No
 ])
 def test_issue_10s_false_alarms_stay_quiet(engine: Engine, phrase: str) -> None:
     assert engine.detector.detect(phrase) == ()
+
+
+@pytest.mark.parametrize("typed, grade", [
+    ("i feel unsafe at home", "now"),          # "unsafe" reads as "not safe"
+    ("unsafe at home. please help", "now"),
+    ("hes unmoving and unbreathing", "now"),   # "not moving", "not breathing"
+    ("i feel unsafe", "check"),                # fear for one's safety, no place: asked about
+    ("i dont trust myself right now", "check"),
+])
+def test_not_safe_said_by_a_prefix_or_without_a_place(engine: Engine, typed: str, grade: str) -> None:
+    hits = engine.detector.detect(typed)
+    assert hits and hits[0].grade == grade, hits
+
+
+@pytest.mark.parametrize("typed", ["i want to unalive myself", "im unsure if im safe"])
+def test_a_prefix_word_the_patterns_use_keeps_its_own_meaning(engine: Engine, typed: str) -> None:
+    assert engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed", ["unless he stops drinking we are fine", "i dont trust myself around alcohol",
+                                   "the neighborhood is unsafe at night so i drive", "is it safe to stop drinking"])
+def test_everyday_words_beside_safety_raise_nothing(engine: Engine, typed: str) -> None:
+    assert not engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed", ["none of us want to die, we just want him sober",
+                                   "nobody in this house has ever tried to kill themselves",
+                                   "none of my kids have ever hurt themselves", "neither of us is suicidal"])
+def test_a_negative_subject_denies_what_it_is_the_subject_of(engine: Engine, typed: str) -> None:
+    """ "none of us want to die" raised the crisis screen: "none" was not a negation, and
+    "nobody" reached only three words."""
+    assert not engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed", ["nobody knows i cut myself every night", "no one can stop me from killing myself",
+                                   "no one knows i want to die", "nobody would even notice if i killed myself"])
+def test_a_negative_subject_does_not_reach_past_another_verb(engine: Engine, typed: str) -> None:
+    """ "nobody knows i cut myself" was read as a denial: the disclosure is what nobody knows."""
+    assert engine.detector.detect(typed)
