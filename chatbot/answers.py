@@ -97,6 +97,9 @@ class Parser:
         prefixes = "|".join(re.escape(normalize(p)) for p in lang.negating_prefixes)
         self._prefixed = re.compile(rf"\b({prefixes})([a-z]{{3,}})\b", re.IGNORECASE) if prefixes else None
         self._option_words: dict[str, frozenset[str]] = {}
+        # "8ish", "fortyish": about that number
+        suffixes = "|".join(re.escape(normalize(p)) for p in lang.approximate_suffixes)
+        self._approximate = re.compile(rf"\b([a-z0-9]+?)-?({suffixes})\b", re.IGNORECASE) if suffixes else None
         self.values = Values(lang, self.cues.negation)
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
         # what each question is about, in its own and its options' words: "no problems" answers
@@ -155,6 +158,11 @@ class Parser:
             if candidate.casefold() in self._vocabulary:
                 return candidate
         return _squeezed(word, runs, [1 if r.end() == len(word) else 2 for r in runs])
+
+    def _about(self, m: re.Match[str]) -> str:
+        """ "8ish" is "8 ish", a number and a word beside it (so read, and shown back, as about 8);
+        "selfish" stays itself (no number before the suffix)."""
+        return f"{m.group(1)} {m.group(2)}" if self.values.numbers((m.group(1).casefold(),)) else m.group()
 
     def _unprefixed(self, question: Question, m: re.Match[str]) -> str:
         """ "unsafe" to "are you safe?" is "not safe": a negating prefix before a word of the
@@ -249,6 +257,8 @@ class Parser:
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         if self._spelled is not None:  # "every nite": the word meant, before any reading
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        if self._approximate is not None and question.kind != "text":
+            text = self._approximate.sub(self._about, text)
         if self._prefixed is not None and question.kind != "text":
             text = self._prefixed.sub(lambda m: self._unprefixed(question, m), text)
         tokens = tokenize(text, self.cues.contrast)
@@ -902,6 +912,15 @@ class Parser:
             marked = [sp for sp in spans if any(0 <= sp[0] - e <= 2 for e in usual)]
             if len(marked) == 1:
                 return self._number_value(question, marked[0][2], inferred=True)
+            if len(spans) == 2 and not usual:
+                # "3 times, maybe 4", "two glasses, three on a rough day": one amount and the most it
+                # comes to, a range shown back before it counts
+                (_, first_end, first), (second_start, second_end, second) = spans
+                between = words[first_end:second_start]
+                joined = 0 < len(between) <= 2 and between[-1] in self.cues.amount_joins
+                peak = len(between) <= 1 and any(m.start == second_end for m in self.cues.peaks.find(tokens))
+                if (joined or peak) and second[1] > first[1]:
+                    return self._number_value(question, (first[0], second[1]), inferred=True)
             if len({sp[2] for sp in spans}) == 1 and not self.values.counts.find(tokens):
                 return self._number_value(question, spans[0][2], inferred=True)  # "a 12 pack, so about 12"
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))

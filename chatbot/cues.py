@@ -71,6 +71,7 @@ class Cues:
         self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
+        self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)
         after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
         after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
                                                             reverse=True))
