@@ -97,6 +97,12 @@ class Parser:
         prefixes = "|".join(re.escape(normalize(p)) for p in lang.negating_prefixes)
         self._prefixed = re.compile(rf"\b({prefixes})([a-z]{{3,}})\b", re.IGNORECASE) if prefixes else None
         self._option_words: dict[str, frozenset[str]] = {}
+        # "i never see him drink": a negation of what the writer sees, not of the drinking
+        seen = "|".join(re.escape(normalize(w)) for w in lang.witnessing)
+        negators = "|".join(re.escape(w) for w in sorted(self.cues.negator_words, key=len, reverse=True))
+        objects = "|".join(re.escape(normalize(w)) for w in ["him", "her", "them", *lang.possessives])
+        self._unseen = re.compile(rf"\b(?:{negators})\s+(?=(?:{seen})\s+(?:{objects})\b)",
+                                  re.IGNORECASE) if seen and negators else None
         # "8ish", "fortyish": about that number
         suffixes = "|".join(re.escape(normalize(p)) for p in lang.approximate_suffixes)
         self._approximate = re.compile(rf"\b([a-z0-9]+?)-?({suffixes})\b", re.IGNORECASE) if suffixes else None
@@ -257,6 +263,8 @@ class Parser:
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         if self._spelled is not None:  # "every nite": the word meant, before any reading
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        if self._unseen is not None and question.kind != "text":
+            text = self._unseen.sub("", text)
         if self._approximate is not None and question.kind != "text":
             text = self._approximate.sub(self._about, text)
         if self._prefixed is not None and question.kind != "text":

@@ -215,6 +215,9 @@ class Language(_Strict):
     peak_markers: list[Phrase] = []
     # "8ish", "fortyish": about that number, read as the number with the suffix as a word beside it
     approximate_suffixes: list[Phrase] = []
+    # a negation before one of these and someone ("i never see him drink", "dont notice her using")
+    # is of what the writer sees, not an answer of none
+    witnessing: list[Phrase] = []
     # to "are you safe?" these anywhere make the yes a doubt: "safe for now", "safe i guess"
     doubts: list[Phrase] = []
     limiters: list[Phrase]

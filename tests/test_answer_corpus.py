@@ -15,9 +15,11 @@ import pytest
 from answer_corpus import figures, load, score
 from chatbot.engine import Engine
 
-# (tuning18 and tuning19, class parts written this round, are left out with three known:
-# "evenings might help i guess" read as yes; "depends on his shift" and "it depends if his school
-# lets him" read as not known for someone else. And tuning13 is left out with one known: "i used a lot in 2021" at
+# (tuning18, tuning19 and tuning20, written this round, are left out with four known: "evenings
+# might help i guess" read as yes; "depends on his shift" and "it depends if his school lets him"
+# read as not known for someone else; "last month sometime" to "when did you last use?" read as
+# more than a month ago ("last month" is 25 to 60 days, and the question decides no level, so the
+# middle of the span is taken). And tuning13 is left out with one known: "i used a lot in 2021" at
 # "when did you last use?" is read as more than a month ago; how often, with a year, names a time
 # of use, not the last one, and reading it so re-asked plain answers such as "sober 6 months")
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
@@ -149,3 +151,16 @@ def test_the_someone_else_held_out_part_does_not_slide_back(engine: Engine) -> N
     f = figures(score(engine.dialog, engine.parser, "heldout18", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.72 and f["misread"] / n <= 0.07, f
+
+
+def test_the_general_held_out_part_written_this_round(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
+    """`heldout19`: a general part (every question, every kind of person), written sealed at the
+    start of the round after the issue-9 parts above had been measured many times. It measured
+    84.9% read as expected and 3.3% misread (1.3% silently) on first contact, against 90.3% for
+    the older parts: the gap is reported in the README, not hidden in the aggregate above."""
+    f = figures(score(engine.dialog, engine.parser, "heldout19", engine.critical))
+    n = f["answers"]
+    with capsys.disabled():
+        print(f"\nheldout19: {n} answers, {f['correct'] / n:.1%} read as expected, {f['misread'] / n:.1%} misread, "
+              f"{f['misread_unconfirmed'] / n:.1%} silently")
+    assert f["correct"] / n >= 0.83 and f["misread"] / n <= 0.04 and f["misread_unconfirmed"] <= 4, f

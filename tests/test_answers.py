@@ -319,3 +319,26 @@ def test_an_option_s_own_words_said_of_someone_else(engine: Engine, parser: Pars
 def test_for_himself_at_who_this_is_for_is_not_read_as_for_myself(engine: Engine, parser: Parser) -> None:
     """ "For myself" is the option's label, not its words: it is not said of someone else."""
     assert parser.parse(q(engine, "for_whom"), "for himself").value != "self"
+
+
+@pytest.mark.parametrize("qid, typed", [("alcohol_drinks", "no clue, i never see him drink, he just comes home wasted"),
+                                        ("opioid_freq", "i dont see him using")])
+def test_what_the_writer_does_not_see_is_not_an_answer_of_none(engine: Engine, parser: Parser, qid: str,
+                                                               typed: str) -> None:
+    """A mother's "i never see him drink" was read as 0 drinks a day, and "i dont see him using"
+    as stopped: the negation is of what she sees."""
+    parsed = parser.parse(q(engine, qid), typed, other=True)
+    assert parsed.value not in (0, "stopped")
+
+
+@pytest.mark.parametrize("typed, expected", [("8ish", 8), ("two glasses, three on a rough day", 3),
+                                             ("3, maybe 4", 4)])
+def test_an_amount_about_or_up_to(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    parsed = parser.parse(q(engine, "alcohol_drinks"), typed)
+    assert parsed.value == expected and parsed.inferred
+
+
+@pytest.mark.parametrize("typed, expected", [("rock and beer", ("alcohol", "cocaine")), ("xans", ("benzos",)),
+                                             ("kush", ("cannabis",)), ("ghb", ("other_drug",))])
+def test_street_names(engine: Engine, parser: Parser, typed: str, expected: tuple[str, ...]) -> None:
+    assert set(parser.parse(q(engine, "substances"), typed).value or ()) == set(expected)
