@@ -511,3 +511,20 @@ async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
     transcript, source = load(saved)
     assert replay(engine, transcript, source, strict=True).passed   # replays green without edits
+
+
+@pytest.mark.parametrize("answer", ["no", "half safe"])
+async def test_a_question_back_with_the_help_numbers_leaves_the_answer_box_on_screen(engine: Engine,
+                                                                                    answer: str) -> None:
+    """ "no" to "are you safe right now?" at 80x24 brought the help numbers and the options, and
+    pushed the answer box below the screen's last row: the person could not see where to type."""
+    app = IntakeApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, answer)
+        assert "988" in str(app.screen.query_one("#reask", Static).content)
+        box = app.screen.query_one("#free").region
+        assert box.height and box.bottom <= SIZE[1] - 1  # above the key bar
+        shown = [w for w in app.screen.query(".choices") if w.display]
+        assert len(shown) == 1 and shown[0].region.height >= 4  # the four options
+        assert shown[0].region.bottom <= box.y  # every option above the box, none under it

@@ -93,7 +93,10 @@ class ChatScreen(Screen[None]):
         say(reask, turn.message)
         reask.set_class(turn.kind == "reask", "error")
         self._progress(turn)
-        say(self.query_one("#hint", Static), turn.question.help if isinstance(turn, QuestionTurn) else None)
+        # a question back says what to do now; the question's own help would push the answer
+        # box off a small screen beneath it ("no" to "are you safe?" at 80x24)
+        say(self.query_one("#hint", Static),
+            turn.question.help if isinstance(turn, QuestionTurn) and not turn.message else None)
         key = f"confirm:{turn.question.id}" if isinstance(turn, ConfirmTurn) else turn.question.id
         if key != self._question_id or isinstance(turn, ConfirmTurn):
             self._answer_widget(turn, key)
