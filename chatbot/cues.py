@@ -62,6 +62,7 @@ class Cues:
         self.time_prepositions = word_set(lang.time_prepositions)
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.subjectless = word_set(lang.subjectless)
+        self.copulas = word_set(lang.copulas)
         self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
         self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
@@ -249,6 +250,8 @@ class Cues:
                     for k in range(i + 2, len(words)))
                 if after == "to" or family and words[i + 1] not in family and len(words) > 4 and not bare:
                     continue
+                if not bare and words[i + 1] in self.copulas and not self._says_the_topic(words, i + 2, topic):
+                    continue  # "i am scared", "she is with him again" to "are you safe?": not a yes
                 explicit.add("no" if after in self.negator_words else "yes")
                 covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
         # "could take time off", "couldnt stay away from it": the question's own modal opening the
@@ -298,6 +301,17 @@ class Cues:
             return "mixed"  # "sometimes i guess": partly, which is not a yes yet
         return polarity
 
+
+    def _says_the_topic(self, words: tuple[str, ...], at: int, topic: frozenset[str]) -> bool:
+        """After "i am", "she is": the question's own word ("i am safe"), a yes or no word ("we
+        are ok"), or a negation; anything else is another statement ("i am scared", "she is with
+        him again"). Without a topic (the engine's own questions), any word."""
+        rest = [w for w in words[at:] if w not in self.hedge_words and w not in self.fillers
+                and w not in self.softeners]
+        if not topic or not rest:
+            return True
+        first = rest[0]
+        return first in self.negator_words or self._stem(first) in topic or bool(self.polar.whole((first,)))
 
     def asks_back(self, tokens: Tokens) -> bool:
         """A question asked back ("does that count?", "does the er count?", "what is smart

@@ -208,6 +208,9 @@ class Language(_Strict):
     # the question's own modal opening an answer answers it, its subject left out: "could take
     # time off" to "could you take time off?", "wouldnt help" to "would evenings help?"
     subjectless: list[Phrase] = []
+    # after a subject, these answer "are you...?" only with the question's own word or a yes or
+    # no word after them ("i am safe", "we are ok"), never with another ("i am scared")
+    copulas: list[Phrase] = []
     # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
     # options, where the whole word is not one the reader knows ("unsure" is)
     negating_prefixes: list[Phrase] = []

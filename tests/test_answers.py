@@ -342,3 +342,16 @@ def test_an_amount_about_or_up_to(engine: Engine, parser: Parser, typed: str, ex
                                              ("kush", ("cannabis",)), ("ghb", ("other_drug",))])
 def test_street_names(engine: Engine, parser: Parser, typed: str, expected: tuple[str, ...]) -> None:
     assert set(parser.parse(q(engine, "substances"), typed).value or ()) == set(expected)
+
+
+@pytest.mark.parametrize("typed", ["i am scared", "i am so drunk right now", "she is with him again",
+                                   "i am at home alone and drinking"])
+def test_a_statement_after_i_am_is_not_a_yes_to_are_you_safe(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "i am scared" to "are you safe right now?" was read as "Yes, I am safe right now": any
+    subject with "am" or "is" counted as a yes, whatever came after it."""
+    assert parser.parse(q(engine, "safety_now"), typed).value != "safe"
+
+
+@pytest.mark.parametrize("typed", ["i am", "yes i am", "we are ok", "i am good", "he is okay now"])
+def test_i_am_with_the_question_s_own_word_or_nothing_is_a_yes(engine: Engine, parser: Parser, typed: str) -> None:
+    assert parser.parse(q(engine, "safety_now"), typed).value == "safe"
