@@ -242,7 +242,11 @@ class Cues:
         # "i can", "he does": yes; "i could not": no; "i have to ask": neither
         for i, w in enumerate(words[:-1]):
             if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
-                after = words[i + 2] if i + 2 < len(words) else ""
+                # "i would rather not", "i could honestly not": the word that says yes or no, past hedges
+                k = i + 2
+                while k < len(words) - 1 and words[k] in self.hedge_words:
+                    k += 1
+                after = words[k] if k < len(words) else ""
                 # "i dont", "he does not": an auxiliary on its own answers whatever it asked with
                 # ("do you have...?" "i dont"); with a verb after it, only the question's own
                 bare = words[i + 1] not in self.softeners and all(
@@ -253,7 +257,7 @@ class Cues:
                 if not bare and words[i + 1] in self.copulas and not self._says_the_topic(words, i + 2, topic):
                     continue  # "i am scared", "she is with him again" to "are you safe?": not a yes
                 explicit.add("no" if after in self.negator_words else "yes")
-                covered.update({i, i + 1, i + 2} if after in self.negator_words else {i, i + 1})
+                covered.update(set(range(i, k + 1)) if after in self.negator_words else {i, i + 1})
         # "could take time off", "couldnt stay away from it": the question's own modal opening the
         # answer, its subject left out ("could you...?" asked back is a question, read elsewhere)
         if words and words[0] in family and words[0] in self.subjectless and 0 not in covered and (

@@ -355,3 +355,10 @@ def test_a_statement_after_i_am_is_not_a_yes_to_are_you_safe(engine: Engine, par
 @pytest.mark.parametrize("typed", ["i am", "yes i am", "we are ok", "i am good", "he is okay now"])
 def test_i_am_with_the_question_s_own_word_or_nothing_is_a_yes(engine: Engine, parser: Parser, typed: str) -> None:
     assert parser.parse(q(engine, "safety_now"), typed).value == "safe"
+
+
+@pytest.mark.parametrize("typed, expected", [("i would rather not", "no"), ("id rather not go out after dark", "no"),
+                                             ("i would rather do evenings", "yes")])
+def test_rather_not_is_a_no(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """ "I would rather not go out after dark" to "would evening sessions help?" was read as yes."""
+    assert parser.parse(q(engine, "evening"), typed).value == expected
