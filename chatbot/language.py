@@ -37,6 +37,7 @@ class Units(_Strict):
     month: list[Phrase]
     year: list[Phrase]
     hour: list[Phrase]
+    fortnight: list[Phrase] = []
 
 
 class Bounds(_Strict):
@@ -345,6 +346,8 @@ class Language(_Strict):
     units: Units
     # "every", "each", "a", "per": a count of times in a period
     per: list[Phrase]
+    # "once in two months", "twice in 3 weeks": a count spread over a number of periods
+    spread: list[Phrase] = []
     times: dict[Phrase, int]
     # phrases that mean a rate, in times a week: "every day" 7, "most nights" [5, 6]
     frequencies: dict[Phrase, Span | float]

@@ -41,10 +41,14 @@ class Values:
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
         self.tens = {normalize(k): v for k, v in lang.tens.items()}
         self.unit_days: dict[str, float] = {}
-        for unit, days in (("day", 1.0), ("week", 7.0), ("month", 30.0), ("year", 365.0), ("hour", 0.0)):
+        for unit, days in (("day", 1.0), ("week", 7.0), ("fortnight", 14.0), ("month", 30.0), ("year", 365.0),
+                           ("hour", 0.0)):
             for word in getattr(lang.units, unit):
                 self.unit_days[normalize(word)] = days
         self.per = word_set(lang.per)
+        # "in a week", "out of seven": a per of several words, longest first
+        self._per_phrases = sorted({tuple(normalize(p).split()) for p in lang.per}, key=len, reverse=True)
+        self.spread = word_set(lang.spread)
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
         self.range_words = word_set(lang.range_words)
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
@@ -201,6 +205,10 @@ class Values:
 
     # --- how often: times a week -------------------------------------------------------
 
+    def _per_at(self, words: tuple[str, ...], at: int) -> int:
+        """How many words of a "per" phrase start here ("a", "per", "in a", "out of"), or 0."""
+        return next((len(p) for p in self._per_phrases if words[at:at + len(p)] == p), 0)
+
     def frequency(self, tokens: Tokens) -> Found | None:
         words = tokens.words
         found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies))
@@ -226,8 +234,15 @@ class Values:
                     found.append(Found(span, self._negated(tokens, start, j + 1, cues_free), start, j + 1))
                     used.update(range(start, j + 1))
                     continue
-            elif j < len(words) and words[j] in self.per and j + 1 < len(words) and words[j + 1] in self.unit_days:
-                unit_at = j + 1
+            elif (k := self._per_at(words, j)) and j + k < len(words) and words[j + k] in self.unit_days:
+                unit_at = j + k  # "twice a month", "2 or 3 times in a week"
+            elif j + 2 < len(words) and words[j] in self.spread and words[j + 2] in self.unit_days \
+                    and (spread := self.numbers((words[j + 1],))) and self.unit_days[words[j + 2]]:
+                # "once in two months", "twice in 3 weeks"
+                days = self.unit_days[words[j + 2]] * spread[0][2]
+                found.append(Found((span[0] * 7 / days, span[1] * 7 / days), False, start, j + 3))
+                used.update(range(start, j + 3))
+                continue
             elif any(words[j:j + len(w)] == w and j + len(w) + 1 < len(words)
                      and words[j + len(w)] in self.last_words and words[j + len(w) + 1] in self.unit_days
                      for w in self.within):

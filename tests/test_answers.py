@@ -362,3 +362,12 @@ def test_i_am_with_the_question_s_own_word_or_nothing_is_a_yes(engine: Engine, p
 def test_rather_not_is_a_no(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
     """ "I would rather not go out after dark" to "would evening sessions help?" was read as yes."""
     assert parser.parse(q(engine, "evening"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("once a fortnight", "less"), ("one time in the month", "less"),
+                                             ("two, three time in the week", "weekly"), ("once in two months", "less"),
+                                             ("2 or 3 times in a week", "weekly")])
+def test_how_often_in_other_words_for_a_period(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """ "in the week", "a fortnight", "once in two months": asked again before, as people whose
+    first language is not English, or who are older, often put it."""
+    assert parser.parse(q(engine, "benzo_freq"), typed).value == expected
