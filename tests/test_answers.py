@@ -357,7 +357,8 @@ def test_i_am_with_the_question_s_own_word_or_nothing_is_a_yes(engine: Engine, p
     assert parser.parse(q(engine, "safety_now"), typed).value == "safe"
 
 
-@pytest.mark.parametrize("typed, expected", [("i would rather not", "no"), ("i would rather not go out after dark", "no"),
+@pytest.mark.parametrize("typed, expected", [("i would rather not", "no"),
+                                             ("i would rather not go out after dark", "no"),
                                              ("i would rather do evenings", "yes")])
 def test_rather_not_is_a_no(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
     """ "I would rather not go out after dark" to "would evening sessions help?" was read as yes."""
