@@ -420,3 +420,19 @@ def test_a_negative_subject_denies_what_it_is_the_subject_of(engine: Engine, typ
 def test_a_negative_subject_does_not_reach_past_another_verb(engine: Engine, typed: str) -> None:
     """ "nobody knows i cut myself" was read as a denial: the disclosure is what nobody knows."""
     assert engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed", ["i take too much heroin just now, i feel very strange",
+                                   "I fear I have taken a double dose of my morphine tablets just now.",
+                                   "i stop alcohol, heart beat very fast", "dts bad", "knife ready",
+                                   "attempted sunday", "burden to all", "no sense to live"])
+def test_few_words_or_another_language_s_grammar(engine: Engine, typed: str) -> None:
+    """Written for the voices the corpus lacked: the present for what was just done, two or three
+    words with no subject. Each missed before this round."""
+    assert engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed", ["panick attacks at work, i couldnt breathe",
+                                   "dawno temu, 20 years ago i try kill myself, now good"])
+def test_a_panic_attack_or_a_past_said_in_few_words_is_not_a_crisis_now(engine: Engine, typed: str) -> None:
+    assert all(h.grade != "now" for h in engine.detector.detect(typed))
