@@ -326,11 +326,14 @@ class Parser:
         if any(o.means == "unsure" for o in options):
             return self._unsure(question, other, options)
         if crisis_no:
-            help_now = " ".join(dict.fromkeys(self.help_now[o.crisis] for o in crisis_no if o.crisis in self.help_now))
             listed = self._listed(list(enumerate(options, 1)))
-            return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed),
+            return Parsed(reask=self._s("reask_not_safe", resources=self._help_numbers(crisis_no), options=listed),
                           shown=tuple(o.value for o in options))
         return None
+
+    def _help_numbers(self, options: Sequence[Option]) -> str:
+        """The first help number of each crisis these options lead to, once each."""
+        return " ".join(dict.fromkeys(self.help_now[o.crisis] for o in options if o.crisis in self.help_now))
 
     def _present(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         """A number, or a value read into options, from what is said of now and of the person
@@ -700,9 +703,7 @@ class Parser:
         if len(meant) > 1:
             listed = self._listed([self._by_value(question, o.value) for o in meant])
             if polarity == "no" and any(o.crisis for o in meant):
-                help_now = " ".join(dict.fromkeys(self.help_now[o.crisis] for o in meant
-                                                  if o.crisis in self.help_now))
-                return Parsed(reask=self._s("reask_not_safe", resources=help_now, options=listed),
+                return Parsed(reask=self._s("reask_not_safe", resources=self._help_numbers(meant), options=listed),
                               shown=tuple(o.value for o in meant))
             return Parsed(reask=self._s("reask_which", options=listed), shown=tuple(o.value for o in meant))
         return self._general_reask(question)
