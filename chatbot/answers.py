@@ -294,6 +294,10 @@ class Parser:
         if parsed.reask is None and isinstance(parsed.value, str) and self._doubted(question, tokens, parsed.value,
                                                                                   bool(crisis_no)):
             parsed = self._doubted_yes(question, other, crisis_no) or replace(parsed, inferred=True)
+        elif parsed.reask is not None and crisis_no and any(self._doubted(question, tokens, o.value, True)
+                                                            for o in self.options(question) if o.means == "yes"):
+            # "kinda safe i guess", not understood as a whole: to "are you safe?" still the help numbers
+            parsed = self._doubted_yes(question, other, crisis_no) or parsed
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
             # any "no" to "are you safe?" brings the help numbers, whatever else it says
             parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
@@ -308,13 +312,13 @@ class Parser:
         options = self.options(question)
         if not any(o.value == value and o.means == "yes" for o in options) or len(options) < 2:
             return False
-        if crisis and self.cues.doubts.find(tokens):
+        said = [m for m in self._terms(question).find(tokens) if m.target == value]
+        said += [m for m in self.cues.polar_found(tokens) if m.target == "yes"]
+        if crisis and said and self.cues.doubts.find(tokens):
             return True
         partly = self.cues.partly.find(tokens)
         if not partly:
             return False
-        said = [m for m in self._terms(question).find(tokens) if m.target == value]
-        said += [m for m in self.cues.polar_found(tokens) if m.target == "yes"]
         # the part-word is the yes's own: just before it, or just after ("safe-ish", "safe mostly")
         return any(p.end <= m.start <= p.end + 1 or m.end <= p.start <= m.end + 1 for p in partly for m in said)
 
@@ -597,9 +601,12 @@ class Parser:
             if found is not None and unsure and not any(i in unsure for i in range(found.start, found.end)) \
                     and not self.cues.hedge_only(tokens, unsure):
                 return self._general_reask(question)  # "last night, dont know about today"
+            # a "maybe" before a value inside what was read ("now and then, maybe twice a month") is
+            # an estimate, not "I don't know"
+            inside = {i for i in unsure if found is not None and found.start <= i < found.end}
             if found is not None and not found.negated and (found.end > last_contrast or self.cues.only_denial(
                     tokens, last_contrast)) \
-                    and not any(i in unsure for i in range(found.start, found.end)):
+                    and (not inside or self.cues.hedge_only(tokens, inside)):
                 fits = self._range_options(question, found.span)
                 lo, hi = found.span
                 if len(fits) > 1 and question.id not in self.critical and hi <= 3 * max(lo, 1):

@@ -372,3 +372,16 @@ def test_how_often_in_other_words_for_a_period(engine: Engine, parser: Parser, t
     """ "in the week", "a fortnight", "once in two months": asked again before, as people whose
     first language is not English, or who are older, often put it."""
     assert parser.parse(q(engine, "benzo_freq"), typed).value == expected
+
+
+def test_a_doubted_safe_not_understood_as_a_whole_still_brings_the_help_numbers(engine: Engine,
+                                                                               parser: Parser) -> None:
+    """ "kinda safe i guess" in the plain mode got "I did not quite get that" with no numbers."""
+    assert parser.parse(q(engine, "safety_now"), "kinda safe i guess").reask.startswith(
+        "If you are not safe right now, help is here: 988")
+
+
+def test_maybe_before_a_value_is_an_estimate_not_i_dont_know(engine: Engine, parser: Parser) -> None:
+    """ "now and then, maybe twice a month" for someone else was recorded as not known."""
+    parsed = parser.parse(q(engine, "other_freq"), "now and then, maybe twice a month", other=True)
+    assert parsed.value != "unknown"
