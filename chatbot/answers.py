@@ -687,6 +687,10 @@ class Parser:
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
                 shown=tuple(o.value for _, o in rest))
+        unsure_at = self.cues.unsure_cover(tokens)
+        if polarity == "unsure" and unsure_at and self.cues.hedge_only(tokens, unsure_at) \
+                and self.values.number_spans(tokens.words):
+            return self._general_reask(question)  # "3 times, maybe 4" to "when?": an estimate, not "I don't know"
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))

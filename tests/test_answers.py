@@ -385,3 +385,10 @@ def test_maybe_before_a_value_is_an_estimate_not_i_dont_know(engine: Engine, par
     """ "now and then, maybe twice a month" for someone else was recorded as not known."""
     parsed = parser.parse(q(engine, "other_freq"), "now and then, maybe twice a month", other=True)
     assert parsed.value != "unknown"
+
+
+def test_an_estimate_that_answers_another_question_is_asked_about_not_read_as_not_known(engine: Engine,
+                                                                                       parser: Parser) -> None:
+    """ "3 times, maybe 4" typed at "when did they last use?" (a mother one question behind) was
+    recorded as not known: the "maybe" of an estimate was read as "I don't know"."""
+    assert parser.parse(q(engine, "last_use"), "3 times, maybe 4", other=True).reask is not None
