@@ -684,6 +684,8 @@ class Parser:
         if excluded and polarity in (None, "no"):
             # "I don't want to stop", "not AA": not that one; which, then?
             rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
+            if len(rest) == 1 and len(options) == 2 and {o.means for o in options} == {"yes", "no"}:
+                return self._pick(question, rest[0][1].value, True)  # "not hard", of yes or no: no
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
                 shown=tuple(o.value for _, o in rest))
