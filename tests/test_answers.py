@@ -394,10 +394,12 @@ def test_an_estimate_that_answers_another_question_is_asked_about_not_read_as_no
     assert parser.parse(q(engine, "last_use"), "3 times, maybe 4", other=True).reask is not None
 
 
-@pytest.mark.parametrize("qid, typed, expected", [("mental_health_impact", "its hard for him, he barely makes it through a shift", "yes"),
-                                                  ("mental_health_impact", "not hard", "no"),
-                                                  ("evening", "evenings would be way easier", "yes"),
-                                                  ("evening", "not easier", "no")])
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("mental_health_impact", "its hard for him, he barely makes it through a shift", "yes"),
+    ("mental_health_impact", "not hard", "no"),
+    ("evening", "evenings would be way easier", "yes"),
+    ("evening", "not easier", "no"),
+])
 def test_the_question_s_own_word_said_back(engine: Engine, parser: Parser, qid: str, typed: str,
                                            expected: str) -> None:
     """A mother's "its hard for him" and "evenings would be way easier" were asked again; "not
