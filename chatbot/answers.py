@@ -592,8 +592,10 @@ class Parser:
             if when is not None and not when.negated and no_options:
                 if when.span[0] > question.within_days:
                     return self._pick(question, no_options[0], True)
-                if when.span[1] > question.within_days:
-                    return self._general_reask(question)
+                leading = self.cues.polar_found(tokens)
+                said_yes = bool(leading) and leading[0].start == 0 and leading[0].target == "yes"
+                if when.span[1] > question.within_days and not (said_yes and when.span[1] <= 2 * question.within_days):
+                    return self._general_reask(question)  # ("yes, last month": a plain yes first says which)
         # a value the options cover by range
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)

@@ -405,3 +405,12 @@ def test_the_question_s_own_word_said_back(engine: Engine, parser: Parser, qid: 
     """A mother's "its hard for him" and "evenings would be way easier" were asked again; "not
     hard" got "Which of these fits, then? 2. No." with one option left."""
     assert parser.parse(q(engine, qid), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("yes he spent 2 weeks in county last month", "yes"),
+                                             ("yes back in january", None)])
+def test_a_plain_yes_first_says_which_when_last_month_straddles_the_window(engine: Engine, parser: Parser,
+                                                                            typed: str, expected: str | None) -> None:
+    """ "In the past month, did they have a break?" "yes he spent 2 weeks in county last month" was
+    asked again: "last month" may be inside the month or just before it, and the yes said which."""
+    assert parser.parse(q(engine, "opioid_break"), typed, other=True).value == expected
