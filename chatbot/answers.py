@@ -654,7 +654,7 @@ class Parser:
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]
-            if opt.means == "yes" and self.cues.conditionals.find(tokens):
+            if opt.means == "yes" and self.cues.conditional(tokens):
                 return self._general_reask(question)  # "yes if my husband stops drinking"
             softened = any(w in self.cues.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
             if opt.means == "yes" and softened and any(o.means == "unsure" for o in options):

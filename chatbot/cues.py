@@ -69,6 +69,7 @@ class Cues:
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
+        self.empty_conditions: Phrases[str] = Phrases([(p, "as asked") for p in lang.empty_conditions], typos=False)
         self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
@@ -298,7 +299,7 @@ class Cues:
                 return leading
             return "mixed"
         polarity = explicit.pop()
-        if polarity == "yes" and self.conditionals.find(tokens):
+        if polarity == "yes" and self.conditional(tokens):
             return "mixed"  # "yes if my husband stops drinking"
         if polarity == "yes" and any(not any(f.start <= m.start < f.end for f in found)
                                      for m in self.weakeners.find(tokens)):
@@ -316,6 +317,12 @@ class Cues:
             return True
         first = rest[0]
         return first in self.negator_words or self._stem(first) in topic or bool(self.polar.whole((first,)))
+
+    def conditional(self, tokens: Tokens) -> bool:
+        """A yes with a condition ("yes if my husband stops drinking"), not one that only says the
+        question's own condition again ("she could miss school if needed")."""
+        empty = {i for m in self.empty_conditions.find(tokens) for i in range(m.start, m.end)}
+        return any(m.start not in empty for m in self.conditionals.find(tokens))
 
     def asks_back(self, tokens: Tokens) -> bool:
         """A question asked back ("does that count?", "does the er count?", "what is smart

@@ -215,6 +215,8 @@ class Language(_Strict):
     # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
     # options, where the whole word is not one the reader knows ("unsure" is)
     negating_prefixes: list[Phrase] = []
+    # a condition that only says the question's own "if you needed to" again ("if needed")
+    empty_conditions: list[Phrase] = []
     # after a second amount, the most it comes to: "two glasses, three on a rough day" is 2 to 3
     peak_markers: list[Phrase] = []
     # "8ish", "fortyish": about that number, read as the number with the suffix as a word beside it

@@ -414,3 +414,11 @@ def test_a_plain_yes_first_says_which_when_last_month_straddles_the_window(engin
     """ "In the past month, did they have a break?" "yes he spent 2 weeks in county last month" was
     asked again: "last month" may be inside the month or just before it, and the yes said which."""
     assert parser.parse(q(engine, "opioid_break"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("she could miss school if needed", "yes"), ("not possible", "no"),
+                                             ("yes if my boss lets me", None)])
+def test_a_condition_that_only_repeats_the_question_s_own(engine: Engine, parser: Parser, typed: str,
+                                                          expected: str | None) -> None:
+    """ "if needed" repeats "if they needed to": a yes; "not possible" was read as not known."""
+    assert parser.parse(q(engine, "time_off"), typed, other=True).value == expected
