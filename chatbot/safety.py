@@ -30,6 +30,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from .crisis_grammar import ANYWHERE, STEM_LIMIT, Compiled, Grammar, Pair, Single
@@ -243,7 +244,7 @@ class Detector:
             for cid, c in safety.concepts.items() if c.signs
         ]
         self.kinds = list(safety.kinds)
-        self.negated = _negated_forms(safety)
+        self._safety = safety
         self._exact: dict[str, list[Single | Pair]] = {}
         self._stems: dict[str, list[Single | Pair]] = {}
         self._always: list[Single | Pair] = []
@@ -271,6 +272,11 @@ class Detector:
                     self.typos.setdefault(near, crisis_word)
         for crisis_word in safety.typos.words:
             self.typos.pop(crisis_word, None)
+
+    @cached_property
+    def negated(self) -> dict[str, tuple[str, str]]:
+        """"unsafe" as "not safe": worked out the first time an answer is read, not at start."""
+        return _negated_forms(self._safety)
 
     def detect(self, text: str, history: bool = False) -> tuple[Hit, ...]:
         """Every concept this text discloses (one hit each, the most urgent), in the dialog's order.
