@@ -312,13 +312,14 @@ class Parser:
         options = self.options(question)
         if not any(o.value == value and o.means == "yes" for o in options) or len(options) < 2:
             return False
+        doubt = crisis and bool(self.cues.doubts.find(tokens))
+        partly = self.cues.partly.find(tokens)
+        if not doubt and not partly:
+            return False  # most answers: nothing to look for
         said = [m for m in self._terms(question).find(tokens) if m.target == value]
         said += [m for m in self.cues.polar_found(tokens) if m.target == "yes"]
-        if crisis and said and self.cues.doubts.find(tokens):
+        if doubt and said:
             return True
-        partly = self.cues.partly.find(tokens)
-        if not partly:
-            return False
         # the part-word is the yes's own: just before it, or just after ("safe-ish", "safe mostly")
         return any(p.end <= m.start <= p.end + 1 or m.end <= p.start <= m.end + 1 for p in partly for m in said)
 
@@ -691,9 +692,8 @@ class Parser:
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
                 shown=tuple(o.value for _, o in rest))
-        unsure_at = self.cues.unsure_cover(tokens)
-        if polarity == "unsure" and unsure_at and self.cues.hedge_only(tokens, unsure_at) \
-                and self.values.number_spans(tokens.words):
+        unsure_at = self.cues.unsure_cover(tokens) if polarity == "unsure" else set()
+        if unsure_at and self.cues.hedge_only(tokens, unsure_at) and self.values.number_spans(tokens.words):
             return self._general_reask(question)  # "3 times, maybe 4" to "when?": an estimate, not "I don't know"
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
