@@ -692,13 +692,19 @@ class Parser:
             return Parsed(reask=self._s("reask_not", excluded=", ".join(
                 self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
                 shown=tuple(o.value for _, o in rest))
-        unsure_at = self.cues.unsure_cover(tokens) if polarity == "unsure" else set()
-        if unsure_at and self.cues.hedge_only(tokens, unsure_at) and self.values.number_spans(tokens.words):
-            return self._general_reask(question)  # "3 times, maybe 4" to "when?": an estimate, not "I don't know"
+        if polarity == "unsure" and self._an_estimate(tokens):
+            return self._general_reask(question)  # "3 times, maybe 4" to "when?": not "I don't know"
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))
         return self._general_reask(question)
+
+    def _an_estimate(self, tokens: Tokens) -> bool:
+        """The only not-sure words soften a number ("3 times, maybe 4", "maybe takes one day off"):
+        an estimate of something, which is not "I don't know"."""
+        unsure_at = self.cues.unsure_cover(tokens)
+        return bool(unsure_at) and self.cues.hedge_only(tokens, unsure_at) \
+            and bool(self.values.number_spans(tokens.words))
 
     def _polar_answer(self, question: Question, polarity: str, other: bool, options: tuple[Option, ...],
                       inferred: bool, hedged: bool = False) -> Parsed:
@@ -845,7 +851,7 @@ class Parser:
                           shown=tuple(targets))
         if not chosen:
             polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
-            if polarity == "unsure":
+            if polarity == "unsure" and not self._an_estimate(tokens):
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
             if polarity == "no" and said_no and not negated and negative:

@@ -415,3 +415,10 @@ def test_a_condition_that_only_repeats_the_question_s_own(engine: Engine, parser
                                                           expected: str | None) -> None:
     """ "if needed" repeats "if they needed to": a yes; "not possible" was read as not known."""
     assert parser.parse(q(engine, "time_off"), typed, other=True).value == expected
+
+
+def test_an_estimate_at_a_pick_several_question_is_not_read_as_not_known(engine: Engine, parser: Parser) -> None:
+    """A wife one question behind typed "every day, maybe takes one day off" at "which do they
+    use?": recorded as not known, and the intake went on to "the other drugs you picked"."""
+    assert parser.parse(q(engine, "substances"), "every day, maybe takes one day off", other=True).reask is not None
+    assert parser.parse(q(engine, "substances"), "maybe", other=True).value == "unknown"
