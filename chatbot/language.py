@@ -350,6 +350,8 @@ class Language(_Strict):
     per: list[Phrase]
     # "once in two months", "twice in 3 weeks": a count spread over a number of periods
     spread: list[Phrase] = []
+    # "one day off", "weekends off": days a week not drinking or using
+    off_words: list[Phrase] = []
     times: dict[Phrase, int]
     # phrases that mean a rate, in times a week: "every day" 7, "most nights" [5, 6]
     frequencies: dict[Phrase, Span | float]

@@ -49,6 +49,8 @@ class Values:
         # "in a week", "out of seven": a per of several words, longest first
         self._per_phrases = sorted({tuple(normalize(p).split()) for p in lang.per}, key=len, reverse=True)
         self.spread = word_set(lang.spread)
+        self.off_words = word_set(lang.off_words)
+        self.one_words = word_set(["a", "an"])
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
         self.range_words = word_set(lang.range_words)
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
@@ -205,6 +207,23 @@ class Values:
 
     # --- how often: times a week -------------------------------------------------------
 
+    def _days_off(self, tokens: Tokens) -> tuple[int, int, float] | None:
+        """ "one day off", "2 nights off", "a day off", "weekends off": (start, end, days off a week)."""
+        words = tokens.words
+        for j, w in enumerate(words):
+            if w not in self.off_words or j == 0:
+                continue
+            unit = words[j - 1]
+            if self.weekend.whole((unit,)):
+                return j - 1, j + 1, 2.0
+            if self.unit_days.get(unit) == 1.0 and j >= 2:
+                count = self.numbers((words[j - 2],))
+                if count and 0 < count[0][2] < 7:
+                    return j - 2, j + 1, count[0][2]
+                if words[j - 2] in self.one_words:
+                    return j - 2, j + 1, 1.0
+        return None
+
     def _per_at(self, words: tuple[str, ...], at: int) -> int:
         """How many words of a "per" phrase start here ("a", "per", "in a", "out of"), or 0."""
         return next((len(p) for p in self._per_phrases if words[at:at + len(p)] == p), 0)
@@ -214,6 +233,12 @@ class Values:
         found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies))
                  if g is not None]
         found += self._not_a_day_without(tokens)
+        off = self._days_off(tokens)
+        if off is not None:
+            # "every day, maybe takes one day off", "weekends off": a week less the days off
+            start, end, days = off
+            found = [f for f in found if f.span != (7.0, 7.0) and not (f.start < end and start < f.end)]
+            found.append(Found((7.0 - days,) * 2, False, start, end))
         used = {i for f in found for i in range(f.start, f.end)}
         # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}

@@ -422,3 +422,11 @@ def test_an_estimate_at_a_pick_several_question_is_not_read_as_not_known(engine:
     use?": recorded as not known, and the intake went on to "the other drugs you picked"."""
     assert parser.parse(q(engine, "substances"), "every day, maybe takes one day off", other=True).reask is not None
     assert parser.parse(q(engine, "substances"), "maybe", other=True).value == "unknown"
+
+
+@pytest.mark.parametrize("typed, expected", [("every day, maybe takes one day off", 6), ("weekends off", 5),
+                                             ("2 days off a week", 5), ("3 days a week", 3)])
+def test_days_off_are_a_week_less_those_days(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    """ "every day, maybe takes one day off" was read as 1 day a week (put to the person, who had
+    to say no): found again in the review walk, after it had been left in the tuning parts."""
+    assert parser.parse(q(engine, "alcohol_days"), typed, other=True).value == expected
