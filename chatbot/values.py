@@ -233,10 +233,10 @@ class Values:
         found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies))
                  if g is not None]
         found += self._not_a_day_without(tokens)
-        days_off = self._days_off(tokens)
-        if days_off is not None:
+        said_off = self._days_off(tokens)
+        if said_off is not None:
             # "every day, maybe takes one day off", "weekends off": a week less the days off
-            start, end, days = days_off
+            start, end, days = said_off
             found = [f for f in found if f.span != (7.0, 7.0) and not (f.start < end and start < f.end)]
             found.append(Found((7.0 - days,) * 2, False, start, end))
         used = {i for f in found for i in range(f.start, f.end)}
