@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]  # the transcript plugin's tests run pytest in this process
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # no animation timing in TUI tests and snapshots
 sys.path.insert(0, str(Path(__file__).resolve().parent))

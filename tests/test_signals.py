@@ -21,11 +21,15 @@ ALTERNATE_ON = b"\x1b[?1049h"
 RESTORED = (b"\x1b[?1049l", b"\x1b[?25h", b"\x1b[?1000l")  # main screen, cursor shown, no mouse
 
 
-def read_until(fd: int, wanted: bytes, seconds: float) -> bytes:
+def read_until(fd: int, wanted: bytes, seconds: float, quiet: float | None = None) -> bytes:
+    """What the app writes until `wanted` is in it, `seconds` pass, the terminal closes, or
+    (with `quiet`) it has written nothing for `quiet` seconds."""
     seen = b""
     end = time.monotonic() + seconds
     while wanted not in seen and time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.1)
+        ready, _, _ = select.select([fd], [], [], quiet or 0.1)
+        if not ready and quiet is not None:
+            break
         if ready:
             try:
                 chunk = os.read(fd, 65536)
@@ -51,7 +55,7 @@ def test_a_signal_restores_the_terminal(argv: list[str], sig: signal.Signals) ->
     try:
         started = read_until(main, ALTERNATE_ON, 30)
         assert ALTERNATE_ON in started, started[-300:]
-        read_until(main, b"\x00never", 1.5)  # let the first screen paint
+        read_until(main, b"\x00never", 10, quiet=0.3)  # the first screen painted: nothing more to write
         process.send_signal(sig)
         code = process.wait(timeout=20)
         tail = read_until(main, b"\x00never", 1)

@@ -160,29 +160,31 @@ def test_record_from_the_plain_mode(tmp_path: Path, intake) -> None:  # noqa: AN
 
 
 def test_replay_via_the_tui(intake) -> None:  # noqa: ANN001
-    proc = intake("replay", "--via", "tui", "transcripts/w5-cannabis-most-weekends-just.yaml")
+    proc = intake("replay", "--via", "tui", "transcripts/crisis-withdrawal-typed-not-safe.yaml")
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.strip().splitlines()[-1] == "1 passed, 0 failed"
 
 
-def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path) -> None:
+def test_pytest_plugin_reports_the_diff_and_updates(workspace: Path, pytester: pytest.Pytester) -> None:
+    """The plugin in a pytest run of its own (in this process: `pytester`)."""
     folder = workspace / "transcripts"
     for path in folder.glob("*.yaml"):
         if path.name not in ("w6-finished-a-28-day-residential.yaml", "w7-three-years-sober-drinking.yaml"):
             path.unlink()
     w6 = folder / "w6-finished-a-28-day-residential.yaml"
     w6.write_text(w6.read_text().replace("  level: iop", "  level: residential", 1))
-    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "intake_transcripts=true",
-            "transcripts"]
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
-    assert proc.returncode == 1, proc.stdout
-    assert "1 failed, 1 passed" in proc.stdout
-    assert "outcome level" in proc.stdout and "expected: residential" in proc.stdout
-    assert "Traceback" not in proc.stdout
-    proc = subprocess.run(args + ["--update-transcripts"], capture_output=True, text=True, cwd=workspace, timeout=300)
-    assert proc.returncode == 0, proc.stdout
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=workspace, timeout=300)
-    assert proc.returncode == 0 and "2 passed" in proc.stdout
+    shutil.copytree(workspace, pytester.path, dirs_exist_ok=True)
+    args = ["-q", "-p", "no:cacheprovider", "-p", "no:asyncio", "-o", "intake_transcripts=true", "transcripts"]
+    run = pytester.runpytest_inprocess(*args)
+    assert run.ret == 1, run.outlines
+    run.assert_outcomes(failed=1, passed=1)
+    out = run.stdout.str()
+    assert "outcome level" in out and "expected: residential" in out
+    assert "Traceback" not in out
+    assert pytester.runpytest_inprocess(*args, "--update-transcripts").ret == 0
+    run = pytester.runpytest_inprocess(*args)
+    assert run.ret == 0
+    run.assert_outcomes(passed=2)
 
 
 @pytest.mark.parametrize("key, value", [("dialog", "other"), ("dialog_version", 99), ("locale", "es")])
@@ -201,16 +203,15 @@ def test_a_transcript_for_another_dialog_version_or_locale_is_refused_with_one_l
 
 @pytest.mark.parametrize("ini, collected", [("", 0), ("[pytest]\nintake_transcripts = true\n", 1)],
                          ids=["another project", "opted in"])
-def test_the_plugin_collects_transcripts_only_where_a_project_asks(tmp_path: Path, ini: str,
+def test_the_plugin_collects_transcripts_only_where_a_project_asks(pytester: pytest.Pytester, ini: str,
                                                                   collected: int) -> None:
     """The plugin is installed for every project in the environment; only ours opts in."""
-    (tmp_path / "transcripts").mkdir()
-    shutil.copy(CORPUS / "caregiver-evening.yaml", tmp_path / "transcripts")
-    (tmp_path / "pytest.ini").write_text(ini or "[pytest]\n")
-    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    found = [line for line in run.stdout.splitlines() if "caregiver-evening.yaml" in line]
-    assert len(found) == collected, run.stdout
+    (pytester.path / "transcripts").mkdir()
+    shutil.copy(CORPUS / "caregiver-evening.yaml", pytester.path / "transcripts")
+    (pytester.path / "pytest.ini").write_text(ini or "[pytest]\n")
+    run = pytester.runpytest_inprocess("--collect-only", "-q", "-p", "no:cacheprovider", "-p", "no:asyncio")
+    found = [line for line in run.outlines if "caregiver-evening.yaml" in line]
+    assert len(found) == collected, run.outlines
 
 
 def test_update_keeps_hand_written_comments_and_the_file_mode(tmp_path: Path, engine: Engine) -> None:

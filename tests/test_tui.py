@@ -500,7 +500,7 @@ async def test_staff_saves_a_transcript(engine: Engine, tmp_path: Path) -> None:
         await pilot.pause()
         await type_answer(pilot, "Cocaine, cannot stay clean at home", "#t-title")   # Enter: on to Notes
         assert not list(tmp_path.glob("*.yaml")) and app.focused is app.screen.query_one("#t-notes")
-        await pilot.press(*"role-play of W9", "enter")                                # on to the file name
+        await type_answer(pilot, "role-play of W9", "#t-notes")                          # on to the file name
         await pilot.press("enter")                                                    # the last field saves
         await pilot.pause()
     saved = tmp_path / "cocaine-cannot-stay-clean-at-home.yaml"

@@ -7,9 +7,11 @@ from textual.widgets import Button, Static
 
 from chatbot.engine import Engine
 from chatbot.tui.app import IntakeApp
-from tui_helpers import log_lines, start, type_answer
+from tui_helpers import log_lines, start, to_summary, type_answer
+from worked_examples import EXAMPLES
 
 SIZE = (80, 24)
+BY_NAME = {e.name: e for e in EXAMPLES}
 
 
 async def test_a_stray_enter_on_an_empty_box_picks_nothing_and_says_so(engine: Engine) -> None:
@@ -127,12 +129,7 @@ async def test_kiosk_summary_offers_no_save_it_cannot_do(engine: Engine) -> None
 
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for answer in ["1", "me", "2", "weed", "weekends", "no", "no", "no", "no", "1", "1", "1", "1", "1",
-                       "1", "1", "1", "1", "1", "1"]:
-            if isinstance(app.screen, SummaryScreen):
-                break
-            await type_answer(pilot, answer)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         assert isinstance(app.screen, SummaryScreen)
         footer = [b.binding.description for b in app.screen.active_bindings.values() if b.binding.show]
         assert footer and not any("Save" in d for d in footer), footer
@@ -155,13 +152,10 @@ async def test_staff_inspector_on_the_summary_explains_the_level(engine: Engine)
     """The inspector was missing on the summary, exactly when staff want to know why a level was chosen."""
     from chatbot.tui.screens.summary import SummaryScreen
     from chatbot.tui.staff import StaffApp
-    from worked_examples import EXAMPLES
 
     app = StaffApp(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await start(pilot)
-        for answer in next(e for e in EXAMPLES if e.name == "W9").answers:
-            await type_answer(pilot, answer)
+        await to_summary(pilot, BY_NAME["W9"].answers)
         assert isinstance(app.screen, SummaryScreen)
         level = str(app.screen.query_one("#inspector-level", Static).content)
         rules = str(app.screen.query_one("#inspector-rules", Static).content)
@@ -210,13 +204,10 @@ async def test_start_over_on_the_summary_asks_before_erasing_the_result(engine: 
 
     from chatbot.tui.screens.modals import ConfirmScreen
     from chatbot.tui.screens.summary import SummaryScreen
-    from worked_examples import EXAMPLES
 
     app = IntakeApp(engine)
     async with app.run_test(size=(100, 40)) as pilot:
-        await start(pilot)
-        for answer in next(e for e in EXAMPLES if e.name == "W5").answers:
-            await type_answer(pilot, answer)
+        await to_summary(pilot, BY_NAME["W5"].answers)
         assert isinstance(app.screen, SummaryScreen)
         app.screen.query_one("#summary-restart", Button).press()    # below the fold: pressed, not clicked
         await pilot.pause()
@@ -259,14 +250,11 @@ async def test_on_a_tall_wide_screen_the_conversation_starts_at_the_top_in_a_rea
 async def test_the_summary_s_first_screen_at_80x24_has_the_level_why_first_step_and_help(engine: Engine) -> None:
     """At 80x24 the summary was five screens, and "What to do next" two PageDowns away."""
     from chatbot.tui.screens.summary import SummaryScreen
-    from worked_examples import EXAMPLES
 
     for name in ("W3", "W9"):
         app = IntakeApp(engine)
         async with app.run_test(size=SIZE) as pilot:
-            await start(pilot)
-            for answer in next(e for e in EXAMPLES if e.name == name).answers:
-                await type_answer(pilot, answer)
+            await to_summary(pilot, BY_NAME[name].answers)
             assert isinstance(app.screen, SummaryScreen)
             footer_row = SIZE[1] - 1
             seen = " ".join(str(w.content) for w in app.screen.query(Static)
@@ -297,12 +285,10 @@ async def test_kiosk_take_home_draws_a_code_of_the_result_that_a_phone_can_read(
     from chatbot.tui.screens.summary import SummaryScreen
     from chatbot.tui.screens.takehome import TakeHomeScreen
     from chatbot.tui.widgets.qr import BORDER
-    from tui_helpers import to_summary
-    from worked_examples import EXAMPLES
 
     app = KioskApp(engine, pin="2468")
     async with app.run_test(size=SIZE) as pilot:
-        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
+        await to_summary(pilot, BY_NAME["W1"].answers)
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.query("#summary-print")  # no printer set: no Print
         await pilot.press("ctrl+t")  # the footer's key: the button may be below the first screen
@@ -322,8 +308,6 @@ async def test_kiosk_take_home_draws_a_code_of_the_result_that_a_phone_can_read(
 
 async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     from chatbot.tui.kiosk import KioskApp
-    from tui_helpers import to_summary
-    from worked_examples import EXAMPLES
 
     printed = tmp_path / "printed.txt"
     lp = tmp_path / "bin" / "lp"
@@ -333,7 +317,7 @@ async def test_kiosk_prints_the_summary_on_the_operators_printer(engine: Engine,
     monkeypatch.setenv("PATH", f"{lp.parent}:{__import__('os').environ['PATH']}")
     app = KioskApp(engine, pin="2468", printer="front-desk")
     async with app.run_test(size=SIZE) as pilot:
-        await to_summary(pilot, list(next(e for e in EXAMPLES if e.name == "W1").answers))
+        await to_summary(pilot, BY_NAME["W1"].answers)
         app.screen.query_one("#summary-print", Button).press()
         await app.workers.wait_for_complete()
         await pilot.pause()

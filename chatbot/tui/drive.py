@@ -34,11 +34,13 @@ async def replay_tui(engine: Engine, transcript: Transcript, source: Source, str
             line = source.line(("turns", index))
             if turn.command == "back":
                 await pilot.press("ctrl+b")
+                await pilot.pause()
             elif turn.command == "restart":
                 await pilot.press("ctrl+r")
                 await pilot.pause()
                 if isinstance(app.screen, ConfirmScreen):
                     await pilot.click("#confirm-yes")
+                    await pilot.pause()
             elif isinstance(app.screen, SummaryScreen):
                 mismatches.append(Mismatch(line, f"turn {index + 1} (via tui): the summary has no answer box",
                                            f"somewhere to type {turn.answer!r}", "the summary screen"))
@@ -52,7 +54,6 @@ async def replay_tui(engine: Engine, transcript: Transcript, source: Source, str
                 await pilot.press("enter")
                 await pilot.pause()
                 trace.answered(before, session.turn, session)  # what the app's answer did, as replay records it
-            await pilot.pause()
         outcome = session.outcome()
         mismatches.extend(compare_outcome(transcript.expected, outcome, source))
     return ReplayResult(source.file, transcript.title, mismatches, outcome, trace, via="tui")
