@@ -108,6 +108,7 @@ class Parser:
         self._approximate = re.compile(rf"\b([a-z0-9]+?)-?({suffixes})\b", re.IGNORECASE) if suffixes else None
         self.values = Values(lang, self.cues.negation)
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
+        self.asks_having = frozenset(q.id for q in questions if self.cues.owning(q.text))
         # what each question is about, in its own and its options' words: "no problems" answers
         # "do you have a health problem?", "no seizures" does not answer "how often do you use?"
         self.topics: dict[str, frozenset[str]] = {q.id: self.cues.stems(" ".join(
@@ -643,11 +644,13 @@ class Parser:
             pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
             if len(pointed) == 1:
                 values = pointed
-        polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
+        polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question),
+                                          owning=question.id in self.asks_having)
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
             later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
-            said_later = self.cues.polarity(later, set(), self._family(question), self._topic(question))
+            said_later = self.cues.polarity(later, set(), self._family(question), self._topic(question),
+                                          owning=question.id in self.asks_having)
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
@@ -850,7 +853,8 @@ class Parser:
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial,
                           shown=tuple(targets))
         if not chosen:
-            polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question))
+            polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question),
+                                          owning=question.id in self.asks_having)
             if polarity == "unsure" and not self._an_estimate(tokens):
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
@@ -983,7 +987,8 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self.cues.polarity(tokens, set(), self._family(question), self._topic(question))
+            polarity = self.cues.polarity(tokens, set(), self._family(question), self._topic(question),
+                                          owning=question.id in self.asks_having)
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             negators = self.cues.negation.cues(tokens)

@@ -63,6 +63,10 @@ class Cues:
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.subjectless = word_set(lang.subjectless)
         self.copulas = word_set(lang.copulas)
+        self.possession = word_set(lang.possession)
+        self.participles = word_set(lang.participles)
+        self.participle_endings = tuple(lang.participle_endings)
+        self.question_subjects = word_set(lang.question_subjects)
         self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
         self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
@@ -117,6 +121,13 @@ class Cues:
                     found = family
         return found
 
+    def owning(self, question_text: str) -> bool:
+        """The question asks about having something ("Do you have a serious health problem?"),
+        not with "have" as a helper verb ("Have you had thoughts...?": "have" before its subject)."""
+        words = normalize(question_text.split("?")[0]).split()
+        return bool(self.possession & set(words)) and self.family(question_text) >= self.possession and not any(
+            w in self.possession and i + 1 < len(words) and words[i + 1] in self.question_subjects
+            for i, w in enumerate(words))
 
     def unsure_cover(self, tokens: Tokens) -> set[int]:
         """Words of "not sure", "no idea" and the like: never read as an option or a value."""
@@ -213,8 +224,9 @@ class Cues:
         return bool(topic) and len(said) < len(words) and any(self._stem(w) in topic for w in said)
 
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
-                 topic: frozenset[str] = frozenset()) -> str | None:
-        """yes, no, unsure or mixed from the words outside option mentions; None when none is said."""
+                 topic: frozenset[str] = frozenset(), owning: bool = False) -> str | None:
+        """yes, no, unsure or mixed from the words outside option mentions; None when none is said.
+        `owning`: the question asks about having something (`owning`)."""
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
@@ -240,13 +252,23 @@ class Cues:
         if "indifferent" in kinds:
             return "mixed"  # "doesnt matter to me"
         explicit = set(kinds) - {"unsure"}
+        unsure_at = {i for m in found if m.target == "unsure" for i in range(m.start, m.end)}
+
+        def past_hedges(i: int) -> int:
+            k = i + 2
+            while k < len(words) - 1 and words[k] in self.hedge_words:
+                k += 1
+            return k
+
+        # "i am not sure", "we have no idea": a subject saying it is not sure, not a yes or a no
+        unsure_subjects = {i for i, w in enumerate(words[:-1])
+                           if w in self.subjects and words[i + 1] in self.auxiliaries
+                           and past_hedges(i) in unsure_at and tokens.clauses[past_hedges(i)] == tokens.clauses[i]}
         # "i can", "he does": yes; "i could not": no; "i have to ask": neither
         for i, w in enumerate(words[:-1]):
-            if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered:
+            if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered | unsure_subjects:
                 # "i would rather not", "i could honestly not": the word that says yes or no, past hedges
-                k = i + 2
-                while k < len(words) - 1 and words[k] in self.hedge_words:
-                    k += 1
+                k = past_hedges(i)
                 after = words[k] if k < len(words) else ""
                 # "i dont", "he does not": an auxiliary on its own answers whatever it asked with
                 # ("do you have...?" "i dont"); with a verb after it, only the question's own
@@ -257,6 +279,10 @@ class Cues:
                     continue
                 if not bare and words[i + 1] in self.copulas and not self._says_the_topic(words, i + 2, topic):
                     continue  # "i am scared", "she is with him again" to "are you safe?": not a yes
+                if not bare and not owning and words[i + 1] in self.possession \
+                        and not (after in self.participles or after.endswith(self.participle_endings)) \
+                        and not self._says_the_topic(words, i + 2, topic):
+                    continue  # "i have kids" to "are you pregnant?": owning something, not a yes
                 explicit.add("no" if after in self.negator_words else "yes")
                 covered.update(set(range(i, k + 1)) if after in self.negator_words else {i, i + 1})
         # "could take time off", "couldnt stay away from it": the question's own modal opening the
@@ -289,7 +315,8 @@ class Cues:
                 explicit.add("no")
         if "unsure" in kinds:
             # "not sure" with a yes or no beside it ("i think he was, not sure when") is asked about
-            asserted = any(w in self.subjects and words[i + 1] in self.auxiliaries for i, w in enumerate(words[:-1]))
+            asserted = any(w in self.subjects and words[i + 1] in self.auxiliaries and i not in unsure_subjects
+                           for i, w in enumerate(words[:-1]))
             return "mixed" if explicit or asserted else "unsure"
         if not explicit:
             return None

@@ -212,6 +212,12 @@ class Language(_Strict):
     # after a subject, these answer "are you...?" only with the question's own word or a yes or
     # no word after them ("i am safe", "we are ok"), never with another ("i am scared")
     copulas: list[Phrase] = []
+    # "have" with a thing after it is owning it: a yes only to a question of having ("i have kids"
+    # does not answer "are you pregnant?"); a participle after it still answers ("i have had")
+    possession: list[Phrase] = []
+    participles: list[Phrase] = []
+    participle_endings: list[Phrase] = []
+    question_subjects: list[Phrase] = []  # "have you had...?": "have" before the question's subject
     # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
     # options, where the whole word is not one the reader knows ("unsure" is)
     negating_prefixes: list[Phrase] = []

@@ -357,6 +357,21 @@ READINGS_BY_CLASS = [
     ("substances", "whiskey on ice mostly", False, ("alcohol",)),
     ("substances", "just ice", False, ("meth",)),
     ("substances", "smokes glass", False, ("meth",)),
+    # this round, found walking a grandmother for a grandson: a subject saying it is not sure
+    # ("i am not sure", "we have no idea") was read as a yes and a no, and asked again; "have"
+    # with a thing after it owns the thing, which answers only a question of having
+    ("time_off", "i am not sure", True, "unknown"),
+    ("other_freq", "i have no idea", True, "unknown"),
+    ("stay_clean_home", "honestly i have no clue", False, "unsure"),
+    ("time_off", "i can, not sure when", False, None),  # a yes, then a doubt: asked
+    ("pregnant", "i have kids", False, None),
+    ("suicidal_thoughts", "no, i have too much to live for", False, "no"),
+    ("suicidal_thoughts", "no, i have had thoughts", False, None),
+    ("serious_illness", "i have diabetes", False, "yes"),
+    # ... and the person it is for, named by a pronoun
+    ("for_whom", "yes for him, Jayden", False, "other"),
+    ("for_whom", "hes 16", False, "other"),
+    ("for_whom", "its for me, he doesnt know", False, "self"),
 ]
 
 
