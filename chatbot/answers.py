@@ -608,6 +608,9 @@ class Parser:
             # a "maybe" before a value inside what was read ("now and then, maybe twice a month") is
             # an estimate, not "I don't know"
             inside = {i for i in unsure if found is not None and found.start <= i < found.end}
+            stopped_for = self._stopped_for(question, tokens, found, other) if found is not None else None
+            if stopped_for is not None:
+                return self._pick(question, stopped_for, True)  # "clean 6 days": how long, not how often
             if found is not None and not found.negated and (found.end > last_contrast or self.cues.only_denial(
                     tokens, last_contrast)) \
                     and (not inside or self.cues.hedge_only(tokens, inside)):
@@ -701,6 +704,24 @@ class Parser:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))
         return self._general_reask(question)
+
+    def _stopped_for(self, question: Question, tokens: Tokens, found: Found, other: bool) -> str | None:
+        """The option that says use has stopped, when it is said right beside the value read
+        ("clean 6 days", "6 days sober", "off it for 3 weeks"): the value is how long, not how often."""
+        stopped = {o.value for o in self.options(question) if o.means == "no"}
+        words, clause = tokens.words, tokens.clauses[found.start]
+        if any(self.values.per_at(words, i) for i in range(found.start, found.end)):
+            return None  # "6 days a week" is how often
+        if found.span[0] <= 0:
+            return None  # no time said ("i stopped"): nothing to be how long
+        for m in self._mentions(question, tokens, other)[0]:
+            overlaps = m.start < found.end and found.start < m.end
+            if m.target not in stopped or tokens.clauses[m.start] != clause or overlaps:
+                continue
+            between = words[m.end:found.start] if m.end <= found.start else words[found.end:m.start]
+            if all(w in self.cues.duration_leads for w in between) and len(between) <= 1:
+                return m.target
+        return None
 
     def _an_estimate(self, tokens: Tokens) -> bool:
         """The only not-sure words soften a number ("3 times, maybe 4", "maybe takes one day off"):
@@ -952,8 +973,14 @@ class Parser:
                 (_, first_end, first), (second_start, second_end, second) = spans
                 between = words[first_end:second_start]
                 joined = 0 < len(between) <= 2 and between[-1] in self.cues.amount_joins
-                peak = len(between) <= 1 and any(m.start == second_end for m in self.cues.peaks.find(tokens))
-                if (joined or peak) and second[1] > first[1]:
+                peaks = self.cues.peaks.find(tokens)
+                # "three on a rough day", or a clause of its own: "two glasses, occasionally three"
+                peak = len(between) <= 1 and any(m.start == second_end for m in peaks) or any(
+                    m.end == second_start and tokens.clauses[m.start] != tokens.clauses[first_end - 1] for m in peaks)
+                # "like 10 12 beers": two numbers in a row, the second a little higher, as typed in a hurry
+                in_a_row = not between and tokens.clauses[second_start] == tokens.clauses[first_end - 1] \
+                    and second[0] > first[1] and second[1] <= 2 * max(first[1], 1)
+                if (joined or peak or in_a_row) and second[1] > first[1]:
                     return self._number_value(question, (first[0], second[1]), inferred=True)
             if len({sp[2] for sp in spans}) == 1 and not self.values.counts.find(tokens):
                 return self._number_value(question, spans[0][2], inferred=True)  # "a 12 pack, so about 12"

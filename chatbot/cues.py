@@ -67,6 +67,8 @@ class Cues:
         self.participles = word_set(lang.participles)
         self.participle_endings = tuple(lang.participle_endings)
         self.question_subjects = word_set(lang.question_subjects)
+        self.duration_leads = word_set(lang.duration_leads)
+        self.relative_pronouns = word_set(lang.relative_pronouns)
         self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
         self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)
@@ -357,8 +359,11 @@ class Cues:
         words = tokens.words
         if len(words) < 2:
             return False
-        if self.asking_back.find(tokens) or any(words[:len(q)] == q
-                                                 for q in self.question_openers.get(words[0], ())):
+        # a question opening the answer or one of its clauses ("maybe, what does vivitrol do")
+        if self.asking_back.find(tokens) or any(
+                words[i:i + len(q)] == q for i in range(len(words))
+                if i == 0 or tokens.clauses[i] != tokens.clauses[i - 1] and words[i] not in self.relative_pronouns
+                for q in self.question_openers.get(words[i], ())):
             return True
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))

@@ -224,7 +224,7 @@ class Values:
                     return j - 2, j + 1, 1.0
         return None
 
-    def _per_at(self, words: tuple[str, ...], at: int) -> int:
+    def per_at(self, words: tuple[str, ...], at: int) -> int:
         """How many words of a "per" phrase start here ("a", "per", "in a", "out of"), or 0."""
         return next((len(p) for p in self._per_phrases if words[at:at + len(p)] == p), 0)
 
@@ -259,7 +259,7 @@ class Values:
                     found.append(Found(span, self._negated(tokens, start, j + 1, cues_free), start, j + 1))
                     used.update(range(start, j + 1))
                     continue
-            elif (k := self._per_at(words, j)) and j + k < len(words) and words[j + k] in self.unit_days:
+            elif (k := self.per_at(words, j)) and j + k < len(words) and words[j + k] in self.unit_days:
                 unit_at = j + k  # "twice a month", "2 or 3 times in a week"
             elif j + 2 < len(words) and words[j] in self.spread and words[j + 2] in self.unit_days \
                     and (spread := self.numbers((words[j + 1],))) and self.unit_days[words[j + 2]]:
@@ -318,6 +318,16 @@ class Values:
                 found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
             elif on:
                 found.append(Found((float(len(on)),) * 2, False, start, end))
+        # "most days, perhaps five": a number on its own (nothing after it in its clause) inside
+        # the span of the one vague how-often said says which
+        if len(found) == 1 and found[0].span[0] < found[0].span[1]:
+            vague = found[0]
+            bare = [(s, e, sp) for s, e, sp in self.number_spans(words)
+                    if not any(i in used for i in range(s, e)) and vague.span[0] <= sp[0] <= sp[1] <= vague.span[1]
+                    and (e == len(words) or tokens.clauses[e] != tokens.clauses[s])]
+            if len(bare) == 1:
+                s, e, sp = bare[0]
+                found = [Found(sp, vague.negated, min(s, vague.start), max(e, vague.end))]
         return self._merge(found)
 
     def _double_negative(self, tokens: Tokens, f: Found) -> Found | None:

@@ -372,6 +372,22 @@ READINGS_BY_CLASS = [
     ("for_whom", "yes for him, Jayden", False, "other"),
     ("for_whom", "hes 16", False, "other"),
     ("for_whom", "its for me, he doesnt know", False, "self"),
+    # on tuning22: a time beside "clean" or "sober" is how long, not how often ("clean 6 days"
+    # was every day); a number inside a vague how-often says which; "all week"; two numbers in a
+    # row, or a second one after a comma with "occasionally", are a range; a question asked back
+    # after a first clause
+    ("opioid_freq", "been clean for 6 days, in detox", False, "stopped"),
+    ("opioid_freq", "6 days clean", False, "stopped"),
+    ("opioid_freq", "6 days a week", False, "daily"),
+    ("opioid_freq", "i stopped but im back on them", False, None),
+    ("alcohol_days", "most days, perhaps five", False, 5),
+    ("alcohol_days", "most days, 5 beers", False, 6),
+    ("alcohol_days", "all week except mondays", False, 6),
+    ("alcohol_drinks", "like 10 12 beers", False, 12),
+    ("alcohol_drinks", "two glasses of wine, occasionally three", False, 3),
+    ("alcohol_drinks", "2 12 packs", False, None),
+    ("medication_open", "maybe, what does vivitrol do", False, None),
+    ("withdrawal_times", "every time i try to quit, which is a lot", False, "many"),
 ]
 
 
