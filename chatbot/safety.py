@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -231,6 +231,8 @@ class Detector:
         self.stops = frozenset(scope.negation_stops)
         self.negative_subjects = grammar.compile(scope.negative_subjects)
         self.blockers = grammar.compile(scope.negation_blockers)
+        self.stories = grammar.compile(scope.stories)
+        self.first_person = frozenset(scope.first_person)
         self.concepts = [
             _Concept(cid, c.kind, c.past, c.past_resolved or c.past,
                      grammar.compile(c.now, anchored=True, checked=checked),
@@ -376,6 +378,7 @@ class Detector:
             negation=plain, subjects=subjects, blocked={b.start for b in text.spans(self.blockers)},
             after=text.spans(self.negation_after),
             past=text.spans(self.past), stops=self.stops, history=history, resolved=bool(resolved),
+            told=text.spans(self.stories),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
             now=[s for s in text.spans(self.now) if not any(r.start <= s.start < r.end for r in resolved)],
         )
@@ -397,6 +400,9 @@ class Detector:
                 if not cues:
                     cues.append(self._cues(text, history))
                 found = self._grade(text, cues[0], span, grade, concept.past, concept.past_resolved)
+                if found == "now" and cues[0].told_before(text, span) \
+                        and self.first_person.isdisjoint(text.words[span.start:span.end]):
+                    found = "check"  # "just watched a movie where the main guy ODs": asked, not the screen
                 if found == "now":
                     return Hit(concept.id, concept.kind, "now", words)
                 if found is None:
@@ -453,6 +459,13 @@ class _Cues:
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
     history: bool = False  # no time cue means long ago (a question about history)
     resolved: bool = False  # the answer says a disclosure of long ago is over
+    told: list[_Span] = field(default_factory=list)  # a film, the news, a class, a job told of
+
+    def told_before(self, text: _Text, span: _Span) -> bool:
+        """A story is told before this match, in its clause, with nothing between them that starts
+        another ("im a nurse and my husband is not breathing" tells no story)."""
+        return any(s.end <= span.start and text.clause[s.start] == text.clause[span.start]
+                   and not any(w in self.stops for w in text.words[s.end:span.start]) for s in self.told)
 
     def negated(self, text: _Text, span: _Span) -> bool:
         return self._negated(text, span) or span.lead is not None and self._negated(

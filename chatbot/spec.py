@@ -323,6 +323,12 @@ class CrisisScope(Strict):
     # a word made of one of these and a word the patterns use reads as "not" and that word
     # ("unsafe" is "not safe"); a word the patterns use as it is ("unalive") stays itself
     negating_prefixes: list[Text] = []
+    # a film, the news, a class, a job told of ("watched a movie where the guy ODs"): clear danger
+    # after one in its clause (not past a `negation_stops` word), said with no word of the
+    # person's own (`first_person`), is asked about with the check-in, not the crisis screen;
+    # never cleared
+    stories: list[Text] = []
+    first_person: list[Text] = []
 
 
 class CrisisTypos(Strict):

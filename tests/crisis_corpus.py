@@ -32,8 +32,14 @@ class Tally:
     at_once: Counter[str] = field(default_factory=Counter)  # caught with the crisis screen, not the check-in
     quiet: Counter[str] = field(default_factory=Counter)
     alarms: Counter[str] = field(default_factory=Counter)
+    screens: Counter[str] = field(default_factory=Counter)  # false alarms that raise the crisis screen
     misses: list[tuple[str, str]] = field(default_factory=list)
     false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def screen_rate(self) -> float:
+        """The false alarms that raise the crisis screen, not only the check-in question."""
+        return sum(self.screens.values()) / max(sum(self.quiet.values()), 1)
 
     @property
     def recall(self) -> float:
@@ -79,6 +85,7 @@ def measure(detector: Detector, files: list[dict]) -> Tally:
         else:
             tally.quiet[kind] += 1
             tally.alarms[kind] += bool(hits)
+            tally.screens[kind] += any(h.grade == "now" for h in hits)
             if hits:
                 tally.false_alarms.append((kind, phrase, ", ".join(f"{h.concept}:{h.words}" for h in hits)))
     return tally
@@ -100,13 +107,15 @@ def report(tallies: dict[str, Tally]) -> str:
         lines.append(f"  {c:<46}" + "   ".join(f"{x:>22}" for x in cells))
     lines.append(f"  {'all':<46}" + "   ".join(
         f"{sum(t.caught.values()):>3}/{sum(t.trigger.values()):<3} {t.recall:6.1%}{'':>6}" for t in tallies.values()))
-    lines.append("must not trigger (false alarms / phrases)")
+    lines.append("must not trigger (false alarms / phrases; crisis screen)")
     kinds = list(dict.fromkeys(k for t in tallies.values() for k in t.quiet))
     for k in kinds:
-        cells = [f"{t.alarms[k]:>3}/{t.quiet[k]:<3} {t.alarms[k] / max(t.quiet[k], 1):6.1%}" for t in tallies.values()]
+        cells = [f"{t.alarms[k]:>3}/{t.quiet[k]:<3} {t.alarms[k] / max(t.quiet[k], 1):6.1%} ({t.screens[k]:>3})"
+                 for t in tallies.values()]
         lines.append(f"  {k:<46}" + "   ".join(f"{x:>22}" for x in cells))
     lines.append(f"  {'all':<46}" + "   ".join(
-        f"{sum(t.alarms.values()):>3}/{sum(t.quiet.values()):<3} {t.alarm_rate:6.1%}" for t in tallies.values()))
+        f"{sum(t.alarms.values()):>3}/{sum(t.quiet.values()):<3} {t.alarm_rate:6.1%} ({sum(t.screens.values()):>3})"
+        for t in tallies.values()))
     return "\n".join(lines)
 
 

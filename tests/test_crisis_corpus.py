@@ -54,10 +54,13 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     tuning, heldout = tallies["tuning"], tallies["heldout"]
     assert tuning.recall >= TUNING_RECALL_FLOOR, tuning.misses
     # a third of the tuning alarms are past attempts and self-harm in the long_ago class, which
-    # get the check-in on purpose (CLINICAL.md section 3)
-    assert tuning.alarm_rate <= 0.017  # (1.5% until tuning28's long-ago attempts and other topics joined)
+    # get the check-in on purpose (CLINICAL.md section 3), and tuning29's stories told (a film,
+    # the news) get it too (DESIGN.md's graded response: asked, never cleared)
+    assert tuning.alarm_rate <= 0.018  # (1.5% until tuning28 joined; 1.7% until tuning29 joined)
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
+    # the worse false alarm, the crisis screen itself: 0.4% of the tuning phrases, 1.7% of the held-out
+    assert tuning.screen_rate <= 0.005 and heldout.screen_rate <= 0.02
 
 
 SAMPLE = [(concept, phrases[0]) for files in PARTS["tuning"][:1] for concept, phrases in files["trigger"].items()]

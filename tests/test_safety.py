@@ -451,3 +451,31 @@ def test_not_anymore_after_hope_is_hopelessness_now(engine: Engine) -> None:
     """ "not anymore" ends what it follows: after a hope it says the hope is gone. Tried as a sign
     that a past is over, it cleared this; it is not one."""
     assert engine.detector.detect("i used to think it would get better, not anymore, not for me")
+
+
+# this round (tuning29): a film, the news, a class or a job told of is asked about, not shown the
+# crisis screen, and never cleared; a story does not reach past "and", nor a match in the
+# person's own words
+@pytest.mark.parametrize("typed, grade", [
+    ("just watched a movie where the main guy ODs, it hit hard but im ok", "check"),
+    ("saw on the news a man jumped off the bridge downtown, so sad", "check"),
+    ("in my CNA class we learned how to spot an overdose", "check"),
+    ("saw a video of a guy who od and now i want to do the same", "check"),
+    ("im a nurse and my husband is not breathing", "now"),
+    ("in class today my friend passed out and isnt breathing", "now"),
+    ("i watched a movie and now i want to kill myself", "now"),
+])
+def test_a_story_told_is_asked_about_not_the_crisis_screen(engine: Engine, typed: str, grade: str) -> None:
+    hits = engine.detector.detect(typed)
+    assert hits and max(h.grade == "now" for h in hits) == (grade == "now"), hits
+
+
+@pytest.mark.parametrize("typed, caught", [
+    ("me stop the alcohol three days, now heart very fast and I see animals in room", True),  # non-native
+    ("i quit them 2 weeks ago cold turkey, my sister is watching me", False),  # watched over, not pursued
+    ("my ex keeps watching me since i got sober", True),
+    ("took a break in rehab, got out 10 days ago", False),  # a break, not a break-in
+    ("someone broke in last night", True),
+])
+def test_round_classes_of_tuning29(engine: Engine, typed: str, caught: bool) -> None:
+    assert bool(engine.detector.detect(typed)) == caught
