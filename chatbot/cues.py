@@ -17,7 +17,8 @@ class Cues:
     """The cue words of one language, indexed once."""
 
     def __init__(self, lang: Language):
-        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast)
+        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast,
+                                 lang.not_negators)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.fillers = word_set(lang.fillers)
         # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too

@@ -238,14 +238,21 @@ def without_after(tokens: Tokens, at: int, without: frozenset[str]) -> bool:
 class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 
-    def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = ()):
+    def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = (),
+                 shields: Sequence[str] = ()):
         self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
         self.exceptions = frozenset(tuple(normalize(p).split()) for p in exceptions)
+        # "cant stop drinking" says the drinking goes on: its "cant" negates nothing after it
+        self.shields: Phrases[str] = Phrases([(p, "shield") for p in shields], typos=False)
 
     def cues(self, tokens: Tokens) -> list[Match[str]]:
-        return self.before.find(tokens)
+        found = self.before.find(tokens)
+        if not found:
+            return found
+        shielded = {i for m in self.shields.find(tokens) for i in range(m.start, m.end)}
+        return [c for c in found if c.start not in shielded]
 
     def negated(self, tokens: Tokens, match: Match[Any], cues: list[Match[str]],
                 covered: set[int]) -> bool:

@@ -388,6 +388,14 @@ READINGS_BY_CLASS = [
     ("alcohol_drinks", "2 12 packs", False, None),
     ("medication_open", "maybe, what does vivitrol do", False, None),
     ("withdrawal_times", "every time i try to quit, which is a lot", False, "many"),
+    # "cant stop" says the thing goes on: "i cant stop drinking" was "not Alcohol"
+    ("substances", "i cant stop drinking", False, ("alcohol",)),
+    ("mental_health", "cant stop worrying", False, ("anxiety",)),
+    ("readiness", "i think he just wants to cut back, not stop", True, "cut_down"),
+    ("stay_clean_home", "no, i cant stop drinking at home", False, "no"),
+    # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
+    ("withdrawal_signs", "I get very nervous and my hands tremble.", False, ("shakes",)),
+    ("withdrawal_signs", "she saw people in the room who werent there", True, ("hallucinations",)),
 ]
 
 
