@@ -719,7 +719,7 @@ class Parser:
             if m.target not in stopped or tokens.clauses[m.start] != clause or overlaps:
                 continue
             between = words[m.end:found.start] if m.end <= found.start else words[found.end:m.start]
-            if all(w in self.cues.duration_leads for w in between) and len(between) <= 1:
+            if all(w in self.cues.duration_leads for w in between) and len(between) <= 2:
                 return m.target
         return None
 
@@ -1156,7 +1156,16 @@ class Parser:
         if len(said_by_words) == 1 and said_by_words <= {"yes", "no"} \
                 and sum(m.end - m.start for m in found) == len(words):
             return CheckReply(found[0].target, "", False, True)  # "yes", "nope": most replies, read at once
-        found += self.cues.check_found(tokens)  # (with a yes or no word against it, "unsure": asked)
+        # words that say the reading is right or wrong ("off", "not quite") count where they lead the
+        # reply, not inside the answer after it: "no, hes been off them 5 days now", "no, she is right here"
+        polar_at = {i for m in found for i in range(m.start, m.end)}
+        checks = self.cues.check_found(tokens)
+        check_at = {i for m in checks for i in range(m.start, m.end)}
+        answer_at = next((i for i, w in enumerate(words)
+                          if i not in polar_at and i not in check_at and w not in self.cues.fillers), len(words))
+        if polar_at:
+            checks = [m for m in checks if m.start < answer_at]
+        found += checks  # (with a yes or no word against it, "unsure": asked)
         covered = {i for m in found for i in range(m.start, m.end)}
         left = [i for i in range(len(words)) if i not in covered and words[i] not in self.cues.fillers]
         lead = next((len(p) for p in self.cues.check_leads

@@ -450,3 +450,29 @@ def test_a_weekday_named_is_counted_back_from_today(engine: Engine, monkeypatch:
 
     monkeypatch.setattr(chatbot.values, "date", Day)
     assert read(engine, "last_use", typed).value == expected
+
+
+@pytest.mark.parametrize("reply, said, rest", [
+    # a word that says a reading is wrong ("off") inside the answer after the "no" is the answer's:
+    # it was dropped, and "no, hes been off them 5 days now" read as "hes been them 5 days now"
+    ("no, hes been off them 5 days now", "no", "hes been off them 5 days now"),
+    ("no hes off the pills since monday", "no", "hes off the pills since monday"),
+    ("thats off, its 5", "no", "5"),  # leading the reply, it still says the reading is wrong
+])
+def test_a_word_of_the_check_inside_the_answer_stays_in_the_answer(engine: Engine, reply: str, said: str,
+                                                                   rest: str) -> None:
+    got = engine.parser.check_reply(reply)
+    assert (got.said, got.rest) == (said, rest)
+
+
+def test_a_correction_at_a_check_is_read_whole(engine: Engine) -> None:
+    """Walking a wife for her husband: "no, hes been off them 5 days now" at "Just to check...
+    Every day" was read without its "off", as every day again."""
+    with engine.session() as session:
+        for answer in ["yes", "for my husband", "47", "yes", "vodka and xanax", "yes", "6", "yes", "8"]:
+            session.answer(answer)
+        assert session.state == "benzo_freq"
+        turn = session.answer("most days i guess")
+        assert turn.kind == "confirm"
+        turn = session.answer("no, hes been off them 5 days now")
+        assert turn.kind == "confirm" and "stopped for now" in (turn.confirm or ""), turn  # put to the person
