@@ -179,10 +179,15 @@ async def test_a_kiosk_that_may_save_does_not_say_nothing_is_saved(engine: Engin
                 assert engine.dialog.s("privacy") not in text          # "Nothing you type is saved." is not said
 
 
-async def test_live_feedback_is_words_after_a_pause_not_a_colour_while_typing(engine: Engine) -> None:
-    """The answer box turned red from the first key, with no words."""
+async def test_live_feedback_is_words_after_a_pause_not_a_colour_while_typing(engine: Engine,
+                                                                               monkeypatch) -> None:  # noqa: ANN001
+    """The answer box turned red from the first key, with no words. (The pause is the screen's
+    PREVIEW_AFTER, a second in the app; half of one here, so the test waits less.)"""
     from textual.widgets import Input
 
+    from chatbot.tui.screens.chat import ChatScreen
+
+    monkeypatch.setattr(ChatScreen, "PREVIEW_AFTER", 0.5)
     app = IntakeApp(engine)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
@@ -190,12 +195,12 @@ async def test_live_feedback_is_words_after_a_pause_not_a_colour_while_typing(en
         preview = app.screen.query_one("#preview", Static)
         await pilot.press(*"banana")
         assert not box.has_class("-invalid") and not preview.display     # nothing while typing
-        await pilot.pause(1.3)
+        await pilot.pause(0.8)
         assert preview.display and "1. Yes, I am safe right now" in str(preview.content)
         assert not box.has_class("-invalid")
         await pilot.press(*["backspace"] * 6, "1")                                    # typing again hides it
         assert not preview.display
-        await pilot.pause(1.3)
+        await pilot.pause(0.8)
         assert not preview.display                                      # "1" would be understood
 
 
