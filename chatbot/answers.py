@@ -723,6 +723,17 @@ class Parser:
                 return m.target
         return None
 
+    def _negates_another_verb(self, question: Question, tokens: Tokens, m: Match[str]) -> bool:
+        """A "no" option named by one negating word ("never") before a verb that says the thing
+        was begun: "rehab once, never finished it", "never stayed sober long", "never stopped
+        using" say what came of it, not that there was none."""
+        words = tokens.words
+        if m.end - m.start != 1 or words[m.start] not in self.cues.negator_words \
+                or self._by_value(question, m.target)[1].means != "no":
+            return False
+        nxt = m.end
+        return nxt < len(words) and tokens.clauses[nxt] == tokens.clauses[m.start] and words[nxt] in self.cues.begun
+
     def _an_estimate(self, tokens: Tokens) -> bool:
         """The only not-sure words soften a number ("3 times, maybe 4", "maybe takes one day off"):
         an estimate of something, which is not "I don't know"."""
@@ -772,6 +783,7 @@ class Parser:
         if self.cues.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
         affirmed, negated, covered = self._mentions(question, tokens, other)
+        affirmed = [m for m in affirmed if not self._negates_another_verb(question, tokens, m)]
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
         # way to the rest when the rest names something too
         # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)

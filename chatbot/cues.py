@@ -70,6 +70,7 @@ class Cues:
         self.question_subjects = word_set(lang.question_subjects)
         self.duration_leads = word_set(lang.duration_leads)
         self.relative_pronouns = word_set(lang.relative_pronouns)
+        self.begun = word_set(lang.begun)
         self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
         self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)

@@ -218,6 +218,8 @@ class Language(_Strict):
     participles: list[Phrase] = []
     participle_endings: list[Phrase] = []
     question_subjects: list[Phrase] = []  # "have you had...?": "have" before the question's subject
+    # after "never", what came of something begun: "never finished it" says it was begun
+    begun: list[Phrase] = []
     relative_pronouns: list[Phrase] = []  # "..., which is a lot": not a question asked back mid-answer
     # "cant stop drinking", "cant stop worrying": the thing goes on; no negation of what follows
     not_negators: list[Phrase] = []

@@ -393,6 +393,11 @@ READINGS_BY_CLASS = [
     ("mental_health", "cant stop worrying", False, ("anxiety",)),
     ("readiness", "i think he just wants to cut back, not stop", True, "cut_down"),
     ("stay_clean_home", "no, i cant stop drinking at home", False, "no"),
+    # "never" before what came of something begun is not "No, never" (walking a wife for her
+    # husband: "he did detox twice, never stayed sober long" was checked as "No, never")
+    ("treatment_history", "he did detox twice, never stayed sober long", True, None),
+    ("treatment_history", "court ordered outpatient classes, never stopped using", False, ("outpatient_failed",)),
+    ("treatment_history", "never went to rehab", True, ("never",)),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
     ("withdrawal_signs", "I get very nervous and my hands tremble.", False, ("shakes",)),
     ("withdrawal_signs", "she saw people in the room who werent there", True, ("hallucinations",)),
