@@ -189,6 +189,12 @@ class Parser:
     def _family(self, question: Question) -> frozenset[str]:
         return self.asks_with.get(question.id, frozenset())
 
+    def _polarity(self, question: Question, tokens: Tokens, skip: set[int]) -> str | None:
+        """Yes, no, unsure or mixed, as said to this question (its verb, topic, and whether it
+        asks about having something)."""
+        return self.cues.polarity(tokens, skip, self._family(question), self._topic(question),
+                                  owning=question.id in self.asks_having)
+
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
 
@@ -647,13 +653,11 @@ class Parser:
             pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
             if len(pointed) == 1:
                 values = pointed
-        polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question),
-                                          owning=question.id in self.asks_having)
+        polarity = self._polarity(question, tokens, covered)
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
             later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
-            said_later = self.cues.polarity(later, set(), self._family(question), self._topic(question),
-                                          owning=question.id in self.asks_having)
+            said_later = self._polarity(question, later, set())
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
@@ -886,8 +890,7 @@ class Parser:
             return Parsed(reask=self._s("reask_pick_for", words=term, options=listed), partial=partial,
                           shown=tuple(targets))
         if not chosen:
-            polarity = self.cues.polarity(tokens, covered, self._family(question), self._topic(question),
-                                          owning=question.id in self.asks_having)
+            polarity = self._polarity(question, tokens, covered)
             if polarity == "unsure" and not self._an_estimate(tokens):
                 return self._unsure(question, other, options)
             said_no = any(m.target == "no" for m in self.cues.polar.find(tokens))
@@ -1026,8 +1029,7 @@ class Parser:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))
         if found is None:
-            polarity = self.cues.polarity(tokens, set(), self._family(question), self._topic(question),
-                                          owning=question.id in self.asks_having)
+            polarity = self._polarity(question, tokens, set())
             if polarity == "unsure":
                 return self._unsure(question, other, ())
             negators = self.cues.negation.cues(tokens)

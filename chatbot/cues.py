@@ -129,7 +129,7 @@ class Cues:
         """The question asks about having something ("Do you have a serious health problem?"),
         not with "have" as a helper verb ("Have you had thoughts...?": "have" before its subject)."""
         words = normalize(question_text.split("?")[0]).split()
-        return bool(self.possession & set(words)) and self.family(question_text) >= self.possession and not any(
+        return self.possession <= self.family(question_text) and not any(
             w in self.possession and i + 1 < len(words) and words[i + 1] in self.question_subjects
             for i, w in enumerate(words))
 
@@ -230,7 +230,7 @@ class Cues:
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
                  topic: frozenset[str] = frozenset(), owning: bool = False) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said.
-        `owning`: the question asks about having something (`owning`)."""
+        `owning`: the question asks about having something (see `owning`), so "i have X" answers it."""
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
