@@ -306,8 +306,11 @@ class Parser:
             # "kinda safe i guess", not understood as a whole: to "are you safe?" still the help numbers
             parsed = self._doubted_yes(question, other, crisis_no) or parsed
         if parsed.reask is not None and crisis_no and self.cues.negation.cues(tokens):
-            # any "no" to "are you safe?" brings the help numbers, whatever else it says
-            parsed = self._polar_answer(question, "no", other, self.options(question), inferred=True)
+            # any "no" to "are you safe?" brings the help numbers, whatever else it says; said with
+            # "not sure" ("not sure what counts as safe, im not in danger i guess"), every option too
+            doubted = self._doubted_yes(question, other, crisis_no) if self._a_doubt_not_a_no(
+                question, tokens, other) else None
+            parsed = doubted or self._polar_answer(question, "no", other, self.options(question), inferred=True)
         reask = self.for_other(question, parsed.reask) if other and parsed.reask else parsed.reask
         hedged = placed is not None and placed[1]  # "maybe the second one": put to the person first
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words,
@@ -342,6 +345,18 @@ class Parser:
             return Parsed(reask=self._s("reask_not_safe", resources=self._help_numbers(crisis_no), options=listed),
                           shown=tuple(o.value for o in options))
         return None
+
+    def _a_doubt_not_a_no(self, question: Question, tokens: Tokens, other: bool) -> bool:
+        """Not-sure words, and no negation of the yes option's own words outside them: "i dont
+        know if im safe" doubts; "not sure, im not safe" says no."""
+        unsure = self.cues.unsure_cover(tokens)
+        if not unsure:
+            return False
+        yes = {o.value for o in self.options(question) if o.means == "yes"}
+        words = tokens.words
+        return not any(m.target in yes and any(words[i] in self.cues.negator_words and i not in unsure
+                                               for i in range(max(0, m.start - 2), m.start))
+                       for m in self._mentions(question, tokens, other)[1])
 
     def _help_numbers(self, options: Sequence[Option]) -> str:
         """The first help number of each crisis these options lead to, once each."""

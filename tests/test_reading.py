@@ -481,3 +481,18 @@ def test_a_correction_at_a_check_is_read_whole(engine: Engine) -> None:
         assert turn.kind == "confirm"
         turn = session.answer("no, hes been off them 5 days now")
         assert turn.kind == "confirm" and "stopped for now" in (turn.confirm or ""), turn  # put to the person
+
+
+@pytest.mark.parametrize("typed, safe_listed", [
+    # walking `intake chat --plain`: a doubt with a "not" in it listed only the "No" answers, so a
+    # person who meant "safe, i think" could not pick it from the list
+    ("i am not sure what counts as safe, im not in danger i guess", True),
+    ("i dont know if im safe", True),
+    ("not sure, im not safe", False),  # "not safe" said: the no answers, with the numbers
+    ("no", False),
+])
+def test_a_doubt_at_the_safety_question_lists_every_answer_with_the_numbers(engine: Engine, typed: str,
+                                                                             safe_listed: bool) -> None:
+    parsed = read(engine, "safety_now", typed)
+    assert parsed.value is None and "988" in (parsed.reask or "")
+    assert ("safe" in parsed.shown) == safe_listed and "suicidal" in parsed.shown
