@@ -398,6 +398,8 @@ READINGS_BY_CLASS = [
     ("treatment_history", "he did detox twice, never stayed sober long", True, None),
     ("treatment_history", "court ordered outpatient classes, never stopped using", False, ("outpatient_failed",)),
     ("treatment_history", "never went to rehab", True, ("never",)),
+    # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
+    ("support_groups", "smart sounds better than aa", False, "smart"),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
     ("withdrawal_signs", "I get very nervous and my hands tremble.", False, ("shakes",)),
     ("withdrawal_signs", "she saw people in the room who werent there", True, ("hallucinations",)),
