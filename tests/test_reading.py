@@ -398,6 +398,9 @@ READINGS_BY_CLASS = [
     ("treatment_history", "he did detox twice, never stayed sober long", True, None),
     ("treatment_history", "court ordered outpatient classes, never stopped using", False, ("outpatient_failed",)),
     ("treatment_history", "never went to rehab", True, ("never",)),
+    # a pet beside an answer is not an option left unnamed ("just me and the cat" asked about "the cat")
+    ("home", "just me and the cat", False, ("alone",)),
+    ("obligations", "work, and the cat", False, ("work", "pets")),
     # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
     ("support_groups", "smart sounds better than aa", False, "smart"),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
