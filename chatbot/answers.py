@@ -929,6 +929,8 @@ class Parser:
                 w in self.cues.relations and not self.cues.opens_clause(tokens, i)
                 for i, w in enumerate(words) if i not in covered):
             return self._general_reask(question)  # "retired, just my husband who had a stroke": none, or him?
+        if self._someone_joined_on(question, tokens, affirmed):
+            return self._general_reask(question)  # "just me and my son": alone, or with him?
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)
@@ -937,6 +939,16 @@ class Parser:
         inferred = bool(settled) or not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
             m.end - m.start for m in affirmed) + len(words) // 2
         return self._several(question, chosen, inferred=inferred)
+
+    def _someone_joined_on(self, question: Question, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
+        """A person joined on to an option that says no one else is there, in its clause: "just me
+        and my son", "alone with my daughter" (not "alone since my wife passed", "my mom lives
+        alone", "i live alone, my son visits")."""
+        words = tokens.words
+        ends = [m.end for m in affirmed if self._by_value(question, m.target)[1].no_others]
+        return any(w in self.cues.relations and end < i and tokens.clauses[i] == tokens.clauses[end - 1]
+                   and all(x in self.cues.joins or x in self.cues.openers or x == "with" for x in words[end:i])
+                   for i, w in enumerate(words) for end in ends)
 
     def _unread_parts(self, tokens: Tokens, covered: set[int]) -> list[str]:
         """List items ("beer, kratom") with no word understood: worth asking about by name."""

@@ -146,6 +146,9 @@ class Option(Strict):
     # whom the option's words are about: "others" ("someone I live with drinks") are not taken
     # back by "...but I don't"
     about: Literal["person", "others"] = "person"
+    # the option says no one else is there ("I live alone"): a person named beside it ("just me
+    # and my son") makes the answer one to ask about
+    no_others: bool = False
 
 
 class NumberSpec(Strict):

@@ -401,6 +401,10 @@ READINGS_BY_CLASS = [
     # a pet beside an answer is not an option left unnamed ("just me and the cat" asked about "the cat")
     ("home", "just me and the cat", False, ("alone",)),
     ("obligations", "work, and the cat", False, ("work", "pets")),
+    # a person joined on to "alone" is asked about ("just me and my son" was "I live alone")
+    ("home", "just me and my son", False, None),
+    ("home", "i live alone since my wife passed", False, ("alone",)),
+    ("home", "i live alone, my son visits on weekends", False, ("alone",)),
     # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
     ("support_groups", "smart sounds better than aa", False, "smart"),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
