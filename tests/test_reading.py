@@ -405,6 +405,9 @@ READINGS_BY_CLASS = [
     ("home", "just me and my son", False, None),
     ("home", "i live alone since my wife passed", False, ("alone",)),
     ("home", "i live alone, my son visits on weekends", False, ("alone",)),
+    # a roommate is not a user by being named ("my roommate" was a synonym of "someone I live with
+    # drinks or uses drugs"); one who drinks still is
+    ("home", "my roommate drinks every night", False, ("someone_uses",)),
     # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
     ("support_groups", "smart sounds better than aa", False, "smart"),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
