@@ -964,9 +964,11 @@ class Parser:
             if not part or any(i in covered for i in part):
                 continue
             text = [tokens.words[i] for i in part]
-            # people ("two kids") and pets ("the cat") are who the answer is about, not an option left unnamed
+            # people ("two kids", "with me": the one typing for someone else) and pets ("the cat") are
+            # who the answer is about, not an option left unnamed
             if len(text) <= 2 and not any(w in self.cues.negator_words or w in self.cues.subjects for w in text) \
                     and text[-1] not in self.cues.relations and text[-1] not in self.cues.animals \
+                    and text[-1] not in self.cues.self_subjects \
                     and not any(tuple(text) == h for h in self.cues.hedges):
                 out.append(" ".join(text))
         return out

@@ -408,6 +408,9 @@ READINGS_BY_CLASS = [
     # a roommate is not a user by being named ("my roommate" was a synonym of "someone I live with
     # drinks or uses drugs"); one who drinks still is
     ("home", "my roommate drinks every night", False, ("someone_uses",)),
+    # "with me" typed for someone else is the one typing, not an option left unnamed (walking a
+    # father for his son: "with me and his mom, we support him" asked about "with me")
+    ("home", "with me and his mom, we support him", True, ("supportive",)),
     # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
     ("support_groups", "smart sounds better than aa", False, "smart"),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
