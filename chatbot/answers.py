@@ -947,7 +947,8 @@ class Parser:
         words = tokens.words
         ends = [m.end for m in affirmed if self._by_value(question, m.target)[1].no_others]
         return any(w in self.cues.relations and end < i and tokens.clauses[i] == tokens.clauses[end - 1]
-                   and all(x in self.cues.joins or x in self.cues.openers or x == "with" for x in words[end:i])
+                   and all(x in self.cues.joins or x in self.cues.openers or x in self.cues.joined_on
+                           for x in words[end:i])
                    for i, w in enumerate(words) for end in ends)
 
     def _unread_parts(self, tokens: Tokens, covered: set[int]) -> list[str]:

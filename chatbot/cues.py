@@ -72,6 +72,7 @@ class Cues:
         self.relative_pronouns = word_set(lang.relative_pronouns)
         self.begun = word_set(lang.begun)
         self.animals = word_set(lang.animals)
+        self.joined_on = word_set(lang.joined_on)
         self.partly: Phrases[str] = Phrases([(w, "partly") for w in lang.partly], typos=False)
         self.doubts: Phrases[str] = Phrases([(w, "doubt") for w in lang.doubts], typos=False)
         self.limiters: Phrases[str] = Phrases([(w, "only") for w in lang.limiters], typos=False)

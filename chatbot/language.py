@@ -219,6 +219,7 @@ class Language(_Strict):
     participle_endings: list[Phrase] = []
     question_subjects: list[Phrase] = []  # "have you had...?": "have" before the question's subject
     animals: list[Phrase] = []  # "just me and the cat": a pet is not an option left unnamed
+    joined_on: list[Phrase] = []  # "alone with my daughter": a person joined on to "alone"
     # after "never", what came of something begun: "never finished it" says it was begun
     begun: list[Phrase] = []
     relative_pronouns: list[Phrase] = []  # "..., which is a lot": not a question asked back mid-answer

@@ -403,6 +403,7 @@ READINGS_BY_CLASS = [
     ("obligations", "work, and the cat", False, ("work", "pets")),
     # a person joined on to "alone" is asked about ("just me and my son" was "I live alone")
     ("home", "just me and my son", False, None),
+    ("home", "alone with my daughter", False, None),
     ("home", "i live alone since my wife passed", False, ("alone",)),
     ("home", "i live alone, my son visits on weekends", False, ("alone",)),
     # a roommate is not a user by being named ("my roommate" was a synonym of "someone I live with
