@@ -251,13 +251,6 @@ class Cues:
                  and words[m.start - 1] in self.negator_words else m for m in found]
         kinds = [m.target for m in found]
         covered = {i for m in found for i in range(m.start, m.end)} | skip
-        first = found[0] if found and found[0].start <= 1 else None
-        if first is not None and first.target == "unsure":
-            return "unsure"  # "i dont know, he never tells me": the reason does not change it
-        leading = first.target if first is not None and first.target in ("yes", "no") else None
-        if "indifferent" in kinds:
-            return "mixed"  # "doesnt matter to me"
-        explicit = set(kinds) - {"unsure"}
         unsure_at = {i for m in found if m.target == "unsure" for i in range(m.start, m.end)}
 
         def past_hedges(i: int) -> int:
@@ -270,6 +263,15 @@ class Cues:
         unsure_subjects = {i for i, w in enumerate(words[:-1])
                            if w in self.subjects and words[i + 1] in self.auxiliaries
                            and past_hedges(i) in unsure_at and tokens.clauses[past_hedges(i)] == tokens.clauses[i]}
+        # the first thing said, at the start or after such a subject ("i have no idea, ...")
+        first = found[0] if found and (found[0].start <= 1 or 0 in unsure_subjects
+                                       and found[0].start == past_hedges(0)) else None
+        if first is not None and first.target == "unsure":
+            return "unsure"  # "i dont know, he never tells me": the reason does not change it
+        leading = first.target if first is not None and first.target in ("yes", "no") else None
+        if "indifferent" in kinds:
+            return "mixed"  # "doesnt matter to me"
+        explicit = set(kinds) - {"unsure"}
         # "i can", "he does": yes; "i could not": no; "i have to ask": neither
         for i, w in enumerate(words[:-1]):
             if w in self.subjects and words[i + 1] in self.auxiliaries and i not in covered | unsure_subjects:
