@@ -364,7 +364,7 @@ READINGS_BY_CLASS = [
     ("other_freq", "i have no idea", True, "unknown"),
     ("stay_clean_home", "honestly i have no clue", False, "unsure"),
     ("time_off", "i can, not sure when", False, None),  # a yes, then a doubt: asked
-    ("suicidal_thoughts", "i have no idea, he never says anything", True, "unknown"),  # the reason after it
+    ("other_freq", "i have no idea what she does at night", True, "unknown"),  # what follows it is the reason
     ("pregnant", "i have kids", False, None),
     ("suicidal_thoughts", "no, i have too much to live for", False, "no"),
     ("suicidal_thoughts", "no, i have had thoughts", False, None),
