@@ -415,6 +415,8 @@ READINGS_BY_CLASS = [
     ("home", "with me and his mom, we support him", True, ("supportive",)),
     # "X better than Y" is X (walking a student in chat --plain: "smart sounds better than aa" was asked)
     ("support_groups", "smart sounds better than aa", False, "smart"),
+    # feeling down in other words (walking a son for his mother: "cries a lot" was asked again)
+    ("mental_health", "shes lonely since dad died, cries a lot", True, ("depression",)),
     # the body's signs in other forms: "tremble", "shook", "everything hurts", "things that werent there"
     ("withdrawal_signs", "I get very nervous and my hands tremble.", False, ("shakes",)),
     ("withdrawal_signs", "she saw people in the room who werent there", True, ("hallucinations",)),
