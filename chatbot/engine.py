@@ -18,7 +18,7 @@ from . import dialogs
 from .answers import Parsed, Parser
 from .conditions import AnswerValue, holds, rule_slots
 from .dialogs import LoadedDialog
-from .recommend import Recommendation, emergency, recommend, short_name
+from .recommend import Recommendation, crisis_message, emergency, recommend, short_name
 from .route import Route
 from .safety import Detector, Hit
 from .spec import CHECK_IN_SLOT, CRISIS_SLOT, END, UNKNOWN, Option, Question
@@ -196,6 +196,7 @@ class Session:
         self._crisis_stage = CrisisStage.NONE
         self._check_in: tuple[tuple[str, ...], str, str] | None = None  # (concepts, question id, words)
         self._primary = ""
+        self._about_other = False  # the danger on screen is someone else's (DESIGN.md, graded response)
         self._resume: str | None = None
         self._result: Recommendation | None = None
         self._turn: Turn | None = None
@@ -250,6 +251,7 @@ class Session:
         self.checked_in = ()
         self._check_in = None
         self._crisis_stage = CrisisStage.NONE
+        self._about_other = False
         self._resume = None
         self._result = None
         self._turn = None
@@ -333,24 +335,24 @@ class Session:
         self._note(hits)
         kinds = self.engine.detector.kinds_now(hits)
         if self._crisis_stage:
-            return self._log(CRISIS_AT, text, self._crisis_answer(text, kinds))
+            return self._log(CRISIS_AT, text, self._crisis_answer(text, hits, kinds))
         if self._check_in is not None:
             return self._log(CHECK_IN_AT, text, self._check_in_answer(text, kinds))
         asked = tuple(h.concept for h in hits if h.grade == "check" and h.concept not in self.checked_in)
         if self._result is not None:
             if kinds:
-                return self._log(CRISIS_AT, text, self._enter_crisis(kinds, resume=END))
+                return self._log(CRISIS_AT, text, self._enter_crisis(kinds, END, self._someone_else(hits, kinds[0])))
             if asked:
-                return self._log(CHECK_IN_AT, text, self._enter_check_in(asked, END, text))
+                return self._log(CHECK_IN_AT, text, self._enter_check_in(asked, END, text, hits))
             return self._show(self._result_turn())
         qid = self.state
         at = CONFIRM_AT if self._pending is not None else qid
         if kinds:
             self._pending = None
-            return self._log(at, text, self._enter_crisis(kinds, resume=qid))
+            return self._log(at, text, self._enter_crisis(kinds, qid, self._someone_else(hits, kinds[0])))
         if asked:
             self._pending = None
-            return self._log(at, text, self._enter_check_in(asked, qid, text))
+            return self._log(at, text, self._enter_check_in(asked, qid, text, hits))
         if self._pending is not None:
             return self._log(at, text, self._confirm_answer(text))
         return self._log(qid, text, self._read(qid, text))
@@ -403,7 +405,7 @@ class Session:
         chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
         option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
         if option_kinds:
-            return self._enter_crisis(option_kinds, resume=self.state)
+            return self._enter_crisis(option_kinds, self.state, about_other=False)  # the options speak for the person
         return self._after_move()
 
     def _confirm_turn(self, message: str | None = None) -> Turn:
@@ -545,7 +547,7 @@ class Session:
         """The result to export: the one reached, or the emergency one when the session stopped
         during a crisis check (it counts as emergency); None when it stopped before a result."""
         if self._result is None and self._crisis_stage:
-            return emergency(self.dialog, self.crisis_kinds)
+            return emergency(self.dialog, self.crisis_kinds, self._about_other)
         return self._result
 
     def outcome(self) -> Outcome:
@@ -664,16 +666,26 @@ class Session:
             elif hit.grade == "now" and self.signals[known].grade != "now":
                 self.signals[known] = hit
 
-    def _enter_check_in(self, concepts: tuple[str, ...], resume: str, text: str) -> Turn:
+    def _someone_else(self, hits: tuple[Hit, ...], kind: str | None = None, concept: str | None = None) -> bool:
+        """Whether the danger asked about is someone else's: the words say so ("he has his gun
+        out"), or they do not say whose and the intake is for someone else. The questions then
+        ask about them and the person typing alike, so a yes about oneself cannot close it."""
+        hit = next((h for h in hits if (kind is None or h.kind == kind and h.grade == "now")
+                    and (concept is None or h.concept == concept)), None)
+        about = hit.about if hit is not None else None
+        return about == "other" or about is None and self.other_person()
+
+    def _enter_check_in(self, concepts: tuple[str, ...], resume: str, text: str, hits: tuple[Hit, ...]) -> Turn:
         """An indirect signal: ask directly, once per concept, before anything else."""
         self._check_in = (concepts, resume, text)
+        self._about_other = self._someone_else(hits, concept=concepts[0])
         return self._check_in_turn()
 
     def _check_in_turn(self, message: str | None = None) -> Turn:
         assert self._check_in is not None
         spec = self.dialog.spec.safety
         check = spec.check_in
-        prompt = check.prompt_other if self.other_person() and check.prompt_other else check.prompt
+        prompt = check.prompt_other if self._about_other and check.prompt_other else check.prompt
         resources = check.resources
         by_kind = check.kinds.get(spec.concepts[self._check_in[0][0]].kind)
         if by_kind is not None:  # an overdose, withdrawal or danger the model asks about
@@ -693,7 +705,7 @@ class Session:
         primary = self.dialog.spec.safety.concepts[concepts[0]].kind
         if kinds:
             self._check_in = None
-            return self._enter_crisis(kinds, resume=resume)
+            return self._enter_crisis(kinds, resume, self._about_other)
         parsed = self.engine.parser.parse(self.engine.check_in_question, text)
         value = parsed.value if parsed.reask is None else None
         if value == "no" and tokenize(text, self.engine.parser.cues.contrast).contrast_at:
@@ -702,7 +714,7 @@ class Session:
             return self._check_in_turn(self.dialog.spec.safety.check_in.reask)
         self._check_in = None
         if value != "no":
-            return self._enter_crisis((primary,), resume=resume)
+            return self._enter_crisis((primary,), resume, self._about_other)
         self.checked_in = tuple(dict.fromkeys(self.checked_in + concepts))
         go_on = self.dialog.spec.safety.check_in.go_on
         if resume == END:
@@ -715,8 +727,9 @@ class Session:
 
     # --- crisis ------------------------------------------------------------------------------
 
-    def _enter_crisis(self, kinds: tuple[str, ...], resume: str) -> Turn:
+    def _enter_crisis(self, kinds: tuple[str, ...], resume: str, about_other: bool) -> Turn:
         self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
+        self._about_other = about_other
         self._crisis_stage = CrisisStage.ASKED
         self._resume = resume
         self._primary = kinds[0]
@@ -728,22 +741,27 @@ class Session:
         spec = self.dialog.spec.safety
         kind = spec.kinds[self._primary]
         wanted = {rid for k in self.crisis_kinds for rid in spec.kinds[k].resources}
-        prompt = kind.check if self._crisis_stage == CrisisStage.ASKED else kind.confirm
+        other = self._about_other
+        if self._crisis_stage == CrisisStage.ASKED:
+            prompt = kind.check_other if other and kind.check_other else kind.check
+        else:
+            prompt = kind.confirm_other if other and kind.confirm_other else kind.confirm
         accepted, self._accepted = self._accepted, None  # an answer whose option is a crisis
         return CrisisTurn(
             message=message, progress=self.progress, accepted=accepted,
             crisis=CrisisView(
                 kinds=self.crisis_kinds, title=kind.title,
-                message=" ".join(spec.kinds[k].message for k in self.crisis_kinds),
+                message=" ".join(crisis_message(spec.kinds[k], other) for k in self.crisis_kinds),
                 resources=tuple(r.text for r in spec.resources if r.id in wanted), prompt=prompt,
                 options=self.engine.view_yes_no(), stage=self._crisis_stage,
             ),
         )
 
-    def _crisis_answer(self, text: str, kinds: tuple[str, ...]) -> Turn:
+    def _crisis_answer(self, text: str, hits: tuple[Hit, ...], kinds: tuple[str, ...]) -> Turn:
         if kinds:
             self.crisis_kinds = tuple(dict.fromkeys(self.crisis_kinds + kinds))
             self._primary = kinds[0]
+            self._about_other = self._about_other or self._someone_else(hits, kinds[0])
             self._crisis_stage = CrisisStage.ASKED
             return self._crisis_turn(self.dialog.s("crisis_still"))
         parsed = self.engine.parser.parse(self.engine.crisis_question, text)
@@ -751,7 +769,7 @@ class Session:
             return self._crisis_turn(self.dialog.s("crisis_reask"))
         if parsed.value == "no":
             self._crisis_stage = CrisisStage.NONE
-            self._result = emergency(self.dialog, self.crisis_kinds)
+            self._result = emergency(self.dialog, self.crisis_kinds, self._about_other)
             return ResultTurn(result=self._result, progress=self.progress)
         if self._crisis_stage == CrisisStage.ASKED:
             self._crisis_stage = CrisisStage.MAKING_SURE

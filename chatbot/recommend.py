@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .conditions import AnswerValue, holds, true_slots
 from .dialogs import LoadedDialog
-from .spec import CHECK_IN_SLOT, CRISIS_SLOT, UNKNOWN, Level, Question, Rule
+from .spec import CHECK_IN_SLOT, CRISIS_SLOT, UNKNOWN, CrisisKind, Level, Question, Rule
 
 
 class LevelView(BaseModel):
@@ -244,7 +244,12 @@ def _possible_values(dialog: LoadedDialog, qid: str) -> list[AnswerValue]:
     return [o.value for o in question.options]
 
 
-def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommendation:
+def crisis_message(kind: CrisisKind, about_other: bool) -> str:
+    """What a crisis screen says: to the person, or about someone else they told of."""
+    return kind.message_other if about_other and kind.message_other else kind.message
+
+
+def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...], about_other: bool = False) -> Recommendation:
     """The result when someone in crisis says they are not safe: get help now, nothing else."""
     spec = dialog.spec
     kinds = [spec.safety.kinds[k] for k in crisis_kinds]
@@ -255,8 +260,9 @@ def emergency(dialog: LoadedDialog, crisis_kinds: tuple[str, ...]) -> Recommenda
         then=None,
         urgent=True,
         modifiers=[],
-        reasons=[Reason(rule=f"crisis_{k}", text=f"{spec.strings['emergency_reason']} {spec.safety.kinds[k].message}",
-                        quotes=[], floor="emergency", urgent=True) for k in crisis_kinds],
+        reasons=[Reason(rule=f"crisis_{k}", quotes=[], floor="emergency", urgent=True,
+                        text=f"{spec.strings['emergency_reason']} {crisis_message(spec.safety.kinds[k], about_other)}")
+                 for k in crisis_kinds],
         notes=[],
         alternatives=[],
         next_steps=[],

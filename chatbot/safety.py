@@ -61,6 +61,9 @@ NEGATION_AFTER = 1
 TYPO_MIN_LENGTH = 6
 
 
+About = Literal["self", "other"] | None
+
+
 @dataclass(frozen=True)
 class Hit:
     """One concept found in an answer: what fired, how urgent, and the words that fired it."""
@@ -69,6 +72,8 @@ class Hit:
     kind: str  # the crisis screen it leads to
     grade: Grade
     words: str
+    # whose danger: "self" (the person typing), "other" (someone they name), None (not said)
+    about: About = None
 
 
 @dataclass(frozen=True)
@@ -233,6 +238,7 @@ class Detector:
         self.blockers = grammar.compile(scope.negation_blockers)
         self.stories = grammar.compile(scope.stories)
         self.first_person = frozenset(scope.first_person)
+        self.someone_else = grammar.compile(scope.someone_else)
         self.concepts = [
             _Concept(cid, c.kind, c.past, c.past_resolved or c.past,
                      grammar.compile(c.now, anchored=True, checked=checked),
@@ -404,12 +410,33 @@ class Detector:
                         and self.first_person.isdisjoint(text.words[span.start:span.end]):
                     found = "check"  # "just watched a movie where the main guy ODs": asked, not the screen
                 if found == "now":
-                    return Hit(concept.id, concept.kind, "now", words)
+                    return Hit(concept.id, concept.kind, "now", words, self._about(text, span))
                 if found is None:
                     cleared.append(True)
                 elif best is None:
-                    best = Hit(concept.id, concept.kind, found, words)
+                    best = Hit(concept.id, concept.kind, found, words, self._about(text, span))
         return best
+
+    def _about(self, text: _Text, span: _Span) -> About:
+        """Whose danger a match tells of: the person's own words in it ("kill myself"), else
+        someone named in it ("wishes he was dead"), else the nearest of either before it in its
+        sentence ("my son says he wants to die"; "he hits me and i want to die"). None when
+        nothing says, as in "no reason to live"."""
+        others = {i for s in text.spans(self.someone_else) for i in range(s.start, s.end)}
+        inside = range(span.start, span.end)
+        if any(text.words[i] in self.first_person for i in inside):
+            return "self"
+        if any(i in others for i in inside):
+            return "other"
+        sentence = text.sentence[span.start]
+        for i in range(span.start - 1, -1, -1):
+            if text.sentence[i] != sentence:
+                break
+            if text.words[i] in self.first_person:
+                return "self"
+            if i in others:
+                return "other"
+        return None
 
     def kinds_now(self, hits: tuple[Hit, ...]) -> tuple[str, ...]:
         """The crisis screens that clear danger in these hits leads to, in the dialog's order."""

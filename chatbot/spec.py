@@ -279,6 +279,12 @@ class CrisisKind(Strict):
     resources: list[Ident]
     check: Text
     confirm: Text
+    # said instead when the danger is someone else's (a son's gun, a father's seizure): the
+    # questions then ask about them and the person typing, so a yes about oneself alone
+    # cannot close the screen
+    message_other: Text | None = None
+    check_other: Text | None = None
+    confirm_other: Text | None = None
 
 
 class CrisisConcept(Strict):
@@ -332,6 +338,9 @@ class CrisisScope(Strict):
     # never cleared
     stories: list[Text] = []
     first_person: list[Text] = []
+    # who a disclosure is about: the nearest of these or a `first_person` word (in the match,
+    # else before it in its sentence) says whether the danger is someone else's
+    someone_else: list[Text] = []
 
 
 class CrisisTypos(Strict):

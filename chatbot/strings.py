@@ -57,8 +57,9 @@ def string_table(spec: Dialog) -> dict[str, str]:
         if res.short:
             table[f"safety.resources.{res.id}.short"] = res.short
     for kind_id, kind in spec.safety.kinds.items():
-        for name in ("title", "message", "check", "confirm"):
-            table[f"safety.kinds.{kind_id}.{name}"] = getattr(kind, name)
+        for name in ("title", "message", "check", "confirm", "message_other", "check_other", "confirm_other"):
+            if getattr(kind, name):
+                table[f"safety.kinds.{kind_id}.{name}"] = getattr(kind, name)
     check = spec.safety.check_in
     for name in ("message", "prompt", "prompt_other", "unsure_label", "reask", "go_on"):
         if getattr(check, name):

@@ -117,6 +117,44 @@ def test_clear_danger_skips_the_check_in(session: Session) -> None:
     assert turn.kind == "crisis"
 
 
+# Whose danger: a crisis about someone else is asked about them and the person typing, so a
+# "yes, I am safe" about oneself cannot close it; the person's own words keep the direct question.
+FOR_A_BROTHER = ("1", "my brother", "hes 30", "yes")
+
+
+def test_someone_elses_danger_is_asked_about_them_and_a_yes_about_oneself_does_not_end_it(session: Session) -> None:
+    walk(session, *FOR_A_BROTHER)
+    turn = session.answer("last night he told me hes going to end it, he has his gun out")
+    assert turn.kind == "crisis" and turn.crisis is not None
+    assert turn.crisis.prompt == "Are they safe right now, and are you?"
+    assert "If they or you are in danger right now, call 911" in turn.crisis.message
+    turn = session.answer("yes")
+    assert turn.kind == "crisis" and "both" in turn.shown
+    turn = session.answer("no, hes still got it")
+    assert turn.kind == "result" and turn.result is not None and turn.result.kind == "emergency"
+    assert any("If they or you are in danger" in r.text for r in turn.result.reasons)
+
+
+@pytest.mark.parametrize("said, shown", [
+    ("honestly some days i wish i was dead myself", "Are you having thoughts"),  # the parent's own words
+    ("no reason to live anymore", "Is anyone, you or the person you told us about"),  # whose: not said
+    ("he says he wishes he was dead", "Is anyone, you or the person you told us about"),
+])
+def test_in_an_intake_for_someone_else_the_question_follows_whose_words_they_are(
+        session: Session, said: str, shown: str) -> None:
+    walk(session, *FOR_A_BROTHER)
+    assert session.answer(said).shown.startswith(shown)
+
+
+def test_in_ones_own_intake_a_named_persons_danger_is_theirs_and_ones_own_is_ones_own(session: Session) -> None:
+    walk(session, "1", "me")
+    assert session.answer("my dad had a seizure an hour ago and is seeing bugs").shown.startswith("Are they safe")
+    session.close()
+    session.start()
+    walk(session, "1", "me")
+    assert session.answer("i had a seizure an hour ago and im seeing bugs").shown.startswith("Are you safe")
+
+
 def plain(engine: Engine, lines: list[str], json_path: str | None = None) -> str:
     out = io.StringIO()
     run_plain(engine, json_path=json_path, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
