@@ -520,10 +520,10 @@ class Checker:
                 if rid not in resources:
                     yield self.problem(at + ("resources", j), "check_in", f"unknown resource '{rid}'")
         lists: list[tuple[tuple[str | int, ...], str, list[str]]] = [
-            (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, field))
-            for key, field in (("negation", "negation"), ("not_negation", "not_negation"),
-                               ("negation_after", "negation_after"), ("past", "past"), ("now", "now"),
-                               ("resolved", "resolved"))]
+            (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, key))
+            for key in ("negation", "not_negation", "negation_after", "past", "not_past", "now", "resolved",
+                        "again_now", "negative_subjects", "negation_blockers", "stories", "someone_else",
+                        "thing_denials", "own_subjects")]
         for cid, concept in safety.concepts.items():
             here: tuple[str | int, ...] = ("safety", "concepts", cid)
             where = f"concept '{cid}'"

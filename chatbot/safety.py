@@ -235,6 +235,10 @@ class Detector:
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
         self.negative_subjects = grammar.compile(scope.negative_subjects)
+        self.thing_denials = grammar.compile(scope.thing_denials)
+        self.again_now = grammar.compile(scope.again_now)
+        self.not_past = grammar.compile(scope.not_past)
+        self.own_subjects = grammar.compile(scope.own_subjects)
         self.blockers = grammar.compile(scope.negation_blockers)
         self.stories = grammar.compile(scope.stories)
         self.first_person = frozenset(scope.first_person)
@@ -375,6 +379,7 @@ class Detector:
 
     def _cues(self, text: _Text, history: bool) -> _Cues:
         shielded = text.spans(self.not_negation)
+        not_past = text.spans(self.not_past)
         resolved = text.spans(self.resolved)
         subjects = text.spans(self.negative_subjects)
         # a negative subject is read as one, never as a plain "no" before a match
@@ -382,8 +387,12 @@ class Detector:
                  and not any(q.start <= s.start < q.end for q in subjects)]
         return _Cues(
             negation=plain, subjects=subjects, blocked={b.start for b in text.spans(self.blockers)},
+            things={s.start for s in text.spans(self.thing_denials)},
+            own={s.start for s in text.spans(self.own_subjects)},
             after=text.spans(self.negation_after),
-            past=text.spans(self.past), stops=self.stops, history=history, resolved=bool(resolved),
+            past=[s for s in text.spans(self.past) if not any(n.start <= s.start < n.end for n in not_past)],
+            again=text.spans(self.again_now), stops=self.stops, history=history,
+            resolved=bool(resolved),
             told=text.spans(self.stories),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
             now=[s for s in text.spans(self.now) if not any(r.start <= s.start < r.end for r in resolved)],
@@ -480,8 +489,11 @@ class _Cues:
     negation: list[_Span]
     subjects: list[_Span]  # "nobody", "none of us": they negate the clause they are the subject of
     blocked: set[int]  # where a verb stands that a negative subject does not reach past ("knows")
+    things: set[int]  # where a "no" denies the thing after it ("no job"), not what follows
+    own: set[int]  # where a subject of the person's own starts a statement ("im", "i")
     after: list[_Span]
     past: list[_Span]
+    again: list[_Span]  # "and again last night": the sentence is about now
     now: list[_Span]
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
     history: bool = False  # no time cue means long ago (a question about history)
@@ -502,7 +514,9 @@ class _Cues:
         clause = text.clause[span.start]
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
-                    and not any(w in self.stops for w in text.words[cue.end:span.start]):
+                    and not any(w in self.stops for w in text.words[cue.end:span.start]) \
+                    and not (cue.start in self.things  # "no job im done": the subject is past the thing
+                             and any(i in self.own for i in range(cue.end + 1, span.start + 1))):
                 return True
         for cue in self.subjects:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE + SUBJECT_GROUP \
@@ -520,6 +534,8 @@ class _Cues:
         reading; at a question about history, an undated sign or overdose ("I had seizures") is
         history, but a wish, plan or attempt is still taken as now."""
         sentence = text.sentence[span.start]
+        if any(text.sentence[cue.start] == sentence for cue in self.again):
+            return False
         nearest: tuple[int, bool] | None = None
         for cues, is_past in ((self.past, True), (self.now, False)):
             for cue in cues:

@@ -479,3 +479,29 @@ def test_a_story_told_is_asked_about_not_the_crisis_screen(engine: Engine, typed
 ])
 def test_round_classes_of_tuning29(engine: Engine, typed: str, caught: bool) -> None:
     assert bool(engine.detector.detect(typed)) == caught
+
+
+# fourth round (tuning30): each a class, written here in words of its own, not the corpus's
+@pytest.mark.parametrize("typed, grade", [
+    ("she swallowed every one of her pills she had left", "now"),  # every pill one had
+    ("me drinking the whole box of sleep pills", "now"),  # pills drunk, another language's grammar
+    ("shot more than usual and im by myself", "now"),  # more than usual, alone
+    ("slapped her and put ice on her, no response", "now"),  # what was done to wake them
+    ("stuck in his van and he refuses to pull over", "now"),  # trapped by someone
+    ("hes dangling my daughter off the balcony", "now"),
+    ("no money no friends, im a lost cause", "check"),  # "no" denies the thing, not what follows
+    ("no way id ever kill myself", None),  # ... but "no way" still denies
+    ("nobody cares if i live", "check"),
+    ("it just aint ever gonna change", "check"),
+    ("i overdosed back in 2015 and again this morning", "now"),  # again lately: now
+    ("OD'd in a motel 2012, sober ever since", None),  # a bare year is long ago
+    ("my dad is confused and thinks its 1987, he quit drinking friday", "now"),  # a year believed, not a time
+    ("i just drink too much, thats all", None),  # "just" is "only"
+    ("im odd, i only drink on sundays", None),
+    ("the rope snapped while we were towing the boat", None),
+    ("i work at a detox center where people go into the DTs", "check"),  # a job told of by its place
+])
+def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None) -> None:
+    hits = engine.detector.detect(typed)
+    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
+    assert found == grade, hits
