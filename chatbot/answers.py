@@ -265,6 +265,7 @@ class Parser:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
         text = self.unstretched(text)
+        text = self.cues.adding_on.sub(" ", text)  # "beer, wait also weed": both
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on

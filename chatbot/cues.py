@@ -93,10 +93,17 @@ class Cues:
         # "twice, no 3 times": a "no" after a comma, before a number, is a correction too
         numbers = "|".join(re.escape(w) for w in sorted(lang.numbers, key=len, reverse=True))
         number_no = "|".join(re.escape(c) for c in lang.dash_corrections if c == "no") or "(?!)"
+        # "wait also weed", "oh and xanax": an addition, not a correction
+        adding = "|".join(re.escape(c) for c in sorted(lang.correction_additions, key=len, reverse=True)) or "(?!)"
+        not_adding = rf"(?!(?:{adding})\b)"
+        said_before = "|".join(re.escape(c) for c in sorted(
+            [*lang.corrections, *(c for c in lang.dash_corrections if c != "no")], key=len, reverse=True))
+        # the correction word itself is dropped where what follows adds on: "beer, wait also weed"
+        self.adding_on = re.compile(rf"(?:\b(?:{said_before})\b[\s,.!-]*+)++(?=(?:{adding})\b)", re.IGNORECASE)
         self.correction = re.compile(rf"(?:[,;]\s*)(?:{number_no})\s+(?=(?:\d|(?:{numbers})\b))"
-                                     rf"|(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*"
-                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*"
-                                     rf"|\s(?:{bare})\b[\s,.!-]*", re.IGNORECASE)
+                                     rf"|(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*+{not_adding}"
+                                     rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*+{not_adding}"
+                                     rf"|\s(?:{bare})\b[\s,.!-]*+{not_adding}", re.IGNORECASE)
         self.subjects = word_set(lang.subjects)
         self.auxiliaries = word_set(lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)

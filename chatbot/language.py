@@ -274,6 +274,7 @@ class Language(_Strict):
     within: list[Phrase] = []
     # corrections that need no comma or dash before them: "3 days no wait 5"
     bare_corrections: list[Phrase] = []
+    correction_additions: list[Phrase] = []
     # a question asked back ("does that count?"): the answer is not taken, the question is asked again
     asking_back: list[Phrase] = []
     asking_openers: list[Phrase] = []

@@ -430,3 +430,16 @@ def test_days_off_are_a_week_less_those_days(engine: Engine, parser: Parser, typ
     """ "every day, maybe takes one day off" was read as 1 day a week (put to the person, who had
     to say no): found again in the review walk, after it had been left in the tuning parts."""
     assert parser.parse(q(engine, "alcohol_days"), typed, other=True).value == expected
+
+
+# fourth round (tuning23): each a class, in words of its own
+@pytest.mark.parametrize("typed, expected", [
+    ("vodka. oh wait, and my xanax", ("alcohol", "benzos")),  # a correction word before "and": an addition
+    ("meth, actually also some weed", ("meth", "cannabis")),
+    ("xanax, no wait, valium", ("benzos",)),  # a correction still replaces
+    ("beer, wait, i mean wine", ("alcohol",)),
+])
+def test_a_correction_word_before_an_addition_keeps_what_came_before(engine: Engine, parser: Parser, typed: str,
+                                                                     expected: tuple[str, ...]) -> None:
+    """ "beer, wait also weed" was read as weed alone, and not put to the person."""
+    assert set(parser.parse(q(engine, "substances"), typed).value or ()) == set(expected)
