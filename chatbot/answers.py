@@ -103,6 +103,11 @@ class Parser:
         objects = "|".join(re.escape(normalize(w)) for w in ["him", "her", "them", *lang.possessives])
         self._unseen = re.compile(rf"\b(?:{negators})\s+(?=(?:{seen})\s+(?:{objects})\b)",
                                   re.IGNORECASE) if seen and negators else None
+        # "way better": the comparative is what answers ("would be better"), not how much
+        degree = "|".join(re.escape(normalize(p)) for p in sorted(lang.degree_words, key=len, reverse=True))
+        comparative = "|".join(re.escape(normalize(p)) for p in lang.comparatives)
+        self._degree = re.compile(rf"\b(?:{degree})\s+(?=(?:{comparative})\b)", re.IGNORECASE) \
+            if degree and comparative else None
         # "8ish", "fortyish": about that number
         suffixes = "|".join(re.escape(normalize(p)) for p in lang.approximate_suffixes)
         self._approximate = re.compile(rf"\b([a-z0-9]+?)-?({suffixes})\b", re.IGNORECASE) if suffixes else None
@@ -273,6 +278,8 @@ class Parser:
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
         if self._unseen is not None and question.kind != "text":
             text = self._unseen.sub("", text)
+        if self._degree is not None and question.kind != "text":
+            text = self._degree.sub("", text)
         if self._approximate is not None and question.kind != "text":
             text = self._approximate.sub(self._about, text)
         if self._prefixed is not None and question.kind != "text":
@@ -458,9 +465,14 @@ class Parser:
         about_others = {o.value for o in self.options(question) if o.about == "others"}
         dated = {o.value: o.within_days for o in self.options(question) if o.within_days is not None}
         if dated:
-            # "a 28 day program years ago" is not "left rehab in the past 30 days"
-            ago = [f.span[0] for f in self.values.times(tokens) if not f.negated]
-            matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in ago)]
+            # "a 28 day program years ago" is not "left rehab in the past 30 days"; a time in a clause
+            # of its own is when something else was ("left 10 days ago, clean 2 years before that")
+            times = [f for f in self.values.times(tokens) if not f.negated]
+
+            def when(m: Match[str]) -> list[float]:
+                own = [f.span[0] for f in times if tokens.clauses[f.start] == tokens.clauses[m.start]]
+                return own or [f.span[0] for f in times]
+            matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in when(m))]
         by_value = {o.value: o for o in self.options(question)}
         matches = [m for m in matches if by_value[m.target].about == "others" or by_value[m.target].crisis
                    or not self.cues.said_of_someone_else(tokens, m.start, other)]
@@ -1028,8 +1040,10 @@ class Parser:
                     and second[0] > first[1] and second[1] <= 2 * max(first[1], 1)
                 if (joined or peak or in_a_row) and second[1] > first[1]:
                     return self._number_value(question, (first[0], second[1]), inferred=True)
-            if len({sp[2] for sp in spans}) == 1 and not self.values.counts.find(tokens):
-                return self._number_value(question, spans[0][2], inferred=True)  # "a 12 pack, so about 12"
+            added = any(w in self.cues.joiners and w != "or" for w in words[spans[0][1]:spans[-1][0]])
+            if len({sp[2] for sp in spans}) == 1 and not self.values.counts.find(tokens) and not added:
+                # "a 12 pack, so about 12"; but "2 beers and 2 shots" is two amounts, asked for the total
+                return self._number_value(question, spans[0][2], inferred=True)
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         found: Found | None = None
         terms = self._terms(question).find(tokens)

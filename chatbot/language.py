@@ -235,6 +235,8 @@ class Language(_Strict):
     peak_markers: list[Phrase] = []
     # "8ish", "fortyish": about that number, read as the number with the suffix as a word beside it
     approximate_suffixes: list[Phrase] = []
+    degree_words: list[Phrase] = []
+    comparatives: list[Phrase] = []
     # a negation before one of these and someone ("i never see him drink", "dont notice her using")
     # is of what the writer sees, not an answer of none
     witnessing: list[Phrase] = []
@@ -298,6 +300,7 @@ class Language(_Strict):
     age_leads: list[Phrase] = []
     # after a number, a time to come: "65 in march" is 64 now
     future_after: list[Phrase] = []
+    age_reached: list[Phrase] = []
     # an amount for a period, not a day ("20 beers a week"): the drinking days it spans (0: unknown)
     totals: dict[Phrase, Annotated[int, Field(ge=0)]] = {}
     # words that say no by themselves, so a negation before them says yes: "not impossible"

@@ -97,6 +97,7 @@ class Values:
         self.time_prepositions = word_set(lang.time_prepositions)
         self.not_amounts = word_set(lang.not_amounts)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
+        self.age_reached = word_set(lang.age_reached)
         self.totals: Phrases[int] = Phrases([(p, days) for p, days in lang.totals.items()], typos=False)
         self.age_leads = tuple(tuple(normalize(p).split()) for p in lang.age_leads)
 
@@ -544,7 +545,8 @@ class Values:
             if after.endswith(self.plural) and after not in self.age_unit_words and not after.isdigit():
                 continue  # "i have 2 kids": not an age
             lo, hi = self._bounded(tokens, start, end, span)
-            if any(m.start == 0 for m in self.future.find(words[end:end + 4])):
+            reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
+            if not reached and any(m.start == 0 for m in self.future.find(words[end:end + 4])):
                 lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "18 next month": one less now
             numeric.append(Found((lo, min(hi, 120.0)), False, start, end))
             used.update(range(start, end))

@@ -443,3 +443,37 @@ def test_a_correction_word_before_an_addition_keeps_what_came_before(engine: Eng
                                                                      expected: tuple[str, ...]) -> None:
     """ "beer, wait also weed" was read as weed alone, and not put to the person."""
     assert set(parser.parse(q(engine, "substances"), typed).value or ()) == set(expected)
+
+
+@pytest.mark.parametrize("typed, expected", [("he turned 18 back in may", "adult"), ("i hit 65 in january", "over_65"),
+                                             ("17, turning 18 in august", "under_18"), ("65 in march", "adult")])
+def test_an_age_already_reached_is_the_age_now_whatever_month_follows(engine: Engine, parser: Parser, typed: str,
+                                                                      expected: str) -> None:
+    """ "just turned 18 in june" was checked as "17 or younger": a month after the number read as
+    an age still to come."""
+    assert parser.parse(q(engine, "age_group"), typed).value == expected
+
+
+def test_two_amounts_of_different_drinks_are_asked_for_the_total(engine: Engine, parser: Parser) -> None:
+    """ "two beers and then two shots" was read as 2 (one amount said twice)."""
+    assert parser.parse(q(engine, "alcohol_drinks"), "3 glasses of wine plus 3 shots").reask is not None
+    assert parser.parse(q(engine, "alcohol_drinks"), "a 6 pack, so 6").value == 6
+
+
+def test_a_time_in_a_clause_of_its_own_is_when_something_else_was(engine: Engine, parser: Parser) -> None:
+    """ "left residential 10 days ago, was clean 2 years before that" lost "left in the past 30
+    days": every time in the answer had to be within 30 days."""
+    read = parser.parse(q(engine, "treatment_history"), "got out of inpatient a week ago, sober 3 years before that")
+    assert "just_left" in (read.value or ())
+    assert "just_left" not in (parser.parse(q(engine, "treatment_history"), "did inpatient years ago").value or ())
+
+
+@pytest.mark.parametrize("typed", ["i do drywall", "im a plumber", "welder, 10 hour days"])
+def test_a_job_named_by_its_trade_is_a_job(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "i do roofing" was asked again at "what do you need to keep up with?" (a walk)."""
+    assert parser.parse(q(engine, "obligations"), typed).value == ("work",)
+
+
+def test_how_much_before_a_comparative_is_read_past(engine: Engine, parser: Parser) -> None:
+    """ "evenings would be way better yeah" was asked again where "would be better" was a yes."""
+    assert parser.parse(q(engine, "evening"), "nights would be so much easier yeah").value == "yes"
