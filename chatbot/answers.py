@@ -814,6 +814,9 @@ class Parser:
             return self._which(question, exact, " ".join(words))
         if self.cues.polar.whole(words) == ["no"] and any(o.means == "no" for o in options):
             return self._several(question, [next(o.value for o in options if o.means == "no")], inferred=False)
+        every = self._every_option(question, tokens, other)
+        if every is not None:
+            return every
         affirmed, negated, covered = self._mentions(question, tokens, other)
         affirmed = [m for m in affirmed if not self._negates_another_verb(question, tokens, m)]
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
@@ -952,6 +955,30 @@ class Parser:
         inferred = bool(settled) or not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
             m.end - m.start for m in affirmed) + len(words) // 2
         return self._several(question, chosen, inferred=inferred)
+
+    def _every_option(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
+        """ "all of them", "everything but the voices": every option that says something is so (not
+        "none", not "not sure"), less those named after the exception; shown back before it counts."""
+        words = tokens.words
+        found = [m for m in self.cues.every_option.find(tokens) if m.start == 0]
+        if not found:
+            return None
+        end = max(m.end for m in found)
+        rest = words[end:]
+        every = [o.value for o in self.options(question) if not o.exclusive and o.means not in ("no", "unsure")]
+        if not rest:
+            return self._several(question, every, inferred=True)
+        exception = next((e for e in sorted(self.cues.negation.exceptions, key=len, reverse=True)
+                          if rest[:len(e)] == e), None)
+        if exception is None or len(rest) == len(exception):
+            return None
+        if rest[len(exception)] in self.cues.highlights:
+            return self._several(question, every, inferred=True)  # "all of them but mostly anxiety"
+        left_out = self._multi(question, tokenize(" ".join(rest[len(exception):]), self.cues.contrast), other)
+        if left_out.reask is not None or not isinstance(left_out.value, tuple):
+            return self._general_reask(question)
+        kept = [v for v in every if v not in left_out.value]
+        return self._several(question, kept, inferred=True) if kept else self._general_reask(question)
 
     def _someone_joined_on(self, question: Question, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
         """A person joined on to an option that says no one else is there, in its clause: "just me

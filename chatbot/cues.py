@@ -84,6 +84,8 @@ class Cues:
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
         self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)
+        self.every_option: Phrases[str] = Phrases([(p, "every") for p in lang.every_option], typos=False)
+        self.highlights = word_set(lang.highlights)
         after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
         after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
                                                             reverse=True))

@@ -254,6 +254,8 @@ class Language(_Strict):
     one: list[Phrase]
     joiners: list[Phrase]
     exceptions: list[Phrase]
+    every_option: list[Phrase] = []
+    highlights: list[Phrase] = []
     softeners: list[Phrase]
     denial_tails: list[Phrase]
     # how someone is now, not when something happened: "a few weeks ago, but I'm ok now"

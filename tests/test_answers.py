@@ -477,3 +477,22 @@ def test_a_job_named_by_its_trade_is_a_job(engine: Engine, parser: Parser, typed
 def test_how_much_before_a_comparative_is_read_past(engine: Engine, parser: Parser) -> None:
     """ "evenings would be way better yeah" was asked again where "would be better" was a yes."""
     assert parser.parse(q(engine, "evening"), "nights would be so much easier yeah").value == "yes"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("everything except the voices", {"depression", "anxiety", "trauma"}),
+    ("all of them but trauma", {"depression", "anxiety", "voices"}),
+    ("all of the above", {"depression", "anxiety", "trauma", "voices"}),  # never "none of these"
+    ("all of them but mostly the anxiety", {"depression", "anxiety", "trauma", "voices"}),  # which stands out
+])
+def test_every_option_or_all_but_those_named(engine: Engine, parser: Parser, typed: str, expected: set[str]) -> None:
+    """ "everything but the voices" was read as the voices alone (asked about the rest), the
+    opposite of what was said."""
+    read = parser.parse(q(engine, "mental_health"), typed)
+    assert set(read.value or ()) == expected and read.inferred  # shown back before it counts
+
+
+@pytest.mark.parametrize("typed, expected", [("quitting for real this time", "stop"), ("cutting back", "cut_down"),
+                                             ("slowing down a bit", "cut_down")])
+def test_what_to_change_said_with_ing(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, "readiness"), typed).value == expected
