@@ -136,6 +136,10 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+GAP = "..."  # in a phrase, where a few other words may stand
+GAP_WORDS = 3
+
+
 @dataclass(frozen=True)
 class Match(Generic[T]):
     start: int
@@ -150,10 +154,13 @@ class Phrases(Generic[T]):
     def __init__(self, pairs: list[tuple[str, T]], typos: bool = True, fillers: frozenset[str] = frozenset()):
         self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for phrase, target in pairs:
-            words = tuple(normalize(phrase).split())
-            if words:
+            # "lost ... job": up to GAP_WORDS other words may stand at the "..." ("lost 2 jobs")
+            parts = [normalize(part).split() for part in phrase.split(GAP)]
+            words = tuple(w for i, part in enumerate(parts) for w in ([GAP] if i else []) + part)
+            if words and words[0] != GAP and words[-1] != GAP and all(parts):
                 self.by_first.setdefault(words[0], []).append((words, target))
-        self.vocabulary = frozenset(w for entries in self.by_first.values() for words, _ in entries for w in words)
+        self.vocabulary = frozenset(w for entries in self.by_first.values() for words, _ in entries for w in words
+                                    if w != GAP)
         # typo lookup by deletions (as SymSpell does): a typed word's deletions meet a known
         # word's; nothing typed is cached, so nothing a person wrote outlives their answer
         self.by_deletion: dict[str, set[str]] = {}
@@ -211,10 +218,18 @@ class Phrases(Generic[T]):
 
     def _match_end(self, words: tuple[str, ...], close: list[frozenset[str]], start: int,
                    phrase: tuple[str, ...]) -> int | None:
-        """Where the phrase ends if it starts at `start`; one filler word may stand inside it."""
+        """Where the phrase ends if it starts at `start`; one filler word may stand inside it, and
+        up to GAP_WORDS words where it says "..." (the nearest that lets the rest follow)."""
         at, skipped = start + 1, False
         for k in range(1, len(phrase)):
-            if at < len(words) and phrase[k] in close[at]:
+            if phrase[k] == GAP:
+                continue
+            if phrase[k - 1] == GAP:
+                at = next((j for j in range(at, min(at + GAP_WORDS + 1, len(words))) if phrase[k] in close[j]), -1)
+                if at < 0:
+                    return None
+                at += 1
+            elif at < len(words) and phrase[k] in close[at]:
                 at += 1
             elif not skipped and at + 1 < len(words) and words[at] in self.fillers and phrase[k] in close[at + 1]:
                 at, skipped = at + 2, True

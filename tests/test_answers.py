@@ -496,3 +496,20 @@ def test_every_option_or_all_but_those_named(engine: Engine, parser: Parser, typ
                                              ("slowing down a bit", "cut_down")])
 def test_what_to_change_said_with_ing(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
     assert parser.parse(q(engine, "readiness"), typed).value == expected
+
+
+def test_a_phrase_with_a_gap_takes_a_few_words_there_and_no_more() -> None:
+    from chatbot.terms import Phrases, tokenize
+
+    phrases = Phrases([("lost ... job", "yes")])
+    assert [m.target for m in phrases.find(tokenize("he lost his third job", ()))] == ["yes"]
+    assert phrases.find(tokenize("lost my keys on the way to my job", ())) == []
+    assert phrases.find(tokenize("lost job", ()))[0].exact is False  # never taken as typed word for word
+
+
+@pytest.mark.parametrize("typed, expected", [("he dropped out of college over it", "yes"),
+                                             ("she lost two jobs because of it", "yes"),
+                                             ("never missed a day of work", "no")])
+def test_what_it_cost_said_as_a_fact(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """ "she dropped out of school this year because of it" was asked again (a walk)."""
+    assert parser.parse(q(engine, "mental_health_impact"), typed, other=True).value == expected
