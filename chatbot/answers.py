@@ -896,6 +896,11 @@ class Parser:
                 m.start < last for m in affirmed if m.target in negative) and all(
                 m.start > last for m in affirmed if m.target not in negative):
             chosen = [v for v in chosen if v not in negative]  # "not working right now, but i care for my mom"
+        if any(v in negative for v in chosen) and any(v not in negative for v in chosen):
+            said_none = max((m.end for m in affirmed if m.target in negative), default=0)
+            said_some = min((m.start for m in affirmed if m.target not in negative), default=0)
+            if said_none <= said_some and self._left_after(tokens, said_none, said_some):
+                chosen = [v for v in chosen if v not in negative]  # "none of that, just her cat"
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
         last = max(tokens.contrast_at, default=-1)
@@ -907,7 +912,9 @@ class Parser:
                 and first_polar.target == "no" \
                 and not any(m.start <= first_polar.start < m.end for m in affirmed) \
                 and not any(o.means == "no" for o in options if o.value in chosen) \
-                and tokens.clauses[first_polar.start] != tokens.clauses[min(m.start for m in affirmed)] if affirmed \
+                and tokens.clauses[first_polar.start] != tokens.clauses[min(m.start for m in affirmed)] \
+                and not (words[first_polar.start] in self.cues.nothing_words
+                         and self._left_after(tokens, first_polar.end, min(m.start for m in affirmed))) if affirmed \
                 else False:
             return self._general_reask(question)  # "not really, just stressed about money"
         if weakened and not ambiguous and not chosen:
@@ -955,6 +962,11 @@ class Parser:
         inferred = bool(settled) or not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
             m.end - m.start for m in affirmed) + len(words) // 2
         return self._several(question, chosen, inferred=inferred)
+
+    def _left_after(self, tokens: Tokens, none_end: int, some_start: int) -> bool:
+        """ "nothing ..., just her cat": "just", "only" or "but" between "nothing" and what is named
+        says what is left, so the named thing is the answer."""
+        return any(none_end <= m.start < some_start for m in self.cues.only_words.find(tokens))
 
     def _every_option(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """ "all of them", "everything but the voices": every option that says something is so (not

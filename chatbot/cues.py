@@ -86,6 +86,8 @@ class Cues:
         self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)
         self.every_option: Phrases[str] = Phrases([(p, "every") for p in lang.every_option], typos=False)
         self.highlights = word_set(lang.highlights)
+        self.only_words: Phrases[str] = Phrases([(p, "only") for p in lang.only_words], typos=False)
+        self.nothing_words = word_set(lang.nothing_words)
         after_comma = "|".join(re.escape(c) for c in sorted(lang.corrections, key=len, reverse=True))
         after_dash = "|".join(re.escape(c) for c in sorted(lang.corrections + lang.dash_corrections, key=len,
                                                             reverse=True))

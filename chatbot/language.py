@@ -256,6 +256,8 @@ class Language(_Strict):
     exceptions: list[Phrase]
     every_option: list[Phrase] = []
     highlights: list[Phrase] = []
+    only_words: list[Phrase] = []
+    nothing_words: list[Phrase] = []
     softeners: list[Phrase]
     denial_tails: list[Phrase]
     # how someone is now, not when something happened: "a few weeks ago, but I'm ok now"

@@ -513,3 +513,12 @@ def test_a_phrase_with_a_gap_takes_a_few_words_there_and_no_more() -> None:
 def test_what_it_cost_said_as_a_fact(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
     """ "she dropped out of school this year because of it" was asked again (a walk)."""
     assert parser.parse(q(engine, "mental_health_impact"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("nothing since he lost his job, just the dog", ("pets",)),
+                                             ("none of that, only my grandson on weekends", ("children",))])
+def test_nothing_then_just_what_is_left(engine: Engine, parser: Parser, typed: str,
+                                        expected: tuple[str, ...]) -> None:
+    """ "nothing since she dropped out, just her cat" was asked again (a walk, a mother for her daughter)."""
+    read = parser.parse(q(engine, "obligations"), typed, other=True)
+    assert read.value == expected and read.inferred
