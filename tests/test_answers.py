@@ -522,3 +522,9 @@ def test_nothing_then_just_what_is_left(engine: Engine, parser: Parser, typed: s
     """ "nothing since she dropped out, just her cat" was asked again (a walk, a mother for her daughter)."""
     read = parser.parse(q(engine, "obligations"), typed, other=True)
     assert read.value == expected and read.inferred
+
+
+@pytest.mark.parametrize("typed", ["he'd want to learn more first", "i need more information", "find out more"])
+def test_wanting_to_know_more_in_other_words(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "she'd probably want to hear more about it first" was asked again (a walk)."""
+    assert parser.parse(q(engine, "medication_open"), typed, other=True).value == "unsure"
