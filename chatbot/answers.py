@@ -682,6 +682,8 @@ class Parser:
             if len(pointed) == 1:
                 values = pointed
         polarity = self._polarity(question, tokens, covered)
+        if not values and polarity == "no" and self._the_thing_then_nothing(question, tokens):
+            return self._general_reask(question)  # "fleeting thoughts, nothing i would act on": had them
         if not values and polarity in ("yes", "no") and last_contrast > 0:
             # "she says she's not, but she's been sick in the mornings": the later clause decides
             later = tokenize(" ".join(words[last_contrast:]), self.cues.contrast)
@@ -962,6 +964,21 @@ class Parser:
         inferred = bool(settled) or not all(m.exact for m in affirmed) or bool(negated) or len(words) > sum(
             m.end - m.start for m in affirmed) + len(words) // 2
         return self._several(question, chosen, inferred=inferred)
+
+    def _the_thing_then_nothing(self, question: Question, tokens: Tokens) -> bool:
+        """At a question whose options include a crisis (where a no closes it), the question's own
+        thing said first, with no negation before it, then a "nothing" that plays it down
+        ("passing thoughts, nothing serious"): it was there, so not a plain no."""
+        if not any(o.crisis for o in self.options(question)):
+            return False
+        words = tokens.words
+        nothing = next((i for i, w in enumerate(words) if w in self.cues.nothing_words), None)
+        if nothing is None or nothing == 0:
+            return False
+        topic = self._topic(question)
+        return any(self.cues._stem(w) in topic and tokens.clauses[i] != tokens.clauses[nothing]
+                   and not any(words[j] in self.cues.negator_words for j in range(max(0, i - 2), i))
+                   for i, w in enumerate(words[:nothing]))
 
     def _left_after(self, tokens: Tokens, none_end: int, some_start: int) -> bool:
         """ "nothing ..., just her cat": "just", "only" or "but" between "nothing" and what is named

@@ -528,3 +528,12 @@ def test_nothing_then_just_what_is_left(engine: Engine, parser: Parser, typed: s
 def test_wanting_to_know_more_in_other_words(engine: Engine, parser: Parser, typed: str) -> None:
     """ "she'd probably want to hear more about it first" was asked again (a walk)."""
     assert parser.parse(q(engine, "medication_open"), typed, other=True).value == "unsure"
+
+
+@pytest.mark.parametrize("typed, expected", [("some dark thoughts, nothing i would do anything about", None),
+                                             ("no thoughts, nothing like that", "no"), ("nothing like that", "no")])
+def test_thoughts_played_down_are_not_a_no(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
+    """ "passing thoughts, nothing serious, not today" was checked as "No" at the suicidal-thoughts
+    question: the "nothing" that plays them down was read as the answer. Where a no closes a
+    possible crisis, thoughts said and then played down are asked about."""
+    assert parser.parse(q(engine, "suicidal_thoughts"), typed).value == expected
