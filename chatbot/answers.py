@@ -976,7 +976,7 @@ class Parser:
         if nothing is None or nothing == 0:
             return False
         topic = self._topic(question)
-        return any(self.cues._stem(w) in topic and tokens.clauses[i] != tokens.clauses[nothing]
+        return any(not self.cues.stems(w).isdisjoint(topic) and tokens.clauses[i] != tokens.clauses[nothing]
                    and not any(words[j] in self.cues.negator_words for j in range(max(0, i - 2), i))
                    for i, w in enumerate(words[:nothing]))
 

@@ -31,6 +31,7 @@ from .spec import (
     Dialog,
     Question,
 )
+from .terms import GAP
 from .yamlsource import FileProblems, Path_, Problem, Source
 
 # the checkout's dialogs/ (an editable install, or running from source); an installed wheel
@@ -220,6 +221,10 @@ class Checker:
                     yield self.problem(at + ("options", j, "value"), where,
                                        f"option value '{opt.value}' is used twice in this question")
                 seen.add(opt.value)
+                for k, synonym in enumerate(opt.synonyms):
+                    if GAP in synonym and not all(part.strip() for part in synonym.split(GAP)):
+                        yield self.problem(at + ("options", j, "synonyms", k), where,
+                                           f"synonym '{synonym}': '{GAP}' stands between words, not at an end")
                 if opt.value == UNKNOWN:
                     yield self.problem(at + ("options", j, "value"), where,
                                        f"'{UNKNOWN}' is reserved for answers nobody knows; pick another value")

@@ -405,7 +405,8 @@ class Session:
         chosen = parsed.value if isinstance(parsed.value, tuple) else (parsed.value,)
         option_kinds = tuple(o.crisis for o in question.options if o.crisis and o.value in chosen)
         if option_kinds:
-            return self._enter_crisis(option_kinds, self.state, about_other=False)  # the options speak for the person
+            # the safety options are worded for the person answering ("I am thinking about...")
+            return self._enter_crisis(option_kinds, self.state, about_other=False)
         return self._after_move()
 
     def _confirm_turn(self, message: str | None = None) -> Turn:

@@ -68,6 +68,7 @@ FAULTS: dict[str, tuple[int, str]] = {
                                  " escape code; remove it"),
     "bad_crisis_pattern": (119, "concept 'wish_to_die': '(kill myself': a '(' without its ')'"),
     "bad_scope_pattern": (113, "scope 'stories': '(movie|film about': a '(' without its ')'"),
+    "synonym_gap_at_end": (29, "question 'substances': synonym 'drink ...': '...' stands between words, not at an end"),
     "signs_without_context": (120, "concept 'wish_to_die': signs need 'signs_with': what was taken, said with them"),
     "bad_id": (44, "question 'Sick-Now': id: 'Sick-Now' is not a valid id; use lower-case letters"),
     "unknown_start": (7, "dialog: start question 'whoo' does not exist"),
