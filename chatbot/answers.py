@@ -1290,8 +1290,11 @@ class Parser:
                   for j in range(i, i + len(hedge))}
         rest = [words[i] for i in left if i not in hedges]
         adds = bool(rest) and (rest[0] in self.cues.joiners or any(w in self.values.also for w in rest))
-        # "thats it", "just that" close a list: they say nothing of the reading either way
-        said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"}
+        # "thats it", "just that" close a list: they say nothing of the reading either way; "i dont
+        # know what kind" after a no doubts something else, not the reading
+        objects = {m.start for m in self.cues.unknown_objects.find(tokens)}
+        said = {m.target if m.target in ("yes", "no") else "unsure" for m in found if m.target != "neutral"
+                and not (m.target == "unsure" and m.end in objects and m.start > 0)}
         own = self.cues.stems(about) if rest else frozenset()
         bare = all(self.cues.says_how(w) or self.cues.stems(w) <= own for w in rest)
         if not said:

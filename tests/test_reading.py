@@ -515,3 +515,18 @@ def test_a_doubt_at_the_safety_question_lists_every_answer_with_the_numbers(engi
     parsed = read(engine, "safety_now", typed)
     assert parsed.value is None and "988" in (parsed.reask or "")
     assert ("safe" in parsed.shown) == safe_listed and "suicidal" in parsed.shown
+
+
+def test_a_no_at_a_check_with_something_else_not_known_is_a_no(engine: Engine) -> None:
+    """Walking a grandmother for her grandson: "no, the pills too, i dont know what kind" at "Just
+    to check. What they use: Alcohol" was answered with "Please answer yes or no": the not
+    knowing was of the kind of pills, not a doubt about the reading."""
+    with engine.session() as session:
+        for answer in ["yes", "my grandson", "he turned 19 in october", "yes"]:
+            session.answer(answer)
+        assert session.answer("beer and the hard stuff, and i found some pills").kind == "reask"  # which pills?
+        session.answer("i have no idea what they were")
+        assert session.pending is not None  # "Just to check. What they use: Alcohol"
+        turn = session.answer("no, and the pills, i dont know which kind")
+        assert turn.kind == "question" and session.pending is None  # the question again, not "yes or no?"
+    assert engine.parser.check_reply("no, i dont know").said == "unsure"  # a plain doubt still asks
