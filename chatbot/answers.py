@@ -1061,6 +1061,9 @@ class Parser:
         words = tokens.words
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
+        converted = self._converted(question, tokens)
+        if converted is not None:  # "its a fifth, so like 15 shots": the person's own count
+            return self._number_value(question, converted, inferred=True)
         contained = self._containers(question, tokens) if question.reads == "count" else None
         if contained is not None and math.isnan(contained.span[0]):  # "2 bottles of vodka": not 2
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
@@ -1150,6 +1153,17 @@ class Parser:
                 lo, hi = found.span
                 return self._number_value(question, (lo / days, hi / days), inferred=True)
         return self._number_value(question, found.span, inferred=not exact)
+
+    def _converted(self, question: Question, tokens: Tokens) -> Span | None:
+        """A last number the person worked out from an amount said before it ("a fifth, so like
+        15", "a 12 pack, thats 12"): after "so" or "thats", it is their own count."""
+        spans = self.values.number_spans(tokens.words)
+        if not spans:
+            return None
+        start = spans[-1][0]
+        before = len(spans) > 1 or any(m.end <= start for m in self._terms(question).find(tokens))
+        leads = [m for m in self.cues.conversion_leads.find(tokens) if 0 <= start - m.end <= 2]
+        return spans[-1][2] if before and leads else None
 
     def _container_sizes(self, words: Mapping[str, int]) -> tuple[dict[tuple[str, ...], float],
                                                                   frozenset[tuple[str, ...]]]:

@@ -259,6 +259,7 @@ class Language(_Strict):
     only_words: list[Phrase] = []
     nothing_words: list[Phrase] = []
     unknown_objects: list[Phrase] = []
+    conversion_leads: list[Phrase] = []
     softeners: list[Phrase]
     denial_tails: list[Phrase]
     # how someone is now, not when something happened: "a few weeks ago, but I'm ok now"

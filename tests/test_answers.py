@@ -537,3 +537,12 @@ def test_thoughts_played_down_are_not_a_no(engine: Engine, parser: Parser, typed
     question: the "nothing" that plays them down was read as the answer. Where a no closes a
     possible crisis, thoughts said and then played down are asked about."""
     assert parser.parse(q(engine, "suicidal_thoughts"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("a fifth, so like 15 shots", 15),
+                                             ("half a bottle of wine, so 3 glasses", 3),
+                                             ("3 kids and a job so just 2 beers", 2)])
+def test_the_persons_own_count_after_so(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    """ "its a fifth so like 15 shots" was asked for one number (a walk, a grandmother)."""
+    read = parser.parse(q(engine, "alcohol_drinks"), typed)
+    assert read.value == expected and read.inferred  # shown back before it counts
