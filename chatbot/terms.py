@@ -151,7 +151,8 @@ class Match(Generic[T]):
 class Phrases(Generic[T]):
     """Phrases with a target each, indexed by first word so only plausible ones are tried."""
 
-    def __init__(self, pairs: list[tuple[str, T]], typos: bool = True, fillers: frozenset[str] = frozenset()):
+    def __init__(self, pairs: list[tuple[str, T]], typos: bool = True, fillers: frozenset[str] = frozenset(),
+                 gap_stops: frozenset[str] = frozenset()):
         self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for phrase, target in pairs:
             # "lost ... job": up to GAP_WORDS other words may stand at the "..." ("lost 2 jobs")
@@ -170,6 +171,7 @@ class Phrases(Generic[T]):
                     self.by_deletion.setdefault(variant, set()).add(known)
         self.typos = typos
         self.fillers = fillers  # words that may stand inside a phrase: "never *really* tried"
+        self.gap_stops = gap_stops  # words a gap never takes: "my liver is *not* bad" is no "liver ... bad"
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
@@ -225,10 +227,10 @@ class Phrases(Generic[T]):
             if phrase[k] == GAP:
                 continue
             if phrase[k - 1] == GAP:
-                at = next((j for j in range(at, min(at + GAP_WORDS + 1, len(words))) if phrase[k] in close[j]), -1)
-                if at < 0:
+                end = next((j for j in range(at, min(at + GAP_WORDS + 1, len(words))) if phrase[k] in close[j]), -1)
+                if end < 0 or not self.gap_stops.isdisjoint(words[at:end]):
                     return None
-                at += 1
+                at = end + 1
             elif at < len(words) and phrase[k] in close[at]:
                 at += 1
             elif not skipped and at + 1 < len(words) and words[at] in self.fillers and phrase[k] in close[at + 1]:

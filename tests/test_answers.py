@@ -546,3 +546,11 @@ def test_the_persons_own_count_after_so(engine: Engine, parser: Parser, typed: s
     """ "its a fifth so like 15 shots" was asked for one number (a walk, a grandmother)."""
     read = parser.parse(q(engine, "alcohol_drinks"), typed)
     assert read.value == expected and read.inferred  # shown back before it counts
+
+
+@pytest.mark.parametrize("typed, expected", [("doc says my liver is fatty", "yes"), ("my heart is weak", "yes"),
+                                             ("my liver is not bad", None)])  # a gap never takes a "not"
+def test_the_organ_then_what_is_wrong_with_it(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
+    """ "blood pressure is high, doc says my liver is fatty" and "my liver numbers were bad" were
+    asked again at the health question (walks)."""
+    assert parser.parse(q(engine, "serious_illness"), typed).value == expected

@@ -500,6 +500,8 @@ def test_round_classes_of_tuning29(engine: Engine, typed: str, caught: bool) -> 
     ("im odd, i only drink on sundays", None),
     ("the rope snapped while we were towing the boat", None),
     ("i work at a detox center where people go into the DTs", "check"),  # a job told of by its place
+    ("my heart is weak, the cardiologist says", None),  # one's own heart condition, not someone unresponsive
+    ("her pulse is weak and she wont wake up", "now"),
 ])
 def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
