@@ -554,3 +554,12 @@ def test_the_organ_then_what_is_wrong_with_it(engine: Engine, parser: Parser, ty
     """ "blood pressure is high, doc says my liver is fatty" and "my liver numbers were bad" were
     asked again at the health question (walks)."""
     assert parser.parse(q(engine, "serious_illness"), typed).value == expected
+
+
+def test_a_time_that_dates_when_use_began_does_not_make_it_past(engine: Engine, parser: Parser) -> None:
+    """ "My doctor prescribed Ativan years ago and I take more than I should. And wine in the
+    evening." was checked as alcohol alone (walking a woman of 71): "years ago" dated the
+    prescription, not an end to the use."""
+    read = parser.parse(q(engine, "substances"), "klonopin was prescribed to me years ago, i take too many, and beer")
+    assert set(read.value or ()) == {"benzos", "alcohol"}
+    assert parser.parse(q(engine, "substances"), "was on xanax years ago, now just beer").value == ("alcohol",)
