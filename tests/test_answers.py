@@ -563,3 +563,16 @@ def test_a_time_that_dates_when_use_began_does_not_make_it_past(engine: Engine, 
     read = parser.parse(q(engine, "substances"), "klonopin was prescribed to me years ago, i take too many, and beer")
     assert set(read.value or ()) == {"benzos", "alcohol"}
     assert parser.parse(q(engine, "substances"), "was on xanax years ago, now just beer").value == ("alcohol",)
+
+
+@pytest.mark.parametrize("typed", ["the va program, then i stayed dry 3 years", "had about 2 years clean once"])
+def test_months_or_years_without_it_told_with_how_long(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "did the va program in 2015, stayed dry 3 years" was asked again (walking a veteran)."""
+    read = parser.parse(q(engine, "treatment_history"), typed)
+    assert "relapse" in (read.value or ()) and read.inferred
+
+
+def test_a_daily_task_not_done_is_not_a_no(engine: Engine, parser: Parser) -> None:
+    """ "Some days I do not get dressed." was checked as "No" at "does this make it hard to get
+    through the day?" (walking a woman of 71): its "do not" is of getting dressed."""
+    assert parser.parse(q(engine, "mental_health_impact"), "most days i dont get dressed").value != "no"
