@@ -216,7 +216,7 @@ class Parser:
                 pairs.append((phrase, opt.value))
         synonyms = [(phrase, opt.value) for opt in self.options(question) for phrase in opt.synonyms]
         return Phrases(self._said_of_others(pairs) + self._said_of_others(synonyms, anywhere=True),
-                       fillers=self.cues.fillers, gap_stops=self.cues.negator_words)
+                       fillers=self.cues.fillers, gap_stops=self.cues.negator_words | self.cues.relations)
 
     def _said_of_others(self, pairs: list[tuple[str, str]], anywhere: bool = False) -> list[tuple[str, str]]:
         """"my dad" is also "his dad" and "her dad": the same words said of someone else. With

@@ -171,7 +171,9 @@ class Phrases(Generic[T]):
                     self.by_deletion.setdefault(variant, set()).add(known)
         self.typos = typos
         self.fillers = fillers  # words that may stand inside a phrase: "never *really* tried"
-        self.gap_stops = gap_stops  # words a gap never takes: "my liver is *not* bad" is no "liver ... bad"
+        # words a gap never takes: "my liver is *not* bad" is no "liver ... bad", "me and my *wife* and
+        # dog" no "me and ... dog"
+        self.gap_stops = gap_stops
 
     def __bool__(self) -> bool:
         return bool(self.by_first)

@@ -576,3 +576,13 @@ def test_a_daily_task_not_done_is_not_a_no(engine: Engine, parser: Parser) -> No
     """ "Some days I do not get dressed." was checked as "No" at "does this make it hard to get
     through the day?" (walking a woman of 71): its "do not" is of getting dressed."""
     assert parser.parse(q(engine, "mental_health_impact"), "most days i dont get dressed").value != "no"
+
+
+@pytest.mark.parametrize("typed, expected", [("me and my dog in a trailer", ("alone",)),
+                                             ("just a camper, me and my two cats", ("alone",))])
+def test_only_a_pet_besides_is_living_alone(engine: Engine, parser: Parser, typed: str,
+                                            expected: tuple[str, ...]) -> None:
+    """ "me and my dog in a trailer" was asked again at "what is home like?" (walking a veteran)."""
+    read = parser.parse(q(engine, "home"), typed)
+    assert read.value == expected and read.inferred
+    assert parser.parse(q(engine, "home"), "me and my wife and the dog").value != ("alone",)  # a person named too
