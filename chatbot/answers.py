@@ -645,8 +645,11 @@ class Parser:
             stopped_for = self._stopped_for(question, tokens, found, other) if found is not None else None
             if stopped_for is not None:
                 return self._pick(question, stopped_for, True)  # "clean 6 days": how long, not how often
-            if found is not None and not found.negated and (found.end > last_contrast or self.cues.only_denial(
-                    tokens, last_contrast)) \
+            # "a few weeks back, but not anymore" still says when; "every day, but not anymore" no
+            # longer says how often it is now
+            denial_only = question.reads != "frequency" and self.cues.only_denial(tokens, last_contrast)
+            if found is not None and not found.negated and (found.end > last_contrast or denial_only
+                                                            or self._how_much_after(tokens, last_contrast)) \
                     and (not inside or self.cues.hedge_only(tokens, inside)):
                 fits = self._range_options(question, found.span)
                 lo, hi = found.span
@@ -738,6 +741,17 @@ class Parser:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))
         return self._general_reask(question)
+
+    def _how_much_after(self, tokens: Tokens, at: int) -> bool:
+        """What follows a contrast tells how much, not how often or whether ("every day, but i take
+        3", "daily but more than prescribed"): it does not undo the how-often said before it."""
+        rest = tokenize(" ".join(tokens.words[at + 1:]), self.cues.contrast)
+        words = rest.words
+        if not words or any(w in self.cues.negator_words or w in self.values.ended for w in words):
+            return False
+        if self.values.frequencies.find(rest) or self.values.times(rest):
+            return False
+        return any(w.isdigit() or w in self.cues.amount_words for w in words) or bool(self.values.number_spans(words))
 
     def _stopped_for(self, question: Question, tokens: Tokens, found: Found, other: bool) -> str | None:
         """The option that says use has stopped, when it is said right beside the value read

@@ -258,6 +258,7 @@ class Language(_Strict):
     highlights: list[Phrase] = []
     only_words: list[Phrase] = []
     nothing_words: list[Phrase] = []
+    amount_words: list[Phrase] = []
     unknown_objects: list[Phrase] = []
     conversion_leads: list[Phrase] = []
     softeners: list[Phrase]

@@ -586,3 +586,14 @@ def test_only_a_pet_besides_is_living_alone(engine: Engine, parser: Parser, type
     read = parser.parse(q(engine, "home"), typed)
     assert read.value == expected and read.inferred
     assert parser.parse(q(engine, "home"), "me and my wife and the dog").value != ("alone",)  # a person named too
+
+
+@pytest.mark.parametrize("typed, expected", [("every day, supposed to be one but i take two or three", "daily"),
+                                             ("daily but more than prescribed", "daily"),
+                                             ("every day, but not anymore", "stopped"),  # was read as daily
+                                             ("every day but i quit last week", "stopped")])
+def test_what_follows_a_contrast_after_how_often(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """ "every day, supposed to be one but i take two or three" was asked again (a kiosk walk):
+    how much after "but" does not undo how often; "not anymore" does."""
+    read = parser.parse(q(engine, "benzo_freq"), typed)
+    assert read.value == expected and read.inferred
