@@ -740,7 +740,16 @@ class Parser:
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))
+        if len(yes_options) == 1 and self._only_the_questions_condition(tokens):
+            return self._pick(question, yes_options[0].value, True)  # "if i had to": yes, if needed, as asked
         return self._general_reask(question)
+
+    def _only_the_questions_condition(self, tokens: Tokens) -> bool:
+        """The whole answer is a condition that only says the question's own again ("if i had
+        to", "only if i needed to"): a yes, as asked."""
+        said = {i for m in self.cues.empty_conditions.find(tokens) for i in range(m.start, m.end)}
+        said |= {i for m in self.cues.limiters.find(tokens) for i in range(m.start, m.end)}  # "only"
+        return bool(said) and all(i in said or w in self.cues.fillers for i, w in enumerate(tokens.words))
 
     def _how_much_after(self, tokens: Tokens, at: int) -> bool:
         """What follows a contrast tells how much, not how often or whether ("every day, but i take

@@ -79,7 +79,8 @@ class Cues:
         self.families = [frozenset(normalize(w) for w in family) for family in lang.auxiliary_families]
         self.hedges = frozenset(tuple(normalize(h).split()) for h in lang.hedges)
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
-        self.empty_conditions: Phrases[str] = Phrases([(p, "as asked") for p in lang.empty_conditions], typos=False)
+        self.empty_conditions: Phrases[str] = Phrases([(p, "as asked") for p in lang.empty_conditions], typos=False,
+                                                      fillers=self.fillers)  # "if i *really* needed to"
         self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)

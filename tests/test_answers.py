@@ -597,3 +597,13 @@ def test_what_follows_a_contrast_after_how_often(engine: Engine, parser: Parser,
     how much after "but" does not undo how often; "not anymore" does."""
     read = parser.parse(q(engine, "benzo_freq"), typed)
     assert read.value == expected and read.inferred
+
+
+@pytest.mark.parametrize("typed, expected", [("if i had to", "yes"), ("only if i really needed to", "yes"),
+                                             ("if my boss lets me", None)])
+def test_only_the_questions_own_condition_is_a_yes(engine: Engine, parser: Parser, typed: str,
+                                                   expected: str | None) -> None:
+    """ "if i had to" to "could you take time off... if you needed to?" was asked again (a kiosk
+    walk): it says the question's own condition again, so it is a yes, shown back."""
+    read = parser.parse(q(engine, "time_off"), typed)
+    assert read.value == expected and (expected is None or read.inferred)
