@@ -526,9 +526,7 @@ class Checker:
                     yield self.problem(at + ("resources", j), "check_in", f"unknown resource '{rid}'")
         lists: list[tuple[tuple[str | int, ...], str, list[str]]] = [
             (("safety", "scope", key), f"scope '{key}'", getattr(safety.scope, key))
-            for key in ("negation", "not_negation", "negation_after", "past", "not_past", "now", "resolved",
-                        "again_now", "negative_subjects", "negation_blockers", "stories", "someone_else",
-                        "thing_denials", "own_subjects")]
+            for key in type(safety.scope).model_fields if key not in type(safety.scope).WORD_LISTS]
         for cid, concept in safety.concepts.items():
             here: tuple[str | int, ...] = ("safety", "concepts", cid)
             where = f"concept '{cid}'"

@@ -7,7 +7,7 @@ checked by `chatbot.dialogs`, which knows the whole file and its line numbers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -312,6 +312,10 @@ class CrisisConcept(Strict):
 
 class CrisisScope(Strict):
     """Cue patterns read around every match: negation, time and subject."""
+
+    # lists of plain words; every other list here is patterns, compiled and checked as such
+    WORD_LISTS: ClassVar[frozenset[str]] = frozenset({"negation_stops", "fillers", "negating_prefixes",
+                                                      "first_person"})
 
     negation: list[Text]
     not_negation: list[Text] = []

@@ -50,7 +50,6 @@ class Values:
         self._per_phrases = sorted({tuple(normalize(p).split()) for p in lang.per}, key=len, reverse=True)
         self.spread = word_set(lang.spread)
         self.off_words = word_set(lang.off_words)
-        self.one_words = word_set(["a", "an"])
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
         self.range_words = word_set(lang.range_words)
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
@@ -221,7 +220,7 @@ class Values:
                 count = self.numbers((words[j - 2],))
                 if count and 0 < count[0][2] < 7:
                     return j - 2, j + 1, count[0][2]
-                if words[j - 2] in self.one_words:
+                if words[j - 2] in self.one:
                     return j - 2, j + 1, 1.0
         return None
 
