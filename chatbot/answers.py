@@ -535,6 +535,8 @@ class Parser:
         options = self.options(question)
         if question.kind == "yes_no":
             return Parsed(reask=self._s("reask_yes_no", n=len(options)))
+        if question.kind == "number" and question.number is not None:  # no options to list
+            return Parsed(reask=self._s("reask_number", min=question.number.min, max=question.number.max))
         key = "reask_multi" if question.kind == "multi" else "reask_choice"
         return Parsed(reask=self._s(key, n=len(options), options=self._listed(list(enumerate(options, 1)))))
 

@@ -607,3 +607,10 @@ def test_only_the_questions_own_condition_is_a_yes(engine: Engine, parser: Parse
     walk): it says the question's own condition again, so it is a yes, shown back."""
     read = parser.parse(q(engine, "time_off"), typed)
     assert read.value == expected and (expected is None or read.inferred)
+
+
+def test_two_accounts_at_a_number_question_ask_for_a_number(engine: Engine, parser: Parser) -> None:
+    """ "every day, he says he stopped but i find cans" at "how many days do they drink?" was
+    asked again with "Please pick one, by number or in your own words: ." (no options to list)."""
+    reask = parser.parse(q(engine, "alcohol_days"), "every day, he says he stopped but i find cans", other=True).reask
+    assert reask is not None and "0 to 7" in reask and ": ." not in reask
