@@ -304,7 +304,10 @@ class Parser:
             parsed = self._present(question, tokens, other)
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
-            parsed = self._general_reask(question)  # "high blood pressure, does that count?": not sure it fits
+            # "high blood pressure, does that count?": not sure it fits. A question first and then
+            # an answer of its own ("what counts as a drink? 3 beers and 2 shots"): the answer,
+            # put to the person to confirm
+            parsed = self._answered_after_asking(question, text, other) or self._general_reask(question)
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
         if parsed.reask is None and isinstance(parsed.value, str) and self._doubted(question, tokens, parsed.value,
                                                                                   bool(crisis_no)):
@@ -323,6 +326,16 @@ class Parser:
         hedged = placed is not None and placed[1]  # "maybe the second one": put to the person first
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words,
                       parsed.shown)
+
+    def _answered_after_asking(self, question: Question, text: str, other: bool) -> Parsed | None:
+        """What follows the last question mark, read on its own, when it answers without asking."""
+        _, mark, tail = text.rpartition("?")
+        if not mark or not tail.strip():
+            return None
+        parsed = self.parse(question, tail, other)
+        if parsed.value is None or parsed.reask is not None:
+            return None
+        return replace(parsed, inferred=True)
 
     def _doubted(self, question: Question, tokens: Tokens, value: str, crisis: bool) -> bool:
         """A yes said only in part ("kinda open", "half safe", "safe-ish"), or, to "are you safe?",
@@ -1028,10 +1041,16 @@ class Parser:
             return None
         if rest[len(exception)] in self.cues.highlights:
             return self._several(question, every, inferred=True)  # "all of them but mostly anxiety"
-        left_out = self._multi(question, tokenize(" ".join(rest[len(exception):]), self.cues.contrast), other)
-        if left_out.reask is not None or not isinstance(left_out.value, tuple):
-            return self._general_reask(question)
-        kept = [v for v in every if v not in left_out.value]
+        named = rest[len(exception):]
+        placed = self._by_place(question, named)
+        if placed is not None:  # "all of them except the last one": the options at those places
+            left_out_values = tuple(self.options(question)[i - 1].value for i in placed[0])
+        else:
+            left_out = self._multi(question, tokenize(" ".join(named), self.cues.contrast), other)
+            if left_out.reask is not None or not isinstance(left_out.value, tuple):
+                return self._general_reask(question)
+            left_out_values = left_out.value
+        kept = [v for v in every if v not in left_out_values]
         return self._several(question, kept, inferred=True) if kept else self._general_reask(question)
 
     def _someone_joined_on(self, question: Question, tokens: Tokens, affirmed: list[Match[str]]) -> bool:

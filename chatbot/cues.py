@@ -40,6 +40,9 @@ class Cues:
         for phrase in lang.question_openers:
             words = tuple(normalize(phrase).split())
             self.question_openers.setdefault(words[0], []).append(words)
+        self.question_words = word_set(lang.question_words)
+        self.question_verbs = word_set(lang.question_verbs)
+        self.asked_subjects = word_set(lang.asked_subjects)
         self.plural_endings = tuple(lang.plural_endings)
         self.no_determiners = word_set(lang.no_determiners)
         self.measures = word_set(lang.measures)
@@ -386,6 +389,9 @@ class Cues:
                 if i == 0 or tokens.clauses[i] != tokens.clauses[i - 1] and words[i] not in self.relative_pronouns
                 for q in self.question_openers.get(words[i], ())):
             return True
+        if any(words[i] in self.question_words and words[i + 1] in self.question_verbs
+               and words[i + 2] in self.asked_subjects for i in range(len(words) - 2)):
+            return True  # "help what do i do", "she took pills what should i do"
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))
 

@@ -289,6 +289,11 @@ class Language(_Strict):
     asking_openers: list[Phrase] = []
     asking_verbs: list[Phrase] = []
     question_openers: list[Phrase] = []
+    # a question by its shape anywhere in an answer: a question word, a helping verb, a subject
+    # ("she took pills what should i do"): not an answer, whatever else it says
+    question_words: list[Phrase] = []
+    question_verbs: list[Phrase] = []
+    asked_subjects: list[Phrase] = []
     # who else an answer can be about: "my roommate smokes weed, not me" names weed of the
     # roommate. `relations` are people ("dad", "roommate"), `third_persons` the pronouns for
     # someone else, `self_subjects` the answering person's own; `shared` says it is both of them

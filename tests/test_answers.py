@@ -614,3 +614,34 @@ def test_two_accounts_at_a_number_question_ask_for_a_number(engine: Engine, pars
     asked again with "Please pick one, by number or in your own words: ." (no options to list)."""
     reask = parser.parse(q(engine, "alcohol_days"), "every day, he says he stopped but i find cans", other=True).reask
     assert reask is not None and "0 to 7" in reask and ": ." not in reask
+
+
+@pytest.mark.parametrize("typed", ["my friend took some pills and i cant wake her up what do i do",
+                                   "she took pills, what should i do", "is this safe"])
+def test_a_question_asked_back_anywhere_is_not_a_yes(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "... i cant wake her up what do i do" to "are you safe right now?" was read as "Yes, I am
+    safe": the "i do" of a question asked back, with no comma before it, taken for a yes."""
+    read = parser.parse(q(engine, "safety_now"), typed, other=True)
+    assert read.value is None and read.reask
+
+
+@pytest.mark.parametrize("qid, typed, expected", [("substances", "does wine count? if so wine", ("alcohol",)),
+                                                  ("medication_open", "what is suboxone? ok yes", "yes")])
+def test_a_question_then_an_answer_of_its_own_is_read_and_shown(engine: Engine, parser: Parser, qid: str,
+                                                                typed: str, expected: object) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert read.value == expected and read.inferred
+
+
+@pytest.mark.parametrize("qid, typed, left_out", [("substances", "all of them except the last one", "other_drug"),
+                                                  ("mental_health", "all of them except the last", "voices")])
+def test_all_but_an_option_named_by_its_place(engine: Engine, parser: Parser, qid: str, typed: str,
+                                              left_out: str) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert isinstance(read.value, tuple) and len(read.value) >= 3 and left_out not in read.value and read.inferred
+
+
+def test_a_denial_as_staff_write_it(engine: Engine, parser: Parser) -> None:
+    """Staff role-playing write "Patient reports daily alcohol use and denies other drugs"."""
+    read = parser.parse(q(engine, "substances"), "Patient reports daily alcohol use and denies other drugs")
+    assert read.value == ("alcohol",)

@@ -27,6 +27,8 @@ MISSED_BEFORE = {  # issue 10, "Missed, by concept"
 }
 CLEAR_DANGER = ["plan_means", "overdose", "withdrawal_danger"]
 FALSE_ALARMS_BEFORE = [  # issue 10, "False alarms, by class"
+    "The patient denies suicidal ideation.",  # a denial as staff write it (was the crisis screen)
+    "she denied overdosing",
     "my landlord is going to murder me",
     "I lost a cousin to fentanyl in 2019",
     "I want to end my lease",
@@ -193,3 +195,10 @@ def test_at_a_question_about_history_undated_signs_are_history_but_now_is_now(en
         with engine.session() as session:
             walk(session, *to_signs)
             assert session.answer(now).kind == "crisis", now
+
+
+def test_a_denial_word_denies_only_its_own_clause(engine: Engine) -> None:
+    """"denies" reads as a denial ("patient denies suicidal ideation" raises nothing), and
+    stops where other negations stop."""
+    assert engine.detector.detect("i was denied treatment, now i want to kill myself")
+    assert engine.detector.detect("they denied my claim and i want to die")
