@@ -1113,6 +1113,8 @@ class Parser:
             return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
         if contained is not None:  # "two bottles of wine": 10, shown back before it counts
             return self._number_value(question, contained.span, inferred=True)
+        if question.reads == "count" and self._a_number_naming_a_thing(words):
+            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))  # "a 40": not 40 drinks
         spans = self.values.number_spans(words)
         if len(spans) > 1:
             # "4 beers after my 12 hour shift", "shes 72 and has 3 glasses": the other numbers measure something else
@@ -1197,6 +1199,17 @@ class Parser:
                 lo, hi = found.span
                 return self._number_value(question, (lo / days, hi / days), inferred=True)
         return self._number_value(question, found.span, inferred=not exact)
+
+    def _a_number_naming_a_thing(self, words: tuple[str, ...]) -> bool:
+        """A number used as the name of what is drunk, not a count of it: "a 40", "two 40s", "a 24
+        oz can" (but "a 12 pack": what holds a count of drinks)."""
+        spans = self.values.number_spans(words)
+        ends = {e for _, e, _ in spans}
+        if any(i in ends and w[:-len(e)].isdigit() for i, w in enumerate(words) for e in self.cues.plural_endings
+               if w.endswith(e) and len(w) > len(e)):
+            return True  # "two 40s" (not "since his 20s")
+        return any(s > 0 and words[s - 1] in self.values.one and words[s].isdigit()
+                   and not (e < len(words) and words[e] in self.cues.count_holders) for s, e, _ in spans)
 
     def _converted(self, question: Question, tokens: Tokens) -> Span | None:
         """A last number the person worked out from an amount said before it ("a fifth, so like

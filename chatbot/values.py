@@ -328,6 +328,8 @@ class Values:
             if len(bare) == 1:
                 s, e, sp = bare[0]
                 found = [Found(sp, vague.negated, min(s, vague.start), max(e, vague.end))]
+        if not found:  # "3 beers a day, weekends only": the days said are how often
+            found = self._amount_per_day(tokens, used, cues_free)
         return self._merge(found)
 
     def _double_negative(self, tokens: Tokens, f: Found) -> Found | None:
@@ -360,6 +362,28 @@ class Values:
             if ahead and before:
                 out.append(Found((7.0, 7.0), False, before[-1].start, ahead[0] + 1))
         return out
+
+    def _amount_per_day(self, tokens: Tokens, used: set[int], cues_free: set[int]) -> list[Found]:
+        """An amount of something each day ("a gram a day", "2 pills a day", "half a bottle a
+        night"): used every day, however much. Only a day: "2 bags a week" does not say on how
+        many days."""
+        words = tokens.words
+        found = []
+        for k in range(2, len(words) - 1):
+            if words[k] not in self.per or self.unit_days.get(words[k + 1]) != 1.0 or k in used or k + 1 in used:
+                continue
+            for size in (1, 2):  # the thing counted: "pills", "xanax bars"
+                lead = k - size - 1
+                things = words[lead + 1:k]
+                if lead < 0 or any(w in self.per or w in self.unit_days or w in self.times_words
+                                   or self.numbers((w,)) for w in things):
+                    continue
+                if words[lead] in ("a", "an") or any(e == lead + 1 for _, e, _ in self.number_spans(words[:lead + 1])):
+                    if not self._negated(tokens, lead, k + 2, cues_free):  # "not a gram a day": how much, then?
+                        found.append(Found((7.0, 7.0), False, lead, k + 2))
+                        used.update(range(lead, k + 2))
+                    break
+        return found
 
     def _counted(self, tokens: Tokens, used: set[int]) -> list[tuple[int, int, Span]]:
         """Amounts said in words ("a few", "several") that a period can follow: "a few weeks"."""

@@ -163,8 +163,8 @@ def test_the_general_held_out_parts_written_this_round(engine: Engine, capsys: p
     measured 84.9%, 82.2%, 79.9% and 87.8% read as expected, 3.3%, 2.9%, 4.9% and 1.6% misread,
     against 90.3% for the older parts: the gap is reported in the README, not hidden in the
     aggregate above. `heldout22` was written at the start of the third round of 2026-11-27 and
-    measured 88.4% at its end; `heldout23` at the start of the fourth, 83.6% then and 84.1% at its end; `heldout24` at the
-    start of the fifth (2026-11-27), 80.5% then."""
+    measured 88.4% at its end; `heldout23` at the start of the fourth, 83.6% then and 84.1% at its
+    end; `heldout24` at the start of the fifth (2026-11-27), 80.5% then."""
     f = figures(score(engine.dialog, engine.parser, part, engine.critical))
     n = f["answers"]
     with capsys.disabled():

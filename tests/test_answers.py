@@ -645,3 +645,26 @@ def test_a_denial_as_staff_write_it(engine: Engine, parser: Parser) -> None:
     """Staff role-playing write "Patient reports daily alcohol use and denies other drugs"."""
     read = parser.parse(q(engine, "substances"), "Patient reports daily alcohol use and denies other drugs")
     assert read.value == ("alcohol",)
+
+
+@pytest.mark.parametrize("typed, expected", [("a gram a day", "daily"), ("2 pills a day", "daily"),
+                                             ("half a gram a day", "daily"), ("2 bags a week", None)])
+def test_an_amount_each_day_is_every_day(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
+    """ "a gram a day" to "how often do you use opioids?" was asked again; an amount a week does
+    not say on how many days, so it still is."""
+    read = parser.parse(q(engine, "opioid_freq"), typed)
+    assert read.value == expected and (expected is None or read.inferred)
+
+
+def test_the_days_said_beat_an_amount_each_day(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_days"), "3 beers a day, weekends only").value == 2
+
+
+@pytest.mark.parametrize("typed, expected", [("a 40", None), ("two 40s", None), ("a 24 oz can", None),
+                                             ("a 12 pack", 12), ("a dozen or so beers", 14)])
+def test_a_number_that_names_what_is_drunk_is_not_a_count(engine: Engine, parser: Parser, typed: str,
+                                                          expected: int | None) -> None:
+    """ "a 40" was read as 40 drinks and "two 40s" as 2: the number names a bottle the question
+    does not size, so the person is asked for the number of drinks."""
+    read = parser.parse(q(engine, "alcohol_drinks"), typed)
+    assert read.value == expected and (expected is None) == (read.reask is not None)
