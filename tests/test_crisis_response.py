@@ -202,3 +202,21 @@ def test_a_denial_word_denies_only_its_own_clause(engine: Engine) -> None:
     stops where other negations stop."""
     assert engine.detector.detect("i was denied treatment, now i want to kill myself")
     assert engine.detector.detect("they denied my claim and i want to die")
+
+
+@pytest.mark.parametrize("phrase", ["took 2 bottles of benadryl. seeing stuff. scared",
+                                    "I take all my pills now. All of them. I feel sleepy.",
+                                    "i took a lot. not saying how many. its starting to kick in",
+                                    "trying to quit drinking on my own, temperature is 103 and my pulse is like 140"])
+def test_an_overdose_or_withdrawal_told_across_sentences_or_by_numbers_opens_the_screen(engine: Engine,
+                                                                                      phrase: str) -> None:
+    assert any(hit.grade == "now" for hit in engine.detector.detect(phrase))
+
+
+@pytest.mark.parametrize("phrase", ["i took a lot of notes. the coffee is kicking in",
+                                    "took 2 bottles of water to the gym, was dizzy",
+                                    "I take all my pills every morning like the doctor says",
+                                    "So it's 1998, I'm in county detox, and I have a seizure on the floor. "
+                                    "That was my last drink, 26 years ago."])
+def test_the_same_words_about_something_harmless_or_long_ago_open_nothing(engine: Engine, phrase: str) -> None:
+    assert not any(hit.grade == "now" for hit in engine.detector.detect(phrase))
