@@ -1209,7 +1209,8 @@ class Parser:
                if w.endswith(e) and len(w) > len(e)):
             return True  # "two 40s" (not "since his 20s")
         return any(s > 0 and words[s - 1] in self.values.one and words[s].isdigit()
-                   and not (e < len(words) and words[e] in self.cues.count_holders) for s, e, _ in spans)
+                   and not (e < len(words) and words[e] in self.cues.count_holders)
+                   and not self.values.not_amount(words, s, e) for s, e, _ in spans)  # "a 10 hour shift"
 
     def _converted(self, question: Question, tokens: Tokens) -> Span | None:
         """A last number the person worked out from an amount said before it ("a fifth, so like
