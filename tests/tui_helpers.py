@@ -32,9 +32,8 @@ async def to_summary(pilot: Pilot, answers: Sequence[str], *, press_start: bool 
     in-process (`session.answer`, the engine API a typed answer ends in); the last is typed in
     the answer box, so the summary is shown by the same path as for a person. The log is drawn
     from the Session, so the screens match a typed intake. Typing every answer through the app
-    stays checked by tests/test_tui.py::test_whole_intake_to_the_summary and the `tui: true`
-    transcripts. With press_start=False the intake is already on screen, at the question the
-    first answer is for.
+    stays checked by the `tui: true` transcripts (W1 among them). With press_start=False the
+    intake is already on screen, at the question the first answer is for.
     """
     if press_start:
         await start(pilot)
