@@ -648,6 +648,8 @@ class Parser:
                 if when.span[1] > question.within_days and not (said_yes and when.span[1] <= 2 * question.within_days):
                     return self._general_reask(question)  # ("yes, last month": a plain yes first says which)
         # a value the options cover by range
+        if question.reads == "count" and self._a_number_naming_a_thing(words):
+            return self._general_reask(question)  # "he had a 40": a bottle, not 40 times
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
             unsure = self.cues.unsure_cover(tokens)

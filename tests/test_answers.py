@@ -668,3 +668,11 @@ def test_a_number_that_names_what_is_drunk_is_not_a_count(engine: Engine, parser
     does not size, so the person is asked for the number of drinks."""
     read = parser.parse(q(engine, "alcohol_drinks"), typed)
     assert read.value == expected and (expected is None) == (read.reask is not None)
+
+
+def test_a_bottle_named_by_its_size_is_not_a_count_of_times(engine: Engine, parser: Parser) -> None:
+    """Walking the plain mode as a wife, "this morning, he had a 40 with breakfast" typed at the
+    check of "how many times through withdrawal?" was read as 40 times, so the check took it as a
+    yes to "Three times or more"."""
+    read = parser.parse(q(engine, "withdrawal_times"), "this morning, he had a 40 with breakfast", other=True)
+    assert read.value is None and read.reask
