@@ -378,7 +378,7 @@ class Values:
                 if lead < 0 or any(w in self.per or w in self.unit_days or w in self.times_words
                                    or self.numbers((w,)) for w in things):
                     continue
-                if words[lead] in ("a", "an") or any(e == lead + 1 for _, e, _ in self.number_spans(words[:lead + 1])):
+                if words[lead] in self.one or any(e == lead + 1 for _, e, _ in self.number_spans(words[:lead + 1])):
                     if not self._negated(tokens, lead, k + 2, cues_free):  # "not a gram a day": how much, then?
                         found.append(Found((7.0, 7.0), False, lead, k + 2))
                         used.update(range(lead, k + 2))
