@@ -212,7 +212,7 @@ CUES = ["not", "no", "never", "dont", "every", "day", "days", "a", "week", "mont
         "nothing", "unknown", "0", "7", "99999", "1.5", "-", ",", "?", "late", "teens", "several", "times"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(words=st.lists(st.sampled_from(CUES), min_size=1, max_size=12), other=st.booleans())
 def test_any_mix_of_cue_words_gives_a_reading_or_a_question(engine: Engine, words: list[str], other: bool) -> None:
