@@ -1112,11 +1112,11 @@ class Parser:
             return self._number_value(question, converted, inferred=True)
         contained = self._containers(question, tokens) if question.reads == "count" else None
         if contained is not None and math.isnan(contained.span[0]):  # "2 bottles of vodka": not 2
-            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
+            return self._general_reask(question)
         if contained is not None:  # "two bottles of wine": 10, shown back before it counts
             return self._number_value(question, contained.span, inferred=True)
         if question.reads == "count" and self._a_number_naming_a_thing(words):
-            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))  # "a 40": not 40 drinks
+            return self._general_reask(question)  # "a 40": not 40 drinks
         spans = self.values.number_spans(words)
         if len(spans) > 1:
             # "4 beers after my 12 hour shift", "shes 72 and has 3 glasses": the other numbers measure something else
@@ -1188,7 +1188,7 @@ class Parser:
             if polarity == "no" and spec.min == 0 and not (negators and without_after(
                     tokens, negators[0].start, self.cues.without)):  # "never without food" is not none
                 return self._number_value(question, (0.0, 0.0), inferred=True)
-            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
+            return self._general_reask(question)
         exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
             question.reads is not None and self.values.exact(question.reads, words))
         if question.reads == "count":
@@ -1295,7 +1295,7 @@ class Parser:
         assert spec is not None
         lo, hi = span
         if hi == INF:
-            return Parsed(reask=self._s("reask_number", min=spec.min, max=spec.max))
+            return self._general_reask(question)
         if 0 < hi < 1:
             value = 0
             display = self._s("less_than_weekly") if question.reads == "frequency" else "0"

@@ -325,12 +325,12 @@ class CrisisScope(Strict):
     # said with a disclosure of long ago, it is over: "that was 15 years ago, im fine now"
     resolved: list[Text] = []
     negation_stops: list[Text] = []
-    # a plain "no" before a thing (`thing_denials`) does not reach a match that has a subject of
-    # its own (`own_subjects`) after that thing: "no job, no place, im done with life"
     # words that look like a time long ago but are not one ("thinks its 1995")
     not_past: list[Text] = []
     # a time long ago does not make a disclosure history when the sentence says it happened again lately
     again_now: list[Text] = []
+    # a plain "no" before a thing (`thing_denials`) does not reach a match that has a subject of
+    # its own (`own_subjects`) after that thing: "no job, no place, im done with life"
     thing_denials: list[Text] = []
     own_subjects: list[Text] = []
     # "nobody", "none of us": a negation of the clause they are the subject of, however long

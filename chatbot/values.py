@@ -370,7 +370,9 @@ class Values:
         words = tokens.words
         found = []
         for k in range(2, len(words) - 1):
-            if words[k] not in self.per or self.unit_days.get(words[k + 1]) != 1.0 or k in used or k + 1 in used:
+            per = self.per_at(words, k)  # "a day", "per day", "in a day"
+            if not per or k + per >= len(words) or self.unit_days.get(words[k + per]) != 1.0 \
+                    or any(i in used for i in range(k, k + per + 1)):
                 continue
             for size in (1, 2):  # the thing counted: "pills", "xanax bars"
                 lead = k - size - 1
@@ -379,9 +381,9 @@ class Values:
                                    or self.numbers((w,)) for w in things):
                     continue
                 if words[lead] in self.one or any(e == lead + 1 for _, e, _ in self.number_spans(words[:lead + 1])):
-                    if not self._negated(tokens, lead, k + 2, cues_free):  # "not a gram a day": how much, then?
-                        found.append(Found((7.0, 7.0), False, lead, k + 2))
-                        used.update(range(lead, k + 2))
+                    if not self._negated(tokens, lead, k + per + 1, cues_free):  # "not a gram a day": how much, then?
+                        found.append(Found((7.0, 7.0), False, lead, k + per + 1))
+                        used.update(range(lead, k + per + 1))
                     break
         return found
 
