@@ -304,10 +304,11 @@ class Parser:
             parsed = self._present(question, tokens, other)
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
-            # "high blood pressure, does that count?": not sure it fits. A question first and then
-            # an answer of its own ("what counts as a drink? 3 beers and 2 shots"): the answer,
-            # put to the person to confirm
-            parsed = self._answered_after_asking(question, text, other) or self._general_reask(question)
+            # "high blood pressure, does that count?": not sure it fits. An answer and a question of
+            # the person's own beside it ("im safe, is this private?", "what counts as a drink? 3
+            # beers and 2 shots"): the answer, put to the person to confirm
+            parsed = self._answered_after_asking(question, text, other) \
+                or self._answered_before_asking(question, tokens, other) or self._general_reask(question)
         crisis_no = [o for o in self.options(question) if o.means == "no" and o.crisis]
         if parsed.reask is None and isinstance(parsed.value, str) and self._doubted(question, tokens, parsed.value,
                                                                                   bool(crisis_no)):
@@ -333,6 +334,17 @@ class Parser:
         if not mark or not tail.strip():
             return None
         parsed = self.parse(question, tail, other)
+        if parsed.value is None or parsed.reask is not None:
+            return None
+        return replace(parsed, inferred=True)
+
+    def _answered_before_asking(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
+        """What comes before a question of the person's own, read on its own ("im safe, is this
+        private?"); not before a doubt about the answer itself ("does that count?")."""
+        at = self.cues.question_at(tokens)
+        if not at or self.cues.asking_back.find(tokens):
+            return None
+        parsed = self.parse(question, " ".join(tokens.words[:at]), other)
         if parsed.value is None or parsed.reask is not None:
             return None
         return replace(parsed, inferred=True)

@@ -384,17 +384,26 @@ class Cues:
         words = tokens.words
         if len(words) < 2:
             return False
-        # a question opening the answer or one of its clauses ("maybe, what does vivitrol do")
-        if self.asking_back.find(tokens) or any(
-                words[i:i + len(q)] == q for i in range(len(words))
-                if i == 0 or tokens.clauses[i] != tokens.clauses[i - 1] and words[i] not in self.relative_pronouns
-                for q in self.question_openers.get(words[i], ())):
+        if self.asking_back.find(tokens) or self.question_at(tokens) is not None:
             return True
-        if any(words[i] in self.question_words and words[i + 1] in self.question_verbs
-               and words[i + 2] in self.asked_subjects for i in range(len(words) - 2)):
-            return True  # "help what do i do", "she took pills what should i do"
         return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
                    for i, w in enumerate(words))
+
+    def question_at(self, tokens: Tokens) -> int | None:
+        """Where a question of the person's own starts, by its shape: opening the answer or one of
+        its clauses ("maybe, what does vivitrol do", "im safe, is this private?"), or anywhere as a
+        question word, a helping verb and a subject ("help what do i do"); None if there is none."""
+        words = tokens.words
+        if len(words) < 2:
+            return None
+        for i, word in enumerate(words):
+            opens = i == 0 or tokens.clauses[i] != tokens.clauses[i - 1] and word not in self.relative_pronouns
+            if opens and any(words[i:i + len(q)] == q for q in self.question_openers.get(word, ())):
+                return i
+            if i + 2 < len(words) and word in self.question_words and words[i + 1] in self.question_verbs \
+                    and words[i + 2] in self.asked_subjects:
+                return i
+        return None
 
     def a_measure(self, tokens: Tokens, m: Match[str]) -> bool:
         """A word that is also a measure or a thing, used as one: "a glass or two", "two glasses

@@ -626,8 +626,9 @@ def test_a_question_asked_back_anywhere_is_not_a_yes(engine: Engine, parser: Par
 
 
 @pytest.mark.parametrize("qid, typed, expected", [("substances", "does wine count? if so wine", ("alcohol",)),
-                                                  ("medication_open", "what is suboxone? ok yes", "yes")])
-def test_a_question_then_an_answer_of_its_own_is_read_and_shown(engine: Engine, parser: Parser, qid: str,
+                                                  ("medication_open", "what is suboxone? ok yes", "yes"),
+                                                  ("safety_now", "im safe, is this private?", "safe")])
+def test_an_answer_beside_a_question_of_the_persons_own_is_read_and_shown(engine: Engine, parser: Parser, qid: str,
                                                                 typed: str, expected: object) -> None:
     read = parser.parse(q(engine, qid), typed)
     assert read.value == expected and read.inferred

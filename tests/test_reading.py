@@ -387,7 +387,9 @@ READINGS_BY_CLASS = [
     ("alcohol_drinks", "like 10 12 beers", False, 12),
     ("alcohol_drinks", "two glasses of wine, occasionally three", False, 3),
     ("alcohol_drinks", "2 12 packs", False, None),
-    ("medication_open", "maybe, what does vivitrol do", False, None),
+    # a question of one's own after the answer: the answer, put to the person ("Maybe, I want to know more")
+    ("medication_open", "maybe, what does vivitrol do", False, "unsure"),
+    ("serious_illness", "high blood pressure, does that count?", False, None),  # a doubt about the answer: asked
     ("withdrawal_times", "every time i try to quit, which is a lot", False, "many"),
     # "cant stop" says the thing goes on: "i cant stop drinking" was "not Alcohol"
     ("substances", "i cant stop drinking", False, ("alcohol",)),
