@@ -316,6 +316,7 @@ class Language(_Strict):
     # after a number, a time to come: "65 in march" is 64 now
     future_after: list[Phrase] = []
     age_reached: list[Phrase] = []
+    either_year_after: list[Phrase] = []  # "65 this year": 64 or 65, the birthday may be still to come
     # an amount for a period, not a day ("20 beers a week"): the drinking days it spans (0: unknown)
     totals: dict[Phrase, Annotated[int, Field(ge=0)]] = {}
     # words that say no by themselves, so a negation before them says yes: "not impossible"
@@ -373,6 +374,7 @@ class Language(_Strict):
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]
     plural_endings: list[Phrase]
+    not_plurals: list[Phrase] = []  # "this", "was": a plural's ending, not a plural
     numbers: dict[Phrase, int]
     tens: dict[Phrase, int]
     weekdays: Annotated[list[list[Phrase]], Field(min_length=7, max_length=7)]

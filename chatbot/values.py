@@ -86,6 +86,7 @@ class Values:
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
         self.clause_openers = word_set(lang.joiners + lang.contrast)
         self.plural = tuple(lang.plural_endings)
+        self.not_plurals = word_set(lang.not_plurals)
         self.event_verbs = word_set(lang.event_verbs)
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
         self.states = word_set(lang.states)
@@ -97,6 +98,7 @@ class Values:
         self.not_amounts = word_set(lang.not_amounts)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
         self.age_reached = word_set(lang.age_reached)
+        self.either_year: Phrases[str] = Phrases([(p, "either") for p in lang.either_year_after], typos=False)
         self.totals: Phrases[int] = Phrases([(p, days) for p, days in lang.totals.items()], typos=False)
         self.age_leads = tuple(tuple(normalize(p).split()) for p in lang.age_leads)
 
@@ -567,12 +569,15 @@ class Values:
                     or self.measures_else(words, start, end, self.age_unit_words):
                 continue  # "my shift is 7 to 3": hours, not an age
             after = words[end] if end < len(words) else ""
-            if after.endswith(self.plural) and after not in self.age_unit_words and not after.isdigit():
+            if after.endswith(self.plural) and after not in self.age_unit_words | self.not_plurals \
+                    and not after.isdigit():
                 continue  # "i have 2 kids": not an age
             lo, hi = self._bounded(tokens, start, end, span)
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
             if not reached and any(m.start == 0 for m in self.future.find(words[end:end + 4])):
                 lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "18 next month": one less now
+            elif not reached and any(m.start == 0 for m in self.either_year.find(words[end:end + 3])):
+                lo = max(0.0, lo - 1)  # "65 this year": 64 or 65
             numeric.append(Found((lo, min(hi, 120.0)), False, start, end))
             used.update(range(start, end))
         found = numeric or found  # "67 years old": the number, not the word "old"

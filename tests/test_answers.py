@@ -677,3 +677,13 @@ def test_a_bottle_named_by_its_size_is_not_a_count_of_times(engine: Engine, pars
     yes to "Three times or more"."""
     read = parser.parse(q(engine, "withdrawal_times"), "this morning, he had a 40 with breakfast", other=True)
     assert read.value is None and read.reask
+
+
+@pytest.mark.parametrize("typed, expected", [("34 this year", "adult"), ("turning 34 this year", "adult"),
+                                             ("65 this year", None), ("34 is my age", "adult")])
+def test_an_age_said_with_this_year(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
+    """ "34 this year" was asked again (walking `intake` at 80x24): "this", ending like a plural,
+    was taken for "34 of something". This year's birthday may be still to come, so "65 this
+    year" is 64 or 65: asked which."""
+    read = parser.parse(q(engine, "age_group"), typed)
+    assert read.value == expected and (expected is None) == (read.reask is not None)
