@@ -509,7 +509,32 @@ class Parser:
             denied = not saying_no and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
-        return affirmed, negated, covered
+        listed = self._denied_with_the_list(tokens, affirmed, negated, negative)
+        return [m for m in affirmed if m not in listed], negated + listed, covered
+
+    def _denied_with_the_list(self, tokens: Tokens, affirmed: list[Match[str]], negated: list[Match[str]],
+                              negative: set[str]) -> list[Match[str]]:
+        """Mentions in a list joined by "or" that a negation opens ("no meth, coke or weed",
+        "no drugs like meth or coke"): the negation denies the whole list, however long."""
+        words = tokens.words
+        ordered = sorted(affirmed + negated, key=lambda m: m.start)
+        out: list[Match[str]] = []
+        k = 0
+        while k < len(ordered):
+            if ordered[k] not in negated:
+                k += 1
+                continue
+            chain, alternatives = [ordered[k]], False
+            while k + 1 < len(ordered) and all(w in self.cues.alternatives
+                                               for w in words[ordered[k].end:ordered[k + 1].start]):
+                alternatives |= bool(words[ordered[k].end:ordered[k + 1].start])
+                k += 1
+                chain.append(ordered[k])
+            last = chain[-1].end  # "no seizures, dts or anything": the list goes on with "or"
+            if alternatives or len(chain) > 1 and last < len(words) and words[last] in self.cues.alternatives:
+                out += [m for m in chain if m in affirmed and m.target not in negative]
+            k += 1
+        return out
 
     def _now_after(self, tokens: Tokens, clause: int) -> bool:
         """Whether a clause after `clause` speaks of now ("nowadays", "not anymore", "not since")."""

@@ -45,6 +45,7 @@ class Cues:
         self.asked_subjects = word_set(lang.asked_subjects)
         self.plural_endings = tuple(lang.plural_endings)
         self.count_holders = word_set(lang.count_holders)
+        self.alternatives = word_set(lang.alternatives)
         self.no_determiners = word_set(lang.no_determiners)
         self.measures = word_set(lang.measures)
         self.measure_leads = word_set(lang.measure_leads)

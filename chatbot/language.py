@@ -292,6 +292,8 @@ class Language(_Strict):
     # after "a" and a number, what holds that many drinks ("a 12 pack"); any other word after
     # them, or none, and the number names what is drunk ("a 40", "a 24 oz can"): asked
     count_holders: list[Phrase] = []
+    # what joins a list a negation denies whole: "no meth, coke or weed"
+    alternatives: list[Phrase] = []
     # a question by its shape anywhere in an answer: a question word, a helping verb, a subject
     # ("she took pills what should i do"): not an answer, whatever else it says
     question_words: list[Phrase] = []

@@ -687,3 +687,24 @@ def test_an_age_said_with_this_year(engine: Engine, parser: Parser, typed: str, 
     year" is 64 or 65: asked which."""
     read = parser.parse(q(engine, "age_group"), typed)
     assert read.value == expected and (expected is None) == (read.reask is not None)
+
+
+@pytest.mark.parametrize("qid, typed, denied", [
+    ("substances", "no meth, coke or weed", "cannabis"),
+    ("withdrawal_signs", "no seizures, dts or anything, just sweats", "dts"),
+])
+def test_a_negation_denies_the_whole_list_joined_by_or(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                       denied: str) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert not (isinstance(read.value, tuple) and denied in read.value)
+
+
+def test_no_drugs_like_this_or_that(engine: Engine, parser: Parser) -> None:
+    """ "... no drugs like meth or coke" was read as using cocaine (walking `intake` at 80x24):
+    the "no" reached meth, three words on, and not coke after it."""
+    typed = "mostly pills, percs and sometimes xanax. no drugs like meth or coke"
+    assert parser.parse(q(engine, "substances"), typed).value == ("benzos", "opioids")
+
+
+def test_a_list_without_or_after_a_negation_is_not_denied_whole(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "substances"), "no meth, coke every day").value == ("cocaine",)
