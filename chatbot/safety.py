@@ -235,6 +235,7 @@ class Detector:
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
         self.negative_subjects = grammar.compile(scope.negative_subjects)
+        self.every_time = grammar.compile(scope.every_time)
         self.thing_denials = grammar.compile(scope.thing_denials)
         self.again_now = grammar.compile(scope.again_now)
         self.not_past = grammar.compile(scope.not_past)
@@ -382,9 +383,17 @@ class Detector:
         not_past = text.spans(self.not_past)
         resolved = text.spans(self.resolved)
         subjects = text.spans(self.negative_subjects)
+        every = text.spans(self.every_time)
         # a negative subject is read as one, never as a plain "no" before a match
         plain = [s for s in text.spans(self.negation) if not any(n.start <= s.start < n.end for n in shielded)
-                 and not any(q.start <= s.start < q.end for q in subjects)]
+                 and not any(q.start <= s.start < q.end for q in [*subjects, *every])]
+        if every:
+            # "not a day goes by that i dont...": a negation after one in its sentence cancels with it
+            cancelled = {s.start for s in plain for e in every
+                         if e.end <= s.start and text.sentence[e.start] == text.sentence[s.start]}
+            plain = [s for s in plain if s.start not in cancelled]
+            subjects = [*subjects, *(e for e in every if not any(
+                e.end <= c and text.sentence[e.start] == text.sentence[c] for c in cancelled))]
         return _Cues(
             negation=plain, subjects=subjects, blocked={b.start for b in text.spans(self.blockers)},
             things={s.start for s in text.spans(self.thing_denials)},
@@ -507,8 +516,11 @@ class _Cues:
                    and not any(w in self.stops for w in text.words[s.end:span.start]) for s in self.told)
 
     def negated(self, text: _Text, span: _Span) -> bool:
-        return self._negated(text, span) or span.lead is not None and self._negated(
-            text, _Span(span.lead, span.lead + 1))
+        """Denied, at the match or at the start of an `A ~ B` match that B begins, unless a stop
+        word stands between the two ("not one neighbor came when he choked me")."""
+        lead = span.lead
+        return self._negated(text, span) or lead is not None and not any(
+            w in self.stops for w in text.words[lead:span.start]) and self._negated(text, _Span(lead, lead + 1))
 
     def _negated(self, text: _Text, span: _Span) -> bool:
         clause = text.clause[span.start]

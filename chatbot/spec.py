@@ -338,6 +338,10 @@ class CrisisScope(Strict):
     # between them and the match ("nobody knows i cut myself": a disclosure, not a denial)
     negative_subjects: list[Text] = []
     negation_blockers: list[Text] = []
+    # "not a day goes by", "hardly a night": denying the exception says "every time". With a
+    # negation after it in its sentence the two cancel ("not a single day i dont wish i was
+    # dead"); alone it denies its clause like a negative subject ("not one time have i tried")
+    every_time: list[Text] = []
     # words that add emphasis, not meaning ("honestly", "even"): dropped from answers and
     # patterns alike before matching, so a pattern need not list every place one can go
     fillers: list[Text] = []

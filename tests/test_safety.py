@@ -507,3 +507,19 @@ def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None
     hits = engine.detector.detect(typed)
     found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
     assert found == grade, hits
+
+
+# sixth round (tuning31's misses, then tuning32): each a class, in words of its own
+@pytest.mark.parametrize("typed, grade", [
+    ("not a day goes by that i dont want to be dead", "now"),  # a denied exception and a negation cancel
+    ("hardly a night passes where i dont cut myself", "check"),
+    ("not one morning i didnt think about ending my life", "now"),
+    ("not one time have i tried to kill myself", None),  # alone, the denied exception denies
+    ("nobody helped when she strangled me", "now"),  # a negation does not reach past "when"
+    ("not one cop showed up when he beat me tonight", "now"),
+    ("i keep praying i wont wake up", "check"),  # a wish not to wake: not someone unresponsive
+])
+def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None) -> None:
+    hits = engine.detector.detect(typed)
+    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
+    assert found == grade, hits
