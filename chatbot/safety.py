@@ -524,16 +524,18 @@ class _Cues:
 
     def _negated(self, text: _Text, span: _Span) -> bool:
         clause = text.clause[span.start]
+        # a stop word between, or opening the match, starts another clause ("felt nothing after you...")
+        upto = span.start + 1
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
-                    and not any(w in self.stops for w in text.words[cue.end:span.start]) \
+                    and not any(w in self.stops for w in text.words[cue.end:upto]) \
                     and not (cue.start in self.things  # "no job im done": the subject is past the thing
                              and any(i in self.own for i in range(cue.end + 1, span.start + 1))):
                 return True
         for cue in self.subjects:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE + SUBJECT_GROUP \
                     and text.clause[cue.start] == clause \
-                    and not any(w in self.stops for w in text.words[cue.end:span.start]) \
+                    and not any(w in self.stops for w in text.words[cue.end:upto]) \
                     and not any(cue.end <= i < span.start for i in self.blocked):
                 return True
         for cue in self.after:

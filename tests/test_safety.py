@@ -518,6 +518,23 @@ def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None
     ("nobody helped when she strangled me", "now"),  # a negation does not reach past "when"
     ("not one cop showed up when he beat me tonight", "now"),
     ("i keep praying i wont wake up", "check"),  # a wish not to wake: not someone unresponsive
+    ("if i keep drinking like this im going to die", "check"),  # foretold, not intended: asked
+    ("i want to die", "now"),
+    ("honestly i may as well be dead", "check"),  # a passive wish as a shrug
+    ("no rehab is going to fix me", "check"),  # past saving
+    ("its too late for me to call the clinic today", None),
+    ("everyone would be happier if i didnt come home", "check"),  # absence said as not coming back
+    ("her boyfriend is nodding out and shes got my toddler", "now"),  # a small child with someone impaired
+    ("my dad is gonna drive wasted with my little sister's 3 year old in the back", "now"),
+    ("i used to drink with my kids around, im ashamed of it", None),
+    ("i can hear her smashing dishes in the kitchen again", "check"),  # someone raging: asked
+    ("my ex put me in the er twice", "check"),
+    ("my boss sent me to the er after i fell", None),
+    ("a bad flu put me in the hospital last winter", None),
+    ("what do you feel when you tried to end your life and woke up?", "check"),  # one's own, as "you"
+    ("jesus wouldnt take me, i woke up in the icu", "check"),  # survived, said by its outcome
+    ("the woman in the poem wants to die", "check"),  # a story told: asked, never the screen
+    ("as an er nurse i see people who hung themselves", "check"),
 ])
 def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
