@@ -108,6 +108,9 @@ class Parser:
         comparative = "|".join(re.escape(normalize(p)) for p in lang.comparatives)
         self._degree = re.compile(rf"\b(?:{degree})\s+(?=(?:{comparative})\b)", re.IGNORECASE) \
             if degree and comparative else None
+        varying = "|".join(re.escape(normalize(p)) for p in sorted(lang.varying, key=len, reverse=True))
+        self._varying = re.compile(rf"\b({varying})\s+(?:{degree})\b", re.IGNORECASE) \
+            if degree and varying else None
         # "8ish", "fortyish": about that number
         suffixes = "|".join(re.escape(normalize(p)) for p in lang.approximate_suffixes)
         self._approximate = re.compile(rf"\b([a-z0-9]+?)-?({suffixes})\b", re.IGNORECASE) if suffixes else None
@@ -124,6 +127,11 @@ class Parser:
         )
         possessives = [normalize(p) for p in lang.possessives]
         self.own, self.others_own = (possessives[0], possessives[1:]) if possessives else ("", [])
+        self.verb_forms = {normalize(k): [normalize(f) if f else "" for f in v] for k, v in lang.verb_forms.items()}
+        self.degree_leads = [normalize(w) for w in lang.degree_leads]
+        # "3x a day", "detox x4": a count with a one-letter times mark on either side, read as "3 x"
+        marks = "|".join(re.escape(k) for k in (normalize(t) for t in lang.times) if len(k) == 1 and k.isalpha())
+        self._times_mark = re.compile(rf"\b(?:(\d+)({marks})|({marks})(\d+))\b", re.IGNORECASE) if marks else None
         # "by myself" said of someone else: "by himself", "by herself", in the possessives' order
         reflexives = [normalize(p) for p in lang.reflexives]
         self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
@@ -214,9 +222,27 @@ class Parser:
             others = (opt.label_other,) if opt.label_other else ()
             for phrase in (opt.label, *others, *short, opt.value.replace("_", " ")):
                 pairs.append((phrase, opt.value))
-        synonyms = [(phrase, opt.value) for opt in self.options(question) for phrase in opt.synonyms]
+        synonyms = self._verb_forms([(phrase, opt.value) for opt in self.options(question) for phrase in opt.synonyms])
         return Phrases(self._said_of_others(pairs) + self._said_of_others(synonyms, anywhere=True),
                        fillers=self.cues.fillers, gap_stops=self.cues.negator_words | self.cues.relations)
+
+    def _verb_forms(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"seeing things" is also "sees things" and "see things": a phrase of two words or more
+        led by a verb form is read with that verb's other forms (the language's `verb_forms`);
+        "very confused" is also "real confused" (its `degree_leads`)."""
+        extra = []
+        for phrase, value in pairs:
+            first, _, rest = normalize(phrase).partition(" ")
+            if not rest:
+                continue
+            if first in self.degree_leads:
+                extra += [(f"{lead} {rest}", value) for lead in self.degree_leads]
+            for ending, forms in self.verb_forms.items():
+                if first.endswith(ending) and len(first) > len(ending) + 2:
+                    stem = first[:-len(ending)]
+                    extra += [(f"{stem}{form} {rest}", value) for form in forms]
+        known = {normalize(p) for p, _ in pairs}
+        return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 
     def _said_of_others(self, pairs: list[tuple[str, str]], anywhere: bool = False) -> list[tuple[str, str]]:
         """"my dad" is also "his dad" and "her dad": the same words said of someone else. With
@@ -280,6 +306,10 @@ class Parser:
             text = self._unseen.sub("", text)
         if self._degree is not None and question.kind != "text":
             text = self._degree.sub("", text)
+        if self._varying is not None and question.kind != "text":
+            text = self._varying.sub(r"\1", text)
+        if self._times_mark is not None and question.kind != "text":
+            text = self._times_mark.sub(lambda m: f"{m[1] or m[4]} {m[2] or m[3]}", text)
         if self._approximate is not None and question.kind != "text":
             text = self._approximate.sub(self._about, text)
         if self._prefixed is not None and question.kind != "text":
@@ -1220,7 +1250,11 @@ class Parser:
         if found is None:
             polarity = self._polarity(question, tokens, set())
             if polarity == "unsure":
-                return self._unsure(question, other, ())
+                if other:
+                    return self._unsure(question, other, ())
+                # no options to pick the closest of: a best guess ("depends on the week")
+                key = "reask_unsure_number" if "reask_unsure_number" in self.strings else "reask_number"
+                return Parsed(reask=self._s(key, min=spec.min, max=spec.max))
             negators = self.cues.negation.cues(tokens)
             if polarity == "no" and spec.min == 0 and not (negators and without_after(
                     tokens, negators[0].start, self.cues.without)):  # "never without food" is not none

@@ -387,8 +387,8 @@ class Cues:
             return False
         if self.asking_back.find(tokens) or self.question_at(tokens) is not None:
             return True
-        return any(w in self.asking_openers and any(v in self.asking_verbs for v in words[i + 1:i + 5])
-                   for i, w in enumerate(words))
+        return any((w in self.asking_openers or w in self.question_words)
+                   and any(v in self.asking_verbs for v in words[i + 1:i + 5]) for i, w in enumerate(words))
 
     def question_at(self, tokens: Tokens) -> int | None:
         """Where a question of the person's own starts, by its shape: opening the answer or one of

@@ -29,6 +29,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class SchoolYears(_Strict):
+    """School years said instead of an age: a grade's number plus `age_from` is the youngest age
+    in it ("8th grade": 13 to 14); a year's name counts only beside one of `places`."""
+
+    grade: list[Phrase]
+    ordinals: dict[Phrase, Annotated[int, Field(ge=1, le=20)]]
+    age_from: Annotated[int, Field(ge=0, le=10)]
+    years: dict[Phrase, Annotated[int, Field(ge=1, le=20)]] = {}
+    places: list[Phrase] = []
+
+
 class Units(_Strict):
     """Words for a period, and how many days it is."""
 
@@ -237,6 +248,8 @@ class Language(_Strict):
     approximate_suffixes: list[Phrase] = []
     degree_words: list[Phrase] = []
     comparatives: list[Phrase] = []
+    # "varies a lot", "changes so much": how much after these is not an amount; read as the verb alone
+    varying: list[Phrase] = []
     # a negation before one of these and someone ("i never see him drink", "dont notice her using")
     # is of what the writer sees, not an answer of none
     witnessing: list[Phrase] = []
@@ -326,6 +339,11 @@ class Language(_Strict):
     # "no" before a thing: "no seizures" says there are none, not no to the question
     no_determiners: list[Phrase] = []
     label_prefixes: list[Phrase]
+    # a phrase led by a verb form ending in a key ("seeing things") is also read with that ending
+    # replaced by each of its forms ("see things", "sees things"; "shaking" -> "shake", "shakes")
+    verb_forms: dict[Phrase, list[str]] = {}
+    # an option phrase led by one of these ("very confused") is read led by any of the others
+    degree_leads: list[Phrase] = []
     leading_no: list[Phrase]
     corrections: list[Phrase]
     dash_corrections: list[Phrase]
@@ -403,6 +421,10 @@ class Language(_Strict):
     decade_parts: dict[Phrase, Span]
     ages: dict[Phrase, Span]
     age_units: list[Phrase]
+    # a year of birth after one of these is an age: "born in 1951", "dob 1990"
+    born: list[Phrase] = []
+    # a school year as an age: "8th grade", "grade 10", "a junior in high school"
+    school: SchoolYears | None = None
     # texting and common misspellings, read as the word meant before anything else ("nite", "alot")
     spellings: dict[Phrase, Phrase] = {}
     interface: Interface

@@ -61,6 +61,14 @@ class Values:
         self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()], fillers=fillers)
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
+        self.born = [tuple(normalize(p).split()) for p in lang.born]
+        school = lang.school
+        self.grade_words = word_set(school.grade) if school else frozenset()
+        self.ordinals = {normalize(k): v for k, v in school.ordinals.items()} if school else {}
+        self.age_from = school.age_from if school else 0
+        self.school_years = {normalize(k): v for k, v in school.years.items()} if school else {}
+        self.school_places: Phrases[int] = Phrases([(p, 1) for p in school.places], typos=False) \
+            if school else Phrases([])
         self.ago = word_set(lang.ago)
         self.last: Phrases[int] = Phrases([(p, 1) for p in lang.last], typos=False)
         self.decades = {normalize(k): v for k, v in lang.decades.items()}
@@ -563,6 +571,13 @@ class Values:
             found = [f for f in found if not (f.start <= i < f.end)]
             found.append(Found((lo, hi), False, i - (1 if part else 0), i + 1))
             used.update(range(i - (1 if part else 0), i + 1))
+        school = self._school_and_birth(tokens)
+        if school:
+            # a birth year or a school year says the age: other age words beside it ("senior",
+            # "in high school") only name the school
+            found = [Found((lo, hi), False, start, end) for lo, hi, start, end in school]
+            used = {i for f in found for i in range(f.start, f.end)} | {
+                i for m in self.school_places.find(tokens) for i in range(m.start, m.end)}
         numeric: list[Found] = []
         for start, end, span in self.number_spans(words):
             if any(i in used for i in range(start, end)) or span[1] > 120 \
@@ -586,6 +601,31 @@ class Values:
         return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), any(f.negated for f in found),
                      min(f.start for f in found), max(f.end for f in found))
 
+    def _school_and_birth(self, tokens: Tokens) -> list[tuple[float, float, int, int]]:
+        """Ages said as a year of birth ("born in 1951": 74 or 75 this year) or a school year
+        ("in 8th grade": 13 or 14; "a junior in high school", a year's name beside a school)."""
+        words = tokens.words
+        out: list[tuple[float, float, int, int]] = []
+        this_year = date.today().year
+        for start, end, (lo, hi) in self.number_spans(words):
+            lead = next((b for b in self.born if words[max(0, start - len(b)):start] == b), None)
+            if lead is not None and lo == hi and 1900 < lo <= this_year:
+                out.append((max(0.0, this_year - lo - 1), this_year - lo, start - len(lead), end))
+        at_school = bool(self.school_places.find(tokens))
+        for i, w in enumerate(words):
+            grade = None
+            if i + 1 < len(words) and words[i + 1] in self.grade_words:  # "8th grade", "eighth grade"
+                grade = self.ordinals.get(w) or _ordinal_digits(w)
+            elif w in self.grade_words and i + 1 < len(words):  # "grade 8"
+                grade = _ordinal_digits(words[i + 1]) or self.ordinals.get(words[i + 1])
+            elif at_school and w in self.school_years:  # "a junior in high school"
+                grade = self.school_years[w]
+                out.append((float(grade + self.age_from), float(grade + self.age_from + 1), i, i + 1))
+                continue
+            if grade:
+                out.append((float(grade + self.age_from), float(grade + self.age_from + 1), i, i + 2))
+        return out
+
     def exact(self, kind: ValueKind, words: tuple[str, ...]) -> bool:
         """The whole answer is one known phrase of a single value ("every day", "yesterday")."""
         table = {"age": self.ages, "frequency": self.frequencies, "count": self.counts,
@@ -607,7 +647,8 @@ class Values:
         past = {tokens.clauses[m.start] for m in self.past.find(tokens)
                 if (leads or " ".join(words[m.start:m.end]) not in self.past_leads)
                 and not (m.start and words[m.start - 1] in self.since) and not self._window(words, m.end)
-                and not (ages and any(w in self.decades or w.rstrip("s").isdigit() for w in words[m.start:m.end]))}
+                and not (ages and (any(w in self.decades or w.rstrip("s").isdigit() for w in words[m.start:m.end])
+                                   or self.ages.whole(words[m.start:m.end])))}
         now_found = self.present.find(tokens)
         starts: dict[int, int] = {}
         for i, c in enumerate(tokens.clauses):
@@ -640,7 +681,10 @@ class Values:
             # "every day since 2019", "since his divorce 3 years ago": it goes on from then
             since = any(words[i] in self.since for i in range(found.start)
                         if tokens.clauses[i] == tokens.clauses[found.start])
-            if found.span[0] >= 365 and said_ago and not found.negated and not since:
+            # "born in 1951": at an age question, the age itself, not a time gone by
+            born = ages and any(words[max(0, i - len(b)):i] == b for b in self.born
+                                for i in range(found.start, found.end))
+            if found.span[0] >= 365 and said_ago and not found.negated and not since and not born:
                 past.add(tokens.clauses[found.start])
         if not past:
             return past
@@ -682,3 +726,9 @@ class Values:
                 if now is not None:
                     return Found(now.span, now.negated, keep[now.start], keep[now.end - 1] + 1)
         return read(tokens)
+
+
+def _ordinal_digits(word: str) -> int | None:
+    """ "8th", "10", "1st": the number, where a word is digits with or without an ordinal ending."""
+    digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
+    return int(digits) if digits.isdigit() and word[len(digits):] in ("", "st", "nd", "rd", "th") else None

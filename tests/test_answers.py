@@ -708,3 +708,40 @@ def test_no_drugs_like_this_or_that(engine: Engine, parser: Parser) -> None:
 
 def test_a_list_without_or_after_a_negation_is_not_denied_whole(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "substances"), "no meth, coke every day").value == ("cocaine",)
+
+
+# sixth round (answers tuning25), each a class in words of its own, not the corpus's
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("opioid_break", "what counts as a break?", False, None),  # a question word and "counts": asked back
+    ("age_group", "twenny nine", False, "adult"),  # a number word as it is often misspelled
+    ("age_group", "ninteen", False, "adult"),
+    ("withdrawal_signs", "he sees bugs and hears voices", True, ("hallucinations",)),  # a verb's other forms
+    ("withdrawal_signs", "she gets super confused", True, ("dts",)),  # "very confused" led by another degree
+    ("benzo_freq", "klonopin 2x a day", False, "daily"),  # a count with a one-letter times mark
+    ("withdrawal_times", "been through detox x5", True, "many"),
+    ("alcohol_drinks", "six, no make that seven", False, 7),  # a correction
+    ("age_group", "she was born in 2012", True, "under_18"),  # a year of birth
+    ("age_group", "born 1948", False, "over_65"),
+    ("age_group", "hes in seventh grade", True, "under_18"),  # a school year
+    ("age_group", "a sophomore in high school", True, "under_18"),
+    ("age_group", "a senior in high school", True, None),  # 17 or 18: asked
+])
+def test_round_classes_of_answers_tuning25(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                           expected: object) -> None:
+    read = parser.parse(q(engine, qid), typed, other=other)
+    assert read.value == expected and (expected is None) == (read.reask is not None), read
+
+
+@pytest.mark.parametrize("typed", ["varies a lot", "depends on the week", "not sure"])
+def test_unsure_at_a_number_question_asks_for_a_best_guess_with_its_range(engine: Engine, parser: Parser,
+                                                                         typed: str) -> None:
+    """ "not sure" at "how many days do you drink?" asked "pick the one that seems closest, or
+    type back: ." with nothing listed: a number question has no options to list."""
+    read = parser.parse(q(engine, "alcohol_days"), typed)
+    assert read.value is None and read.reask is not None
+    assert "0 to 7" in read.reask and ": ." not in read.reask
+
+
+def test_how_much_it_varies_is_not_an_amount(engine: Engine, parser: Parser) -> None:
+    """ "varies a lot, anywhere from 1 to 6" was read as 7 days: "a lot" said how much it varies."""
+    assert parser.parse(q(engine, "alcohol_days"), "varies a lot, anywhere from 1 to 6").value == 6
