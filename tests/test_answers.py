@@ -745,3 +745,17 @@ def test_unsure_at_a_number_question_asks_for_a_best_guess_with_its_range(engine
 def test_how_much_it_varies_is_not_an_amount(engine: Engine, parser: Parser) -> None:
     """ "varies a lot, anywhere from 1 to 6" was read as 7 days: "a lot" said how much it varies."""
     assert parser.parse(q(engine, "alcohol_days"), "varies a lot, anywhere from 1 to 6").value == 6
+
+
+@pytest.mark.parametrize("typed, other, expected", [
+    ("got plenty of sick leave saved", False, "yes"),  # leave they have
+    ("shes retired", True, "yes"),  # no work to take time from
+    ("hed get fired", True, "no"),  # a job they would lose
+    ("cant afford to miss a shift", False, "no"),
+    ("yes", False, "yes"), ("2", False, "no"),
+])
+def test_time_off_said_by_the_leave_or_the_job(engine: Engine, parser: Parser, typed: str, other: bool,
+                                               expected: str) -> None:
+    """ "I have PTO saved up", "FMLA should cover it", "I'd lose my job" were asked again in every
+    part written: time off was a bare yes-or-no question. It is a choice of the two now."""
+    assert parser.parse(q(engine, "time_off"), typed, other=other).value == expected

@@ -36,12 +36,12 @@ HELDOUT_ALARM_CEILING = 0.052
 TUNING_RECALL_FLOOR = 0.99
 # the sealed part: written by someone who never saw the detector, measured once, never listed
 HELDOUT_TRIGGER, HELDOUT_QUIET = 200, 120
-# the answers that reach one question of each kind
+# the answers that reach one question of each kind the dialog has (its one yes_no question,
+# time_off, became a choice of yes and no in the sixth round, so its answers are read in words)
 KINDS_OF_QUESTION = {
     "choice": [],                        # safety_now
     "multi": ["1", "me", "2"],           # substances
     "number": ["1", "me", "2", "beer"],  # alcohol_days
-    "yes_no": ["1", "me", "2", "weed", "2", "no", "none", "no", "never", "alone", "yes", "work"],  # time_off
 }
 
 
