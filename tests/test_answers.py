@@ -759,3 +759,16 @@ def test_time_off_said_by_the_leave_or_the_job(engine: Engine, parser: Parser, t
     """ "I have PTO saved up", "FMLA should cover it", "I'd lose my job" were asked again in every
     part written: time off was a bare yes-or-no question. It is a choice of the two now."""
     assert parser.parse(q(engine, "time_off"), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("medication_open", "he refused methadone", None),  # a refusal denies what it names: not yes (asked which)
+    ("medication_open", "refuses any medicine for it", "no"),
+    ("medication_open", "pt is amenable to buprenorphine", "yes"),  # as staff write it
+    ("serious_illness", "pt denies cardiac or renal hx", "no"),
+    ("pregnant", "pt approx 12 wks gestation", "yes"),
+])
+def test_refusals_and_staff_words(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
+    """ "refuses suboxone" was read as yes to medicine: nothing denied the medicine's name."""
+    read = parser.parse(q(engine, qid), typed, other=True)
+    assert read.value == expected and (expected is None) == (read.reask is not None), read
