@@ -332,6 +332,9 @@ class Parser:
             parsed = self._multi(question, tokens, other)
         else:
             parsed = self._present(question, tokens, other)
+        if parsed.reask is not None and parsed.reask == self._general_reask(question).reask:
+            # "he did it for a month last spring, so maybe": a story, then what it comes to
+            parsed = self._concluded(question, tokens, other) or parsed
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             # "high blood pressure, does that count?": not sure it fits. An answer and a question of
@@ -367,6 +370,19 @@ class Parser:
         if parsed.value is None or parsed.reask is not None:
             return None
         return replace(parsed, inferred=True)
+
+    def _concluded(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
+        """The last clause opened by a conclusion word ("..., so maybe"), read on its own, where the
+        whole was not understood: the person told why, then said what it comes to."""
+        words = tokens.words
+        for i in range(len(words) - 1, 0, -1):
+            if tokens.clauses[i] == tokens.clauses[i - 1]:
+                continue
+            lead = next((c for c in self.cues.conclusions if words[i:i + len(c)] == c), None)
+            if lead is not None and i + len(lead) < len(words):
+                parsed = self.parse(question, " ".join(words[i + len(lead):]), other)
+                return replace(parsed, inferred=True) if parsed.value is not None and parsed.reask is None else None
+        return None
 
     def _answered_before_asking(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """What comes before a question of the person's own, read on its own ("im safe, is this

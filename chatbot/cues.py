@@ -20,6 +20,7 @@ class Cues:
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast,
                                  lang.not_negators)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
+        self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)
         # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too
         self.polar: Phrases[str] = Phrases([(p, "unsure") for p in lang.unsure] + [(p, "no") for p in lang.no]

@@ -261,6 +261,8 @@ class Language(_Strict):
     auxiliaries: list[Phrase]
     # words that join two numbers into a range: "3 or 4", "3 to 4"
     range_words: list[Phrase]
+    # opening the last clause, what the answer comes to after the story before it ("..., so maybe")
+    conclusions: list[Phrase] = []
     through: list[Phrase]
     bounds: Bounds
     every: list[Phrase]

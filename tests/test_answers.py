@@ -772,3 +772,15 @@ def test_refusals_and_staff_words(engine: Engine, parser: Parser, qid: str, type
     """ "refuses suboxone" was read as yes to medicine: nothing denied the medicine's name."""
     read = parser.parse(q(engine, qid), typed, other=True)
     assert read.value == expected and (expected is None) == (read.reask is not None), read
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("stay_clean_home", "she stayed sober three weeks at home last year, so maybe", "unsure"),
+    ("evening", "i get off work at 5 and the bus runs late, so yes", "yes"),
+])
+def test_a_story_then_what_it_comes_to(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
+    """ "he did it for a month last spring, so maybe" was asked again: the last clause, opened by
+    "so", says what the story comes to; read where the whole was not understood, and put to the
+    person as a reading of their words."""
+    read = parser.parse(q(engine, qid), typed, other=True)
+    assert read.value == expected and read.inferred
