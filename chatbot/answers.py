@@ -546,7 +546,8 @@ class Parser:
             matches = [m for m in matches if m.target not in dated or all(lo <= dated[m.target] for lo in when(m))]
         by_value = {o.value: o for o in self.options(question)}
         matches = [m for m in matches if by_value[m.target].about == "others" or by_value[m.target].crisis
-                   or not self.cues.said_of_someone_else(tokens, m.start, other)]
+                   or not (self.cues.said_of_someone_else(tokens, m.start, other)
+                           or question.wish and self.cues.wished_of(tokens, m.start))]
         for m in matches:
             own = set(range(m.start, m.end))
             # "no, never" and "nothing really" do not negate a no; "not suicidal" denies a crisis

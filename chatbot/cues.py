@@ -60,6 +60,8 @@ class Cues:
         self.openers = self.joins | word_set(lang.possessives) | self.determiners
         self.third_persons = word_set(lang.third_persons)
         self.self_subjects = word_set(lang.self_subjects)
+        self.wishing = word_set(lang.wishing)
+        self.wished = word_set(lang.wished)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
         self.perceives = word_set(lang.perceives)
         self.belonging = word_set(lang.belonging)
@@ -443,6 +445,13 @@ class Cues:
                 owner = words[i - 1] if i and tokens.clauses[i - 1] == clause else ""
                 return not other or owner in self.others_own
         return False
+
+    def wished_of(self, tokens: Tokens, at: int) -> bool:
+        """The words at `at` are what someone wants of another ("i want him to stop", "my wife
+        told me to cut down"): that one's wish, not the answer of the one it is wanted of."""
+        words = tokens.words
+        return at >= 3 and words[at - 1] == "to" and words[at - 2] in self.wished and words[at - 3] in self.wishing \
+            and len({tokens.clauses[i] for i in range(at - 3, at + 1)}) == 1
 
     def opens_clause(self, tokens: Tokens, at: int) -> bool:
         """The word at `at` is a subject: it begins its clause, or follows "and" or "but", with only

@@ -321,6 +321,10 @@ class Language(_Strict):
     relations: list[Phrase] = []
     third_persons: list[Phrase] = []
     self_subjects: list[Phrase] = []
+    # "i want him to stop": an option's words after one of `wishing`, one of `wished` and "to" are
+    # what someone wants of another, not an answer of theirs
+    wishing: list[Phrase] = []
+    wished: list[Phrase] = []
     shared: list[Phrase] = []
     perceives: list[Phrase] = []
     determiners: list[Phrase] = []

@@ -202,6 +202,9 @@ class Question(Strict):
     # answers here tell what usually happens or happened before ("what happens when you stop?"):
     # crisis words with no time of their own are read as history, not as happening now
     history: bool = False
+    # the question asks what the person wants: what others want of them ("i want him to stop",
+    # "my wife told me to cut down") is not their answer
+    wish: bool = False
     answered_by: AnsweredBy | None = None
     next: list[Edge] = []
 

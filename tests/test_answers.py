@@ -784,3 +784,19 @@ def test_a_story_then_what_it_comes_to(engine: Engine, parser: Parser, qid: str,
     person as a reading of their words."""
     read = parser.parse(q(engine, qid), typed, other=True)
     assert read.value == expected and read.inferred
+
+
+@pytest.mark.parametrize("typed, other", [
+    ("he says its just weed and its fine. i want him to quit", True),  # the parent's wish, not his
+    ("my doctor told me to cut back", False),
+])
+def test_what_others_want_of_them_is_not_their_answer(engine: Engine, parser: Parser, typed: str,
+                                                      other: bool) -> None:
+    """Walking `intake` at 80x24 as a mother answering for her son, "honestly he doesnt think weed
+    is a problem, i want him to stop" was read as his wish to stop, silently."""
+    read = parser.parse(q(engine, "readiness"), typed, other=other)
+    assert read.value is None and read.reask is not None
+
+
+def test_what_they_want_themselves_is_still_read(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "readiness"), "my wife wants me to quit and i want to quit too").value == "stop"
