@@ -61,6 +61,7 @@ class Cues:
         self.third_persons = word_set(lang.third_persons)
         self.self_subjects = word_set(lang.self_subjects)
         self.wishing = word_set(lang.wishing)
+        self.asides = frozenset(tuple(normalize(p).split()) for p in lang.asides)
         self.wished = word_set(lang.wished)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
         self.perceives = word_set(lang.perceives)

@@ -800,3 +800,8 @@ def test_what_others_want_of_them_is_not_their_answer(engine: Engine, parser: Pa
 
 def test_what_they_want_themselves_is_still_read(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "readiness"), "my wife wants me to quit and i want to quit too").value == "stop"
+
+
+def test_how_a_named_thing_is_had_is_not_a_thing_of_its_own(engine: Engine, parser: Parser) -> None:
+    """ "xanax, prescribed" asked "I did not understand: prescribed" (an own-words walk of W2)."""
+    assert parser.parse(q(engine, "substances"), "ativan, prescribed").value == ("benzos",)
