@@ -324,9 +324,9 @@ class Language(_Strict):
     # "i want him to stop": an option's words after one of `wishing`, one of `wished` and "to" are
     # what someone wants of another, not an answer of theirs
     wishing: list[Phrase] = []
+    wished: list[Phrase] = []
     # a list item that says how a named thing is had, not a thing of its own ("xanax, prescribed")
     asides: list[Phrase] = []
-    wished: list[Phrase] = []
     shared: list[Phrase] = []
     perceives: list[Phrase] = []
     determiners: list[Phrase] = []
