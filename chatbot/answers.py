@@ -108,6 +108,8 @@ class Parser:
         comparative = "|".join(re.escape(normalize(p)) for p in lang.comparatives)
         self._degree = re.compile(rf"\b(?:{degree})\s+(?=(?:{comparative})\b)", re.IGNORECASE) \
             if degree and comparative else None
+        stress = "|".join(re.escape(normalize(p)) for p in sorted(lang.trailing_emphasis, key=len, reverse=True))
+        self._stressed = re.compile(rf"(?<=[^\W_])[\s,;.!-]+(?:{stress})[\s.!]*$", re.IGNORECASE) if stress else None
         varying = "|".join(re.escape(normalize(p)) for p in sorted(lang.varying, key=len, reverse=True))
         self._varying = re.compile(rf"\b({varying})\s+(?:{degree})\b", re.IGNORECASE) \
             if degree and varying else None
@@ -308,6 +310,8 @@ class Parser:
             text = self._degree.sub("", text)
         if self._varying is not None and question.kind != "text":
             text = self._varying.sub(r"\1", text)
+        if self._stressed is not None and question.kind != "text":
+            text = self._stressed.sub("", text)  # "id lose my job for sure": the job, stressed
         if self._times_mark is not None and question.kind != "text":
             text = self._times_mark.sub(lambda m: f"{m[1] or m[4]} {m[2] or m[3]}", text)
         if self._approximate is not None and question.kind != "text":

@@ -250,6 +250,9 @@ class Language(_Strict):
     comparatives: list[Phrase] = []
     # "varies a lot", "changes so much": how much after these is not an amount; read as the verb alone
     varying: list[Phrase] = []
+    # at the end of an answer, after other words, these stress what was said ("id lose my job for
+    # sure"), not a yes of their own; dropped before reading. Alone ("for sure") they are a yes
+    trailing_emphasis: list[Phrase] = []
     # a negation before one of these and someone ("i never see him drink", "dont notice her using")
     # is of what the writer sees, not an answer of none
     witnessing: list[Phrase] = []

@@ -805,3 +805,17 @@ def test_what_they_want_themselves_is_still_read(engine: Engine, parser: Parser)
 def test_how_a_named_thing_is_had_is_not_a_thing_of_its_own(engine: Engine, parser: Parser) -> None:
     """ "xanax, prescribed" asked "I did not understand: prescribed" (an own-words walk of W2)."""
     assert parser.parse(q(engine, "substances"), "ativan, prescribed").value == ("benzos",)
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("time_off", "id lose my job for sure", False, "no"),  # was read as yes: "for sure" stressed the job
+    ("stay_clean_home", "she'd be using again within a week, no doubt", True, None),  # not a yes: asked
+    ("time_off", "for sure", False, "yes"),  # alone, a yes
+    ("time_off", "no, definitely", False, "no"),
+])
+def test_stress_at_the_end_is_not_a_yes(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                        expected: str | None) -> None:
+    """ "id lose my job for sure" to "could you take time off?" was read as yes, and "he'd
+    relapse for sure" to "could he stay away from using at home?" as yes (put to the person)."""
+    read = parser.parse(q(engine, qid), typed, other=other)
+    assert read.value == expected and (expected is None) == (read.reask is not None), read
