@@ -310,8 +310,15 @@ class Parser:
             text = self._degree.sub("", text)
         if self._varying is not None and question.kind != "text":
             text = self._varying.sub(r"\1", text)
-        if self._stressed is not None and question.kind != "text":
-            text = self._stressed.sub("", text)  # "id lose my job for sure": the job, stressed
+        if self._stressed is not None and question.kind != "text" and self._stressed.search(text):
+            # "id lose my job for sure": the job, stressed; read without the stress where that is
+            # an answer ("oh definitely" is not, and stays a yes)
+            before = self._stressed.sub("", text)
+            unstressed = self.parse(question, before, other, shown)
+            if unstressed.value is not None and unstressed.reask is None:
+                return replace(unstressed, words=words)
+            if not set(normalize(before).split()) <= self.cues.stress_leads:
+                return self._general_reask(question)  # "he'd relapse for sure": not a yes
         if self._times_mark is not None and question.kind != "text":
             text = self._times_mark.sub(lambda m: f"{m[1] or m[4]} {m[2] or m[3]}", text)
         if self._approximate is not None and question.kind != "text":

@@ -253,6 +253,8 @@ class Language(_Strict):
     # at the end of an answer, after other words, these stress what was said ("id lose my job for
     # sure"), not a yes of their own; dropped before reading. Alone ("for sure") they are a yes
     trailing_emphasis: list[Phrase] = []
+    # words before one of those that leave it a yes ("oh definitely", "id say for sure")
+    stress_leads: list[Phrase] = []
     # a negation before one of these and someone ("i never see him drink", "dont notice her using")
     # is of what the writer sees, not an answer of none
     witnessing: list[Phrase] = []

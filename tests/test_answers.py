@@ -811,6 +811,8 @@ def test_how_a_named_thing_is_had_is_not_a_thing_of_its_own(engine: Engine, pars
     ("time_off", "id lose my job for sure", False, "no"),  # was read as yes: "for sure" stressed the job
     ("stay_clean_home", "she'd be using again within a week, no doubt", True, None),  # not a yes: asked
     ("time_off", "for sure", False, "yes"),  # alone, a yes
+    ("evening", "oh most definitely", False, "yes"),  # after words that leave it one, a yes too
+    ("stay_clean_home", "hed start right back up for sure", True, None),  # after a statement, not a yes
     ("time_off", "no, definitely", False, "no"),
 ])
 def test_stress_at_the_end_is_not_a_yes(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
