@@ -517,7 +517,8 @@ class Parser:
         else ("my dad has heart problems") cover their place but select nothing, except where the
         option is about others ("someone I live with drinks") or a crisis (anyone's overdose)."""
         unsure = self.cues.unsure_cover(tokens)
-        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1]
+        # "no" in "no problem", "down" in "coming down": a word inside a set phrase is not itself
+        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + self.cues.compounds.find(tokens)
         matches = [m for m in self._terms(question).find(tokens)
                    if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
                               for p in phrases)]  # "no" in "no problem"
@@ -537,7 +538,7 @@ class Parser:
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
                   and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
         matches = [m for m in matches if m not in as_cue]
-        covered = {i for m in matches + measures for i in range(m.start, m.end)}
+        covered = {i for m in matches + measures + self.cues.compounds.find(tokens) for i in range(m.start, m.end)}
         for m in measures:  # "a glass or two": the count that goes with it too
             covered |= {i for s, e, _ in self.values.number_spans(tokens.words) if s in (m.end, m.end + 1)
                         for i in range(m.end, e)}

@@ -64,6 +64,7 @@ class Cues:
         self.wished = word_set(lang.wished)
         self.asides = frozenset(tuple(normalize(p).split()) for p in lang.asides)
         self.stress_leads = word_set(lang.stress_leads)
+        self.compounds: Phrases[str] = Phrases([(p, "compound") for p in lang.compounds], typos=False)
         self.shared: Phrases[str] = Phrases([(p, "shared") for p in lang.shared], typos=False)
         self.perceives = word_set(lang.perceives)
         self.belonging = word_set(lang.belonging)

@@ -255,6 +255,8 @@ class Language(_Strict):
     trailing_emphasis: list[Phrase] = []
     # words before one of those that leave it a yes ("oh definitely", "id say for sure")
     stress_leads: list[Phrase] = []
+    # set phrases whose words mean something else alone: "down" in "coming down" is not feeling down
+    compounds: list[Phrase] = []
     # a negation before one of these and someone ("i never see him drink", "dont notice her using")
     # is of what the writer sees, not an answer of none
     witnessing: list[Phrase] = []

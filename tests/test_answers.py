@@ -821,3 +821,11 @@ def test_stress_at_the_end_is_not_a_yes(engine: Engine, parser: Parser, qid: str
     relapse for sure" to "could he stay away from using at home?" as yes (put to the person)."""
     read = parser.parse(q(engine, qid), typed, other=other)
     assert read.value == expected and (expected is None) == (read.reask is not None), read
+
+
+@pytest.mark.parametrize("typed", ["paranoid when im coming down but thats it", "only the comedown is rough"])
+def test_a_word_inside_a_set_phrase_is_not_itself(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "paranoid when im coming down" was read as "feeling down or hopeless" (put to the person;
+    found walking `intake chat --plain` as worked example W8's kind of person)."""
+    read = parser.parse(q(engine, "mental_health"), typed)
+    assert not (isinstance(read.value, tuple) and "depression" in read.value)
