@@ -295,7 +295,15 @@ class Negation:
         # right after the mention, or one word on when the cue is joined on ("tried NA once and hated it")
         near = bool(after) and (after[0].start == 0 or after[0].start == 1 and tokens.words[
             match.end + 1] in self.joined)
-        return near and tokens.clauses[min(match.end, len(tokens) - 1)] == clause
+        if not near:
+            return False
+        at = min(match.end, len(tokens) - 1)
+        if tokens.clauses[at] == clause:
+            return True
+        # a clause of the cue alone, right after the mention: "NA, not for me"
+        end = match.end + after[0].end
+        return after[0].start == 0 and tokens.clauses[at] == clause + 1 and (
+            end >= len(tokens) or tokens.clauses[end] != tokens.clauses[at])
 
 
 def _negative_before(tokens: Tokens, at: int, cues: list[Match[str]]) -> bool:

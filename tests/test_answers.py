@@ -829,3 +829,12 @@ def test_a_word_inside_a_set_phrase_is_not_itself(engine: Engine, parser: Parser
     found walking `intake chat --plain` as worked example W8's kind of person)."""
     read = parser.parse(q(engine, "mental_health"), typed)
     assert not (isinstance(read.value, tuple) and "depression" in read.value)
+
+
+@pytest.mark.parametrize("typed", ["na meetings arent my thing, tried it", "the meetings arent for me",
+                                   "AA, not for me", "twelve step isnt my thing"])
+def test_a_group_said_not_to_be_ones_thing_is_not_a_yes_to_it(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "na meetings arent my thing, tried it" was read as yes to 12-step groups, silently
+    (walking `intake chat --plain`): "arent my thing" negated nothing, nor did "not for me" in a
+    clause of its own after the group."""
+    assert parser.parse(q(engine, "support_groups"), typed).value != "twelve_step"
