@@ -1181,7 +1181,8 @@ class Parser:
             if len(text) <= 2 and not any(w in self.cues.negator_words or w in self.cues.subjects for w in text) \
                     and text[-1] not in self.cues.relations and text[-1] not in self.cues.animals \
                     and text[-1] not in self.cues.self_subjects \
-                    and not any(tuple(text) == h for h in self.cues.hedges) and tuple(text) not in self.cues.asides:
+                    and not any(tuple(text) == h for h in self.cues.hedges) and tuple(text) not in self.cues.asides \
+                    and not all(w.isdigit() or w in self.values.number_words for w in text):  # "a night or two"
                 out.append(" ".join(text))
         return out
 

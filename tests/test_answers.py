@@ -838,3 +838,9 @@ def test_a_group_said_not_to_be_ones_thing_is_not_a_yes_to_it(engine: Engine, pa
     (walking `intake chat --plain`): "arent my thing" negated nothing, nor did "not for me" in a
     clause of its own after the group."""
     assert parser.parse(q(engine, "support_groups"), typed).value != "twelve_step"
+
+
+def test_a_count_left_over_is_not_asked_about_by_name(engine: Engine, parser: Parser) -> None:
+    """ "nothing much, i sleep badly for a night or two" asked "I did not understand: two"."""
+    read = parser.parse(q(engine, "withdrawal_signs"), "the shakes for a night or two")
+    assert read.value == ("shakes",)
