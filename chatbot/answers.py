@@ -344,8 +344,10 @@ class Parser:
         else:
             parsed = self._present(question, tokens, other)
         if parsed.reask is not None and parsed.reask == self._general_reask(question).reask:
-            # "he did it for a month last spring, so maybe": a story, then what it comes to
-            parsed = self._concluded(question, tokens, other) or parsed
+            # "he did it for a month last spring, so maybe": a story, then what it comes to;
+            # "i think so but im not sure": a doubt after a contrast takes the yes back
+            parsed = self._concluded(question, tokens, other) or self._doubted_after(question, tokens, other) \
+                or parsed
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             # "high blood pressure, does that count?": not sure it fits. An answer and a question of
@@ -394,6 +396,17 @@ class Parser:
                 parsed = self.parse(question, " ".join(words[i + len(lead):]), other)
                 return replace(parsed, inferred=True) if parsed.value is not None and parsed.reask is None else None
         return None
+
+    def _doubted_after(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
+        """After the last contrast, a doubt read on its own as the question's "not sure" option
+        ("i'd like to think so but im not sure"): the person took back what came before."""
+        if not tokens.contrast_at or not any(o.means == "unsure" for o in self.options(question)):
+            return None
+        after = tokens.words[max(tokens.contrast_at):]
+        parsed = self.parse(question, " ".join(after[1:]), other) if len(after) > 1 else None
+        unsure = parsed is not None and any(o.value == parsed.value and o.means == "unsure"
+                                            for o in self.options(question))
+        return replace(parsed, inferred=True) if parsed is not None and unsure else None
 
     def _answered_before_asking(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """What comes before a question of the person's own, read on its own ("im safe, is this

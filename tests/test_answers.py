@@ -844,3 +844,11 @@ def test_a_count_left_over_is_not_asked_about_by_name(engine: Engine, parser: Pa
     """ "nothing much, i sleep badly for a night or two" asked "I did not understand: two"."""
     read = parser.parse(q(engine, "withdrawal_signs"), "the shakes for a night or two")
     assert read.value == ("shakes",)
+
+
+@pytest.mark.parametrize("typed", ["I'd like to think so but I'm not sure", "probably, but who knows"])
+def test_a_doubt_after_a_contrast_takes_the_yes_back(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "I'd like to think so but I'm not sure" was asked again (walking `intake chat --plain`
+    as worked example W12's kind of person): the doubt after "but" is the answer."""
+    read = parser.parse(q(engine, "stay_clean_home"), typed)
+    assert read.value == "unsure" and read.inferred
