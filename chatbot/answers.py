@@ -1185,10 +1185,13 @@ class Parser:
             if not joins:
                 parts[-1].append(i)
         out = []
-        for part in parts:
+        for k, part in enumerate(parts):
             if not part or any(i in covered for i in part):
                 continue
             text = [tokens.words[i] for i in part]
+            named = k and parts[k - 1] and tokens.words[parts[k - 1][-1]]
+            if len(text) == 1 and named and (named in self.cues.animals or named in self.cues.relations):
+                continue  # "my dog, Max", "my son, Luis": a name
             # people ("two kids", "with me": the one typing for someone else) and pets ("the cat") are
             # who the answer is about, not an option left unnamed
             if len(text) <= 2 and not any(w in self.cues.negator_words or w in self.cues.subjects for w in text) \

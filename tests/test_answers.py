@@ -852,3 +852,8 @@ def test_a_doubt_after_a_contrast_takes_the_yes_back(engine: Engine, parser: Par
     as worked example W12's kind of person): the doubt after "but" is the answer."""
     read = parser.parse(q(engine, "stay_clean_home"), typed)
     assert read.value == "unsure" and read.inferred
+
+
+def test_a_name_after_a_pet_or_a_person_is_not_an_unknown_thing(engine: Engine, parser: Parser) -> None:
+    """ "just my dog, Max" asked "I did not understand: max" (walking `intake chat --plain`)."""
+    assert parser.parse(q(engine, "obligations"), "only my cat, Luna").value == ("pets",)
