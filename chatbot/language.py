@@ -342,6 +342,8 @@ class Language(_Strict):
     # numbers that are not the amount asked: "after my 12 hour shift", "20 bucks", "6 foot 4"
     # (a word after or before the number), and ages ("shes 72 and has 3 glasses": words before it)
     not_amounts: list[Phrase] = []
+    # after a number and a unit of time, what the length is of: "a 28 day program" is no count of days
+    measured: list[Phrase] = []
     age_leads: list[Phrase] = []
     # after a number, a time to come: "65 in march" is 64 now
     future_after: list[Phrase] = []

@@ -104,6 +104,7 @@ class Values:
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
         self.time_prepositions = word_set(lang.time_prepositions)
         self.not_amounts = word_set(lang.not_amounts)
+        self.measured = word_set(lang.measured)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
         self.age_reached = word_set(lang.age_reached)
         self.either_year: Phrases[str] = Phrases([(p, "either") for p in lang.either_year_after], typos=False)
@@ -174,6 +175,8 @@ class Values:
         beside = {words[end] if end < len(words) else "", words[start - 1] if start else ""}
         if (beside - unit) & self.not_amounts:
             return True
+        if self.length_of_something(words, end):
+            return True
         if not beside & self.through:
             return False
         nums = self.numbers(words)
@@ -182,6 +185,11 @@ class Values:
         after = starts.get(end + 1) if end < len(words) and words[end] in self.through else None
         before = ends.get(start - 1) if start > 1 and words[start - 1] in self.through else None
         return value is not None and (after is not None and after < value or before is not None and before > value)
+
+    def length_of_something(self, words: tuple[str, ...], end: int) -> bool:
+        """A number, then a unit of time, then what lasted that long: "a 28 day program", "a 3 day
+        weekend" tell how long that was, not how many days or times."""
+        return end + 1 < len(words) and words[end] in self.unit_days and words[end + 1] in self.measured
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -254,8 +262,8 @@ class Values:
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
         # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day", "several times a day"
         for start, end, span in self.number_spans(words) + self._times_words(words) + self._counted(tokens, used):
-            if any(i in used for i in range(start, end)):
-                continue
+            if any(i in used for i in range(start, end)) or self.length_of_something(words, end):
+                continue  # "a 28 day program": how long the program was
             j = end
             if j < len(words) and words[j] in self.times_words:
                 j += 1

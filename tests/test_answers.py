@@ -857,3 +857,9 @@ def test_a_doubt_after_a_contrast_takes_the_yes_back(engine: Engine, parser: Par
 def test_a_name_after_a_pet_or_a_person_is_not_an_unknown_thing(engine: Engine, parser: Parser) -> None:
     """ "just my dog, Max" asked "I did not understand: max" (walking `intake chat --plain`)."""
     assert parser.parse(q(engine, "obligations"), "only my cat, Luna").value == ("pets",)
+
+
+def test_how_long_something_lasted_is_not_a_count_of_days(engine: Engine, parser: Parser) -> None:
+    """ "none right now, i just got out of a 28 day program last week" was told "28 is outside
+    what this question takes" at "on how many days do you drink?" (walking as W6's kind of person)."""
+    assert parser.parse(q(engine, "alcohol_days"), "zero since my 30 day rehab ended").value == 0
