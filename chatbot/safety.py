@@ -291,17 +291,18 @@ class Detector:
         """"unsafe" as "not safe": worked out the first time an answer is read, not at start."""
         return _negated_forms(self._safety)
 
-    def detect(self, text: str, history: bool = False) -> tuple[Hit, ...]:
+    def detect(self, text: str, history: bool = False, model: bool = True) -> tuple[Hit, ...]:
         """Every concept this text discloses (one hit each, the most urgent), in the dialog's order.
 
         `history`: the question asks what usually happens or happened before, so a disclosure
         with no time of its own is history ("I had seizures"), unless it says now.
 
         Where the grammar found nothing and cleared nothing, the crisis model may find a concept:
-        a check-in, never the crisis screen; not at a question about history.
+        a check-in, never the crisis screen; not at a question about history, nor where `model` is
+        false (a question whose answers it misreads).
         """
         reading = self.read(text, history)
-        if reading.hits or reading.cleared or history or self.model is None:
+        if reading.hits or reading.cleared or history or not model or self.model is None:
             return reading.hits
         found = self.model.read(text)
         if found is None:

@@ -202,6 +202,10 @@ class Question(Strict):
     # answers here tell what usually happens or happened before ("what happens when you stop?"):
     # crisis words with no time of their own are read as history, not as happening now
     history: bool = False
+    # the crisis model reads answers here too (the patterns always do). Where answers tell of the
+    # last dose ("took my last one this morning" to "when did you last use?") it takes them for an
+    # overdose; the patterns still read every answer there
+    crisis_model: bool = True
     # the question asks what the person wants: what others want of them ("i want him to stop",
     # "my wife told me to cut down") is not their answer
     wish: bool = False

@@ -220,3 +220,16 @@ def test_an_overdose_or_withdrawal_told_across_sentences_or_by_numbers_opens_the
                                     "That was my last drink, 26 years ago."])
 def test_the_same_words_about_something_harmless_or_long_ago_open_nothing(engine: Engine, phrase: str) -> None:
     assert not any(hit.grade == "now" for hit in engine.detector.detect(phrase))
+
+
+@pytest.mark.parametrize("last, kind", [
+    ("took my last pill this morning", "question"),  # the last dose: no check-in
+    ("took the last of them a couple hours ago", "question"),
+    ("took a whole bottle of my pills an hour ago and i feel weird", "crisis"),  # the patterns still read
+])
+def test_the_last_dose_told_at_when_did_you_last_use_is_no_crisis(session: Session, last: str, kind: str) -> None:
+    """ "took my last one this morning" to "when did you last drink or use?" asked whether the
+    person was thinking of killing themselves (the crisis model, 88%; walking W4's kind of person)."""
+    walk(session, "1", "me", "2", "pain pills", "every day", "sick", "twice")
+    assert session.state == "last_use"
+    assert session.answer(last).kind == kind
