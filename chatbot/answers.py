@@ -531,7 +531,8 @@ class Parser:
         option is about others ("someone I live with drinks") or a crisis (anyone's overdose)."""
         unsure = self.cues.unsure_cover(tokens)
         # "no" in "no problem", "down" in "coming down": a word inside a set phrase is not itself
-        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + self.cues.compounds.find(tokens)
+        compounds = self.cues.compounds.find(tokens)
+        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + compounds
         matches = [m for m in self._terms(question).find(tokens)
                    if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
                               for p in phrases)]  # "no" in "no problem"
@@ -551,7 +552,7 @@ class Parser:
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
                   and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
         matches = [m for m in matches if m not in as_cue]
-        covered = {i for m in matches + measures + self.cues.compounds.find(tokens) for i in range(m.start, m.end)}
+        covered = {i for m in matches + measures + compounds for i in range(m.start, m.end)}
         for m in measures:  # "a glass or two": the count that goes with it too
             covered |= {i for s, e, _ in self.values.number_spans(tokens.words) if s in (m.end, m.end + 1)
                         for i in range(m.end, e)}
@@ -1189,8 +1190,8 @@ class Parser:
             if not part or any(i in covered for i in part):
                 continue
             text = [tokens.words[i] for i in part]
-            named = k and parts[k - 1] and tokens.words[parts[k - 1][-1]]
-            if len(text) == 1 and named and (named in self.cues.animals or named in self.cues.relations):
+            named = tokens.words[parts[k - 1][-1]] if k and parts[k - 1] else ""
+            if len(text) == 1 and (named in self.cues.animals or named in self.cues.relations):
                 continue  # "my dog, Max", "my son, Luis": a name
             # people ("two kids", "with me": the one typing for someone else) and pets ("the cat") are
             # who the answer is about, not an option left unnamed

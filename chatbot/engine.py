@@ -330,10 +330,9 @@ class Session:
             self.start()
         text = (text if isinstance(text, str) else str(text))[:MAX_ANSWER]  # capped before any scan
         question = self.dialog.questions.get(self.state)
-        at_question = question is not None and not self._crisis_stage and self._check_in is None
-        history = at_question and question is not None and question.history
-        model = not (at_question and question is not None and not question.crisis_model)
-        hits = self.engine.detector.detect(text, history=history, model=model)
+        answering = question if not self._crisis_stage and self._check_in is None else None
+        hits = self.engine.detector.detect(text, history=answering is not None and answering.history,
+                                           model=answering is None or answering.crisis_model)
         self._note(hits)
         kinds = self.engine.detector.kinds_now(hits)
         if self._crisis_stage:
