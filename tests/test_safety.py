@@ -535,6 +535,8 @@ def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None
     ("jesus wouldnt take me, i woke up in the icu", "check"),  # survived, said by its outcome
     ("the woman in the poem wants to die", "check"),  # a story told: asked, never the screen
     ("as an er nurse i see people who hung themselves", "check"),
+    ("so tired of waking up with the shakes, i need to quit", None),  # waking up to the drink's effects
+    ("im just tired of waking up, every single day", "check"),
 ])
 def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
