@@ -863,3 +863,13 @@ def test_how_long_something_lasted_is_not_a_count_of_days(engine: Engine, parser
     """ "none right now, i just got out of a 28 day program last week" was told "28 is outside
     what this question takes" at "on how many days do you drink?" (walking as W6's kind of person)."""
     assert parser.parse(q(engine, "alcohol_days"), "zero since my 30 day rehab ended").value == 0
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("live alone, theres always an 8 ball around", ("alone", "substances_at_home")),  # a drug named at home
+    ("my roommate does meth", ("someone_uses",)),  # was read as living with people who support them
+])
+def test_drugs_named_at_home(engine: Engine, parser: Parser, typed: str, expected: tuple[str, ...]) -> None:
+    """Walking `intake` as a W9 kind of person: "theres always an 8 ball around" was not read as
+    drugs in the home; "my roommate does meth" was read as a supportive home."""
+    assert set(parser.parse(q(engine, "home"), typed).value or ()) == set(expected)
