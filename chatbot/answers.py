@@ -374,15 +374,18 @@ class Parser:
         return Parsed(parsed.value, parsed.display, reask, parsed.inferred or hedged, parsed.partial, words,
                       parsed.shown)
 
+    def _part(self, question: Question, text: str, other: bool) -> Parsed | None:
+        """A part of an answer read on its own: its reading, as one of the person's words (put to
+        them where it matters), when it is an answer; else None."""
+        parsed = self.parse(question, text, other) if text.strip() else None
+        if parsed is None or parsed.value is None or parsed.reask is not None:
+            return None
+        return replace(parsed, inferred=True)
+
     def _answered_after_asking(self, question: Question, text: str, other: bool) -> Parsed | None:
         """What follows the last question mark, read on its own, when it answers without asking."""
         _, mark, tail = text.rpartition("?")
-        if not mark or not tail.strip():
-            return None
-        parsed = self.parse(question, tail, other)
-        if parsed.value is None or parsed.reask is not None:
-            return None
-        return replace(parsed, inferred=True)
+        return self._part(question, tail, other) if mark else None
 
     def _concluded(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """The last clause opened by a conclusion word ("..., so maybe"), read on its own, where the
@@ -392,21 +395,18 @@ class Parser:
             if tokens.clauses[i] == tokens.clauses[i - 1]:
                 continue
             lead = next((c for c in self.cues.conclusions if words[i:i + len(c)] == c), None)
-            if lead is not None and i + len(lead) < len(words):
-                parsed = self.parse(question, " ".join(words[i + len(lead):]), other)
-                return replace(parsed, inferred=True) if parsed.value is not None and parsed.reask is None else None
+            if lead is not None:
+                return self._part(question, " ".join(words[i + len(lead):]), other)
         return None
 
     def _doubted_after(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """After the last contrast, a doubt read on its own as the question's "not sure" option
         ("i'd like to think so but im not sure"): the person took back what came before."""
-        if not tokens.contrast_at or not any(o.means == "unsure" for o in self.options(question)):
+        unsure = {o.value for o in self.options(question) if o.means == "unsure"}
+        if not tokens.contrast_at or not unsure:
             return None
-        after = tokens.words[max(tokens.contrast_at):]
-        parsed = self.parse(question, " ".join(after[1:]), other) if len(after) > 1 else None
-        unsure = parsed is not None and any(o.value == parsed.value and o.means == "unsure"
-                                            for o in self.options(question))
-        return replace(parsed, inferred=True) if parsed is not None and unsure else None
+        parsed = self._part(question, " ".join(tokens.words[max(tokens.contrast_at) + 1:]), other)
+        return parsed if parsed is not None and parsed.value in unsure else None
 
     def _answered_before_asking(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """What comes before a question of the person's own, read on its own ("im safe, is this
@@ -414,10 +414,7 @@ class Parser:
         at = self.cues.question_at(tokens)
         if not at or self.cues.asking_back.find(tokens):
             return None
-        parsed = self.parse(question, " ".join(tokens.words[:at]), other)
-        if parsed.value is None or parsed.reask is not None:
-            return None
-        return replace(parsed, inferred=True)
+        return self._part(question, " ".join(tokens.words[:at]), other)
 
     def _doubted(self, question: Question, tokens: Tokens, value: str, crisis: bool) -> bool:
         """A yes said only in part ("kinda open", "half safe", "safe-ish"), or, to "are you safe?",
