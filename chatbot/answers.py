@@ -336,8 +336,10 @@ class Parser:
         if placed is not None and len(placed[0]) > 1 and question.kind != "multi":
             # "the first or the second" where one is asked for: which of them
             parsed = self._which(question, [self.options(question)[i - 1].value for i in placed[0]])
-        elif tokens.contrast_at and self.cues.reported.find(tokens):
+        elif tokens.contrast_at and any(tokens.words[m.end:m.end + 1] != ("to",)
+                                        for m in self.cues.reported.find(tokens)):
             # "he says he stopped, but I found foil in his room": two accounts; the person says which
+            # ("told me to cut back" is what was asked of them, not an account)
             parsed = self._general_reask(question)
         elif question.kind == "multi":
             parsed = self._multi(question, tokens, other)

@@ -873,3 +873,11 @@ def test_drugs_named_at_home(engine: Engine, parser: Parser, typed: str, expecte
     """Walking `intake` as a W9 kind of person: "theres always an 8 ball around" was not read as
     drugs in the home; "my roommate does meth" was read as a supportive home."""
     assert set(parser.parse(q(engine, "home"), typed).value or ()) == set(expected)
+
+
+def test_what_someone_told_the_person_to_do_is_no_second_account(engine: Engine, parser: Parser) -> None:
+    """ "my doctor told me to cut back but i want to quit completely" was asked again (walking
+    `intake chat --plain` after reading the round's change): "told me to" is a request, not one of
+    two accounts of what happened, and the person's own wish after "but" is the answer."""
+    read = parser.parse(q(engine, "readiness"), "my sister told me to slow down, but i want to stop for good")
+    assert read.value == "stop"
