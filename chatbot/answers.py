@@ -662,6 +662,13 @@ class Parser:
         key = "reask_multi" if question.kind == "multi" else "reask_choice"
         return Parsed(reask=self._s(key, n=len(options), options=self._listed(list(enumerate(options, 1)))))
 
+    def _depends_reask(self, question: Question) -> Parsed:
+        """A yes on a condition was understood as one: say so when asking which holds as things
+        are, rather than "I did not quite get that"."""
+        if "reask_depends" not in self.strings or question.kind != "choice":
+            return self._general_reask(question)
+        return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
+
     def _range_options(self, question: Question, span: Span) -> list[str]:
         return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]
 
@@ -825,7 +832,7 @@ class Parser:
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]
             if opt.means == "yes" and self.cues.conditional(tokens):
-                return self._general_reask(question)  # "yes if my husband stops drinking"
+                return self._depends_reask(question)  # "yes if my husband stops drinking"
             softened = any(w in self.cues.softeners for m in affirmed for w in words[max(0, m.start - 2):m.start])
             if opt.means == "yes" and softened and any(o.means == "unsure" for o in options):
                 return self._unsure(question, other, options)  # "maybe the suboxone"
@@ -863,6 +870,8 @@ class Parser:
                 shown=tuple(o.value for _, o in rest))
         if polarity == "unsure" and self._an_estimate(tokens):
             return self._general_reask(question)  # "3 times, maybe 4" to "when?": not "I don't know"
+        if polarity == "mixed" and self.cues.conditional(tokens):
+            return self._depends_reask(question)  # "probably, if i keep an eye on him"
         if polarity is not None:
             return self._polar_answer(question, polarity, other, options, inferred=True,
                                       hedged=self.cues.hedged(tokens))

@@ -881,3 +881,17 @@ def test_what_someone_told_the_person_to_do_is_no_second_account(engine: Engine,
     two accounts of what happened, and the person's own wish after "but" is the answer."""
     read = parser.parse(q(engine, "readiness"), "my sister told me to slow down, but i want to stop for good")
     assert read.value == "stop"
+
+
+@pytest.mark.parametrize("qid, typed, other", [
+    ("time_off", "yes if my boss agrees", False),
+    ("time_off", "probably, if i keep an eye on him", True),
+    ("stay_clean_home", "yes if he moves out", False),
+])
+def test_a_yes_on_a_condition_is_asked_as_things_are_now(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                         other: bool) -> None:
+    """ "yes if my boss agrees" was met with "I did not quite get that": it was understood, as a
+    yes that depends on something. The question back says so and lists the options."""
+    read = parser.parse(q(engine, qid), typed, other=other)
+    assert read.value is None and read.reask is not None
+    assert "did not quite get" not in read.reask and "depends" in read.reask and "1. Yes" in read.reask
