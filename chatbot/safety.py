@@ -234,6 +234,7 @@ class Detector:
         self.now = grammar.compile(scope.now)
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
+        self.intent_now = frozenset(scope.intent_now)
         self.negative_subjects = grammar.compile(scope.negative_subjects)
         self.every_time = grammar.compile(scope.every_time)
         self.thing_denials = grammar.compile(scope.thing_denials)
@@ -401,7 +402,7 @@ class Detector:
             own={s.start for s in text.spans(self.own_subjects)},
             after=text.spans(self.negation_after),
             past=[s for s in text.spans(self.past) if not any(n.start <= s.start < n.end for n in not_past)],
-            again=text.spans(self.again_now), stops=self.stops, history=history,
+            again=text.spans(self.again_now), stops=self.stops, intent=self.intent_now, history=history,
             resolved=bool(resolved),
             told=text.spans(self.stories),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
@@ -506,6 +507,7 @@ class _Cues:
     again: list[_Span]  # "and again last night": the sentence is about now
     now: list[_Span]
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
+    intent: frozenset[str]  # a wish or intent said in the present: only its own clause can date it
     history: bool = False  # no time cue means long ago (a question about history)
     resolved: bool = False  # the answer says a disclosure of long ago is over
     told: list[_Span] = field(default_factory=list)  # a film, the news, a class, a job told of
@@ -548,13 +550,16 @@ class _Cues:
         """The nearest time cue in the sentence says long ago. With no cue it is now, the safer
         reading; at a question about history, an undated sign or overdose ("I had seizures") is
         history, but a wish, plan or attempt is still taken as now."""
-        sentence = text.sentence[span.start]
+        sentence, clause = text.sentence[span.start], text.clause[span.start]
         if any(text.sentence[cue.start] == sentence for cue in self.again):
             return False
+        # "i want to kill myself, i tried years ago": the time is the attempt's, not the wish's
+        present = any(text.words[i] in self.intent for i in range(span.end)
+                      if text.clause[i] == clause)
         nearest: tuple[int, bool] | None = None
         for cues, is_past in ((self.past, True), (self.now, False)):
             for cue in cues:
-                if text.sentence[cue.start] != sentence:
+                if text.sentence[cue.start] != sentence or present and text.clause[cue.start] != clause:
                     continue
                 distance = span.start - cue.end if cue.end <= span.start else max(cue.start - span.end, 0)
                 if nearest is None or distance < nearest[0] or (distance == nearest[0] and not is_past):

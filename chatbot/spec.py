@@ -324,13 +324,16 @@ class CrisisScope(Strict):
 
     # lists of plain words; every other list here is patterns, compiled and checked as such
     WORD_LISTS: ClassVar[frozenset[str]] = frozenset({"negation_stops", "fillers", "negating_prefixes",
-                                                      "first_person"})
+                                                      "first_person", "intent_now"})
 
     negation: list[Text]
     not_negation: list[Text] = []
     negation_after: list[Text] = []
     past: list[Text] = []
     now: list[Text] = []
+    # a wish or intent said in the present ("i want to", "im going to"): a time cue in another
+    # clause ("i want to kill myself, i tried years ago") tells of that clause, not of this one
+    intent_now: list[Text] = []
     # said with a disclosure of long ago, it is over: "that was 15 years ago, im fine now"
     resolved: list[Text] = []
     negation_stops: list[Text] = []

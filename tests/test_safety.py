@@ -542,3 +542,25 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     hits = engine.detector.detect(typed)
     found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
     assert found == grade, hits
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # a past with no date is a past attempt: the direct question (CLINICAL.md), not the screen
+    ("i tried to kill myself in the past", "check"),
+    ("i attempted suicide previously", "check"),
+    ("i have a history of suicide attempts", "check"),
+    ("a lot of my clients have tried to kill themselves in the past", "check"),
+    ("i tried to kill myself in the past week", "now"),  # lately, not long ago
+    ("in the past few days ive thought about killing myself", "now"),
+    # a wish said in the present is dated only by its own clause
+    ("i want to kill myself, i tried in the past", "now"),
+    ("i want to die, i tried back in 2019", "now"),
+    ("back in 2019, i wanted to die", "check"),
+    # a small child in the car with someone drunk or high, said without "driving"
+    ("my sister is wasted and just left with her 2 year old in the car", "now"),
+    ("i never get high with my kids in the car", None),
+])
+def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
+    hits = engine.detector.detect(typed)
+    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
+    assert found == grade, hits
