@@ -722,10 +722,25 @@ class Session:
         if resume == END:
             self._result = recommend(self.dialog, self.answers, self.quotes, self.crisis_kinds, self.checked_in)
             return self._result_turn()
+        if self._denies_what_raised(resume, typed, primary):
+            # "easier not to wake up" at "have you had thoughts of ending your life?" read as No:
+            # the words that raised the concern cannot deny it, so the question is asked again
+            return self._question_turn(message=go_on)
         turn = self._read(resume, typed)
         if isinstance(turn, QuestionTurn) and turn.kind == "reask":
             return self._question_turn(message=go_on)
         return replace(turn, message=" ".join(m for m in (go_on, turn.message) if m))
+
+    def _denies_what_raised(self, qid: str, typed: str, kind: str) -> bool:
+        """Whether the words a check-in was raised by read as the plain "no" of a question that asks
+        about that very crisis (it has an option of that kind)."""
+        question = self.dialog.questions[qid]
+        options = self.engine.parser.options(question)
+        if not any(o.crisis == kind for o in options):
+            return False
+        parsed = self.engine.parser.parse(question, typed, other=self.other_person())
+        return parsed.reask is None and any(o.value == parsed.value and o.means == "no" and o.crisis is None
+                                            for o in options)
 
     # --- crisis ------------------------------------------------------------------------------
 

@@ -102,6 +102,22 @@ def test_no_to_the_check_in_goes_on_keeps_988_and_is_not_asked_twice(session: Se
     assert outcome.signals[0]["concept"] == "hopelessness" and "hopeless" in outcome.signals[0]["words"]
 
 
+def test_words_that_raised_the_check_in_are_not_read_as_no_to_thoughts_of_ending_ones_life(
+        session: Session) -> None:
+    """ "sometimes i think it would be easier not to wake up" at "have you had thoughts of ending
+    your life?" asked the check-in, and after its "no" was put back as "Thoughts of ending your
+    life: No. Is that right?": the "not" is the wish's own. The question is asked again."""
+    walk(session, "1", "me", "2", "1", "7", "10", "1", "1", "2", "2", "none of those")
+    assert session.state == "suicidal_thoughts"
+    assert session.answer("sometimes i think it would be easier not to wake up").kind == "check_in"
+    turn = session.answer("no")
+    assert turn.kind == "question" and session.state == "suicidal_thoughts" and session.pending is None
+    assert "988" in (turn.message or "") and "suicidal_thoughts" not in session.answers
+    session.answer("yes, a few times last week")
+    session.answer("yes")
+    assert session.answers["suicidal_thoughts"] == "recent"
+
+
 def test_the_summary_keeps_988_after_a_check_in_answered_no(session: Session) -> None:
     walk(session, "1", "me", "2", "cannabis", "less", "no", "none", "no", "never", "family", "yes", "none",
          "private", "stop")
