@@ -134,6 +134,11 @@ class Parser:
         # "3x a day", "detox x4": a count with a one-letter times mark on either side, read as "3 x"
         marks = "|".join(re.escape(k) for k in (normalize(t) for t in lang.times) if len(k) == 1 and k.isalpha())
         self._times_mark = re.compile(rf"\b(?:(\d+)({marks})|({marks})(\d+))\b", re.IGNORECASE) if marks else None
+        # "mon-fri", "thurs - sun": a range of days, as "3-4" is a range of numbers
+        day_names = (re.escape(normalize(w)) for names in lang.weekdays for w in names)
+        days = "|".join(sorted(day_names, key=len, reverse=True))
+        self._through = normalize(lang.through[0]) if lang.through else "to"
+        self._day_range = re.compile(rf"\b({days})\s*[-\u2013]\s*({days})\b", re.IGNORECASE) if days else None
         # "by myself" said of someone else: "by himself", "by herself", in the possessives' order
         reflexives = [normalize(p) for p in lang.reflexives]
         self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
@@ -319,6 +324,8 @@ class Parser:
                 return replace(unstressed, words=words)
             if not set(normalize(before).split()) <= self.cues.stress_leads:
                 return self._general_reask(question)  # "he'd relapse for sure": not a yes
+        if self._day_range is not None and question.kind != "text":
+            text = self._day_range.sub(lambda m: f"{m[1]} {self._through} {m[2]}", text)
         if self._times_mark is not None and question.kind != "text":
             text = self._times_mark.sub(lambda m: f"{m[1] or m[4]} {m[2] or m[3]}", text)
         if self._approximate is not None and question.kind != "text":

@@ -424,6 +424,8 @@ class Language(_Strict):
     spread: list[Phrase] = []
     # "one day off", "weekends off": days a week not drinking or using
     off_words: list[Phrase] = []
+    # said just before days named, they are days without: "stops for the weekend", "dry on sundays"
+    pause_leads: list[Phrase] = []
     times: dict[Phrase, int]
     # phrases that mean a rate, in times a week: "every day" 7, "most nights" [5, 6]
     frequencies: dict[Phrase, Span | float]

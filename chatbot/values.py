@@ -50,6 +50,7 @@ class Values:
         self._per_phrases = sorted({tuple(normalize(p).split()) for p in lang.per}, key=len, reverse=True)
         self.spread = word_set(lang.spread)
         self.off_words = word_set(lang.off_words)
+        self.pause_leads = [tuple(normalize(p).split()) for p in lang.pause_leads]
         self.times_words = {normalize(k): v for k, v in lang.times.items()}
         self.range_words = word_set(lang.range_words)
         self.weekdays = {normalize(w): i for i, names in enumerate(lang.weekdays) for w in names}
@@ -228,6 +229,8 @@ class Values:
     def _days_off(self, tokens: Tokens) -> tuple[int, int, float] | None:
         """ "one day off", "2 nights off", "a day off", "weekends off": (start, end, days off a week)."""
         words = tokens.words
+        if any(w in self.weekdays for w in words):
+            return None  # "mon to thurs, weekend off": the days named say which, not a week less two
         for j, w in enumerate(words):
             if w not in self.off_words or j == 0:
                 continue
@@ -452,10 +455,17 @@ class Values:
         on: set[int] = set()
         off: set[int] = set()
         for start, end, days in mentions:
-            (off if self._negated(tokens, start, end, cues_free) else on).update(days)
+            without = self._negated(tokens, start, end, cues_free) or self._paused(words, start, end)
+            (off if without else on).update(days)
         if not mentions:
             return set(), set(), 0, 0
         return on - off, off, min(m[0] for m in mentions), max(m[1] for m in mentions)
+
+    def _paused(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """Days named as days without: "the weekend off", "stops for the weekend", "dry on sundays"."""
+        if end < len(words) and words[end] in self.off_words:
+            return True
+        return any(start >= len(p) and words[start - len(p):start] == p for p in self.pause_leads)
 
     def _past_event(self, tokens: Tokens, at: int) -> bool:
         """A day named in a clause that tells of something that happened ("slipped up friday")."""

@@ -895,3 +895,16 @@ def test_a_yes_on_a_condition_is_asked_as_things_are_now(engine: Engine, parser:
     read = parser.parse(q(engine, qid), typed, other=other)
     assert read.value is None and read.reask is not None
     assert "did not quite get" not in read.reask and "depends" in read.reask and "1. Yes" in read.reask
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("mon-fri", 5), ("monday-friday", 5), ("thurs \u2013 sun", 4),  # a dash between days is a range
+    ("wife drinks mon to thurs then stops for weekend", 4),  # days without, named as such
+    ("mon to thurs, takes the weekend off", 4),
+    ("drinks every day, dry on sundays", 6),
+    ("every day, weekends off", 5),
+])
+def test_days_named_as_a_range_or_as_days_without(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    """ "mon-fri" was 2 days (the two named) and "mon to thurs then stops for weekend" 6 (the
+    weekend added, not taken off): both put back for a yes, the wrong number of drinking days."""
+    assert parser.parse(q(engine, "alcohol_days"), typed, other=True).value == expected
