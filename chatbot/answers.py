@@ -343,11 +343,11 @@ class Parser:
         if placed is not None and len(placed[0]) > 1 and question.kind != "multi":
             # "the first or the second" where one is asked for: which of them
             parsed = self._which(question, [self.options(question)[i - 1].value for i in placed[0]])
-        elif tokens.contrast_at and any(tokens.words[m.end:m.end + 1] != ("to",)
-                                        for m in self.cues.reported.find(tokens)):
-            # "he says he stopped, but I found foil in his room": two accounts; the person says which
-            # ("told me to cut back" is what was asked of them, not an account)
-            parsed = self._general_reask(question)
+        elif (tokens.contrast_at or self.cues.disbelief.find(tokens)) and any(
+                tokens.words[m.end:m.end + 1] != ("to",) for m in self.cues.reported.find(tokens)):
+            # "he says he stopped, but I found foil in his room", "she say she stop, i dont believe
+            # her": two accounts; the person says which ("told me to cut back" is what was asked of them)
+            parsed = self._accounts_reask(question)
         elif question.kind == "multi":
             parsed = self._multi(question, tokens, other)
         else:
@@ -675,6 +675,12 @@ class Parser:
         if "reask_depends" not in self.strings or question.kind != "choice":
             return self._general_reask(question)
         return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
+
+    def _accounts_reask(self, question: Question) -> Parsed:
+        """Two accounts were read (what someone says, and a doubt of it): say so, and ask which."""
+        if "reask_accounts" not in self.strings or question.kind != "choice":
+            return self._general_reask(question)
+        return Parsed(reask=self._s("reask_accounts", options=self._listed(list(enumerate(self.options(question), 1)))))
 
     def _range_options(self, question: Question, span: Span) -> list[str]:
         return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]

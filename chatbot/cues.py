@@ -92,7 +92,10 @@ class Cues:
         self.conditionals: Phrases[str] = Phrases([(p, "if") for p in lang.conditionals], typos=False)
         self.empty_conditions: Phrases[str] = Phrases([(p, "as asked") for p in lang.empty_conditions], typos=False,
                                                       fillers=self.fillers)  # "if i *really* needed to"
-        self.reported: Phrases[str] = Phrases([(p, "says") for p in lang.reported], typos=False)
+        # "she say she stop", "my daughter say": a report as people write it in a second language
+        said_bare = [f"{who} {verb}" for who in [*lang.relations, *lang.third_persons] for verb in lang.said_bare]
+        self.reported: Phrases[str] = Phrases([(p, "says") for p in [*lang.reported, *said_bare]], typos=False)
+        self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
         self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)

@@ -207,6 +207,10 @@ class Language(_Strict):
     # a yes that depends on something ("yes if ...") is asked about, not taken
     conditionals: list[Phrase]
     reported: list[Phrase]
+    # a verb of saying without its -s, after a person ("she say", "my son claim"): a report too
+    said_bare: list[Phrase] = []
+    # doubt of an account reported ("she says she stopped, i dont believe her"): two accounts, asked
+    disbelief: list[Phrase] = []
     neutral: list[Phrase]
     intensifiers: list[Phrase]
     usual_markers: list[Phrase]

@@ -37,7 +37,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_yes_no": frozenset({"n"}), "reask_which": frozenset({"options"}),
     "reask_pick_for": frozenset({"words", "options"}),
     "reask_not": frozenset({"excluded", "options"}), "reask_unsure": frozenset({"options"}),
-    "reask_depends": frozenset({"options"}),
+    "reask_depends": frozenset({"options"}), "reask_accounts": frozenset({"options"}),
     "reask_not_safe": frozenset({"resources", "options"}), "reask_fewer": frozenset({"excluded", "min", "max"}),
     "understood": frozenset({"reading"}), "confirm": frozenset({"reading", "asked"}), "about": frozenset({"value"}),
     "unknown_matters": frozenset({"asked", "level"}), "words_beside": frozenset({"reading", "words"}),

@@ -908,3 +908,20 @@ def test_days_named_as_a_range_or_as_days_without(engine: Engine, parser: Parser
     """ "mon-fri" was 2 days (the two named) and "mon to thurs then stops for weekend" 6 (the
     weekend added, not taken off): both put back for a yes, the wrong number of drinking days."""
     assert parser.parse(q(engine, "alcohol_days"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed", [
+    "my daughter say she stop, I do not believe her",  # a report as written in a second language
+    "she claims she stopped, yeah right",
+    "he says he stopped, but I found foil in his room",
+])
+def test_an_account_reported_and_doubted_is_asked_as_two_accounts(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "my daughter say she stop, I do not believe her" was read as stopped: the mother's doubt
+    of the daughter's account was not seen. Both accounts are said back and the person picks."""
+    read = parser.parse(q(engine, "other_freq"), typed, other=True)
+    assert read.value is None and read.reask is not None and "two accounts" in read.reask
+    assert "4. Not right now" in read.reask
+
+
+def test_an_account_reported_and_believed_is_read(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "other_freq"), "he says he quit, i believe him", other=True).value == "stopped"
