@@ -676,6 +676,12 @@ class Parser:
             return self._general_reask(question)
         return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
 
+    def _more_added(self, words: tuple[str, ...], end: int) -> bool:
+        """An amount with no number added after the one read ("and couple shots", "plus some")."""
+        return any(w in self.cues.joiners and w != "or" and any(
+            x in self.values.some or x in self.values.some_amount for x in words[i + 1:i + 3])
+            for i, w in enumerate(words[end:], end))
+
     def _accounts_reask(self, question: Question) -> Parsed:
         """Two accounts were read (what someone says, and a doubt of it): say so, and ask which."""
         if "reask_accounts" not in self.strings or question.kind != "choice":
@@ -1312,6 +1318,9 @@ class Parser:
                 found = Found(spans[0][2], False, spans[0][0], spans[0][1])
             elif len(spans) > 1:
                 return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
+        if found is not None and not found.negated and self._more_added(words, found.end):
+            # "4 beers and couple shots", "6 beers plus some shots": the number is one of two amounts
+            return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         if found is not None and found.negated:
             return Parsed(reask=self._s("reask_fewer", excluded=self._span_words(question, found.span),
                                         min=spec.min, max=spec.max))

@@ -411,6 +411,8 @@ class Language(_Strict):
     check_leads: list[Phrase] = []
     # a number said without one, before a unit ("the past *few* weeks")
     some: list[Phrase] = []
+    # an amount said without a number ("and some shots", "plus a bunch of beers")
+    some_amount: list[Phrase] = []
     event_verbs: list[Phrase]
     time_prepositions: list[Phrase]
     verb_endings: list[Phrase]

@@ -88,6 +88,7 @@ class Values:
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
         self.past_tense = word_set(lang.past_tense)
         self.some = word_set(lang.some)
+        self.some_amount = word_set(lang.some_amount)
         self.also = word_set(lang.also)
         self.ended = word_set(lang.ended)
         self.since = word_set(lang.since)

@@ -925,3 +925,15 @@ def test_an_account_reported_and_doubted_is_asked_as_two_accounts(engine: Engine
 
 def test_an_account_reported_and_believed_is_read(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "other_freq"), "he says he quit, i believe him", other=True).value == "stopped"
+
+
+@pytest.mark.parametrize("typed", ["4 beers and couple shots", "4 beers and some shots",
+                                   "6 beers plus a bunch of shots"])
+def test_a_number_and_an_amount_without_one_is_asked_for_the_total(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "4 beers and couple shots" was read as 4 drinks, without a word: the shots were dropped."""
+    read = parser.parse(q(engine, "alcohol_drinks"), typed)
+    assert read.value is None and read.reask is not None and "one number" in read.reask
+
+
+def test_a_number_alone_with_and_after_it_is_still_read(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_drinks"), "6 beers and thats it").value == 6
