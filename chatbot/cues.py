@@ -265,10 +265,12 @@ class Cues:
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
+        # "if i had to yeah": a condition that only says the question's own again opens a clause
+        opened = {m.end for m in self.empty_conditions.find(tokens)}
         found = [m for m in self.polar_found(tokens) if not any(i in skip for i in range(m.start, m.end))
                  and m.target != "neutral" and not self._determiner_no(tokens, m, topic)
                  and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
-                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1])]
+                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1] or m.start in opened)]
         # "no problem" is a yes, except where the question asks about a problem ("no problems" to
         # "do you have a serious health problem?"): there it says none
         found = [Match(m.start, m.end, "no", m.exact) if m.target == "yes" and self.topical_no(

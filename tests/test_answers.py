@@ -937,3 +937,16 @@ def test_a_number_and_an_amount_without_one_is_asked_for_the_total(engine: Engin
 
 def test_a_number_alone_with_and_after_it_is_still_read(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "alcohol_drinks"), "6 beers and thats it").value == 6
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("time_off", "my boss would never allow it", False, "no"),  # said of the boss: still the answer
+    ("time_off", "his boss is a jerk, they wont let him", True, "no"),
+    ("time_off", "my boss would let me", False, "yes"),
+    ("time_off", "if i had to yeah", False, "yes"),  # the question's own condition, then a yes
+    ("readiness", "be clean", False, "stop"),
+])
+def test_round_classes_of_answers_tuning26(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                          expected: str) -> None:
+    read = parser.parse(q(engine, qid), typed, other=other)
+    assert read.value == expected and read.reask is None, read
