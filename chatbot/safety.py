@@ -235,6 +235,7 @@ class Detector:
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
         self.intent_now = frozenset(scope.intent_now)
+        self.alternatives = frozenset(scope.alternatives)
         self.negative_subjects = grammar.compile(scope.negative_subjects)
         self.every_time = grammar.compile(scope.every_time)
         self.thing_denials = grammar.compile(scope.thing_denials)
@@ -402,7 +403,8 @@ class Detector:
             own={s.start for s in text.spans(self.own_subjects)},
             after=text.spans(self.negation_after),
             past=[s for s in text.spans(self.past) if not any(n.start <= s.start < n.end for n in not_past)],
-            again=text.spans(self.again_now), stops=self.stops, intent=self.intent_now, history=history,
+            again=text.spans(self.again_now), stops=self.stops, intent=self.intent_now,
+            alternatives=self.alternatives, history=history,
             resolved=bool(resolved),
             told=text.spans(self.stories),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
@@ -508,6 +510,7 @@ class _Cues:
     now: list[_Span]
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
     intent: frozenset[str]  # a wish or intent said in the present: only its own clause can date it
+    alternatives: frozenset[str]  # "or", "nor": a negation reaches every item of the list they join
     history: bool = False  # no time cue means long ago (a question about history)
     resolved: bool = False  # the answer says a disclosure of long ago is over
     told: list[_Span] = field(default_factory=list)  # a film, the news, a class, a job told of
@@ -529,6 +532,9 @@ class _Cues:
         clause = text.clause[span.start]
         # a stop word between, or opening the match, starts another clause ("felt nothing after you...")
         upto = span.start + 1
+        for cue in [*self.negation, *self.subjects]:
+            if cue.end <= span.start and text.clause[cue.start] == clause and self._listed(text, cue.end, span.start):
+                return True  # "nobody has passed out or stopped breathing": each item of the list
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
                     and not any(w in self.stops for w in text.words[cue.end:upto]) \
@@ -545,6 +551,16 @@ class _Cues:
             if span.end <= cue.start <= span.end + NEGATION_AFTER - 1 and text.clause[cue.start] == clause:
                 return True
         return False
+
+    def _listed(self, text: _Text, start: int, at: int) -> bool:
+        """The words from `start` (just after a negation) to `at` are items of a list joined by "or",
+        the last of them beginning at `at`'s item, each a few words, none with a subject or a stop."""
+        words = text.words[start:at]
+        joins = [i for i, w in enumerate(words) if w in self.alternatives]
+        if not joins or any(w in self.stops for w in words) or any(start < i <= at for i in self.own):
+            return False
+        gaps = [b - a - 1 for a, b in zip([-1, *joins], [*joins, len(words)], strict=True)]
+        return all(g <= NEGATION_BEFORE + 2 for g in gaps[:-1]) and gaps[-1] <= NEGATION_BEFORE
 
     def long_ago(self, text: _Text, span: _Span, past_grade: str) -> bool:
         """The nearest time cue in the sentence says long ago. With no cue it is now, the safer

@@ -324,7 +324,7 @@ class CrisisScope(Strict):
 
     # lists of plain words; every other list here is patterns, compiled and checked as such
     WORD_LISTS: ClassVar[frozenset[str]] = frozenset({"negation_stops", "fillers", "negating_prefixes",
-                                                      "first_person", "intent_now"})
+                                                      "first_person", "intent_now", "alternatives"})
 
     negation: list[Text]
     not_negation: list[Text] = []
@@ -334,6 +334,9 @@ class CrisisScope(Strict):
     # a wish or intent said in the present ("i want to", "im going to"): a time cue in another
     # clause ("i want to kill myself, i tried years ago") tells of that clause, not of this one
     intent_now: list[Text] = []
+    # "or", "nor": a negation reaches every item of a list they join ("nobody has passed out or
+    # stopped breathing", "never had a seizure or the dts"), unless an item has a subject of its own
+    alternatives: list[Text] = []
     # said with a disclosure of long ago, it is over: "that was 15 years ago, im fine now"
     resolved: list[Text] = []
     negation_stops: list[Text] = []

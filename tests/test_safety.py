@@ -559,6 +559,11 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     # a small child in the car with someone drunk or high, said without "driving"
     ("my sister is wasted and just left with her 2 year old in the car", "now"),
     ("i never get high with my kids in the car", None),
+    # a negation reaches every item of a list joined by "or", unless an item has a subject of its own
+    ("nobody has passed out or stopped breathing around me", None),
+    ("never had a withdrawal seizure or the dts", None),
+    ("i dont drink or i would kill myself", "now"),
+    ("i cant tell if hes asleep or not breathing", "now"),
 ])
 def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
