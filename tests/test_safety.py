@@ -564,6 +564,19 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     ("never had a withdrawal seizure or the dts", None),
     ("i dont drink or i would kill myself", "now"),
     ("i cant tell if hes asleep or not breathing", "now"),
+    # a threat on leaving or telling, said with "for" or by a partner named (raised nothing, or only
+    # the model's check-in, before this round)
+    ("he will kill me for telling", "now"),
+    ("hes going to kill me for leaving him", "now"),
+    ("my husband will kill me if i leave", "now"),
+    ("lol my sister said shes gonna kill me for borrowing her car", None),  # a trivial reason
+    # over, or long ago, said in other ways
+    ("hace 10 anos tuve una sobredosis, ya no uso", None),
+    ("when my son was a baby he had a febrile seizure and stopped breathing, hes 19 now and healthy", None),
+    ("my sister almost had the dts in 2012, shes sober 10 years now", None),
+    ("we overdosed on christmas movies this year haha", None),
+    ("my character overdosed on potions and died in the game lol", None),
+    ("yes, my family is watching me like a hawk lol", None),
 ])
 def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
