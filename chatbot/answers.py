@@ -357,6 +357,9 @@ class Parser:
             # "i think so but im not sure": a doubt after a contrast takes the yes back
             parsed = self._concluded(question, tokens, other) or self._doubted_after(question, tokens, other) \
                 or parsed
+        if parsed.reask is None and self._reads_none(question, parsed.value) and self.cues.unable.find(tokens):
+            # "i cant quit", "never been able to stop": still using, whatever the "not" in it says
+            parsed = self._unable_reask(question)
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             # "high blood pressure, does that count?": not sure it fits. An answer and a question of
@@ -675,6 +678,27 @@ class Parser:
         if "reask_depends" not in self.strings or question.kind != "choice":
             return self._general_reask(question)
         return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
+
+    def _reads_none(self, question: Question, value: AnswerValue | None) -> bool:
+        """The reading says none or stopped, at a question of how much or how often (or of what
+        happens when one stops): an option that means no, or zero. ("cant stop" to "could you stay
+        clean at home?" is the no it says.)"""
+        if question.reads is None and question.kind == "choice":
+            return False
+        noes = {o.value for o in self.options(question) if o.means == "no"}
+        if isinstance(value, tuple):
+            return bool(noes & set(value))
+        return value == 0 or value in noes
+
+    def _unable_reask(self, question: Question) -> Parsed:
+        """Not able to stop: the options that say none are left out of the question back."""
+        options = self.options(question)
+        rest = [(n, o) for n, o in enumerate(options, 1) if o.means != "no"]
+        if question.kind != "choice" or len(rest) == len(options):
+            return self._general_reask(question)
+        excluded = ", ".join(o.label for o in options if o.means == "no")
+        return Parsed(reask=self._s("reask_not", excluded=excluded, options=self._listed(rest)),
+                      shown=tuple(o.value for _, o in rest))
 
     def _more_added(self, words: tuple[str, ...], end: int) -> bool:
         """An amount with no number added after the one read ("and couple shots", "plus some")."""

@@ -96,6 +96,7 @@ class Cues:
         said_bare = [f"{who} {verb}" for who in [*lang.relations, *lang.third_persons] for verb in lang.said_bare]
         self.reported: Phrases[str] = Phrases([(p, "says") for p in [*lang.reported, *said_bare]], typos=False)
         self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
+        self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
         self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)

@@ -211,6 +211,8 @@ class Language(_Strict):
     said_bare: list[Phrase] = []
     # doubt of an account reported ("she says she stopped, i dont believe her"): two accounts, asked
     disbelief: list[Phrase] = []
+    # not able to stop ("i cant quit", "havent been able to stop"): still using, whatever the "not" says
+    unable_to_stop: list[Phrase] = []
     neutral: list[Phrase]
     intensifiers: list[Phrase]
     usual_markers: list[Phrase]

@@ -950,3 +950,30 @@ def test_round_classes_of_answers_tuning26(engine: Engine, parser: Parser, qid: 
                                           expected: str) -> None:
     read = parser.parse(q(engine, qid), typed, other=other)
     assert read.value == expected and read.reask is None, read
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("benzo_freq", "i cant quit"),  # was "Not right now; I have stopped for now"
+    ("benzo_freq", "havent been able to stop since"),
+    ("alcohol_days", "cant quit"),  # was 0 days
+    ("withdrawal_signs", "never been able to stop"),  # was "Nothing much"
+])
+def test_not_able_to_stop_is_never_read_as_stopped_or_none(engine: Engine, parser: Parser, qid: str,
+                                                           typed: str) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert read.value is None and read.reask is not None, read
+
+
+def test_the_question_back_after_cant_quit_leaves_out_stopped(engine: Engine, parser: Parser) -> None:
+    read = parser.parse(q(engine, "benzo_freq"), "i cant quit")
+    assert read.reask is not None and "1. Every day" in read.reask and "4." not in read.reask
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("benzo_freq", "I have not taken any since leaving the hospital.", False, "stopped"),
+    ("opioid_freq", "he stop last month", True, "stopped"),  # the verb without its ending
+    ("stay_clean_home", "no, i cant stop when its in the house", False, "no"),  # the no it says
+])
+def test_stopped_said_in_other_ways(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                    expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
