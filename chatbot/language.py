@@ -211,7 +211,8 @@ class Language(_Strict):
     said_bare: list[Phrase] = []
     # doubt of an account reported ("she says she stopped, i dont believe her"): two accounts, asked
     disbelief: list[Phrase] = []
-    # not able to stop ("i cant quit", "havent been able to stop"): still using, whatever the "not" says
+    # not able to stop, or not stopped ("i cant quit", "havent stopped"): still using, whatever the
+    # "not" in it says
     unable_to_stop: list[Phrase] = []
     neutral: list[Phrase]
     intensifiers: list[Phrase]
@@ -299,6 +300,8 @@ class Language(_Strict):
     embedded_questions: list[Phrase] = []
     # "not a day without it": the word for without, which a negation before it turns into every day
     without: list[Phrase] = []
+    # a day without, said by what is skipped ("miss", "days off"): denied, it is every day
+    absences: list[Phrase] = []
     # the first is how option words are written ("my dad"); the others say the same of someone
     # else ("his dad", "her mom"), so an answer for another person is read with the same words
     possessives: list[Phrase] = []

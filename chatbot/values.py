@@ -101,6 +101,7 @@ class Values:
         self.age_unit_words = frozenset(w for p in lang.age_units for w in normalize(p).split())
         self.states = word_set(lang.states)
         self.without = word_set(lang.without)
+        self.absences = word_set(lang.absences)
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
         self.alternate = word_set(lang.alternate)  # "every other week"
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
@@ -256,6 +257,8 @@ class Values:
                  if g is not None]
         found += self._not_a_day_without(tokens)
         said_off = self._days_off(tokens)
+        if said_off is not None and self._negated(tokens, said_off[0], said_off[1], set()):
+            said_off = None  # "i dont take a day off": every day (`_not_a_day_without`)
         if said_off is not None:
             # "every day, maybe takes one day off", "weekends off": a week less the days off
             start, end, days = said_off
@@ -383,6 +386,17 @@ class Values:
                       and words[c.start] not in self.without]
             if ahead and before:
                 out.append(Found((7.0, 7.0), False, before[-1].start, ahead[0] + 1))
+        # "never miss a day", "no days off", "i dont skip", "never go without": a day without, denied
+        for i, w in enumerate(words):
+            if w not in self.absences:
+                continue
+            rest = [j for j in range(i + 1, min(i + 4, len(words))) if tokens.clauses[j] == tokens.clauses[i]]
+            day = next((j for j in rest if self.unit_days.get(words[j]) == 1.0), None)
+            if rest and day is None:
+                continue  # "never miss work": something else is missed
+            before = [c for c in cues if c.end <= i and i - c.end <= 4 and tokens.clauses[c.start] == tokens.clauses[i]]
+            if before:
+                out.append(Found((7.0, 7.0), False, before[-1].start, (day if day is not None else i) + 1))
         return out
 
     def _amount_per_day(self, tokens: Tokens, used: set[int], cues_free: set[int]) -> list[Found]:

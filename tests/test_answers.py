@@ -977,3 +977,17 @@ def test_the_question_back_after_cant_quit_leaves_out_stopped(engine: Engine, pa
 def test_stopped_said_in_other_ways(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                     expected: str) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("benzo_freq", "never miss a day", "daily"),  # was "stopped": the "never" read as the answer
+    ("benzo_freq", "i dont skip days", "daily"),
+    ("benzo_freq", "i never go without", "daily"),
+    ("alcohol_days", "no days off", 7),  # was 0
+    ("alcohol_days", "i dont ever take a day off", 7),  # was 6
+    ("alcohol_days", "every day, weekends off", 5),
+    ("benzo_freq", "i dont ever stop", None),  # not stopped: which, then?
+])
+def test_a_day_without_denied_is_every_day(engine: Engine, parser: Parser, qid: str, typed: str,
+                                           expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
