@@ -847,6 +847,9 @@ class Parser:
                 if len(fits) > 1:
                     return self._which(question, fits)
         affirmed, negated, covered = self._mentions(question, tokens, other)
+
+        def by_means(value: str) -> str | None:
+            return self._by_value(question, value)[1].means
         values = list(dict.fromkeys(m.target for m in affirmed))
         if set(values) & {m.target for m in negated}:
             return self._general_reask(question)  # "she hates the god stuff in AA": for it or against it?
@@ -854,6 +857,14 @@ class Parser:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
                 o.start >= m.start and o.end <= m.end and o is not m for o in affirmed) for m in affirmed)] or values
+        if len(values) == 2:
+            # "no, just cirrhosis", "none besides high blood pressure": a no, then what is left after
+            # "just" or "besides", which is the answer (the thing the question asks about)
+            noes = [m for m in affirmed if by_means(m.target) == "no"]
+            left = [m for m in affirmed if by_means(m.target) == "yes"
+                    and any(self._left_after(tokens, n.end, m.start) for n in noes if n.end <= m.start)]
+            if noes and left:
+                values = [left[0].target]
         if len(values) > 1:
             # "myself, my sister is typing", "its about me, my wife made me do it": the one said
             # first on its own, or pointed at ("for", "about"), is the answer; the others are the story

@@ -991,3 +991,13 @@ def test_stopped_said_in_other_ways(engine: Engine, parser: Parser, qid: str, ty
 def test_a_day_without_denied_is_every_day(engine: Engine, parser: Parser, qid: str, typed: str,
                                            expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("no, just cirrhosis", "yes"),  # was No: the leading "no", said first, was taken
+    ("nothing serious, just hep c and diabetes", "yes"),
+    ("no major ones, only copd", "yes"),
+    ("no, just a cold", "no"),
+])
+def test_a_no_then_what_is_left_after_just(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, "serious_illness"), typed).value == expected
