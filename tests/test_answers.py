@@ -1001,3 +1001,10 @@ def test_a_day_without_denied_is_every_day(engine: Engine, parser: Parser, qid: 
 ])
 def test_a_no_then_what_is_left_after_just(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
     assert parser.parse(q(engine, "serious_illness"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["i cant rule it out", "no way of knowing"])
+def test_a_no_that_says_it_cannot_be_known_is_not_a_no(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "i cant rule it out" to "are you pregnant, or could you be?" was read as No."""
+    read = parser.parse(q(engine, "pregnant"), typed)
+    assert read.value is None and read.reask is not None and "closest" in read.reask
