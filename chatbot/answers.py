@@ -94,6 +94,9 @@ class Parser:
         self.spellings = {k.casefold(): v for k, v in lang.spellings.items()}
         spelled = "|".join(re.escape(k) for k in sorted(self.spellings, key=len, reverse=True))
         self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
+        self.cancelling = {normalize(k): v for k, v in lang.cancelling.items()}
+        cancelling = "|".join(re.escape(k) for k in sorted(self.cancelling, key=len, reverse=True))
+        self._cancelling = re.compile(rf"\b({cancelling})\b", re.IGNORECASE) if self.cancelling else None
         prefixes = "|".join(re.escape(normalize(p)) for p in lang.negating_prefixes)
         self._prefixed = re.compile(rf"\b({prefixes})([a-z]{{3,}})\b", re.IGNORECASE) if prefixes else None
         self._option_words: dict[str, frozenset[str]] = {}
@@ -121,8 +124,11 @@ class Parser:
         self.asks_having = frozenset(q.id for q in questions if self.cues.owning(q.text))
         # what each question is about, in its own and its options' words: "no problems" answers
         # "do you have a health problem?", "no seizures" does not answer "how often do you use?"
+        # what each question is about: its words and its options' (not the words of its no, as
+        # "against it" is: "not against it" says yes to the question, not no to its thing)
         self.topics: dict[str, frozenset[str]] = {q.id: self.cues.stems(" ".join(
-            [q.text, q.text_other or "", *(t for o in q.options for t in (o.label, *o.synonyms))])) for q in questions}
+            [q.text, q.text_other or "", *(t for o in q.options if o.means != "no" for t in (o.label, *o.synonyms))]))
+            for q in questions}
         self.yes_no = (
             Option(value="yes", label=strings.get("yes_label", "Yes"), means="yes"),
             Option(value="no", label=strings.get("no_label", "No"), means="no"),
@@ -309,6 +315,8 @@ class Parser:
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         if self._spelled is not None:  # "every nite": the word meant, before any reading
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        if self._cancelling is not None and question.kind != "text":  # "never not": "always"
+            text = self._cancelling.sub(lambda m: self.cancelling[normalize(m.group())], text)
         if self._unseen is not None and question.kind != "text":
             text = self._unseen.sub("", text)
         if self._degree is not None and question.kind != "text":

@@ -457,6 +457,8 @@ class Language(_Strict):
     school: SchoolYears | None = None
     # texting and common misspellings, read as the word meant before anything else ("nite", "alot")
     spellings: dict[Phrase, Phrase] = {}
+    # two negations that cancel, read as what they say ("never not" is "always")
+    cancelling: dict[Phrase, Phrase] = {}
     interface: Interface
 
 

@@ -1008,3 +1008,15 @@ def test_a_no_that_says_it_cannot_be_known_is_not_a_no(engine: Engine, parser: P
     """ "i cant rule it out" to "are you pregnant, or could you be?" was read as No."""
     read = parser.parse(q(engine, "pregnant"), typed)
     assert read.value is None and read.reask is not None and "closest" in read.reask
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("medication_open", "not against it", False, "yes"),  # was No: "against it" is the no's own words
+    ("medication_open", "wouldnt mind trying it", False, "yes"),  # was No
+    ("time_off", "pt's employer has no objection to leave", True, "yes"),  # was No
+    ("treatment_history", "she has never not been in some program", True, None),  # was "No, never"
+    ("substances", "cant stay off the fentanyl and the valium", False, ("benzos", "opioids")),  # was benzos
+])
+def test_a_not_that_does_not_say_no(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                    expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
