@@ -1020,3 +1020,10 @@ def test_a_no_that_says_it_cannot_be_known_is_not_a_no(engine: Engine, parser: P
 def test_a_not_that_does_not_say_no(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                     expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("typed", ["No, I'm not going to answer that", "none of your business", "prefer not to answer"])
+def test_not_saying_is_not_a_no(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "No, I'm not going to answer that" to "how often do you use opioids?" was read as stopped."""
+    read = parser.parse(q(engine, "opioid_freq"), typed)
+    assert read.value is None and read.reask is not None
