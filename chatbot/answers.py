@@ -82,6 +82,9 @@ def _fmt(x: float) -> str:
     return str(int(x)) if math.isfinite(x) and x == int(x) else f"{x:g}"
 
 
+_NO_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": ""})
+
+
 class Parser:
     """One reader per dialog: option phrases and language cues are indexed once."""
 
@@ -94,6 +97,12 @@ class Parser:
         self.spellings = {k.casefold(): v for k, v in lang.spellings.items()}
         spelled = "|".join(re.escape(k) for k in sorted(self.spellings, key=len, reverse=True))
         self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
+        self.unnegated = {normalize(k): v for k, v in lang.unnegated.items()}
+        self.every_time_means = lang.every_time_means
+        every = "|".join(re.escape(normalize(p)) for p in sorted(lang.every_time, key=len, reverse=True))
+        self._every_time = re.compile(rf"\b(?:{every})\b") if every and self.unnegated else None
+        unneg = "|".join(re.escape(k) for k in sorted(self.unnegated, key=len, reverse=True))
+        self._unnegated = re.compile(rf"\b(?:{unneg})\b") if unneg else None
         self.cancelling = {normalize(k): v for k, v in lang.cancelling.items()}
         cancelling = "|".join(re.escape(k) for k in sorted(self.cancelling, key=len, reverse=True))
         self._cancelling = re.compile(rf"\b({cancelling})\b", re.IGNORECASE) if self.cancelling else None
@@ -315,6 +324,8 @@ class Parser:
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
         if self._spelled is not None:  # "every nite": the word meant, before any reading
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        if self._every_time is not None and question.kind != "text":
+            text = self._denied_exception(text)
         if self._cancelling is not None and question.kind != "text":  # "never not": "always"
             text = self._cancelling.sub(lambda m: self.cancelling[normalize(m.group())], text)
         if self._unseen is not None and question.kind != "text":
@@ -686,6 +697,21 @@ class Parser:
         if "reask_depends" not in self.strings or question.kind != "choice":
             return self._general_reask(question)
         return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
+
+    def _denied_exception(self, text: str) -> str:
+        """ "not a day goes by it doesnt get in the way": the exception denied, then the thing denied
+        again in its sentence, is every time: read as "every day it does get in the way"."""
+        assert self._every_time is not None and self._unnegated is not None
+        low = text.casefold().translate(_NO_APOSTROPHES)
+        found = self._every_time.search(low)
+        if found is None:
+            return text
+        rest = low[found.end():]
+        negated = self._unnegated.search(rest)
+        if negated is None or re.search(r"[.!?;]", rest[:negated.start()]):
+            return text  # "not a day without a drink": nothing denied after it (read elsewhere)
+        return (low[:found.start()] + self.every_time_means + rest[:negated.start()]
+                + self.unnegated[negated.group()] + rest[negated.end():])
 
     def _reads_none(self, question: Question, value: AnswerValue | None) -> bool:
         """The reading says none or stopped, at a question of how much or how often (or of what

@@ -459,6 +459,11 @@ class Language(_Strict):
     spellings: dict[Phrase, Phrase] = {}
     # two negations that cancel, read as what they say ("never not" is "always")
     cancelling: dict[Phrase, Phrase] = {}
+    # "not a day goes by (that i dont...)": denying the exception, then the thing, says every time:
+    # the phrase is read as `every_time_means` and the negation after it as its word without the not
+    every_time: list[Phrase] = []
+    every_time_means: Phrase = ""
+    unnegated: dict[Phrase, str] = {}
     interface: Interface
 
 

@@ -1027,3 +1027,14 @@ def test_not_saying_is_not_a_no(engine: Engine, parser: Parser, typed: str) -> N
     """ "No, I'm not going to answer that" to "how often do you use opioids?" was read as stopped."""
     read = parser.parse(q(engine, "opioid_freq"), typed)
     assert read.value is None and read.reask is not None
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("mental_health_impact", "not a day goes by it doesnt get in the way", "yes"),  # was No
+    ("mental_health_impact", "there isnt a day it doesn't affect me", "yes"),
+    ("other_freq", "not a day goes by i dont use", "daily"),  # was stopped
+    ("other_freq", "not a single day", "stopped"),  # the exception denied alone: none
+])
+def test_the_exception_denied_then_the_thing_denied_is_every_time(engine: Engine, parser: Parser, qid: str,
+                                                                  typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
