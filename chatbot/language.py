@@ -356,6 +356,9 @@ class Language(_Strict):
     age_leads: list[Phrase] = []
     # after a number, a time to come: "65 in march" is 64 now
     future_after: list[Phrase] = []
+    # beside a denied age, a time it will be reached or a "quite": "not 18 till june", "not quite 65"
+    # (one less now)
+    not_yet: list[Phrase] = []
     age_reached: list[Phrase] = []
     either_year_after: list[Phrase] = []  # "65 this year": 64 or 65, the birthday may be still to come
     # an amount for a period, not a day ("20 beers a week"): the drinking days it spans (0: unknown)

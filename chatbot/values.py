@@ -109,6 +109,7 @@ class Values:
         self.not_amounts = word_set(lang.not_amounts)
         self.measured = word_set(lang.measured)
         self.future: Phrases[str] = Phrases([(p, "future") for p in lang.future_after], typos=False)
+        self.not_yet = word_set(lang.not_yet)
         self.age_reached = word_set(lang.age_reached)
         self.either_year: Phrases[str] = Phrases([(p, "either") for p in lang.either_year_after], typos=False)
         self.totals: Phrases[int] = Phrases([(p, days) for p, days in lang.totals.items()], typos=False)
@@ -622,13 +623,19 @@ class Values:
                 continue  # "i have 2 kids": not an age
             lo, hi = self._bounded(tokens, start, end, span)
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
-            if not reached and any(m.start == 0 for m in self.future.find(words[end:end + 4])):
+            denied = not reached and self._negated(tokens, start, end, set())
+            if denied and (after in self.not_yet or start > 0 and words[start - 1] in self.not_yet
+                           or any(m.start == 0 for m in self.future.find(words[end:end + 4]))):
+                lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "not 18 till next summer", "not 65 yet": younger
+                denied = False
+            elif not reached and any(m.start == 0 for m in self.future.find(words[end:end + 4])):
                 lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "18 next month": one less now
             elif not reached and any(m.start == 0 for m in self.either_year.find(words[end:end + 3])):
                 lo = max(0.0, lo - 1)  # "65 this year": 64 or 65
-            numeric.append(Found((lo, min(hi, 120.0)), False, start, end))
+            numeric.append(Found((lo, min(hi, 120.0)), denied, start, end))  # "hes not 18": not that age
             used.update(range(start, end))
-        found = numeric or found  # "67 years old": the number, not the word "old"
+        # "67 years old": the number, not the word "old"; "im 42, not 24": the age said, not the one denied
+        found = [f for f in numeric if not f.negated] or numeric or found
         if not found:
             return None
         return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), any(f.negated for f in found),

@@ -1038,3 +1038,14 @@ def test_not_saying_is_not_a_no(engine: Engine, parser: Parser, typed: str) -> N
 def test_the_exception_denied_then_the_thing_denied_is_every_time(engine: Engine, parser: Parser, qid: str,
                                                                   typed: str, expected: str) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, other, expected", [
+    ("not 18 till next summer", False, "under_18"),  # was 18 to 64
+    ("not 65 until june", False, "adult"),  # was 65 or older
+    ("not quite 65", False, "adult"),
+    ("hes not 18", True, None),  # was 18 to 64: younger or older, asked
+    ("im not 65, im 60", False, "adult"),
+])
+def test_an_age_denied(engine: Engine, parser: Parser, typed: str, other: bool, expected: str | None) -> None:
+    assert parser.parse(q(engine, "age_group"), typed, other=other).value == expected
