@@ -302,6 +302,8 @@ class Language(_Strict):
     without: list[Phrase] = []
     # a day without, said by what is skipped ("miss", "days off"): denied, it is every day
     absences: list[Phrase] = []
+    # what is skipped, besides a day, that says a day without: "never misses a dose"
+    absence_objects: list[Phrase] = []
     # the first is how option words are written ("my dad"); the others say the same of someone
     # else ("his dad", "her mom"), so an answer for another person is read with the same words
     possessives: list[Phrase] = []

@@ -102,6 +102,7 @@ class Values:
         self.states = word_set(lang.states)
         self.without = word_set(lang.without)
         self.absences = word_set(lang.absences)
+        self.absence_objects = word_set(lang.absence_objects)
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
         self.alternate = word_set(lang.alternate)  # "every other week"
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
@@ -392,7 +393,8 @@ class Values:
             if w not in self.absences:
                 continue
             rest = [j for j in range(i + 1, min(i + 4, len(words))) if tokens.clauses[j] == tokens.clauses[i]]
-            day = next((j for j in rest if self.unit_days.get(words[j]) == 1.0), None)
+            day = next((j for j in rest if self.unit_days.get(words[j]) == 1.0 or words[j] in self.absence_objects),
+                       None)
             if rest and day is None:
                 continue  # "never miss work": something else is missed
             before = [c for c in cues if c.end <= i and i - c.end <= 4 and tokens.clauses[c.start] == tokens.clauses[i]]

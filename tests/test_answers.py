@@ -1049,3 +1049,13 @@ def test_the_exception_denied_then_the_thing_denied_is_every_time(engine: Engine
 ])
 def test_an_age_denied(engine: Engine, parser: Parser, typed: str, other: bool, expected: str | None) -> None:
     assert parser.parse(q(engine, "age_group"), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("benzo_freq", "doctor has her on ativan, she never misses a dose", True, "daily"),  # was stopped
+    ("other_freq", "hardly, couple times since new years", False, "less"),  # was stopped
+    ("obligations", "she waitresses nights and has a little one", True, ("work", "children")),
+])
+def test_round_classes_of_answers_tuning27(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                          expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
