@@ -259,6 +259,11 @@ class Cues:
         said = [w for w in words if w not in self.negator_words and w not in self.plain_no]
         return bool(topic) and len(said) < len(words) and any(self._stem(w) in topic for w in said)
 
+    def _after_subject(self, tokens: Tokens, at: int) -> bool:
+        """The word at `at` follows a subject that opens its clause ("never asked, *i dunno*")."""
+        return at > 0 and tokens.words[at - 1] in self.subjects and (
+            at == 1 or tokens.clauses[at - 2] != tokens.clauses[at])
+
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
                  topic: frozenset[str] = frozenset(), owning: bool = False) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said.
@@ -271,7 +276,8 @@ class Cues:
         found = [m for m in self.polar_found(tokens) if not any(i in skip for i in range(m.start, m.end))
                  and m.target != "neutral" and not self._determiner_no(tokens, m, topic)
                  and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
-                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1] or m.start in opened)]
+                      or tokens.clauses[m.start] != tokens.clauses[m.start - 1] or m.start in opened
+                      or self._after_subject(tokens, m.start))]
         # "no problem" is a yes, except where the question asks about a problem ("no problems" to
         # "do you have a serious health problem?"): there it says none
         found = [Match(m.start, m.end, "no", m.exact) if m.target == "yes" and self.topical_no(

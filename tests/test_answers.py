@@ -1059,3 +1059,10 @@ def test_an_age_denied(engine: Engine, parser: Parser, typed: str, other: bool, 
 def test_round_classes_of_answers_tuning27(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                           expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+def test_a_word_that_answers_after_a_subject_opening_its_clause(engine: Engine, parser: Parser) -> None:
+    """ "never asked, i dunno" to "could you take time off?" was read as No: "dunno" after "i"
+    was passed over as a word inside a sentence, and the "never" of "never asked" was the answer."""
+    read = parser.parse(q(engine, "time_off"), "never asked, i dunno")
+    assert read.value is None and read.reask is not None
