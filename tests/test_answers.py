@@ -1066,3 +1066,13 @@ def test_a_word_that_answers_after_a_subject_opening_its_clause(engine: Engine, 
     was passed over as a word inside a sentence, and the "never" of "never asked" was the answer."""
     read = parser.parse(q(engine, "time_off"), "never asked, i dunno")
     assert read.value is None and read.reask is not None
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("alcohol_drinks", "no more than 3", 3),  # was asked as "Got it: not 0 to 3 drinks", its opposite
+    ("alcohol_drinks", "Not more than two glasses of wine, ever.", 2),
+    ("withdrawal_times", "never more than twice", "few"),
+])
+def test_a_bound_said_with_a_not_is_a_bound(engine: Engine, parser: Parser, qid: str, typed: str,
+                                            expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
