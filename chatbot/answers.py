@@ -560,7 +560,8 @@ class Parser:
         unsure = self.cues.unsure_cover(tokens)
         # "no" in "no problem", "down" in "coming down": a word inside a set phrase is not itself
         compounds = self.cues.compounds.find(tokens)
-        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + compounds
+        phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + compounds \
+            + self.cues.not_no.find(tokens)  # "no" in "no doubt"
         matches = [m for m in self._terms(question).find(tokens)
                    if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
                               for p in phrases)]  # "no" in "no problem"

@@ -97,6 +97,7 @@ class Cues:
         self.reported: Phrases[str] = Phrases([(p, "says") for p in [*lang.reported, *said_bare]], typos=False)
         self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
         self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
+        self.not_no: Phrases[str] = Phrases([(p, "not_no") for p in lang.not_no], typos=False)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
         self.peaks: Phrases[str] = Phrases([(p, "peak") for p in lang.peak_markers], typos=False)
@@ -287,8 +288,10 @@ class Cues:
                  and words[m.end] in self.negator_words
                  else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
                  and words[m.start - 1] in self.negator_words else m for m in found]
+        not_no = {i for m in self.not_no.find(tokens) for i in range(m.start, m.end)}
+        found = [m for m in found if m.start not in not_no]  # "no doubt": no "no"
         kinds = [m.target for m in found]
-        covered = {i for m in found for i in range(m.start, m.end)} | skip
+        covered = {i for m in found for i in range(m.start, m.end)} | skip | not_no
         unsure_at = {i for m in found if m.target == "unsure" for i in range(m.start, m.end)}
 
         def past_hedges(i: int) -> int:

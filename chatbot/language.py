@@ -211,6 +211,8 @@ class Language(_Strict):
     said_bare: list[Phrase] = []
     # doubt of an account reported ("she says she stopped, i dont believe her"): two accounts, asked
     disbelief: list[Phrase] = []
+    # a "no" inside these is no answer ("no doubt he would relapse"): what else is said decides
+    not_no: list[Phrase] = []
     # not able to stop, or not stopped ("i cant quit", "havent stopped"): still using, whatever the
     # "not" in it says
     unable_to_stop: list[Phrase] = []

@@ -1076,3 +1076,15 @@ def test_a_word_that_answers_after_a_subject_opening_its_clause(engine: Engine, 
 def test_a_bound_said_with_a_not_is_a_bound(engine: Engine, parser: Parser, qid: str, typed: str,
                                             expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("stay_clean_home", "no doubt", False, None),  # was "No, I do not think I could"
+    ("stay_clean_home", "I have no doubt I could", False, "yes"),
+    ("stay_clean_home", "no doubt in my mind she could", True, "yes"),
+    ("serious_illness", "none whatsoever", False, "no"),
+    ("readiness", "never touch it again", False, "stop"),
+])
+def test_a_no_that_is_no_answer(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
