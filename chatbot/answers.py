@@ -607,7 +607,11 @@ class Parser:
             own = set(range(m.start, m.end))
             # "no, never" and "nothing really" do not negate a no; "not suicidal" denies a crisis
             # option (a "no" to "are you safe?" named by the danger it is in)
-            saying_no = m.target in negative and not by_value[m.target].crisis
+            # "no, never", "nothing really", "cant lose my job" do not deny a no; "not healthy",
+            # "isnt fine" (a state denied right before it) do
+            saying_no = m.target in negative and not by_value[m.target].crisis and not (
+                m.start and tokens.words[m.start - 1] in self.cues.state_denials
+                and not self._says_no(tokens.words[m.start:m.end]))
             denied = not saying_no and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
@@ -713,6 +717,17 @@ class Parser:
             return text  # "not a day without a drink": nothing denied after it (read elsewhere)
         return (low[:found.start()] + self.every_time_means + rest[:negated.start()]
                 + self.unnegated[negated.group()] + rest[negated.end():])
+
+    def _says_no(self, words: tuple[str, ...]) -> bool:
+        cues = self.cues
+        return any(w in cues.negator_words or w in cues.plain_no or w in cues.nothing_words for w in words) \
+            or bool(cues.polar.whole(words))
+
+    def _denying(self, tokens: Tokens, negated: list[Match[str]]) -> set[int]:
+        """Where the negations stand that deny these mentions (just before each, in its clause)."""
+        words = tokens.words
+        return {i for m in negated for i in range(max(0, m.start - 4), m.start)
+                if tokens.clauses[i] == tokens.clauses[m.start] and words[i] in self.cues.negator_words}
 
     def _reads_none(self, question: Question, value: AnswerValue | None) -> bool:
         """The reading says none or stopped, at a question of how much or how often (or of what
@@ -906,7 +921,9 @@ class Parser:
             pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
             if len(pointed) == 1:
                 values = pointed
-        polarity = self._polarity(question, tokens, covered)
+        # "he's not healthy, hep C and a bad liver": the "not" denies an option named, so it is not
+        # the answer's own no beside the option said
+        polarity = self._polarity(question, tokens, covered | self._denying(tokens, negated) if values else covered)
         if not values and polarity == "no" and self._the_thing_then_nothing(question, tokens):
             return self._general_reask(question)  # "fleeting thoughts, nothing i would act on": had them
         if not values and polarity in ("yes", "no") and last_contrast > 0:

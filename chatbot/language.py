@@ -213,6 +213,9 @@ class Language(_Strict):
     disbelief: list[Phrase] = []
     # a "no" inside these is no answer ("no doubt he would relapse"): what else is said decides
     not_no: list[Phrase] = []
+    # right before a no's own word, these deny it ("not healthy", "isnt fine"); other negations
+    # beside a no ("no, never", "cant lose my job") do not
+    state_denials: list[Phrase] = []
     # not able to stop, or not stopped ("i cant quit", "havent stopped"): still using, whatever the
     # "not" in it says
     unable_to_stop: list[Phrase] = []

@@ -1088,3 +1088,14 @@ def test_a_bound_said_with_a_not_is_a_bound(engine: Engine, parser: Parser, qid:
 def test_a_no_that_is_no_answer(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                 expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("typed, other, expected", [
+    ("not healthy", False, "yes"),  # was No: a no's own word ("healthy"), denied, was still taken as the no
+    ("he's not healthy, hep C and a bad liver", True, "yes"),  # was asked: the "not" was the answer's no
+    ("no, healthy", False, "no"),
+    ("dont have any serious health problem", False, "no"),
+])
+def test_a_state_denied_right_before_a_no_word(engine: Engine, parser: Parser, typed: str, other: bool,
+                                               expected: str) -> None:
+    assert parser.parse(q(engine, "serious_illness"), typed, other=other).value == expected
