@@ -718,6 +718,11 @@ class Parser:
         return (low[:found.start()] + self.every_time_means + rest[:negated.start()]
                 + self.unnegated[negated.group()] + rest[negated.end():])
 
+    def _turned(self, tokens: Tokens, denied: Match[str], affirmed: list[Match[str]]) -> bool:
+        """A mention denied, then another of the same option said after a contrast that follows it."""
+        return any(m.target == denied.target and m.start > denied.end and any(
+            denied.end <= c <= m.start for c in tokens.contrast_at) for m in affirmed)
+
     def _says_no(self, words: tuple[str, ...]) -> bool:
         cues = self.cues
         return any(w in cues.negator_words or w in cues.plain_no or w in cues.nothing_words for w in words) \
@@ -901,8 +906,12 @@ class Parser:
         def by_means(value: str) -> str | None:
             return self._by_value(question, value)[1].means
         values = list(dict.fromkeys(m.target for m in affirmed))
+        # "not methadone, but suboxone yes": one thing of an option denied, then another of it said
+        # after a contrast, is that option; "she hates the god stuff in AA" is for it or against it?
+        denials = negated
+        negated = [n for n in negated if not self._turned(tokens, n, affirmed)]
         if set(values) & {m.target for m in negated}:
-            return self._general_reask(question)  # "she hates the god stuff in AA": for it or against it?
+            return self._general_reask(question)
         if len(values) > 1:
             # an option whose words contain another's ("yes, but not right now") is the one meant
             values = [v for v in values if not any(m.target == v and any(
@@ -923,7 +932,7 @@ class Parser:
                 values = pointed
         # "he's not healthy, hep C and a bad liver": the "not" denies an option named, so it is not
         # the answer's own no beside the option said
-        polarity = self._polarity(question, tokens, covered | self._denying(tokens, negated) if values else covered)
+        polarity = self._polarity(question, tokens, covered | self._denying(tokens, denials) if values else covered)
         if not values and polarity == "no" and self._the_thing_then_nothing(question, tokens):
             return self._general_reask(question)  # "fleeting thoughts, nothing i would act on": had them
         if not values and polarity in ("yes", "no") and last_contrast > 0:

@@ -1099,3 +1099,15 @@ def test_a_no_that_is_no_answer(engine: Engine, parser: Parser, qid: str, typed:
 def test_a_state_denied_right_before_a_no_word(engine: Engine, parser: Parser, typed: str, other: bool,
                                                expected: str) -> None:
     assert parser.parse(q(engine, "serious_illness"), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("typed", ["not methadone, but suboxone yes", "not methadone but suboxone ok"])
+def test_one_thing_denied_then_another_of_the_same_option_said(engine: Engine, parser: Parser, typed: str) -> None:
+    """Asked again before: methadone denied and suboxone said were read as for and against the same
+    option (both are "yes" to "would you consider medicine?")."""
+    assert parser.parse(q(engine, "medication_open"), typed).value == "yes"
+
+
+def test_the_same_thing_for_and_against_is_still_asked(engine: Engine, parser: Parser) -> None:
+    read = parser.parse(q(engine, "support_groups"), "she hates the god stuff in AA", other=True)
+    assert read.value is None and read.reask is not None
