@@ -103,6 +103,9 @@ class Parser:
         self._every_time = re.compile(rf"\b(?:{every})\b") if every and self.unnegated else None
         unneg = "|".join(re.escape(k) for k in sorted(self.unnegated, key=len, reverse=True))
         self._unnegated = re.compile(rf"\b(?:{unneg})\b") if unneg else None
+        denials = "|".join(re.escape(normalize(p)) for p in sorted(lang.since_denials, key=len, reverse=True))
+        self._since_denial = re.compile(rf"\b(?:{denials})\b", re.IGNORECASE) if denials else None
+        self._since = normalize(lang.since[0]) if lang.since else ""
         self.cancelling = {normalize(k): v for k, v in lang.cancelling.items()}
         cancelling = "|".join(re.escape(k) for k in sorted(self.cancelling, key=len, reverse=True))
         self._cancelling = re.compile(rf"\b({cancelling})\b", re.IGNORECASE) if self.cancelling else None
@@ -326,6 +329,8 @@ class Parser:
             text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
         if self._every_time is not None and question.kind != "text":
             text = self._denied_exception(text)
+        if self._since_denial is not None and question.reads == "time_ago":  # "not since yesterday": yesterday
+            text = self._since_denial.sub(self._since, text)
         if self._cancelling is not None and question.kind != "text":  # "never not": "always"
             text = self._cancelling.sub(lambda m: self.cancelling[normalize(m.group())], text)
         if self._unseen is not None and question.kind != "text":

@@ -213,6 +213,8 @@ class Language(_Strict):
     disbelief: list[Phrase] = []
     # a "no" inside these is no answer ("no doubt he would relapse"): what else is said decides
     not_no: list[Phrase] = []
+    # at "when did you last...?", none since a time is when: "not since yesterday" is yesterday
+    since_denials: list[Phrase] = []
     # right before a no's own word, these deny it ("not healthy", "isnt fine"); other negations
     # beside a no ("no, never", "cant lose my job") do not
     state_denials: list[Phrase] = []

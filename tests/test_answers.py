@@ -1111,3 +1111,14 @@ def test_one_thing_denied_then_another_of_the_same_option_said(engine: Engine, p
 def test_the_same_thing_for_and_against_is_still_asked(engine: Engine, parser: Parser) -> None:
     read = parser.parse(q(engine, "support_groups"), "she hates the god stuff in AA", other=True)
     assert read.value is None and read.reask is not None
+
+
+def test_none_since_a_time_is_when_at_last_use(engine: Engine, parser: Parser) -> None:
+    """ "not since yesterday" to "when did you last use?" was asked again (a no)."""
+    assert parser.parse(q(engine, "last_use"), "not since yesterday").value == "week"
+
+
+def test_not_remembering_is_not_read_as_an_option_denied(engine: Engine, parser: Parser) -> None:
+    """ "I cant remember how many" was asked back as "Got it: not 'Three times or more'"."""
+    read = parser.parse(q(engine, "withdrawal_times"), "I cant remember how many")
+    assert read.value is None and read.reask is not None and "Got it: not" not in read.reask
