@@ -320,7 +320,7 @@ class Parser:
         if len(text) > MAX_ANSWER_CHARS:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
-        text = self.unstretched(text)
+        text = self.unstretched(text).translate(_NO_APOSTROPHES)  # "wouldn't" as the phrases spell it
         text = self.cues.adding_on.sub(" ", text)  # "beer, wait also weed": both
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():

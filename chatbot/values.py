@@ -395,8 +395,8 @@ class Values:
             rest = [j for j in range(i + 1, min(i + 4, len(words))) if tokens.clauses[j] == tokens.clauses[i]]
             day = next((j for j in rest if self.unit_days.get(words[j]) == 1.0 or words[j] in self.absence_objects),
                        None)
-            if rest and day is None:
-                continue  # "never miss work": something else is missed
+            if rest and day is None and not (i and self.unit_days.get(words[i - 1]) == 1.0):
+                continue  # "never miss work": something else is missed ("no days off from it" is a day)
             before = [c for c in cues if c.end <= i and i - c.end <= 4 and tokens.clauses[c.start] == tokens.clauses[i]]
             if before:
                 out.append(Found((7.0, 7.0), False, before[-1].start, (day if day is not None else i) + 1))

@@ -1122,3 +1122,14 @@ def test_not_remembering_is_not_read_as_an_option_denied(engine: Engine, parser:
     """ "I cant remember how many" was asked back as "Got it: not 'Three times or more'"."""
     read = parser.parse(q(engine, "withdrawal_times"), "I cant remember how many")
     assert read.value is None and read.reask is not None and "Got it: not" not in read.reask
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("other_freq", "pt reports kratom use bid", True, "daily"),  # a dose's times, as staff write them
+    ("other_freq", "no days off from the meth", False, "daily"),
+    ("withdrawal_signs", "pt reports tremors, diaphoresis; denies seizure hx", True, ("shakes",)),
+    ("serious_illness", "I wouldn't say no, the tests came back funny", False, None),  # was No
+])
+def test_round_classes_of_answers_tuning27_staff_and_not_no(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                            other: bool, expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
