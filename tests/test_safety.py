@@ -577,6 +577,10 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     ("we overdosed on christmas movies this year haha", None),
     ("my character overdosed on potions and died in the game lol", None),
     ("yes, my family is watching me like a hawk lol", None),
+    # missed: another's plan said with "knows"; "the last time" that is no time ("wanting it to be the last time")
+    ("my husband has been cleaning his pistol at night and said he knows how hes gonna do it", "now"),
+    ("shot up everything i had on sunday wanting it to be the last time, my roommate narcanned me", "now"),
+    ("the last time i overdosed was 2015", None),
 ])
 def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
     hits = engine.detector.detect(typed)
