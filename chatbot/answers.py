@@ -1228,6 +1228,10 @@ class Parser:
         for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.cues.intensifiers,
                       self.alone.get(question.id) or self.values.counts):  # known words, not list items
             covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
+        # nor are the times of day or week something is done ("works construction, days", "nights")
+        covered.update(i for i, w in enumerate(words) if w in self.values.unit_days or w in self.values.weekdays)
+        for table in (self.values.weekend, self.values.weekdays_all):
+            covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
         if set(chosen) <= set(negative) and any(
                 w in self.cues.relations and not self.cues.opens_clause(tokens, i)
                 for i, w in enumerate(words) if i not in covered):

@@ -1133,3 +1133,8 @@ def test_not_remembering_is_not_read_as_an_option_denied(engine: Engine, parser:
 def test_round_classes_of_answers_tuning27_staff_and_not_no(engine: Engine, parser: Parser, qid: str, typed: str,
                                                             other: bool, expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+def test_the_time_a_duty_is_done_is_no_unread_part(engine: Engine, parser: Parser) -> None:
+    """ "he works construction, days" was answered "I did not understand: days"."""
+    assert parser.parse(q(engine, "obligations"), "he works construction, days", other=True).value == ("work",)
