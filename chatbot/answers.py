@@ -1230,8 +1230,8 @@ class Parser:
             covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
         # nor are the times of day or week something is done ("works construction, days", "nights")
         covered.update(i for i, w in enumerate(words) if w in self.values.unit_days or w in self.values.weekdays)
-        for table in (self.values.weekend, self.values.weekdays_all):
-            covered.update(i for m in table.find(tokens) for i in range(m.start, m.end))
+        covered.update(i for m in [*self.values.weekend.find(tokens), *self.values.weekdays_all.find(tokens)]
+                       for i in range(m.start, m.end))
         if set(chosen) <= set(negative) and any(
                 w in self.cues.relations and not self.cues.opens_clause(tokens, i)
                 for i, w in enumerate(words) if i not in covered):
