@@ -1122,6 +1122,7 @@ def test_not_remembering_is_not_read_as_an_option_denied(engine: Engine, parser:
     """ "I cant remember how many" was asked back as "Got it: not 'Three times or more'"."""
     read = parser.parse(q(engine, "withdrawal_times"), "I cant remember how many")
     assert read.value is None and read.reask is not None and "Got it: not" not in read.reask
+    assert "closest" in read.reask
 
 
 @pytest.mark.parametrize("qid, typed, other, expected", [
