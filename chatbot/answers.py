@@ -728,6 +728,14 @@ class Parser:
         return any(m.target == denied.target and m.start > denied.end and any(
             denied.end <= c <= m.start for c in tokens.contrast_at) for m in affirmed)
 
+    def _yes_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str]) -> bool:
+        """What follows the contrast is a plain yes, to one option that is a yes ("no god stuff, but
+        a group would be good for him"): it goes on with the answer rather than qualifying it."""
+        if len(values) != 1 or self._by_value(question, values[0])[1].means in ("no", "unsure"):
+            return False
+        rest = tokenize(" ".join(tokens.words[contrast + 1:]), self.cues.contrast)
+        return not self._mentions(question, rest)[2] and self._polarity(question, rest, set()) == "yes"
+
     def _says_no(self, words: tuple[str, ...]) -> bool:
         cues = self.cues
         return any(w in cues.negator_words or w in cues.plain_no or w in cues.nothing_words for w in words) \
@@ -947,7 +955,8 @@ class Parser:
             if said_later != polarity and (said_later is not None or len(words) - last_contrast >= 3):
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
-                sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2:
+                sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2 and \
+                not self._yes_after(question, tokens, last_contrast, values):
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]

@@ -1139,3 +1139,15 @@ def test_round_classes_of_answers_tuning27_staff_and_not_no(engine: Engine, pars
 def test_the_time_a_duty_is_done_is_no_unread_part(engine: Engine, parser: Parser) -> None:
     """ "he works construction, days" was answered "I did not understand: days"."""
     assert parser.parse(q(engine, "obligations"), "he works construction, days", other=True).value == ("work",)
+
+
+@pytest.mark.parametrize("typed", ["no god stuff, but a group would be good for him",
+                                   "no god stuff please, but groups are ok"])
+def test_a_yes_after_the_contrast_goes_on_with_the_answer(engine: Engine, parser: Parser, typed: str) -> None:
+    """Asked again: what followed the "but" was taken as a qualification of "no god stuff"."""
+    assert parser.parse(q(engine, "support_groups"), typed, other=True).value == "smart"
+
+
+def test_what_follows_a_contrast_without_a_yes_still_qualifies_the_answer(engine: Engine, parser: Parser) -> None:
+    read = parser.parse(q(engine, "stay_clean_home"), "yes, but the first week will be hard")
+    assert read.value is None and read.reask is not None
