@@ -381,6 +381,13 @@ class Parser:
             # "i think so but im not sure": a doubt after a contrast takes the yes back
             parsed = self._concluded(question, tokens, other) or self._doubted_after(question, tokens, other) \
                 or parsed
+        elif parsed.reask is None and parsed.value is not None and question.kind == "choice":
+            # "he cant come during the day, so yeah evenings": what it comes to, said last, is the
+            # answer where the whole was read otherwise (the "cant" was about the day)
+            concluded = self._concluded(question, tokens, other)
+            if concluded is not None and concluded.value != parsed.value:
+                # said plainly, it is the answer; read from its drift ("so that's not an issue"), ask
+                parsed = concluded if self._plainly_said(question, concluded) else self._general_reask(question)
         if parsed.reask is None and self._reads_none(question, parsed.value) and self.cues.unable.find(tokens):
             # "i cant quit", "never been able to stop": still using, whatever the "not" in it says
             parsed = self._unable_reask(question)
@@ -727,6 +734,13 @@ class Parser:
         """A mention denied, then another of the same option said after a contrast that follows it."""
         return any(m.target == denied.target and m.start > denied.end and any(
             denied.end <= c <= m.start for c in tokens.contrast_at) for m in affirmed)
+
+    def _plainly_said(self, question: Question, part: Parsed) -> bool:
+        """A part of an answer that names an option or opens with a plain yes or no ("so yeah
+        evenings", "so evenings"), not one read from its drift ("so that's not an issue")."""
+        tokens = tokenize(part.words, self.cues.contrast)
+        return bool(self._terms(question).find(tokens)) or any(
+            m.start == 0 and m.target in ("yes", "no") for m in self.cues.polar.find(tokens))
 
     def _yes_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str]) -> bool:
         """What follows the contrast is a plain yes, to one option that is a yes ("no god stuff, but

@@ -1151,3 +1151,11 @@ def test_a_yes_after_the_contrast_goes_on_with_the_answer(engine: Engine, parser
 def test_what_follows_a_contrast_without_a_yes_still_qualifies_the_answer(engine: Engine, parser: Parser) -> None:
     read = parser.parse(q(engine, "stay_clean_home"), "yes, but the first week will be hard")
     assert read.value is None and read.reask is not None
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("he cant come during the day, so yeah evenings", "yes"),  # was No, silently: the "cant" was the day's
+    ("cant come during the day, so evenings", None),  # what it comes to differs, not said plainly: asked
+])
+def test_what_it_comes_to_said_last(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
+    assert parser.parse(q(engine, "evening"), typed, other=True).value == expected
