@@ -622,8 +622,7 @@ class Parser:
             # "no, never", "nothing really", "cant lose my job" do not deny a no; "not healthy",
             # "isnt fine" (a state denied right before it) do
             saying_no = m.target in negative and not by_value[m.target].crisis and not (
-                m.start and tokens.words[m.start - 1] in self.cues.state_denials
-                and not self._says_no(tokens.words[m.start:m.end]))
+                self._denied_before(tokens.words, m.start) and not self._says_no(tokens.words[m.start:m.end]))
             denied = not saying_no and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
             (negated if denied else affirmed).append(m)
@@ -749,6 +748,15 @@ class Parser:
             return False
         rest = tokenize(" ".join(tokens.words[contrast + 1:]), self.cues.contrast)
         return not self._mentions(question, rest)[2] and self._polarity(question, rest, set()) == "yes"
+
+    def _denied_before(self, words: tuple[str, ...], at: int) -> bool:
+        """A state denied right before ("not healthy"), or a verb denied right before ("cant come
+        during the day"): that denies the words of a no too. A negation right before them does not
+        ("cant lose my job", "no, never"), nor one of a wish ("doesnt want any groups")."""
+        cues = self.cues
+        return at > 0 and words[at - 1] in cues.state_denials or at > 1 and words[at - 2] in cues.negator_words \
+            and words[at - 1] not in cues.negator_words and words[at - 1] not in cues.plain_no \
+            and words[at - 1] not in cues.fillers and words[at - 1] not in cues.wishing and words[at - 1].isalpha()
 
     def _says_no(self, words: tuple[str, ...]) -> bool:
         cues = self.cues

@@ -1159,3 +1159,10 @@ def test_what_follows_a_contrast_without_a_yes_still_qualifies_the_answer(engine
 ])
 def test_what_it_comes_to_said_last(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
     assert parser.parse(q(engine, "evening"), typed, other=True).value == expected
+
+
+def test_a_verb_denied_before_a_no_word_denies_it(engine: Engine, parser: Parser) -> None:
+    """ "he cant come during the day" to "would evening sessions make it easier?" was read as No,
+    silently ("during the day" is the no's word; "cant come" denies it)."""
+    assert parser.parse(q(engine, "evening"), "he cant come during the day", other=True).value == "yes"
+    assert parser.parse(q(engine, "time_off"), "no way, cant lose my job").value == "no"
