@@ -261,10 +261,12 @@ class Cues:
         said = [w for w in words if w not in self.negator_words and w not in self.plain_no]
         return bool(topic) and len(said) < len(words) and any(self._stem(w) in topic for w in said)
 
-    def _after_subject(self, tokens: Tokens, at: int) -> bool:
-        """The word at `at` follows a subject that opens its clause ("never asked, *i dunno*")."""
-        return at > 0 and tokens.words[at - 1] in self.subjects and (
-            at == 1 or tokens.clauses[at - 2] != tokens.clauses[at])
+    def _after_subject(self, tokens: Tokens, m: Match[str]) -> bool:
+        """The word follows a subject that opens its clause and ends it ("never asked, *i dunno*"),
+        not a sentence of its own ("he never sees a doctor")."""
+        at, clauses = m.start, tokens.clauses
+        return at > 0 and tokens.words[at - 1] in self.subjects and (at == 1 or clauses[at - 2] != clauses[at]) \
+            and (m.end == len(tokens.words) or clauses[m.end] != clauses[at])
 
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
                  topic: frozenset[str] = frozenset(), owning: bool = False) -> str | None:
@@ -279,7 +281,7 @@ class Cues:
                  and m.target != "neutral" and not self._determiner_no(tokens, m, topic)
                  and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
                       or tokens.clauses[m.start] != tokens.clauses[m.start - 1] or m.start in opened
-                      or self._after_subject(tokens, m.start))]
+                      or self._after_subject(tokens, m))]
         # "no problem" is a yes, except where the question asks about a problem ("no problems" to
         # "do you have a serious health problem?"): there it says none
         found = [Match(m.start, m.end, "no", m.exact) if m.target == "yes" and self.topical_no(

@@ -1168,3 +1168,9 @@ def test_a_verb_denied_before_a_no_word_denies_it(engine: Engine, parser: Parser
     silently ("during the day" is the no's word; "cant come" denies it)."""
     assert parser.parse(q(engine, "evening"), "he cant come during the day", other=True).value == "yes"
     assert parser.parse(q(engine, "time_off"), "no way, cant lose my job").value == "no"
+
+
+def test_a_no_word_inside_a_sentence_of_its_own_is_not_the_answer(engine: Engine, parser: Parser) -> None:
+    """ "he never sees a doctor" to "do they have a serious health problem?" is no answer."""
+    read = parser.parse(q(engine, "serious_illness"), "he never sees a doctor", other=True)
+    assert read.value is None and read.reask is not None
