@@ -1174,3 +1174,9 @@ def test_a_no_word_inside_a_sentence_of_its_own_is_not_the_answer(engine: Engine
     """ "he never sees a doctor" to "do they have a serious health problem?" is no answer."""
     read = parser.parse(q(engine, "serious_illness"), "he never sees a doctor", other=True)
     assert read.value is None and read.reask is not None
+
+
+@pytest.mark.parametrize("typed", ["partner", "son", "a client", "staff completing with client present"])
+def test_the_person_named_alone_is_someone_else(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "son" or "partner" alone to "for yourself, or for someone you care about?" was asked again."""
+    assert parser.parse(q(engine, "for_whom"), typed).value == "other"
