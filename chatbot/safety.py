@@ -58,6 +58,7 @@ _ONLY = frozenset({"nothing", "nothin", "anything", "everything", "all", "none",
 NEGATION_BEFORE = 3  # words between a negation cue and the match it clears
 SUBJECT_GROUP = 3  # and a negative subject's group besides ("none of my kids have", "nobody in this house has")
 NEGATION_AFTER = 1
+INTENT_BEFORE = 3  # words before a match an intent ("want to", "gonna") may stand and date it as now
 TYPO_MIN_LENGTH = 6
 
 
@@ -569,9 +570,11 @@ class _Cues:
         sentence, clause = text.sentence[span.start], text.clause[span.start]
         if any(text.sentence[cue.start] == sentence for cue in self.again):
             return False
-        # "i want to kill myself, i tried years ago": the time is the attempt's, not the wish's
-        present = any(text.words[i] in self.intent for i in range(span.end)
-                      if text.clause[i] == clause)
+        # "i want to kill myself, i tried years ago": the time is the attempt's, not the wish's (an
+        # intent said just before the match or in it; "going through a divorce" says none)
+        words = text.words
+        present = any((words[i] in self.intent or " ".join(words[i:i + 2]) in self.intent) and text.clause[i] == clause
+                      for i in range(max(0, span.start - INTENT_BEFORE), span.end))
         nearest: tuple[int, bool] | None = None
         for cues, is_past in ((self.past, True), (self.now, False)):
             for cue in cues:

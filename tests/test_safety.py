@@ -556,6 +556,9 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     ("i want to kill myself, i tried in the past", "now"),
     ("i want to die, i tried back in 2019", "now"),
     ("back in 2019, i wanted to die", "check"),
+    ("im going to kill myself, i tried in the past", "now"),
+    # an intent is said just before the match: "going through" is none
+    ("i was going through a divorce and tried to end it, that was 15 years ago", "check"),
     # a small child in the car with someone drunk or high, said without "driving"
     ("my sister is wasted and just left with her 2 year old in the car", "now"),
     ("i never get high with my kids in the car", None),
