@@ -32,8 +32,10 @@ PARTS = load_parts()
 # heldout26 (written at the sixth round's end, measured once): 97.0% / 14.3% (7 of 140 the
 # crisis screen) with the round's starting detector, 97.5% / 14.3% (6) with its end one; with
 # it the held-out part is at 5.5% (39 of 2140 the screen), so the ceiling moved to 5.6%.
+# heldout27 (the seventh round's start, sealed) measured 98.0% / 12.9% (4 the crisis screen) at
+# its start and end (its lines not read); with it the held-out part is at 5.8%: ceiling 5.9%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.056
+HELDOUT_ALARM_CEILING = 0.059
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
