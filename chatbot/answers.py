@@ -135,9 +135,8 @@ class Parser:
         self.asks_with: dict[str, frozenset[str]] = {q.id: self.cues.family(q.text) for q in questions}
         self.asks_having = frozenset(q.id for q in questions if self.cues.owning(q.text))
         # what each question is about, in its own and its options' words: "no problems" answers
-        # "do you have a health problem?", "no seizures" does not answer "how often do you use?"
-        # what each question is about: its words and its options' (not the words of its no, as
-        # "against it" is: "not against it" says yes to the question, not no to its thing)
+        # "do you have a health problem?", "no seizures" does not answer "how often do you use?";
+        # not the words of its no ("against it": "not against it" says yes to the question)
         self.topics: dict[str, frozenset[str]] = {q.id: self.cues.stems(" ".join(
             [q.text, q.text_other or "", *(t for o in q.options if o.means != "no" for t in (o.label, *o.synonyms))]))
             for q in questions}
@@ -710,15 +709,23 @@ class Parser:
     def _depends_reask(self, question: Question) -> Parsed:
         """A yes on a condition was understood as one: say so when asking which holds as things
         are, rather than "I did not quite get that"."""
-        if "reask_depends" not in self.strings or question.kind != "choice":
+        return self._said_reask(question, "reask_depends")
+
+    def _accounts_reask(self, question: Question) -> Parsed:
+        """Two accounts were read (what someone says, and a doubt of it): say so, and ask which."""
+        return self._said_reask(question, "reask_accounts")
+
+    def _said_reask(self, question: Question, key: str) -> Parsed:
+        """A choice asked again with a string that says what was understood (where the dialog has it)."""
+        if key not in self.strings or question.kind != "choice":
             return self._general_reask(question)
-        return Parsed(reask=self._s("reask_depends", options=self._listed(list(enumerate(self.options(question), 1)))))
+        return Parsed(reask=self._s(key, options=self._listed(list(enumerate(self.options(question), 1)))))
 
     def _denied_exception(self, text: str) -> str:
         """ "not a day goes by it doesnt get in the way": the exception denied, then the thing denied
         again in its sentence, is every time: read as "every day it does get in the way"."""
         assert self._every_time is not None and self._unnegated is not None
-        low = text.casefold().translate(_NO_APOSTROPHES)
+        low = text.casefold()  # (apostrophes are already gone)
         found = self._every_time.search(low)
         if found is None:
             return text
@@ -795,12 +802,6 @@ class Parser:
         return any(w in self.cues.joiners and w != "or" and any(
             x in self.values.some or x in self.values.some_amount for x in words[i + 1:i + 3])
             for i, w in enumerate(words[end:], end))
-
-    def _accounts_reask(self, question: Question) -> Parsed:
-        """Two accounts were read (what someone says, and a doubt of it): say so, and ask which."""
-        if "reask_accounts" not in self.strings or question.kind != "choice":
-            return self._general_reask(question)
-        return Parsed(reask=self._s("reask_accounts", options=self._listed(list(enumerate(self.options(question), 1)))))
 
     def _range_options(self, question: Question, span: Span) -> list[str]:
         return [o.value for o in self.options(question) if o.range is not None and _overlaps(span, o.range)]
