@@ -765,6 +765,12 @@ class Parser:
             and words[at - 1] not in cues.negator_words and words[at - 1] not in cues.plain_no \
             and words[at - 1] not in cues.fillers and words[at - 1] not in cues.wishing and words[at - 1].isalpha()
 
+    def _one_thing_denied(self, words: tuple[str, ...]) -> bool:
+        """A none said by denying one thing ("no job"), not a none of everything ("none of those")."""
+        cues = self.cues
+        return len(words) > 1 and any(w in cues.negator_words or w in cues.plain_no for w in words) \
+            and not any(w in cues.nothing_words for w in words) and not cues.polar.whole(words)
+
     def _says_no(self, words: tuple[str, ...]) -> bool:
         cues = self.cues
         return any(w in cues.negator_words or w in cues.plain_no or w in cues.nothing_words for w in words) \
@@ -1213,6 +1219,10 @@ class Parser:
             said_some = min((m.start for m in affirmed if m.target not in negative), default=0)
             if said_none <= said_some and self._left_after(tokens, said_none, said_some):
                 chosen = [v for v in chosen if v not in negative]  # "none of that, just her cat"
+        if any(v in negative for v in chosen) and any(v not in negative for v in chosen) and all(
+                self._one_thing_denied(words[m.start:m.end]) for m in affirmed if m.target in negative):
+            # "in community college, no job": the none said is one thing denied, beside what is so
+            chosen = [v for v in chosen if v not in negative]
         if not chosen and not ambiguous:
             chosen = self._weak(question, tokens)  # "i live with my wife": only that was said
         last = max(tokens.contrast_at, default=-1)

@@ -287,10 +287,12 @@ class Cues:
         found = [Match(m.start, m.end, "no", m.exact) if m.target == "yes" and self.topical_no(
             words[m.start:m.end], topic) else m for m in found]
         # "absolutely not", "not ok": a yes word with a negation right after or before it is a no
+        clauses = tokens.clauses  # ("boss wouldnt mind, no problem": the "no" opens the next clause)
         found = [Match(m.start, m.end + 1, "no", m.exact) if m.target == "yes" and m.end < len(words)
-                 and words[m.end] in self.negator_words
+                 and words[m.end] in self.negator_words and clauses[m.end] == clauses[m.end - 1]
                  else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
-                 and words[m.start - 1] in self.negator_words else m for m in found]
+                 and words[m.start - 1] in self.negator_words and clauses[m.start - 1] == clauses[m.start]
+                 else m for m in found]
         not_no = {i for m in self.not_no.find(tokens) for i in range(m.start, m.end)}
         found = [m for m in found if m.start not in not_no]  # "no doubt": no "no"
         kinds = [m.target for m in found]

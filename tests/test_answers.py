@@ -1180,3 +1180,13 @@ def test_a_no_word_inside_a_sentence_of_its_own_is_not_the_answer(engine: Engine
 def test_the_person_named_alone_is_someone_else(engine: Engine, parser: Parser, typed: str) -> None:
     """ "son" or "partner" alone to "for yourself, or for someone you care about?" was asked again."""
     assert parser.parse(q(engine, "for_whom"), typed).value == "other"
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("time_off", "boss wouldn't mind, no problem", False, "yes"),  # the "no" opens the next clause
+    ("obligations", "he's in community college, no job", True, ("school",)),  # one thing denied, beside one so
+    ("mental_health", "i have anxiety myself but my wife, no, none of those", True, None),
+])
+def test_a_no_in_its_own_clause_or_of_one_thing(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                               expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
