@@ -255,8 +255,10 @@ class Values:
 
     def frequency(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies))
-                 if g is not None]
+        # "3 or 4, no more than that": a bound ("no more than") is not the "no more" of none
+        bounds = {m.start for m in self.before.find(tokens)}
+        found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies)
+                             if not (f.span == (0.0, 0.0) and f.start in bounds)) if g is not None]
         found += self._not_a_day_without(tokens)
         said_off = self._days_off(tokens)
         if said_off is not None and self._negated(tokens, said_off[0], said_off[1], set()):

@@ -1190,3 +1190,21 @@ def test_the_person_named_alone_is_someone_else(engine: Engine, parser: Parser, 
 def test_a_no_in_its_own_clause_or_of_one_thing(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                                expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("alcohol_days", "3 or 4 no more than that", False, 4),  # was 0: "no more" read as none
+    ("other_freq", "dont ask me, he's 19 he doesnt tell me anything", True, "unknown"),  # was stopped
+    ("withdrawal_signs", "not just sweats, i had a seizure last time", False, ("shakes", "seizure")),
+    ("withdrawal_signs", "cant stop shaking and i dont sleep for days", False, ("shakes", "sick")),
+    ("mental_health", "i dont see the point of anything anymore and i worry constantly", False,
+     ("depression", "anxiety")),
+    ("mental_health_impact", "no problem getting through the day", False, "no"),  # was yes
+    ("stay_clean_home", "i dont think i couldnt", False, "yes"),  # was no
+    ("time_off", "no reason i couldnt", False, "yes"),  # was no
+    ("obligations", "cant leave my dog alone long and i have classes", False, ("school", "pets")),
+    ("support_groups", "wouldnt miss my AA meetings", False, "twelve_step"),
+])
+def test_round_classes_of_answers_tuning28(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                          expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
