@@ -18,7 +18,7 @@ class Cues:
 
     def __init__(self, lang: Language):
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast,
-                                 lang.not_negators)
+                                 lang.not_negators, lang.negation_stops)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)

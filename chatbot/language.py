@@ -250,6 +250,8 @@ class Language(_Strict):
     relative_pronouns: list[Phrase] = []  # "..., which is a lot": not a question asked back mid-answer
     # "cant stop drinking", "cant stop worrying": the thing goes on; no negation of what follows
     not_negators: list[Phrase] = []
+    # a negation does not reach past these: a statement opened after it ("not about me its my daughter")
+    negation_stops: list[Phrase] = []
     duration_leads: list[Phrase] = []  # "clean for 6 days": how long use has stopped, not how often
     # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
     # options, where the whole word is not one the reader knows ("unsure" is)

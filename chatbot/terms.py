@@ -258,13 +258,15 @@ class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 
     def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = (),
-                 shields: Sequence[str] = ()):
+                 shields: Sequence[str] = (), stops: Sequence[str] = ()):
         self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
         self.exceptions = frozenset(tuple(normalize(p).split()) for p in exceptions)
         # "cant stop drinking" says the drinking goes on: its "cant" negates nothing after it
         self.shields: Phrases[str] = Phrases([(p, "shield") for p in shields], typos=False)
+        # "not about me its my daughter": a statement opened after the cue is out of its reach
+        self.stops = frozenset(normalize(w) for w in stops)
 
     def cues(self, tokens: Tokens) -> list[Match[str]]:
         found = self.before.find(tokens)
@@ -284,7 +286,8 @@ class Negation:
         for cue in reversed(cues):  # nearest first
             if cue.end > match.start:
                 continue
-            if match.start - cue.end > NEGATION_WINDOW or tokens.clauses[cue.end - 1] != clause:
+            if match.start - cue.end > NEGATION_WINDOW or tokens.clauses[cue.end - 1] != clause \
+                    or any(w in self.stops for w in tokens.words[cue.end:match.start]):
                 break
             if any(i in covered for i in range(cue.start, cue.end)):
                 continue

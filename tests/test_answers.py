@@ -1208,3 +1208,14 @@ def test_a_no_in_its_own_clause_or_of_one_thing(engine: Engine, parser: Parser, 
 def test_round_classes_of_answers_tuning28(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
                                           expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    ("for_whom", "its not about me its my daughter", True, "other"),  # was "Got it: not 'For someone I care about'"
+    ("home", "i dont have a home", False, ("unstable",)),
+    ("insurance", "i dont have anything", False, "none"),
+    ("evening", "couldnt hurt", False, "yes"),
+])
+def test_a_statement_opened_after_a_negation_is_out_of_its_reach_and_nones_said_with_a_not(
+        engine: Engine, parser: Parser, qid: str, typed: str, other: bool, expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
