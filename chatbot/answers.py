@@ -380,7 +380,7 @@ class Parser:
             # "i think so but im not sure": a doubt after a contrast takes the yes back
             parsed = self._concluded(question, tokens, other) or self._doubted_after(question, tokens, other) \
                 or parsed
-        elif parsed.reask is None and parsed.value is not None and question.kind == "choice":
+        elif parsed.reask is None and parsed.value is not None and question.kind in ("choice", "number"):
             # "he cant come during the day, so yeah evenings": what it comes to, said last, is the
             # answer where the whole was read otherwise (the "cant" was about the day)
             concluded = self._concluded(question, tokens, other)
@@ -745,6 +745,8 @@ class Parser:
         """A part of an answer that names an option or opens with a plain yes or no ("so yeah
         evenings", "so evenings"), not one read from its drift ("so that's not an issue")."""
         tokens = tokenize(part.words, self.cues.contrast)
+        if question.kind == "number":
+            return bool(self.values.number_spans(tokens.words))  # "..., so like 6"
         return bool(self._terms(question).find(tokens)) or any(
             m.start == 0 and m.target in ("yes", "no") for m in self.cues.polar.find(tokens))
 

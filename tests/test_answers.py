@@ -1157,6 +1157,7 @@ def test_what_follows_a_contrast_without_a_yes_still_qualifies_the_answer(engine
     ("evening", "he cant come during the day, so yeah evenings", "yes"),  # was No, silently
     ("evening", "cant come during the day, so evenings", "yes"),
     ("time_off", "I'm retired, so that's not an issue.", None),  # what it comes to differs, not said plainly
+    ("alcohol_days", "he cant go more than a day without it, so like 6", 6),  # was 7
 ])
 def test_what_it_comes_to_said_last(engine: Engine, parser: Parser, qid: str, typed: str,
                                     expected: str | None) -> None:
