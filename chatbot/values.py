@@ -481,6 +481,12 @@ class Values:
             return set(), set(), 0, 0
         return on - off, off, min(m[0] for m in mentions), max(m[1] for m in mentions)
 
+    def days_without(self, tokens: Tokens) -> bool:
+        """Days named as days without, and none as days with ("i dont drink mondays", "not on
+        weekends"): it says which days are not, so not how many are."""
+        on, off, _, _ = self._weekdays(tokens, set(), set())
+        return bool(off) and not on
+
     def _paused(self, words: tuple[str, ...], start: int, end: int) -> bool:
         """Days named as days without: "the weekend off", "stops for the weekend", "dry on sundays"."""
         if end < len(words) and words[end] in self.off_words:

@@ -1220,3 +1220,18 @@ def test_round_classes_of_answers_tuning28(engine: Engine, parser: Parser, qid: 
 def test_a_statement_opened_after_a_negation_is_out_of_its_reach_and_nones_said_with_a_not(
         engine: Engine, parser: Parser, qid: str, typed: str, other: bool, expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("alcohol_days", "i dont drink mondays"), ("alcohol_days", "never on sundays"),  # were 0 days
+    ("alcohol_days", "not on weekends"), ("other_freq", "never on sundays"),  # was stopped
+])
+def test_days_named_as_days_without_alone_say_which_not_how_many(engine: Engine, parser: Parser, qid: str,
+                                                                   typed: str) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert read.value is None and read.reask is not None
+
+
+def test_days_without_beside_the_days_with_still_count(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_days"), "every day but never on sundays").value == 6
+    assert parser.parse(q(engine, "alcohol_days"), "all of them except monday, i dont drink mondays").value == 6
