@@ -25,6 +25,12 @@ SAFE = ["dead tired", "my phone died", "I'd kill for a coffee", "I want to cut d
         "shot of tequila", "I am sick of this", "stop", "I had a seizure the last time I stopped"]
 
 
+def graded(engine: Engine, typed: str) -> str | None:
+    """What a line raises: the crisis screen ("now"), the check-in ("check"), or nothing."""
+    hits = engine.detector.detect(typed)
+    return None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
+
+
 @pytest.mark.parametrize("kind, phrase", [(k, p) for k, ps in TRIGGER.items() for p in ps])
 def test_crisis_phrases_trigger(engine: Engine, kind: str, phrase: str) -> None:
     assert kind in {h.kind for h in engine.detector.detect(phrase)}
@@ -504,9 +510,7 @@ def test_round_classes_of_tuning29(engine: Engine, typed: str, caught: bool) -> 
     ("her pulse is weak and she wont wake up", "now"),
 ])
 def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None) -> None:
-    hits = engine.detector.detect(typed)
-    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
-    assert found == grade, hits
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
 
 
 # sixth round (tuning31's misses, then tuning32): each a class, in words of its own
@@ -539,9 +543,7 @@ def test_round_classes_of_tuning30(engine: Engine, typed: str, grade: str | None
     ("im just tired of waking up, every single day", "check"),
 ])
 def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None) -> None:
-    hits = engine.detector.detect(typed)
-    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
-    assert found == grade, hits
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
 
 
 @pytest.mark.parametrize("typed, grade", [
@@ -586,6 +588,4 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
     ("the last time i overdosed was 2015", None),
 ])
 def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
-    hits = engine.detector.detect(typed)
-    found = None if not hits else "now" if any(h.grade == "now" for h in hits) else "check"
-    assert found == grade, hits
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
