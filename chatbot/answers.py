@@ -392,7 +392,8 @@ class Parser:
             parsed = self._unable_reask(question)
         elif parsed.reask is None and question.reads == "frequency" and self._reads_none(question, parsed.value) \
                 and self.values.days_without(tokens):
-            parsed = self._general_reask(question)  # "never on sundays": which days not, so not how often
+            # "i dont drink mondays", "never on sundays": which days not, so not how often or how many
+            parsed = self._general_reask(question)
         unsure = {o.value for o in self.options(question) if o.means == "unsure"}
         if parsed.value is not None and parsed.value not in unsure and self.cues.asks_back(tokens):
             # "high blood pressure, does that count?": not sure it fits. An answer and a question of
@@ -1470,9 +1471,6 @@ class Parser:
                 found = Found(spans[0][2], False, spans[0][0], spans[0][1])
             elif len(spans) > 1:
                 return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
-        if found is not None and found.span == (0.0, 0.0) and question.reads == "frequency" \
-                and self.values.days_without(tokens):
-            return self._general_reask(question)  # "never on sundays": which days not, so not how many
         if found is not None and not found.negated and self._more_added(words, found.end):
             # "4 beers and couple shots", "6 beers plus some shots": the number is one of two amounts
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
@@ -1489,9 +1487,7 @@ class Parser:
                 return Parsed(reask=self._s(key, min=spec.min, max=spec.max))
             negators = self.cues.negation.cues(tokens)
             if polarity == "no" and spec.min == 0 and not (negators and without_after(
-                    tokens, negators[0].start, self.cues.without)) \
-                    and not (question.reads == "frequency" and self.values.days_without(tokens)):
-                # "never without food" is not none; "i dont drink mondays" says which days, not none
+                    tokens, negators[0].start, self.cues.without)):  # "never without food" is not none
                 return self._number_value(question, (0.0, 0.0), inferred=True)
             return self._general_reask(question)
         exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
