@@ -1373,6 +1373,8 @@ class Parser:
             named = tokens.words[parts[k - 1][-1]] if k and parts[k - 1] else ""
             if len(text) == 1 and (named in self.cues.animals or named in self.cues.relations):
                 continue  # "my dog, Max", "my son, Luis": a name
+            if all(w in self.cues.fillers or (w,) in self.cues.contrast for w in text):
+                continue  # "..., not on school nights though": a word that only turns the sentence
             # people ("two kids", "with me": the one typing for someone else) and pets ("the cat") are
             # who the answer is about, not an option left unnamed
             if len(text) <= 2 and not any(w in self.cues.negator_words or w in self.cues.subjects for w in text) \

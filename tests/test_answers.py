@@ -1235,3 +1235,9 @@ def test_days_named_as_days_without_alone_say_which_not_how_many(engine: Engine,
 def test_days_without_beside_the_days_with_still_count(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "alcohol_days"), "every day but never on sundays").value == 6
     assert parser.parse(q(engine, "alcohol_days"), "all of them except monday, i dont drink mondays").value == 6
+
+
+def test_a_word_that_only_turns_the_sentence_is_no_unread_part(engine: Engine, parser: Parser) -> None:
+    """ "she smokes weed, not on school nights though" was answered "I did not understand: though"."""
+    read = parser.parse(q(engine, "substances"), "she smokes weed, not on school nights though", other=True)
+    assert read.value == ("cannabis",)
