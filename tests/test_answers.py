@@ -1225,6 +1225,7 @@ def test_a_statement_opened_after_a_negation_is_out_of_its_reach_and_nones_said_
 @pytest.mark.parametrize("qid, typed", [
     ("alcohol_days", "i dont drink mondays"), ("alcohol_days", "never on sundays"),  # were 0 days
     ("alcohol_days", "not on weekends"), ("other_freq", "never on sundays"),  # was stopped
+    ("other_freq", "never on school nights"),  # was stopped (found walking)
 ])
 def test_days_named_as_days_without_alone_say_which_not_how_many(engine: Engine, parser: Parser, qid: str,
                                                                    typed: str) -> None:
