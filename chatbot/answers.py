@@ -826,7 +826,7 @@ class Parser:
         question back's short list); None otherwise ("the first time i drank", "second hand
         smoke", a plain "2" already read as option 2)."""
         options, cues = self.options(question), self.cues
-        if not any(w in cues.option_places or w in cues.option_words for w in words):
+        if not any(w in cues.option_places or w in cues.option_words or w.isdigit() for w in words):
             return None  # (most answers: nothing to count)
         # places count down the list on screen: the question's, or the few a question back listed
         listed = [n for v in shown for n, o in enumerate(options, 1) if o.value == v] \
@@ -862,8 +862,8 @@ class Parser:
             elif not (word in cues.joiners or word in cues.determiners):
                 return None  # anything else ("all but the first", "not the last one"): read as words
             i += 1
-        if not placed or not picks or not all(1 <= p <= len(options) for p in picks):
-            return None
+        if not (placed or hedged) or not picks or not all(1 <= p <= len(options) for p in picks):
+            return None  # (a number with a hedge, "4 i guess", counts like "maybe the fourth")
         # after a question back, its short list and the whole list may both be on screen: a place
         # counted down the short one is put to the person too
         counted = any(w in cues.option_places for w in words)

@@ -1242,3 +1242,16 @@ def test_a_word_that_only_turns_the_sentence_is_no_unread_part(engine: Engine, p
     """ "she smokes weed, not on school nights though" was answered "I did not understand: though"."""
     read = parser.parse(q(engine, "substances"), "she smokes weed, not on school nights though", other=True)
     assert read.value == ("cannabis",)
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("withdrawal_signs", "4 i guess", ("sick",)),
+    ("withdrawal_signs", "3, 4 i think", ("shakes", "sick")),  # was shakes alone
+    ("other_freq", "2 i guess", "weekly"),
+    ("other_freq", "i guess 2", "weekly"),
+])
+def test_an_option_number_with_a_hedge_is_that_option_put_to_the_person(engine: Engine, parser: Parser, qid: str,
+                                                                       typed: str, expected: object) -> None:
+    # found walking chat --plain as a meth user: "4 i guess" was "I did not quite get that" three times
+    parsed = parser.parse(q(engine, qid), typed)
+    assert (parsed.value, parsed.inferred, parsed.reask) == (expected, True, None)
