@@ -533,9 +533,13 @@ class _Cues:
         clause = text.clause[span.start]
         # a stop word between, or opening the match, starts another clause ("felt nothing after you...")
         upto = span.start + 1
-        for cue in [*self.negation, *self.subjects]:
-            if cue.end <= span.start and text.clause[cue.start] == clause and self._listed(text, cue.end, span.start):
-                return True  # "nobody has passed out or stopped breathing": each item of the list
+        # "nobody (in my house) has passed out or stopped breathing": each item of the list; not past
+        # a verb the subject does before the list ("nobody knows hes passed out or not breathing")
+        for cue, group in [*((c, 0) for c in self.negation), *((c, SUBJECT_GROUP) for c in self.subjects)]:
+            if cue.end <= span.start and text.clause[cue.start] == clause \
+                    and self._listed(text, cue.end, span.start, group) \
+                    and not any(cue.end <= i < self._first_join(text, cue.end) for i in self.blocked):
+                return True
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
                     and not any(w in self.stops for w in text.words[cue.end:upto]) \
@@ -553,15 +557,21 @@ class _Cues:
                 return True
         return False
 
-    def _listed(self, text: _Text, start: int, at: int) -> bool:
+    def _first_join(self, text: _Text, start: int) -> int:
+        return next((i for i in range(start, len(text.words)) if text.words[i] in self.alternatives), start)
+
+    def _listed(self, text: _Text, start: int, at: int, group: int = 0) -> bool:
         """The words from `start` (just after a negation) to `at` are items of a list joined by "or",
-        the last of them beginning at `at`'s item, each a few words, none with a subject or a stop."""
+        the last of them beginning at `at`'s item, each a few words, none with a subject or a stop;
+        the first may be longer by `group` words (a negative subject's: "no one in my house has")."""
         words = text.words[start:at]
         joins = [i for i, w in enumerate(words) if w in self.alternatives]
         if not joins or any(w in self.stops for w in words) or any(start < i <= at for i in self.own):
             return False
         gaps = [b - a - 1 for a, b in zip([-1, *joins], [*joins, len(words)], strict=True)]
-        return all(g <= NEGATION_BEFORE + 2 for g in gaps[:-1]) and gaps[-1] <= NEGATION_BEFORE
+        allowed = [NEGATION_BEFORE + 2 + (group if i == 0 else 0) for i in range(len(gaps) - 1)]
+        return all(g <= a for g, a in zip(gaps[:-1], allowed, strict=True)) \
+            and gaps[-1] <= NEGATION_BEFORE + (group if len(gaps) == 1 else 0)
 
     def long_ago(self, text: _Text, span: _Span, past_grade: str) -> bool:
         """The nearest time cue in the sentence says long ago. With no cue it is now, the safer

@@ -589,3 +589,33 @@ def test_round_classes_of_tuning32(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # someone drunk or high driving with a small child, the child said as company ("with"), not a place
+    ("my wife is high and trying to drive off with our toddler", "now"),
+    ("hes wasted and just drove off with my 3 year old", "now"),
+    ("i was drunk so my sister drove with the baby", None),  # the driver is not the one drunk
+    ("my husband is drunk, i drove home with the kids", None),
+    # taken, said to have been fentanyl or laced, and how it feels now (was missed)
+    ("i snorted a line that was probably fent and my vision is going weird", "now"),
+    ("my friend died because the pills were pressed, i feel awful", None),
+    # cutting deep as an intent; a razor beside "bloody" (were missed)
+    ("im going to cut deep this time, not just scratches", "check"),
+    ("i found bloody tissues and a razor in his room, he said he does it to calm down", "check"),
+    ("that comment cut deep", None),
+    # a negative subject with its group reaches every item of an "or" list, not past a verb of its own
+    ("no one in my house has passed out or stopped breathing", None),
+    ("no one in my house knows hes passed out or stopped breathing", "now"),
+    # a denial of thinking about something denies it; "i dont think i can" is no denial; trying not
+    # to think of it is having the thought (was cleared)
+    ("not now not ever, i dont think about suicide", None),
+    ("i dont think i can go on", "check"),
+    ("i try not to think about suicide", "now"),
+    ("i cant stop thinking about suicide", "now"),
+    # someone else's suicide of days ago is told now (raised nothing); of years ago, nothing
+    ("my uncle hanged himself yesterday", "now"),
+    ("my son hanged himself in 2015", None),
+])
+def test_round_classes_of_tuning35(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
