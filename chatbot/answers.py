@@ -109,14 +109,22 @@ class Parser:
         self.cancelling = {normalize(k): v for k, v in lang.cancelling.items()}
         cancelling = "|".join(re.escape(k) for k in sorted(self.cancelling, key=len, reverse=True))
         self._cancelling = re.compile(rf"\b({cancelling})\b", re.IGNORECASE) if self.cancelling else None
+        near = "|".join(re.escape(normalize(p)) for p in sorted(lang.near_after_denial, key=len, reverse=True))
+        denials = "|".join(re.escape(w) for w in sorted(self.cues.negator_words, key=len, reverse=True))
+        contrast = "|".join(re.escape(normalize(w)) for w in lang.contrast)
+        self._near_denied = re.compile(
+            rf"\b(?:{denials})\s+((?:[a-z0-9]+\s+){{0,3}}?[a-z0-9]+)[\s,.]*(?:{contrast})\s+(?:{near})\b",
+            re.IGNORECASE) if near and denials and contrast and lang.near_means else None
+        self._near_means = lang.near_means
         prefixes = "|".join(re.escape(normalize(p)) for p in lang.negating_prefixes)
         self._prefixed = re.compile(rf"\b({prefixes})([a-z]{{3,}})\b", re.IGNORECASE) if prefixes else None
         self._option_words: dict[str, frozenset[str]] = {}
-        # "i never see him drink": a negation of what the writer sees, not of the drinking
+        # "i never see him drink", "so i never see it", "i never noticed": a negation of what the
+        # writer sees, not of the drinking
         seen = "|".join(re.escape(normalize(w)) for w in lang.witnessing)
         negators = "|".join(re.escape(w) for w in sorted(self.cues.negator_words, key=len, reverse=True))
-        objects = "|".join(re.escape(normalize(w)) for w in ["him", "her", "them", *lang.possessives])
-        self._unseen = re.compile(rf"\b(?:{negators})\s+(?=(?:{seen})\s+(?:{objects})\b)",
+        objects = "|".join(re.escape(normalize(w)) for w in ["him", "her", "them", "it", *lang.possessives])
+        self._unseen = re.compile(rf"\b(?:{negators})\s+(?=(?:{seen})(?:\s+(?:{objects})\b|\s*(?:[,.;!?]|$)))",
                                   re.IGNORECASE) if seen and negators else None
         # "way better": the comparative is what answers ("would be better"), not how much
         degree = "|".join(re.escape(normalize(p)) for p in sorted(lang.degree_words, key=len, reverse=True))
@@ -330,6 +338,8 @@ class Parser:
             text = self._denied_exception(text)
         if self._since_denial is not None and question.reads == "time_ago":  # "not since yesterday": yesterday
             text = self._since_denial.sub(self._since, text)
+        if self._near_denied is not None and question.kind != "text":  # "not every day but close": "almost every day"
+            text = self._near_denied.sub(lambda m: f"{self._near_means} {m[1]}", text)
         if self._cancelling is not None and question.kind != "text":  # "never not": "always"
             text = self._cancelling.sub(lambda m: self.cancelling[normalize(m.group())], text)
         if self._unseen is not None and question.kind != "text":
@@ -1469,8 +1479,9 @@ class Parser:
             found = None  # "i dont know": not "i dont" (none)
         if found is None:
             spans = self.values.number_spans(words)
-            if len(spans) == 1:
-                found = Found(spans[0][2], False, spans[0][0], spans[0][1])
+            if len(spans) == 1:  # ("almost 7": 6, "over 4": 5 or more, asked again)
+                start, end, span = spans[0]
+                found = Found(self.values.bounded(tokens, start, end, span), False, start, end)
             elif len(spans) > 1:
                 return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         if found is not None and not found.negated and self._more_added(words, found.end):

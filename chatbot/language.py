@@ -473,6 +473,10 @@ class Language(_Strict):
     spellings: dict[Phrase, Phrase] = {}
     # two negations that cancel, read as what they say ("never not" is "always")
     cancelling: dict[Phrase, Phrase] = {}
+    # "not every day but close": a thing denied, then said to be near, is almost that thing; these
+    # are the words that say near, read after "but" ("not daily but nearly" is "almost daily")
+    near_after_denial: list[Phrase] = []
+    near_means: Phrase = ""
     # "not a day goes by (that i dont...)": denying the exception, then the thing, says every time:
     # the phrase is read as `every_time_means` and the negation after it as its word without the not
     every_time: list[Phrase] = []

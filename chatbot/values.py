@@ -284,8 +284,9 @@ class Values:
                 # "3 days" or "3 nights": days in a week, unless "a month" follows
                 if j + 2 < len(words) and words[j + 1] in self.per and words[j + 2] in self.unit_days:
                     unit_at = j + 2
-                else:
-                    found.append(Found(span, self._negated(tokens, start, j + 1, cues_free), start, j + 1))
+                else:  # ("almost 7 days": 6; "over 4 nights": 5 or more)
+                    found.append(Found(self.bounded(tokens, start, end, span),
+                                       self._negated(tokens, start, j + 1, cues_free), start, j + 1))
                     used.update(range(start, j + 1))
                     continue
             elif (k := self.per_at(words, j)) and j + k < len(words) and words[j + k] in self.unit_days:
@@ -308,7 +309,8 @@ class Values:
                     used.update(range(start - 1, j + 1))
                 continue
             elif unit_at == end and end - start == 1 and len(words) <= 2 and span[1] <= 7:
-                found.append(Found(span, False, start, end))  # a number alone: days a week
+                # a number alone: days a week ("almost 7": 6)
+                found.append(Found(self.bounded(tokens, start, end, span), False, start, end))
                 used.update(range(start, end))
                 continue
             if unit_at < len(words) and words[unit_at] in self.unit_days and unit_at != end:
@@ -502,7 +504,7 @@ class Values:
 
     def count(self, tokens: Tokens) -> Found | None:
         words = tokens.words
-        found = [Found(self._bounded(tokens, f.start, f.end, f.span), f.negated, f.start, f.end)
+        found = [Found(self.bounded(tokens, f.start, f.end, f.span), f.negated, f.start, f.end)
                  for f in self._phrases(tokens, self.counts)]
         used = {i for f in found for i in range(f.start, f.end)}
         spans = self.number_spans(words)
@@ -513,7 +515,7 @@ class Values:
         for start, end, span in spans:
             if any(i in used for i in range(start, end)):
                 continue
-            found.append(Found(self._bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
+            found.append(Found(self.bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
                                start, end))
             used.update(range(start, end))
         return self._merge(found)
@@ -521,7 +523,7 @@ class Values:
     def _bound_before(self, tokens: Tokens, start: int) -> str | None:
         return next((m.target for m in self.before.find(tokens) if m.end == start), None)
 
-    def _bounded(self, tokens: Tokens, start: int, end: int, span: Span) -> Span:
+    def bounded(self, tokens: Tokens, start: int, end: int, span: Span) -> Span:
         """A number with the words that bound it: "at least twice" is 2 or more, "over 65" 66 or
         more, "almost 18" 17, "turns 18 next month" 17 now, "twice, maybe more" 2 or more."""
         lo, hi = span
@@ -554,6 +556,14 @@ class Values:
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
                      min(f.start for f in said), max(f.end for f in said))
 
+    def _window_lead(self, words: tuple[str, ...], start: int) -> int | None:
+        """Where a window before an amount of time begins ("in the past", "over the last", "past"),
+        or None (not "since": "since 2 weeks" is a point)."""
+        if start == 0 or words[start - 1] not in self.last_words or words[start - 1] in self.since:
+            return None
+        lead = start - 1
+        return next((lead - len(w) for w in self.within if words[max(0, lead - len(w)):lead] == w), lead)
+
     def times(self, tokens: Tokens) -> list[Found]:
         """Each time named, in days ago: "2 weeks ago", "last saturday", "in 2019"."""
         words = tokens.words
@@ -571,6 +581,14 @@ class Values:
                 after = end + 1 + (3 if half else 0)
                 stop = after + (1 if after < len(words) and words[after] in self.ago else 0)
                 extra = days / 2 if half else 0.0
+                lead = self._window_lead(words, start)
+                if lead is not None and stop == after:
+                    # "in the past 30 days", "not in the last 2 weeks": some time within the window
+                    # (denied, none in it), not 30 days ago
+                    found.append(Found((min(1.0, span[1] * days), span[1] * days + extra),
+                                       self._negated(tokens, lead, stop, set()), lead, stop))
+                    used.update(range(lead, stop))
+                    continue
                 found.append(Found((span[0] * days + extra, span[1] * days + extra), False, start, stop))
                 used.update(range(start, stop))
         before_day = {m.end for m in self.last.find(tokens)}
@@ -631,7 +649,7 @@ class Values:
             if after.endswith(self.plural) and after not in self.age_unit_words | self.not_plurals \
                     and not after.isdigit():
                 continue  # "i have 2 kids": not an age
-            lo, hi = self._bounded(tokens, start, end, span)
+            lo, hi = self.bounded(tokens, start, end, span)
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
             denied = not reached and self._negated(tokens, start, end, set())
             if denied and (after in self.not_yet or start > 0 and words[start - 1] in self.not_yet

@@ -1255,3 +1255,31 @@ def test_an_option_number_with_a_hedge_is_that_option_put_to_the_person(engine: 
     # found walking chat --plain as a meth user: "4 i guess" was "I did not quite get that" three times
     parsed = parser.parse(q(engine, qid), typed)
     assert (parsed.value, parsed.inferred, parsed.reask) == (expected, True, None)
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # a negation of what the writer sees is not a none ("i never see it" was 0 drinks)
+    ("alcohol_drinks", "not sure, he drinks in his car so i never see it", True, "unknown"),
+    ("alcohol_days", "he drinks in his car so i never see it", True, None),
+    # a thing denied, then said to be near, is almost that thing ("not every day but close" was stopped)
+    ("other_freq", "not every day but close", False, "daily"),
+    ("other_freq", "not daily but nearly", False, "daily"),
+    ("alcohol_days", "not every day, but pretty close", False, 6),
+    # a bound on a bare number: "almost 7" days is 6; "over 4" is more than 4, asked (was 4)
+    ("alcohol_days", "almost 7", False, 6),
+    ("alcohol_days", "over 4", False, None),
+    # what someone says, doubted by the writer, is two accounts (was the yes)
+    ("stay_clean_home", "she says yes. I am not convinced", True, None),
+    ("stay_clean_home", "he says he can, i doubt it", True, None),
+    # a window of time denied is none in it, not a time that long ago ("recent" before)
+    ("suicidal_thoughts", "none in the past 30 days", True, "no"),
+    ("suicidal_thoughts", "not in the past 2 weeks, no", False, "no"),
+    ("suicidal_thoughts", "pt denies SI in the past 30 days", True, None),
+])
+def test_round_classes_of_answers_tuning29(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                          expected: object) -> None:
+    parsed = parser.parse(q(engine, qid), typed, other=other)
+    if expected is None:
+        assert parsed.value is None and parsed.reask, parsed
+    else:
+        assert parsed.value == expected, parsed
