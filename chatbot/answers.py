@@ -1467,6 +1467,15 @@ class Parser:
             if len(terms) == 1 and len(said) == 1 and not self.values.counts.find(tokens):
                 # "a bottle of wine, so maybe 5 glasses": one amount said twice, both the same
                 return self._number_value(question, said.pop(), inferred=True)
+            after = [(s, span) for s, e, span in spans
+                     if s >= terms[0].end and not any(i in inside for i in range(s, e))]
+            if len(terms) == 1 and len(outside) == 1 and len(after) == 1 \
+                    and not any(m.start not in inside for m in self.values.counts.find(tokens)):
+                # "a couple beers, maybe three": an amount and the most it comes to, as with numbers
+                (at, (lo, hi)), least = after[0], float(terms[0].target)
+                joining = [w for w in words[terms[0].end:at] if w not in self.cues.fillers and w.isalnum()]
+                if 0 < len(joining) <= 2 and joining[-1] in self.cues.amount_joins and lo > least:
+                    return self._number_value(question, (least, hi), inferred=True)
             # "a six pack and a couple shots": more than one amount to add up; ask for the total
             return Parsed(reask=self._s("reask_number_many", min=spec.min, max=spec.max))
         if terms:

@@ -1283,3 +1283,17 @@ def test_round_classes_of_answers_tuning29(engine: Engine, parser: Parser, qid: 
         assert parsed.value is None and parsed.reask, parsed
     else:
         assert parsed.value == expected, parsed
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("substances", "ice, thats all", ("meth",)),  # a list closed off ("I did not understand: thats all")
+    ("treatment_history", "never been to rehab or anything", ("never",)),
+    ("alcohol_days", "half the week i guess", 4),
+    ("withdrawal_times", "id guess a handful", "many"),
+    ("support_groups", "the twelve steps, yes", "twelve_step"),
+    ("alcohol_drinks", "a couple beers, maybe three", 3),  # an amount and the most it comes to
+    ("alcohol_drinks", "seven or eight, no, more like eight or nine honestly", 9),  # "more like": a correction
+])
+def test_hedged_and_approximate_answers_read(engine: Engine, parser: Parser, qid: str, typed: str,
+                                             expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
