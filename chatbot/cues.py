@@ -17,8 +17,10 @@ class Cues:
     """The cue words of one language, indexed once."""
 
     def __init__(self, lang: Language):
-        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions, lang.joiners + lang.contrast,
-                                 lang.not_negators, lang.negation_stops)
+        # "without" after a negation is a double negative like "nothing but": "cant live without my
+        # xanax", "never without a beer" say the thing is used
+        self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions + lang.without,
+                                 lang.joiners + lang.contrast, lang.not_negators, lang.negation_stops)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)

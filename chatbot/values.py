@@ -95,6 +95,7 @@ class Values:
         self.now_openers = word_set(lang.now_openers)
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
         self.clause_openers = word_set(lang.joiners + lang.contrast)
+        self.amount_joins = word_set(lang.amount_joins)
         self.plural = tuple(lang.plural_endings)
         self.not_plurals = word_set(lang.not_plurals)
         self.event_verbs = word_set(lang.event_verbs)
@@ -518,7 +519,25 @@ class Values:
             found.append(Found(self.bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
                                start, end))
             used.update(range(start, end))
-        return self._merge(found)
+        return self._occasions(tokens, found) or self._merge(found)
+
+    def _occasions(self, tokens: Tokens, found: list[Found]) -> Found | None:
+        """Times on separate occasions, added up: "twice at home and once in detox" is 3 ("once or
+        twice" is a range, and read as one span before this)."""
+        words = tokens.words
+        said = sorted((f for f in found if not f.negated and f.span[0] > 0), key=lambda f: f.start)
+        if len(said) < 2 or len(said) != len(found):
+            return None
+        occasion = [any(w in self.times_words for w in words[f.start:min(f.end + 1, len(words))]) for f in said]
+        # each with words of its own (where, when), then "and" or a new clause: "once, twice tops" is not
+        joined = [(any(w in self.clause_openers for w in words[a.end:b.start])
+                   or tokens.clauses[a.end - 1] != tokens.clauses[b.start])
+                  and any(w not in self.clause_openers and w not in self.times_words for w in words[a.end:b.start])
+                  and not any(w in self.amount_joins for w in words[a.end:b.start])
+                  for a, b in zip(said, said[1:], strict=False)]
+        if not (all(occasion) and all(joined)):
+            return None
+        return Found((sum(f.span[0] for f in said), sum(f.span[1] for f in said)), False, said[0].start, said[-1].end)
 
     def _bound_before(self, tokens: Tokens, start: int) -> str | None:
         return next((m.target for m in self.before.find(tokens) if m.end == start), None)

@@ -1297,3 +1297,31 @@ def test_round_classes_of_answers_tuning29(engine: Engine, parser: Parser, qid: 
 def test_hedged_and_approximate_answers_read(engine: Engine, parser: Parser, qid: str, typed: str,
                                              expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # "without" after a negation is a double negative: the thing is used (benzos were dropped, or
+    # "Got it: not Benzos")
+    ("substances", "cant go a day without my klonopin and a few joints", False, ("benzos", "cannabis")),
+    ("substances", "cant live without my xanax", False, ("benzos",)),
+    ("substances", "never without a beer in my hand", False, ("alcohol",)),
+    ("substances", "i drink without weed now", False, ("alcohol",)),
+    # sleep denied is the option's own "not sleeping"
+    ("withdrawal_signs", "she had a seizure last time she stopped drinking, and wasnt sleeping for days", True,
+     ("sick", "seizure")),
+    ("withdrawal_signs", "i havent slept", False, ("sick",)),
+    # times on separate occasions add up ("few" before); "once or twice" and "once, twice tops" do not
+    ("withdrawal_times", "twice at home and once in detox", True, "many"),
+    ("withdrawal_times", "once in jail, once in detox, and once at home", False, "many"),
+    ("withdrawal_times", "once, twice tops", False, "few"),
+])
+def test_round_classes_of_answers_tuning30(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                          expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+def test_insurance_applied_for_is_not_yet_had(engine: Engine, parser: Parser) -> None:
+    # "applying for medicaid" was read as Medicaid, silently
+    assert parser.parse(q(engine, "insurance"), "pt has no coverage per intake; applying for medicaid",
+                        other=True).value == "none"
+    assert parser.parse(q(engine, "insurance"), "applying for medicaid").value is None
