@@ -190,6 +190,14 @@ class Interface(_Strict):
     transcript_saved: Sentence
 
 
+class StoppedSince(_Strict):
+    """Use denied since a time: a denial (`leads`), a verb of use (`verbs`), a few words, "since"."""
+    leads: list[Phrase]
+    verbs: list[Phrase]
+    since: Phrase
+    means: Phrase
+
+
 class Language(_Strict):
     locale: str
     # answers as a whole: yes, no (hedged negatives included), not sure
@@ -473,6 +481,9 @@ class Language(_Strict):
     spellings: dict[Phrase, Phrase] = {}
     # two negations that cancel, read as what they say ("never not" is "always")
     cancelling: dict[Phrase, Phrase] = {}
+    # "havent touched them since january", "has not taken a pain pill since 2019": use denied since a
+    # time is stopped since then, read as `stopped_since_means` (at questions of how often)
+    stopped_since: StoppedSince | None = None
     # "not every day but close": a thing denied, then said to be near, is almost that thing; these
     # are the words that say near, read after "but" ("not daily but nearly" is "almost daily")
     near_after_denial: list[Phrase] = []

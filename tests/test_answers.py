@@ -1325,3 +1325,19 @@ def test_insurance_applied_for_is_not_yet_had(engine: Engine, parser: Parser) ->
     assert parser.parse(q(engine, "insurance"), "pt has no coverage per intake; applying for medicaid",
                         other=True).value == "none"
     assert parser.parse(q(engine, "insurance"), "applying for medicaid").value is None
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # use denied since a time is stopped since then (asked before)
+    ("benzo_freq", "havent touched them since detox in january", "stopped"),
+    ("opioid_freq", "I have not taken a pain pill since my surgery in 2019.", "stopped"),
+    ("alcohol_days", "havent had a drink since christmas", 0),
+    ("alcohol_days", "havent had a drink since march, it used to be daily", 0),  # asked before: now is said
+    ("alcohol_days", "i havent been sober since the spring", 7),  # not a use denied
+    ("alcohol_days", "i havent had a day off since june", 7),  # a day without, denied
+    # a time of life long past, denied since ("not since i was a teenager" was asked)
+    ("suicidal_thoughts", "not since i was a teenager", "no"),
+    ("last_use", "not since high school", "longer"),
+])
+def test_use_denied_since_a_time(engine: Engine, parser: Parser, qid: str, typed: str, expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
