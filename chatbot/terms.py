@@ -294,7 +294,9 @@ class Negation:
             # negated, unless "nothing but X" (then X is the case)
             return not (tokens.words[cue.start:cue.end] in self.exceptions
                         and _negative_before(tokens, cue.start, cues))
-        after = self.after.find(tokens.words[match.end:match.end + 4])
+        # (not a cue that is itself another mention: "done with it, never again" says it twice)
+        after = [m for m in self.after.find(tokens.words[match.end:match.end + 4])
+                 if not any(match.end + i in covered for i in range(m.start, m.end))]
         # right after the mention, or one word on when the cue is joined on ("tried NA once and hated it")
         near = bool(after) and (after[0].start == 0 or after[0].start == 1 and tokens.words[
             match.end + 1] in self.joined)

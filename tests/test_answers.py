@@ -1341,3 +1341,9 @@ def test_insurance_applied_for_is_not_yet_had(engine: Engine, parser: Parser) ->
 ])
 def test_use_denied_since_a_time(engine: Engine, parser: Parser, qid: str, typed: str, expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+def test_a_negation_after_that_is_itself_the_option_again_does_not_deny_it(engine: Engine, parser: Parser) -> None:
+    # "never again" is a stop said twice, not "done with it" denied (was asked)
+    assert parser.parse(q(engine, "readiness"), "im done with it, never again").value == "stop"
+    assert parser.parse(q(engine, "support_groups"), "aa, never again").value is None  # still a denial of AA
