@@ -139,6 +139,7 @@ class Parser:
             if degree and comparative else None
         stress = "|".join(re.escape(normalize(p)) for p in sorted(lang.trailing_emphasis, key=len, reverse=True))
         self._stressed = re.compile(rf"(?<=[^\W_])[\s,;.!-]+(?:{stress})[\s.!]*$", re.IGNORECASE) if stress else None
+        self.varying_words = frozenset(w for p in lang.varying for w in normalize(p).split() if len(p.split()) == 1)
         varying = "|".join(re.escape(normalize(p)) for p in sorted(lang.varying, key=len, reverse=True))
         self._varying = re.compile(rf"\b({varying})\s+(?:{degree})\b", re.IGNORECASE) \
             if degree and varying else None
@@ -935,8 +936,17 @@ class Parser:
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
             unsure = self.cues.unsure_cover(tokens)
+            # "not sure, probably every day", "no idea, most days from what i see": a doubt said first,
+            # in a clause of its own, then a guess: the guess, put to the person
+            # (how often or how many only: a time in a reason, "not sure, he hasnt been home since
+            # sunday", is not when; nor a guess with a "not" in it, or after "it depends")
+            guessed = found is not None and bool(unsure) and question.reads in ("frequency", "count") \
+                and max(unsure) < found.start and tokens.clauses[max(unsure)] < tokens.clauses[found.start] \
+                and not any(w in self.cues.negator_words and tokens.clauses[i] == tokens.clauses[found.start]
+                            for i, w in enumerate(words)) \
+                and self.varying_words.isdisjoint(words)
             if found is not None and unsure and not any(i in unsure for i in range(found.start, found.end)) \
-                    and not self.cues.hedge_only(tokens, unsure):
+                    and not self.cues.hedge_only(tokens, unsure) and not guessed:
                 return self._general_reask(question)  # "last night, dont know about today"
             # a "maybe" before a value inside what was read ("now and then, maybe twice a month") is
             # an estimate, not "I don't know"
@@ -966,7 +976,7 @@ class Parser:
                                 for m in self._mentions(question, tokens, other)[0]):
                     return self._general_reask(question)
                 if len(fits) == 1:
-                    return self._pick(question, fits[0], not self.values.exact(question.reads, words))
+                    return self._pick(question, fits[0], guessed or not self.values.exact(question.reads, words))
                 if len(fits) > 1:
                     return self._which(question, fits)
         affirmed, negated, covered = self._mentions(question, tokens, other)

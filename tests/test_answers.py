@@ -1347,3 +1347,17 @@ def test_a_negation_after_that_is_itself_the_option_again_does_not_deny_it(engin
     # "never again" is a stop said twice, not "done with it" denied (was asked)
     assert parser.parse(q(engine, "readiness"), "im done with it, never again").value == "stop"
     assert parser.parse(q(engine, "support_groups"), "aa, never again").value is None  # still a denial of AA
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("not sure, probably every day", "daily"),  # a doubt first, then a guess: the guess, put to the person
+    ("i dont know, every day i think", "daily"),
+    ("no idea, most days from what i see", "daily"),
+    ("i dont know, he never tells me", "unknown"),
+    ("depends, some months daily some months nothing", None),
+])
+def test_a_guess_after_a_doubt_is_the_guess_confirmed(engine: Engine, parser: Parser, typed: str,
+                                                      expected: object) -> None:
+    # found walking chat --plain as a mother: "not sure, probably every day" was "I did not quite get that"
+    parsed = parser.parse(q(engine, "benzo_freq"), typed, other=True)
+    assert parsed.value == expected and (expected is None or parsed.inferred), parsed
