@@ -400,7 +400,7 @@ class Parser:
             # "he did it for a month last spring, so maybe": a story, then what it comes to;
             # "i think so but im not sure": a doubt after a contrast takes the yes back
             parsed = self._concluded(question, tokens, other) or self._doubted_after(question, tokens, other) \
-                or parsed
+                or self._guessed_after_doubt(question, tokens, other) or parsed
         elif parsed.reask is None and parsed.value is not None and question.kind in ("choice", "number"):
             # "he cant come during the day, so yeah evenings": what it comes to, said last, is the
             # answer where the whole was read otherwise (the "cant" was about the day)
@@ -465,6 +465,30 @@ class Parser:
             if lead is not None:
                 return self._part(question, " ".join(words[i + len(lead):]), other)
         return None
+
+    def _guessed_after_doubt(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
+        """A doubt in a clause of its own first, then a guess read on its own ("i dont know, probably
+        not with his friends around"): where the question has a "not sure" option, which of the two;
+        else the guess, put to the person."""
+        if question.kind != "choice" or question.reads is not None:
+            return None  # (how often, how long ago: read with the value, `_choice`)
+        unsure_at = self.cues.unsure_cover(tokens)
+        if not unsure_at or min(unsure_at) > 2 or not self.varying_words.isdisjoint(tokens.words):
+            return None
+        clause = tokens.clauses[max(unsure_at)]
+        if any(c == clause and i not in unsure_at and w not in self.cues.fillers and w not in self.cues.subjects
+               for i, (w, c) in enumerate(zip(tokens.words, tokens.clauses, strict=True))):
+            return None  # the doubt is not a clause of its own ("a week maybe, not more than that")
+        rest = [w for w, c in zip(tokens.words, tokens.clauses, strict=True) if c > clause]
+        if not rest:
+            return None
+        guess = self._part(question, " ".join(rest), other)
+        unsure = [o.value for o in self.options(question) if o.means == "unsure"]
+        if guess is None or not isinstance(guess.value, str) or guess.value in unsure:
+            return None
+        order = [o.value for o in self.options(question)]
+        return self._which(question, sorted([unsure[0], guess.value], key=order.index)) if unsure \
+            else replace(guess, inferred=True)
 
     def _doubted_after(self, question: Question, tokens: Tokens, other: bool) -> Parsed | None:
         """After the last contrast, a doubt read on its own as the question's "not sure" option

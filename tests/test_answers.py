@@ -1361,3 +1361,13 @@ def test_a_guess_after_a_doubt_is_the_guess_confirmed(engine: Engine, parser: Pa
     # found walking chat --plain as a mother: "not sure, probably every day" was "I did not quite get that"
     parsed = parser.parse(q(engine, "benzo_freq"), typed, other=True)
     assert parsed.value == expected and (expected is None or parsed.inferred), parsed
+
+
+def test_a_doubt_then_a_guess_at_a_question_with_a_not_sure_option_asks_which(engine: Engine,
+                                                                                parser: Parser) -> None:
+    # found walking chat --plain as a mother: "I did not quite get that" before
+    parsed = parser.parse(q(engine, "stay_clean_home"), "i honestly dont know, probably not with his friends around",
+                          other=True)
+    assert parsed.value is None and parsed.reask is not None
+    assert "I am not sure" in parsed.reask and "No, I do not think they could" in parsed.reask
+    assert "Yes, I think they could" not in parsed.reask
