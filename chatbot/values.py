@@ -318,11 +318,13 @@ class Values:
                 days = self.unit_days[words[unit_at]]
                 if days == 0:
                     continue
+                bounded = self.bounded(tokens, start, end, span)  # "no more than 3 days a week": 0 to 3
+                span = bounded if bounded[1] != INF else span  # (an open bound as before: "at least 2 a week")
                 per_week = (min(7.0, span[0] * 7 / days), min(7.0, span[1] * 7 / days))
                 if days == 1.0:
                     per_week = (7.0, 7.0) if span[0] >= 1 else per_week
-                found.append(Found(per_week, self._negated(tokens, start, unit_at + 1, cues_free), start,
-                                   unit_at + 1))
+                denied = self._negated(tokens, start, unit_at + 1, cues_free) and not self.bound_denied(tokens, start)
+                found.append(Found(per_week, denied, start, unit_at + 1))
                 used.update(range(start, unit_at + 1))
         # "4 days a week, always after 5pm": a how-often word before "after" or "before" says when
         # it happens, beside a count that says how often
@@ -516,8 +518,8 @@ class Values:
         for start, end, span in spans:
             if any(i in used for i in range(start, end)):
                 continue
-            found.append(Found(self.bounded(tokens, start, end, span), self._negated(tokens, start, end, used),
-                               start, end))
+            denied = self._negated(tokens, start, end, used) and not self.bound_denied(tokens, start)
+            found.append(Found(self.bounded(tokens, start, end, span), denied, start, end))
             used.update(range(start, end))
         return self._occasions(tokens, found) or self._merge(found)
 
@@ -540,7 +542,20 @@ class Values:
         return Found((sum(f.span[0] for f in said), sum(f.span[1] for f in said)), False, said[0].start, said[-1].end)
 
     def _bound_before(self, tokens: Tokens, start: int) -> str | None:
-        return next((m.target for m in self.before.find(tokens) if m.end == start), None)
+        """The bound right before a number; "more than" denied ("i have not gone through it more than
+        once", "i do not take more than one") is at most, "less than" denied at least."""
+        bound = next((m for m in self.before.find(tokens) if m.end == start), None)
+        if bound is None:
+            return None
+        if self.bound_denied(tokens, start):
+            return _DENIED_BOUNDS[bound.target]
+        return bound.target
+
+    def bound_denied(self, tokens: Tokens, start: int) -> bool:
+        """The number's bound is what a negation before it denies (so the number itself is not)."""
+        bound = next((m for m in self.before.find(tokens) if m.end == start), None)
+        return bound is not None and bound.target in _DENIED_BOUNDS \
+            and self._negated(tokens, bound.start, bound.end, set())
 
     def bounded(self, tokens: Tokens, start: int, end: int, span: Span) -> Span:
         """A number with the words that bound it: "at least twice" is 2 or more, "over 65" 66 or
@@ -813,6 +828,9 @@ class Values:
                 if now is not None:
                     return Found(now.span, now.negated, keep[now.start], keep[now.end - 1] + 1)
         return read(tokens)
+
+
+_DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
 
 
 def _ordinal_digits(word: str) -> int | None:
