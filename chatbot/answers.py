@@ -113,8 +113,10 @@ class Parser:
         self._stopped_since = re.compile(
             rf"\b(?:{'|'.join(re.escape(normalize(w)) for w in stopped.leads)})\s+"
             rf"(?:{'|'.join(re.escape(normalize(w)) for w in stopped.verbs)})\b(?:\s+[a-z0-9]+){{0,4}}?"
-            rf"\s+{re.escape(normalize(stopped.since))}\b", re.IGNORECASE) if stopped else None
+            rf"\s+({'|'.join(re.escape(normalize(w)) for w in stopped.since)})\b", re.IGNORECASE) if stopped else None
         self._stopped_since_means = stopped.means if stopped else ""
+        self._stopped_since_words = {normalize(k): v for k, v in stopped.since.items()} if stopped else {}
+        self._stopped_since_unless = frozenset(normalize(w) for w in stopped.unless) if stopped else frozenset()
         near = "|".join(re.escape(normalize(p)) for p in sorted(lang.near_after_denial, key=len, reverse=True))
         denials = "|".join(re.escape(w) for w in sorted(self.cues.negator_words, key=len, reverse=True))
         contrast = "|".join(re.escape(normalize(w)) for w in lang.contrast)
@@ -347,8 +349,9 @@ class Parser:
             text = self._since_denial.sub(self._since, text)
         if self._stopped_since is not None and question.reads == "frequency":  # "havent touched them since"
             # (not "havent had a day off since june": a day without, denied, is every day)
-            text = self._stopped_since.sub(lambda m: self._stopped_since_means if self.values.absences.isdisjoint(
-                normalize(m.group()).split()) else m.group(), text)
+            text = self._stopped_since.sub(
+                lambda m: f"{self._stopped_since_means} {self._stopped_since_words[normalize(m[1])]}"
+                if self._stopped_since_unless.isdisjoint(normalize(m.group()).split()) else m.group(), text)
         if self._near_denied is not None and question.kind != "text":  # "not every day but close": "almost every day"
             text = self._near_denied.sub(lambda m: f"{self._near_means} {m[1]}", text)
         if self._cancelling is not None and question.kind != "text":  # "never not": "always"

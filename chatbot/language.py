@@ -191,11 +191,15 @@ class Interface(_Strict):
 
 
 class StoppedSince(_Strict):
-    """Use denied since a time: a denial (`leads`), a verb of use (`verbs`), a few words, "since"."""
+    """Use denied since or for a time: a denial (`leads`), a verb or noun of use (`verbs`), a few
+    words, then a key of `since` ("since", "for", "in"), read as `means` and that key's word ("no
+    use in 60 days" is "stopped for 60 days": how long, not how often)."""
     leads: list[Phrase]
     verbs: list[Phrase]
-    since: Phrase
+    since: dict[Phrase, Phrase]
     means: Phrase
+    # a day without, denied, is every day: "havent had a sober day in months", "a day off since june"
+    unless: list[Phrase] = []
 
 
 class Language(_Strict):

@@ -96,6 +96,7 @@ class Values:
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
         self.clause_openers = word_set(lang.joiners + lang.contrast)
         self.amount_joins = word_set(lang.amount_joins)
+        self.duration_leads = word_set(lang.duration_leads)
         self.plural = tuple(lang.plural_endings)
         self.not_plurals = word_set(lang.not_plurals)
         self.event_verbs = word_set(lang.event_verbs)
@@ -273,9 +274,12 @@ class Values:
         # a zero phrase's words ("i dont") still negate what follows ("i dont drink weekends")
         cues_free = {i for f in found if f.span != (0.0, 0.0) for i in range(f.start, f.end)}
         # "3 days a week", "twice a month", "4 or 5 nights", "2 times a day", "several times a day"
+        zeros = [f.end for f in found if f.span == (0.0, 0.0) and not f.negated]
         for start, end, span in self.number_spans(words) + self._times_words(words) + self._counted(tokens, used):
             if any(i in used for i in range(start, end)) or self.length_of_something(words, end):
                 continue  # "a 28 day program": how long the program was
+            if any(0 <= start - z <= 3 and all(w in self.duration_leads for w in words[z:start]) for z in zeros):
+                continue  # "clean for 3 days", "sober 3 weeks": how long use has stopped, not how often
             j = end
             if j < len(words) and words[j] in self.times_words:
                 j += 1

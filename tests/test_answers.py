@@ -1384,3 +1384,17 @@ def test_a_doubt_then_a_guess_at_a_question_with_a_not_sure_option_asks_which(en
 def test_a_bound_denied_is_its_opposite(engine: Engine, parser: Parser, qid: str, typed: str,
                                         expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # how long use has stopped is not how often ("clean for 3 days" was 3 days a week)
+    ("alcohol_days", "clean for 3 days", 0),
+    ("alcohol_days", "havent had a drink in 3 days", 0),
+    ("other_freq", "havent used in 3 days", "stopped"),
+    # as staff write it
+    ("other_freq", "staff: client reports no use of meth x 60 days", "stopped"),
+    ("other_freq", "pt reports last cannabis use 6 wks ago, abstinent since", "stopped"),
+])
+def test_how_long_use_has_stopped_is_not_how_often(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                   expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
