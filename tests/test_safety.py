@@ -619,3 +619,15 @@ def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning35(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # a dependence told is read, not left to the crisis model (its check-in came up at "how often do
+    # you use opioids?", found walking the app as a man using fentanyl daily)
+    ("like i said every day, i cant go a day without it", None),
+    ("cant go a day without my klonopin", None),
+    ("i cant go a day without crying", "check"),
+    ("i cant go a day without thinking about killing myself", "now"),
+])
+def test_a_day_not_got_through_without_something(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
