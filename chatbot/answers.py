@@ -1685,6 +1685,8 @@ class Parser:
         if not isinstance(parsed.value, tuple):  # "I don't know" about the rest: keep what was understood
             kept_only = self._several(question, list(kept), inferred=True)
             return Parsed(kept_only.value, kept_only.display, None, True, (), parsed.words)
+        if any(o.exclusive and o.value in kept for o in self.options(question)):
+            return parsed  # "none of these" kept, and a question back of which was meant: this is the pick
         if any(o.exclusive and o.value in parsed.value for o in self.options(question)):
             if all(o.means == "no" for o in self.options(question) if o.value in parsed.value):
                 # "none of these" about the part that was asked: the parts understood stay

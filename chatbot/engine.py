@@ -375,6 +375,8 @@ class Session:
             # the words shown beside the reading are all it was read from
             parsed = replace(self.engine.parser.merged(question, kept, parsed),
                              words=_joined(self._partial_said.get(qid, ""), parsed.words))
+            if parsed.reask is not None or parsed.value is None:  # the two cannot go together: asked
+                return self._reask(parsed.reask or self.engine.parser.parse(question, "").reask or "")
         return self._take(qid, self._worded(question, parsed))
 
     def _take(self, qid: str, parsed: Parsed) -> Turn:

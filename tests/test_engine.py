@@ -413,3 +413,22 @@ def test_a_son_is_not_asked_about_pregnancy_and_is_told_why(engine: Engine) -> N
 def test_pregnancy_is_asked_when_a_woman_may_be_meant(engine: Engine, who: str) -> None:
     session = _for_whom(engine, who)
     assert isinstance(session.turn, QuestionTurn) and session.turn.question.id == "pregnant", who
+
+
+@pytest.mark.parametrize("reply, meant", [("just the anxiety one", ("anxiety",)), ("3", ("anxiety",)),
+                                          ("none of them", ("none",))])
+def test_a_pick_after_a_question_back_about_none_and_another_is_that_pick(engine: Engine, reply: str,
+                                                                          meant: tuple[str, ...]) -> None:
+    """ "none of those really, maybe a little anxious": "By 'a little anxious', which do you mean? 3.
+    Worry, anxiety or panic attacks; 1. None of these." The "none" read first and the pick could
+    not go together, and the Session stopped with an error (the app closed; found walking it)."""
+    session = engine.session()
+    session.start()
+    walk(session, "1", "me", "34", "yes", "weed", "yes", "weekends", "no")
+    assert session.state == "mental_health"
+    turn = session.answer("none of those really, maybe a little anxious when im sick")
+    assert turn.kind == "reask" and "which do you mean?" in turn.message
+    turn = session.answer(reply)
+    if turn.kind == "confirm":
+        turn = session.answer("yes")
+    assert session.answers["mental_health"] == meant
