@@ -749,6 +749,12 @@ class Parser:
             return Parsed(value=UNKNOWN, display=self._s("unknown_reading"), inferred=True)
         return Parsed(reask=self._s("reask_unsure", options=self._listed(list(enumerate(options, 1)))))
 
+    def ask_again(self, question: Question, other: bool = False) -> str:
+        """The plain question back ("I did not quite get that. Please pick one..."), for a reading
+        that could not be made at all."""
+        reask = self._general_reask(question).reask or ""
+        return self.for_other(question, reask) if other else reask
+
     def _general_reask(self, question: Question) -> Parsed:
         options = self.options(question)
         if question.kind == "yes_no":

@@ -362,7 +362,10 @@ class Session:
         """Read an answer to the question on screen: accept it, confirm it, or ask again."""
         question = self.dialog.questions[qid]
         shown = self._shown[1] if self._shown is not None and self._shown[0] == qid else ()
-        parsed = self.engine.parser.parse(question, text, other=self.other_person(), shown=shown)
+        try:
+            parsed = self.engine.parser.parse(question, text, other=self.other_person(), shown=shown)
+        except Exception:  # noqa: BLE001 - an answer that cannot be read is asked again; the intake goes on
+            return self._reask(self.engine.parser.ask_again(question, self.other_person()))
         self._shown = (qid, parsed.shown) if parsed.reask is not None and parsed.shown else None
         kept = self._partial.get(qid, ())
         if parsed.reask is not None:
@@ -376,7 +379,7 @@ class Session:
             parsed = replace(self.engine.parser.merged(question, kept, parsed),
                              words=_joined(self._partial_said.get(qid, ""), parsed.words))
             if parsed.reask is not None or parsed.value is None:  # the two cannot go together: asked
-                return self._reask(parsed.reask or self.engine.parser.parse(question, "").reask or "")
+                return self._reask(parsed.reask or self.engine.parser.ask_again(question, self.other_person()))
         return self._take(qid, self._worded(question, parsed))
 
     def _take(self, qid: str, parsed: Parsed) -> Turn:

@@ -432,3 +432,21 @@ def test_a_pick_after_a_question_back_about_none_and_another_is_that_pick(engine
     if turn.kind == "confirm":
         turn = session.answer("yes")
     assert session.answers["mental_health"] == meant
+
+
+def test_an_answer_the_reader_fails_on_is_asked_again_and_nothing_is_lost(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fault in reading one answer must not end the intake (it closed the app once)."""
+    session = engine.session()
+    session.start()
+    walk(session, "1", "me")
+    before = dict(session.answers)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a reader fault")
+    monkeypatch.setattr(engine.parser, "parse", broken)
+    turn = session.answer("34")
+    assert turn.kind == "reask" and turn.message.startswith("I did not quite get that")
+    assert session.answers == before and session.state == "age_group"
+    monkeypatch.undo()
+    assert session.answer("34").kind in ("question", "confirm")
