@@ -631,3 +631,14 @@ def test_round_classes_of_tuning35(engine: Engine, typed: str, grade: str | None
 ])
 def test_a_day_not_got_through_without_something(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    ("my babys dad just drove off drunk with our daughter in the car", "now"),  # driving, then drunk (missed)
+    ("my little girl is home alone with her dad and hes passed out drunk with the stove on", "now"),  # child first
+    ("my kids are with my mom, i passed out last night", None),
+    ("no tomorrow worth waking up for", "check"),  # missed
+    ("my character jumped off the cliff in the game and just respawned", None),  # was the crisis screen
+])
+def test_round_classes_of_tuning36(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
