@@ -642,3 +642,11 @@ def test_a_day_not_got_through_without_something(engine: Engine, typed: str, gra
 ])
 def test_round_classes_of_tuning36(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+def test_means_at_hand_with_a_burden_said_in_the_same_answer_is_the_screen(engine: Engine) -> None:
+    # each alone is asked about (check-in); together they were too (answers tuning31, at "are you safe?")
+    typed = ("honestly i keep thinking everyone would be better off without me. "
+             "i have the pills counted out on the table in front of me")
+    assert graded(engine, typed) == "now"
+    assert graded(engine, "everyone would be better off without me") == "check"
