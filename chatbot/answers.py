@@ -714,8 +714,10 @@ class Parser:
         """A mention that is the answer itself: one word alone before the first comma, or right after
         a word that points at what the answer is about ("for my son", "its about me")."""
         # one word, then a comma: "me, my daughter is typing" (not "drink less, but stop the coke")
-        first = m.start == 0 and m.end == 1 and len(tokens.words) > 1 and tokens.clauses[1] != tokens.clauses[0] \
-            and 1 not in tokens.contrast_at  # "daily but i stopped": a contrast, not the answer then its story
+        # (or several words, a clause of their own: "for myself. my daughter showed me this website")
+        first = m.start == 0 and len(tokens.words) > m.end and tokens.clauses[m.end] != tokens.clauses[0] \
+            and m.end not in tokens.contrast_at \
+            and tokens.words[m.end] not in self.cues.plain_no  # "daily but i stopped", "cut down? no, all the way"
         before = tokens.words[max(0, m.start - 2):m.start]
         return first or any(" ".join(before[k:]) in self.cues.pointers for k in range(len(before)))
 
@@ -1021,6 +1023,12 @@ class Parser:
         # after a contrast, is that option; "she hates the god stuff in AA" is for it or against it?
         denials = negated
         negated = [n for n in negated if not self._turned(tokens, n, affirmed)]
+        pointed_first = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
+        denied_targets = {m.target for m in negated}
+        if len(pointed_first) == 1 and pointed_first[0] not in denied_targets and set(values) & denied_targets:
+            # "its for me. my mom made me come here but its my problem not hers": the answer said
+            # first, on its own; the others, named and denied, are the story
+            values = pointed_first
         if set(values) & {m.target for m in negated}:
             return self._general_reask(question)
         if len(values) > 1:

@@ -1398,3 +1398,17 @@ def test_a_bound_denied_is_its_opposite(engine: Engine, parser: Parser, qid: str
 def test_how_long_use_has_stopped_is_not_how_often(engine: Engine, parser: Parser, qid: str, typed: str,
                                                    expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("for myself. my daughter showed me this website", "self"),  # the answer, a clause of its own, first
+    ("for me, my wife made me do it", "self"),
+    ("its for my son. im his mom", "other"),
+])
+def test_who_the_answer_is_for_said_first_on_its_own(engine: Engine, parser: Parser, typed: str,
+                                                     expected: str) -> None:
+    assert parser.parse(q(engine, "for_whom"), typed).value == expected
+
+
+def test_an_option_echoed_then_denied_is_not_the_answer(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "readiness"), "cut down? no, all the way").value != "cut_down"
