@@ -97,6 +97,8 @@ class Values:
         self.clause_openers = word_set(lang.joiners + lang.contrast)
         self.amount_joins = word_set(lang.amount_joins)
         self.duration_leads = word_set(lang.duration_leads)
+        self.past_be = word_set(lang.past_be)
+        self.future_leads = word_set(lang.future_leads)
         self.plural = tuple(lang.plural_endings)
         self.not_plurals = word_set(lang.not_plurals)
         self.event_verbs = word_set(lang.event_verbs)
@@ -679,6 +681,7 @@ class Values:
             used = {i for f in found for i in range(f.start, f.end)} | {
                 i for m in self.school_places.find(tokens) for i in range(m.start, m.end)}
         numeric: list[Found] = []
+        past_ages: list[Found] = []  # an age something happened at: "been drinking since i was 14"
         for start, end, span in self.number_spans(words):
             if any(i in used for i in range(start, end)) or span[1] > 120 \
                     or self.measures_else(words, start, end, self.age_unit_words):
@@ -687,6 +690,8 @@ class Values:
             if after.endswith(self.plural) and after not in self.age_unit_words | self.not_plurals \
                     and not after.isdigit():
                 continue  # "i have 2 kids": not an age
+            if self._time_after(words, start, self.ago):
+                continue  # "i retired two years ago": a time, not an age
             lo, hi = self.bounded(tokens, start, end, span)
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
             denied = not reached and self._negated(tokens, start, end, set())
@@ -694,18 +699,34 @@ class Values:
                            or any(m.start == 0 for m in self.future.find(words[end:end + 4]))):
                 lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "not 18 till next summer", "not 65 yet": younger
                 denied = False
-            elif not reached and any(m.start == 0 for m in self.future.find(words[end:end + 4])):
-                lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "18 next month": one less now
+            elif not reached and (any(m.start == 0 for m in self.future.find(words[end:end + 4]))
+                                  or end < len(words) and words[end] in self.future_leads
+                                  and self._time_after(words, end + 1, frozenset())):
+                lo, hi = max(0.0, lo - 1), max(0.0, hi - 1)  # "65 in march", "65 in two weeks": one less now
             elif not reached and any(m.start == 0 for m in self.either_year.find(words[end:end + 3])):
                 lo = max(0.0, lo - 1)  # "65 this year": 64 or 65
-            numeric.append(Found((lo, min(hi, 120.0)), denied, start, end))  # "hes not 18": not that age
+            if any(w in self.past_be for w in words[max(0, start - 3):start]):
+                past_ages.append(Found((lo, min(hi, 120.0)), denied, start, end))  # "since i was 14"
+            else:
+                numeric.append(Found((lo, min(hi, 120.0)), denied, start, end))  # "hes not 18": not that age
             used.update(range(start, end))
+        if past_ages and not numeric and not found:
+            return None  # only the age something began at ("i was 14 when i started"): asked
         # "67 years old": the number, not the word "old"; "im 42, not 24": the age said, not the one denied
         found = [f for f in numeric if not f.negated] or numeric or found
         if not found:
             return None
         return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), any(f.negated for f in found),
                      min(f.start for f in found), max(f.end for f in found))
+
+    def _time_after(self, words: tuple[str, ...], at: int, then: frozenset[str]) -> bool:
+        """A number of days, weeks, months or years from `at` ("two years", "3 months"), followed by
+        one of `then` when it is given ("two years ago")."""
+        amount = bool(self.numbers(words[at:at + 1])) or at < len(words) and words[at] in self.one
+        unit = at + 1
+        if not amount or unit >= len(words) or words[unit] not in self.unit_days:
+            return False
+        return not then or unit + 1 < len(words) and words[unit + 1] in then
 
     def _school_and_birth(self, tokens: Tokens) -> list[tuple[float, float, int, int]]:
         """Ages said as a year of birth ("born in 1951": 74 or 75 this year) or a school year

@@ -1412,3 +1412,20 @@ def test_who_the_answer_is_for_said_first_on_its_own(engine: Engine, parser: Par
 
 def test_an_option_echoed_then_denied_is_not_the_answer(engine: Engine, parser: Parser) -> None:
     assert parser.parse(q(engine, "readiness"), "cut down? no, all the way").value != "cut_down"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("im 19, been drinking since i was like 14 tho", "adult"),  # the age it began at is not the age now
+    ("i been drinking since i was 14 and now im 52 so you do the math", "adult"),
+    ("the first time i drank i was 14", None),  # only that: asked (was 17 or younger)
+    ("Sixty-four. Sixty-five in two weeks, God willing.", "adult"),  # an age to come
+    ("hes 16, he started two years ago", "under_18"),  # "two years ago" is a time, not an age
+])
+def test_the_age_now_among_other_ages_and_times(engine: Engine, parser: Parser, typed: str,
+                                                expected: str | None) -> None:
+    assert parser.parse(q(engine, "age_group"), typed).value == expected
+
+
+def test_a_count_not_kept_is_not_none(engine: Engine, parser: Parser) -> None:
+    # "i dont keep track" was 0 days
+    assert parser.parse(q(engine, "alcohol_days"), "honestly i dont keep track, it all blurs together").value != 0
