@@ -644,6 +644,14 @@ class Parser:
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative
                   and tokens.clauses[matches[k + 1].start] == tokens.clauses[m.end - 1]]
         matches = [m for m in matches if m not in as_cue]
+        if other:
+            # "my son works at target", typed for the son: the writer's own relation opening the
+            # answer is the person it is about, not a child of theirs ("he has two kids" is)
+            words = tokens.words
+            matches = [m for m in matches if not (
+                m.end - m.start == 1 and words[m.start] in self.cues.relations and m.start >= 1
+                and words[m.start - 1] == self.own
+                and (m.start == 1 or tokens.clauses[m.start - 2] != tokens.clauses[m.start]))]
         covered = {i for m in matches + measures + compounds for i in range(m.start, m.end)}
         for m in measures:  # "a glass or two": the count that goes with it too
             covered |= {i for s, e, _ in self.values.number_spans(tokens.words) if s in (m.end, m.end + 1)

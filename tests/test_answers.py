@@ -1429,3 +1429,13 @@ def test_the_age_now_among_other_ages_and_times(engine: Engine, parser: Parser, 
 def test_a_count_not_kept_is_not_none(engine: Engine, parser: Parser) -> None:
     # "i dont keep track" was 0 days
     assert parser.parse(q(engine, "alcohol_days"), "honestly i dont keep track, it all blurs together").value != 0
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("my son works at target", ("work",)),  # typed for the son: he is the person, not a child of theirs
+    ("My son is a senior in high school and works weekends at the Burger King.", ("work", "school")),
+    ("he has two kids and works", ("work", "children")),
+])
+def test_the_writers_relation_opening_the_answer_is_the_person(engine: Engine, parser: Parser, typed: str,
+                                                               expected: tuple[str, ...]) -> None:
+    assert parser.parse(q(engine, "obligations"), typed, other=True).value == expected
