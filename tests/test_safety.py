@@ -650,3 +650,18 @@ def test_means_at_hand_with_a_burden_said_in_the_same_answer_is_the_screen(engin
              "i have the pills counted out on the table in front of me")
     assert graded(engine, typed) == "now"
     assert graded(engine, "everyone would be better off without me") == "check"
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning37 (indirect wordings), each missed before
+    ("i am tired to live, i want to go to my mother in heaven now", "check"),
+    ("i dont think i have a tomorrow worth having", "check"),
+    ("the shelter staff would have one less headache if i stopped existing", "check"),
+    ("my existence is a tax on the people around me", "check"),
+    ("patient told me he has his heart meds hidden to take all at once when he gets home", "now"),
+    ("she left the baby alone in the apartment and shes out using, the baby is 8 months", "now"),
+    ("i left the baby with my mom while i was out", None),
+    ("my mom is in heaven, i miss her", None),
+])
+def test_round_classes_of_tuning37(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
