@@ -190,3 +190,18 @@ def test_the_held_out_part_of_negations_does_not_slide_back(engine: Engine) -> N
         f = figures(score(engine.dialog, engine.parser, part, engine.critical))
         n = f["answers"]
         assert f["correct"] / n >= floor and f["misread"] / n <= most and f["misread_unconfirmed"] <= silent, (part, f)
+
+
+def test_the_eighth_rounds_sealed_parts_do_not_slide_back(engine: Engine) -> None:
+    """Written sealed at the eighth round's start of 2026-11-27 from the question list alone, and
+    read only as figures: `heldout30` (hedged, approximate and self-correcting answers: "probably",
+    "a couple, maybe three", "no... well yes") measured 76.9% read as expected, 2.2% misread (2
+    silently) with the round's starting reader and 77.6% / 2.2% (2) at its end; `heldout31`
+    (negations, beside `tuning30`) 78.2% / 2.9% (3) then, 79.6% / 3.2% (3) at the end; `heldout32`
+    (long answers with the answer buried in a story, sealed mid-round beside `tuning31`) 70.8% /
+    5.5% (5) then, 71.5% / 5.5% (5) at the end: the weakest general class now, kept in view."""
+    for part, floor, most, silent in (("heldout30", 0.76, 0.03, 2), ("heldout31", 0.78, 0.04, 3),
+                                      ("heldout32", 0.70, 0.06, 5)):
+        f = figures(score(engine.dialog, engine.parser, part, engine.critical))
+        n = f["answers"]
+        assert f["correct"] / n >= floor and f["misread"] / n <= most and f["misread_unconfirmed"] <= silent, (part, f)

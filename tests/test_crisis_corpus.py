@@ -34,8 +34,13 @@ PARTS = load_parts()
 # it the held-out part is at 5.5% (39 of 2140 the screen), so the ceiling moved to 5.6%.
 # heldout27 (the seventh round's start, sealed) measured 98.0% / 12.9% (4 the crisis screen) at
 # its start and end (its lines not read); with it the held-out part is at 5.8%: ceiling 5.9%.
+# heldout28 (the eighth round's start, sealed; a general part leaning to older people, partners,
+# recovery housing and outreach workers) measured 98.0% / 10.7% (3 the crisis screen) at its start
+# and 98.5% / 10.7% (3) at its end; heldout29 (sealed mid-round, indirect wordings: most triggers
+# without the obvious words) 95.0% / 11.4% (7) then and 95.5% / 10.7% (6) at the end. With them
+# the held-out part is at 6.3% (49 of 2560 the screen): ceiling 6.4%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.059
+HELDOUT_ALARM_CEILING = 0.064
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
