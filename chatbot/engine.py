@@ -204,6 +204,8 @@ class Session:
         self._pending: tuple[str, Parsed] | None = None  # a reading waiting for the person's yes
         self._partial: dict[str, tuple[str, ...]] = {}  # several-choice parts understood so far
         self._partial_said: dict[str, str] = {}  # the words those parts were read from
+        # answers the reader failed on (asked again instead): a count only, for tests and staff
+        self.reading_faults = 0
         self._shown: tuple[str, tuple[str, ...]] | None = None  # (question, options a question back listed)
         self._understood: str | None = None
         self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
@@ -365,6 +367,7 @@ class Session:
         try:
             parsed = self.engine.parser.parse(question, text, other=self.other_person(), shown=shown)
         except Exception:  # noqa: BLE001 - an answer that cannot be read is asked again; the intake goes on
+            self.reading_faults += 1
             return self._reask(self.engine.parser.ask_again(question, self.other_person()))
         self._shown = (qid, parsed.shown) if parsed.reask is not None and parsed.shown else None
         kept = self._partial.get(qid, ())

@@ -447,6 +447,6 @@ def test_an_answer_the_reader_fails_on_is_asked_again_and_nothing_is_lost(
     monkeypatch.setattr(engine.parser, "parse", broken)
     turn = session.answer("34")
     assert turn.kind == "reask" and turn.message.startswith("I did not quite get that")
-    assert session.answers == before and session.state == "age_group"
+    assert session.answers == before and session.state == "age_group" and session.reading_faults == 1
     monkeypatch.undo()
     assert session.answer("34").kind in ("question", "confirm")

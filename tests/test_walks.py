@@ -71,6 +71,7 @@ def test_random_walks_end_in_a_result_or_crisis(engine: Engine, actions: list, p
                 break
             turn = session.answer(valid_answer(turn, picks[i % len(picks)]))
         assert isinstance(turn, ResultTurn | CrisisTurn)
+        assert session.reading_faults == 0  # the reader never failed (it would be asked again, unseen)
         if isinstance(turn, ResultTurn):
             assert turn.result.level.id in engine.dialog.level_rank
             assert turn.result.reasons
