@@ -141,7 +141,7 @@ class Parser:
             if degree and comparative else None
         stress = "|".join(re.escape(normalize(p)) for p in sorted(lang.trailing_emphasis, key=len, reverse=True))
         self._stressed = re.compile(rf"(?<=[^\W_])[\s,;.!-]+(?:{stress})[\s.!]*$", re.IGNORECASE) if stress else None
-        self.varying_words = frozenset(w for p in lang.varying for w in normalize(p).split() if len(p.split()) == 1)
+        self.varying_words = frozenset(normalize(p) for p in lang.varying if len(p.split()) == 1)  # "depends"
         varying = "|".join(re.escape(normalize(p)) for p in sorted(lang.varying, key=len, reverse=True))
         self._varying = re.compile(rf"\b({varying})\s+(?:{degree})\b", re.IGNORECASE) \
             if degree and varying else None
@@ -1037,7 +1037,7 @@ class Parser:
             # "its for me. my mom made me come here but its my problem not hers": the answer said
             # first, on its own; the others, named and denied, are the story
             values = pointed_first
-        if set(values) & {m.target for m in negated}:
+        if set(values) & denied_targets:
             return self._general_reask(question)
         if len(values) > 1:
             # an option whose words contain another's ("yes, but not right now") is the one meant
@@ -1051,12 +1051,10 @@ class Parser:
                     and any(self._left_after(tokens, n.end, m.start) for n in noes if n.end <= m.start)]
             if noes and left:
                 values = [left[0].target]
-        if len(values) > 1:
+        if len(values) > 1 and len(pointed_first) == 1:
             # "myself, my sister is typing", "its about me, my wife made me do it": the one said
             # first on its own, or pointed at ("for", "about"), is the answer; the others are the story
-            pointed = list(dict.fromkeys(m.target for m in affirmed if self._pointed(tokens, m)))
-            if len(pointed) == 1:
-                values = pointed
+            values = pointed_first
         # "he's not healthy, hep C and a bad liver": the "not" denies an option named, so it is not
         # the answer's own no beside the option said
         polarity = self._polarity(question, tokens, covered | self._denying(tokens, denials) if values else covered)

@@ -491,11 +491,11 @@ class Language(_Strict):
     # "not every day but close": a thing denied, then said to be near, is almost that thing; these
     # are the words that say near, read after "but" ("not daily but nearly" is "almost daily")
     near_after_denial: list[Phrase] = []
+    near_means: Phrase = ""
     # an age after these is one something happened at ("since i was 14"), not the age now
     past_be: list[Phrase] = []
     # an age, then one of these and a time, is one to come ("65 in two weeks": 64 now)
     future_leads: list[Phrase] = []
-    near_means: Phrase = ""
     # "not a day goes by (that i dont...)": denying the exception, then the thing, says every time:
     # the phrase is read as `every_time_means` and the negation after it as its word without the not
     every_time: list[Phrase] = []
