@@ -550,18 +550,19 @@ class Values:
     def _bound_before(self, tokens: Tokens, start: int) -> str | None:
         """The bound right before a number; "more than" denied ("i have not gone through it more than
         once", "i do not take more than one") is at most, "less than" denied at least."""
-        bound = next((m for m in self.before.find(tokens) if m.end == start), None)
+        bound = self._bound_at(tokens, start)
         if bound is None:
             return None
-        if self.bound_denied(tokens, start):
-            return _DENIED_BOUNDS[bound.target]
-        return bound.target
+        return _DENIED_BOUNDS[bound.target] if self.bound_denied(tokens, start) else bound.target
 
     def bound_denied(self, tokens: Tokens, start: int) -> bool:
         """The number's bound is what a negation before it denies (so the number itself is not)."""
-        bound = next((m for m in self.before.find(tokens) if m.end == start), None)
+        bound = self._bound_at(tokens, start)
         return bound is not None and bound.target in _DENIED_BOUNDS \
             and self._negated(tokens, bound.start, bound.end, set())
+
+    def _bound_at(self, tokens: Tokens, start: int) -> Match[str] | None:
+        return next((m for m in self.before.find(tokens) if m.end == start), None)
 
     def bounded(self, tokens: Tokens, start: int, end: int, span: Span) -> Span:
         """A number with the words that bound it: "at least twice" is 2 or more, "over 65" 66 or
