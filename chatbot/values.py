@@ -305,6 +305,13 @@ class Values:
                 found.append(Found((span[0] * 7 / days, span[1] * 7 / days), False, start, j + 3))
                 used.update(range(start, j + 3))
                 continue
+            elif j < len(words) and words[j] in self.since and words[j - 1] in self.times_words \
+                    and (since := self._since_when(tokens, j + 1)) is not None:
+                # "two or three times since summer", "twice since christmas": times over the days since
+                days = max(since, 7.0)
+                found.append(Found((span[0] * 7 / days, span[1] * 7 / days), False, start, j + 1))
+                used.update(range(start, j + 1))
+                continue
             elif any(words[j:j + len(w)] == w and j + len(w) + 1 < len(words)
                      and words[j + len(w)] in self.last_words and words[j + len(w) + 1] in self.unit_days
                      for w in self.within):
@@ -596,6 +603,16 @@ class Values:
             return found[0] if found else None
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
                      min(f.start for f in said), max(f.end for f in said))
+
+    def _since_when(self, tokens: Tokens, at: int) -> float | None:
+        """How many days ago the time said from `at` on began ("summer", "christmas", "june"), at its
+        nearer end, when one is said right there; else None."""
+        rest = Tokens(tokens.words[at:], tokens.clauses[at:], frozenset())
+        found = [f for f in self.times(rest) if f.start == 0 and not f.negated]
+        if not found:
+            return None
+        lo, hi = found[0].span  # a month or a season named: somewhere in the past year, at its far end
+        return hi if hi != INF else lo or None
 
     def _window_lead(self, words: tuple[str, ...], start: int) -> int | None:
         """Where a window before an amount of time begins ("in the past", "over the last", "past"),

@@ -1432,3 +1432,14 @@ def test_a_count_not_kept_is_not_none(engine: Engine, parser: Parser) -> None:
 def test_the_writers_relation_opening_the_answer_is_the_person(engine: Engine, parser: Parser, typed: str,
                                                                expected: tuple[str, ...]) -> None:
     assert parser.parse(q(engine, "obligations"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("maybe two or three times since summer, its not a regular thing for me", "less"),  # was asked
+    ("twice since christmas", "less"),
+    ("every day since june", "daily"),
+    ("twice a week since june", "weekly"),
+])
+def test_times_since_a_time_are_over_the_days_since(engine: Engine, parser: Parser, typed: str,
+                                                     expected: str) -> None:
+    assert parser.parse(q(engine, "opioid_freq"), typed).value == expected
