@@ -244,6 +244,7 @@ class Detector:
         self.not_past = grammar.compile(scope.not_past)
         self.own_subjects = grammar.compile(scope.own_subjects)
         self.blockers = grammar.compile(scope.negation_blockers)
+        self.echo_denials = grammar.compile(scope.echo_denials)
         self.stories = grammar.compile(scope.stories)
         self.first_person = frozenset(scope.first_person)
         self.someone_else = grammar.compile(scope.someone_else)
@@ -423,7 +424,7 @@ class Detector:
             for span, words in text.matches(compiled):
                 if excluded is None:
                     excluded = text.spans(concept.unless)
-                if any(e.start <= span.start < e.end for e in excluded):
+                if any(e.start <= span.start < e.end for e in excluded) or self._echoed_then_denied(text, span):
                     cleared.append(True)
                     continue
                 if not cues:
@@ -439,6 +440,17 @@ class Detector:
                 elif best is None:
                     best = Hit(concept.id, concept.kind, found, words, self._about(text, span))
         return best
+
+    def _echoed_then_denied(self, text: _Text, span: _Span) -> bool:
+        """The match is its whole sentence, and the next one opens with a denial: the question
+        echoed, then answered ("suicide? no. never crossed my mind")."""
+        words, sentence = text.words, text.sentence[span.start]
+        own = [i for i, w in enumerate(words) if text.sentence[i] == sentence and w not in (".", ",")]
+        if not own or own[0] != span.start or own[-1] != span.end - 1:
+            return False
+        nxt = next((i for i in range(span.end, len(words)) if words[i] not in (".", ",")), None)
+        return nxt is not None and text.sentence[nxt] == sentence + 1 \
+            and any(m.start == nxt for m in text.spans(self.echo_denials))
 
     def _about(self, text: _Text, span: _Span) -> About:
         """Whose danger a match tells of: the person's own words in it ("kill myself"), else

@@ -353,6 +353,9 @@ class CrisisScope(Strict):
     # between them and the match ("nobody knows i cut myself": a disclosure, not a denial)
     negative_subjects: list[Text] = []
     negation_blockers: list[Text] = []
+    # a question echoed and answered no in the next sentence ("suicide? no. never crossed my mind"):
+    # a match that is its whole sentence, then one of these opening the next, is denied
+    echo_denials: list[Text] = []
     # "not a day goes by", "hardly a night": denying the exception says "every time". With a
     # negation after it in its sentence the two cancel ("not a single day i dont wish i was
     # dead"); alone it denies its clause like a negative subject ("not one time have i tried")

@@ -665,3 +665,22 @@ def test_means_at_hand_with_a_burden_said_in_the_same_answer_is_the_screen(engin
 ])
 def test_round_classes_of_tuning37(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning38 (indirect wordings again), each missed before
+    ("writing from work on my phone, all i think about is going to sleep and never coming back", "check"),
+    ("in my country we say the candle has burned down. my candle is burned down, nothing more for me", "check"),
+    ("the train comes through at 11:40, i checked", "check"),
+    ("put the rope up this morning but the beam broke", "now"),
+    ("my husband drink the vodka with many sleeping tablets, now he talk strange and fall down", "now"),
+    ("the dts are starting, i know the feeling, i need help", "now"),
+    ("my wife is about to drive the kids to school and shes plastered", "now"),
+    ("nothing more for me thanks, im full", None),
+    ("we put the rope up for the tire swing", None),
+    # a question echoed and answered no (was the crisis screen); not a wish then "no one cares"
+    ("suicide? no. never crossed my mind", None),
+    ("i want to die. no one cares", "now"),
+])
+def test_round_classes_of_tuning38(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
