@@ -263,6 +263,7 @@ class Values:
         bounds = {m.start for m in self.before.find(tokens)}
         found = [g for g in (self._double_negative(tokens, f) for f in self._phrases(tokens, self.frequencies)
                              if not (f.span == (0.0, 0.0) and f.start in bounds)) if g is not None]
+        found = [self._rate_bounded(tokens, f) for f in found]  # "less than weekly", "more than once a month"
         found += self._not_a_day_without(tokens)
         said_off = self._days_off(tokens)
         if said_off is not None and self._negated(tokens, said_off[0], said_off[1], set()):
@@ -603,6 +604,17 @@ class Values:
             return found[0] if found else None
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
                      min(f.start for f in said), max(f.end for f in said))
+
+    def _rate_bounded(self, tokens: Tokens, f: Found) -> Found:
+        """A how-often phrase after "less than" or "more than": below or above it, not it ("less
+        than weekly" is less than once a week, not weekly); a rate, so not one less or one more."""
+        bound = self._bound_before(tokens, f.start)
+        lo, hi = f.span
+        if bound == "less_than" and lo > 0:
+            return Found((lo / 100, lo * 0.99), f.negated, f.start, f.end)
+        if bound == "more_than" and 0 < hi < 7:  # "more than once a week": a few times, not every day
+            return Found((hi * 1.01, min(7.0, hi * 3)), f.negated, f.start, f.end)
+        return f
 
     def _since_when(self, tokens: Tokens, at: int) -> float | None:
         """How many days ago the time said from `at` on began ("summer", "christmas", "june"), at its

@@ -1443,3 +1443,14 @@ def test_the_writers_relation_opening_the_answer_is_the_person(engine: Engine, p
 def test_times_since_a_time_are_over_the_days_since(engine: Engine, parser: Parser, typed: str,
                                                      expected: str) -> None:
     assert parser.parse(q(engine, "opioid_freq"), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("other_freq", "less than weekly", "less"),  # was read as weekly, its opposite
+    ("other_freq", "more than once a month", "less"),
+    ("other_freq", "not every day no. but more than once a week for sure", "weekly"),
+    ("alcohol_days", "less than weekly", 0),
+])
+def test_a_how_often_phrase_after_less_or_more_than_is_below_or_above_it(engine: Engine, parser: Parser, qid: str,
+                                                                        typed: str, expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
