@@ -826,6 +826,15 @@ class Parser:
         rest = tokenize(" ".join(tokens.words[contrast + 1:]), self.cues.contrast)
         return not self._mentions(question, rest)[2] and self._polarity(question, rest, set()) == "yes"
 
+    def _said_again_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str],
+                          other: bool) -> bool:
+        """What follows the contrast, read on its own, is the same answer ("i quit the bars three
+        weeks ago. been rough but im off them"): it says it again rather than qualifying it."""
+        if len(values) != 1:
+            return False
+        again = self._part(question, " ".join(tokens.words[contrast + 1:]), other)
+        return again is not None and again.value == values[0]
+
     def _denied_before(self, words: tuple[str, ...], at: int) -> bool:
         """A state denied right before ("not healthy"), or a verb denied right before ("cant come
         during the day"): that denies the words of a no too. A negation right before them does not
@@ -1068,7 +1077,8 @@ class Parser:
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
                 sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2 and \
-                not self._yes_after(question, tokens, last_contrast, values):
+                not self._yes_after(question, tokens, last_contrast, values) and \
+                not self._said_again_after(question, tokens, last_contrast, values, other):
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]

@@ -1454,3 +1454,8 @@ def test_times_since_a_time_are_over_the_days_since(engine: Engine, parser: Pars
 def test_a_how_often_phrase_after_less_or_more_than_is_below_or_above_it(engine: Engine, parser: Parser, qid: str,
                                                                         typed: str, expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+def test_the_same_answer_said_again_after_a_contrast_goes_on_with_it(engine: Engine, parser: Parser) -> None:
+    # "..., but im not on it": what follows the contrast says none again (was asked)
+    assert parser.parse(q(engine, "insurance"), "no insurance, my parents have aetna but im not on it").value == "none"
