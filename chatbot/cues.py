@@ -20,7 +20,8 @@ class Cues:
         # "without" after a negation is a double negative like "nothing but": "cant live without my
         # xanax", "never without a beer" say the thing is used
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions + lang.without,
-                                 lang.joiners + lang.contrast, lang.not_negators, lang.negation_stops)
+                                 lang.joiners + lang.contrast, lang.not_negators, lang.negation_stops,
+                                 lang.joined_openers)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)

@@ -264,6 +264,9 @@ class Language(_Strict):
     not_negators: list[Phrase] = []
     # a negation does not reach past these: a statement opened after it ("not about me its my daughter")
     negation_stops: list[Phrase] = []
+    # after a joiner, these open a statement of their own that a negation before does not reach
+    # ("we havent been careful and im late": the lateness is not denied)
+    joined_openers: list[Phrase] = []
     duration_leads: list[Phrase] = []  # "clean for 6 days": how long use has stopped, not how often
     # "unsafe" to "are you safe?" is "not safe": one of these before a word of the question's
     # options, where the whole word is not one the reader knows ("unsure" is)

@@ -258,7 +258,7 @@ class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 
     def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = (),
-                 shields: Sequence[str] = (), stops: Sequence[str] = ()):
+                 shields: Sequence[str] = (), stops: Sequence[str] = (), joined_openers: Sequence[str] = ()):
         self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
@@ -267,6 +267,11 @@ class Negation:
         self.shields: Phrases[str] = Phrases([(p, "shield") for p in shields], typos=False)
         # "not about me its my daughter": a statement opened after the cue is out of its reach
         self.stops = frozenset(normalize(w) for w in stops)
+        self.joined_openers = frozenset(normalize(w) for w in joined_openers)  # "... and im late"
+
+    def _opened_after_joiner(self, words: tuple[str, ...]) -> bool:
+        """A statement of its own opened after a joiner ("... and im late")."""
+        return any(w in self.joined_openers and words[k - 1] in self.joined for k, w in enumerate(words) if k)
 
     def cues(self, tokens: Tokens) -> list[Match[str]]:
         found = self.before.find(tokens)
@@ -287,7 +292,8 @@ class Negation:
             if cue.end > match.start:
                 continue
             if match.start - cue.end > NEGATION_WINDOW or tokens.clauses[cue.end - 1] != clause \
-                    or any(w in self.stops for w in tokens.words[cue.end:match.start]):
+                    or any(w in self.stops for w in tokens.words[cue.end:match.start]) \
+                    or self._opened_after_joiner(tokens.words[cue.end:match.start + 1]):
                 break
             if any(i in covered for i in range(cue.start, cue.end)):
                 continue

@@ -1459,3 +1459,13 @@ def test_a_how_often_phrase_after_less_or_more_than_is_below_or_above_it(engine:
 def test_the_same_answer_said_again_after_a_contrast_goes_on_with_it(engine: Engine, parser: Parser) -> None:
     # "..., but im not on it": what follows the contrast says none again (was asked)
     assert parser.parse(q(engine, "insurance"), "no insurance, my parents have aetna but im not on it").value == "none"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("we havent been careful and im late", "yes"),  # the lateness is not denied (was No)
+    ("i dont think im pregnant", "no"),
+    ("not pregnant and im not late", "no"),
+])
+def test_a_statement_opened_after_a_joiner_is_out_of_a_negations_reach(engine: Engine, parser: Parser, typed: str,
+                                                                       expected: str) -> None:
+    assert parser.parse(q(engine, "pregnant"), typed).value == expected
