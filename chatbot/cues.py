@@ -133,6 +133,7 @@ class Cues:
                                      rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*+{not_adding}"
                                      rf"|\s(?:{bare})\b[\s,.!-]*+{not_adding}", re.IGNORECASE)
         self.subjects = word_set(lang.subjects)
+        self.giving_up = word_set(lang.giving_up)  # "quit": a negation of its object only
         self.auxiliaries = word_set(lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
         # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."

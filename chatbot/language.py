@@ -264,6 +264,9 @@ class Language(_Strict):
     not_negators: list[Phrase] = []
     # a negation does not reach past these: a statement opened after it ("not about me its my daughter")
     negation_stops: list[Phrase] = []
+    # giving-up verbs among the negators ("quit school"): with no object after them ("when i quit i
+    # had a seizure", "i quit and had a seizure") they deny nothing that follows
+    giving_up: list[Phrase] = []
     # after a joiner, these open a statement of their own that a negation before does not reach
     # ("we havent been careful and im late": the lateness is not denied)
     joined_openers: list[Phrase] = []

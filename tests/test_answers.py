@@ -1469,3 +1469,17 @@ def test_the_same_answer_said_again_after_a_contrast_goes_on_with_it(engine: Eng
 def test_a_statement_opened_after_a_joiner_is_out_of_a_negations_reach(engine: Engine, parser: Parser, typed: str,
                                                                        expected: str) -> None:
     assert parser.parse(q(engine, "pregnant"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # a giving-up verb with no object denies nothing after it: "Got it: not A seizure (fit)" before,
+    # the opposite, at the question that decides supervised detox (found walking W1 in chat --plain)
+    ("when i quit i had a seizure", ("seizure",)),
+    ("shaky every morning till i have one, and last time i quit i had a seizure", ("shakes", "seizure")),
+    ("i quit and had a seizure", ("seizure",)),
+    ("when i stopped i didnt have any seizures", None),  # the "didnt" still denies
+])
+def test_a_giving_up_verb_with_no_object_denies_nothing_after_it(engine: Engine, parser: Parser, typed: str,
+                                                                 expected: tuple[str, ...] | None) -> None:
+    parsed = parser.parse(q(engine, "withdrawal_signs"), typed)
+    assert parsed.value == expected and (expected is not None or "seizure" not in str(parsed.value))
