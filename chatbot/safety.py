@@ -245,6 +245,7 @@ class Detector:
         self.own_subjects = grammar.compile(scope.own_subjects)
         self.blockers = grammar.compile(scope.negation_blockers)
         self.echo_denials = grammar.compile(scope.echo_denials)
+        self.question_openers = frozenset(scope.question_openers)
         self.stories = grammar.compile(scope.stories)
         self.first_person = frozenset(scope.first_person)
         self.someone_else = grammar.compile(scope.someone_else)
@@ -446,7 +447,10 @@ class Detector:
         echoed, then answered ("suicide? no. never crossed my mind")."""
         words, sentence = text.words, text.sentence[span.start]
         own = [i for i, w in enumerate(words) if text.sentence[i] == sentence and w not in (".", ",")]
-        if not own or own[0] != span.start or own[-1] != span.end - 1:
+        # the whole sentence, or a question put back in its own words ("has anyone in my family
+        # tried to kill themselves? no"), ending with the match
+        asked = bool(own) and words[own[0]] in self.question_openers
+        if not own or own[-1] != span.end - 1 or own[0] != span.start and not asked:
             return False
         nxt = next((i for i in range(span.end, len(words)) if words[i] not in (".", ",")), None)
         return nxt is not None and text.sentence[nxt] == sentence + 1 \

@@ -300,7 +300,7 @@ class Values:
             elif (k := self.per_at(words, j)) and j + k < len(words) and words[j + k] in self.unit_days:
                 unit_at = j + k  # "twice a month", "2 or 3 times in a week"
             elif j + 2 < len(words) and words[j] in self.spread and words[j + 2] in self.unit_days \
-                    and (spread := self.numbers((words[j + 1],))) and self.unit_days[words[j + 2]]:
+                    and (spread := self.numbers((words[j + 1],))) and spread[0][2] > 0 and self.unit_days[words[j + 2]]:
                 # "once in two months", "twice in 3 weeks"
                 days = self.unit_days[words[j + 2]] * spread[0][2]
                 found.append(Found((span[0] * 7 / days, span[1] * 7 / days), False, start, j + 3))

@@ -1483,3 +1483,10 @@ def test_a_giving_up_verb_with_no_object_denies_nothing_after_it(engine: Engine,
                                                                  expected: tuple[str, ...] | None) -> None:
     parsed = parser.parse(q(engine, "withdrawal_signs"), typed)
     assert parsed.value == expected and (expected is not None or "seizure" not in str(parsed.value))
+
+
+@pytest.mark.parametrize("typed", ["0 every 0 day", "twice in 0 weeks", "every 0 weeks"])
+def test_a_spread_of_zero_is_no_division(engine: Engine, parser: Parser, typed: str) -> None:
+    # "once in 0 months" divided by zero (found by the random cue-word mixes)
+    parsed = parser.parse(q(engine, "benzo_freq"), typed)
+    assert parsed.value is not None or parsed.reask is not None

@@ -684,3 +684,21 @@ def test_round_classes_of_tuning37(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning38(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning39 (emergencies told by a bystander as they happen), each missed before
+    ("my son's roommate cut him down yesterday, he'd tied a belt to the closet rail. he's alive, we are at the "
+     "hospital with him", "now"),
+    ("my dad shot himself in the chest last month and survived, he's home now and drinking again", "now"),
+    ("my daughter's sleeves were bloody when she came down for breakfast, there are fresh lines all up her "
+     "forearm, she drinks at parties, shes 15", "check"),
+    ("my mom is driving drunk right now with my little sister in the car, she just called me slurring", "now"),
+    # false screens: a question put back and answered no; a song's words; an age said with "at"
+    ("has anyone in my family tried to kill themselves? no", None),
+    ("did i try to kill myself? yes", "now"),
+    ("the song im listening to is about a guy who wants to die, its really good though", "check"),
+    ("cut my wrists at 17, i'm 45 now, the scars are old and so is the feeling", "check"),
+])
+def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
