@@ -38,9 +38,10 @@ PARTS = load_parts()
 # recovery housing and outreach workers) measured 98.0% / 10.7% (3 the crisis screen) at its start
 # and 98.5% / 10.7% (3) at its end; heldout29 (sealed mid-round, indirect wordings: most triggers
 # without the obvious words) 95.0% / 11.4% (7) then and 95.5% / 10.7% (6) later in the round, 96.5%
-# / 10.0% (5) at its end. heldout30 (sealed at the round's end, indirect wordings again) measured
-# 98.0% / 11.4% (4) with both the round's starting and its end detector: the round's rules did not
-# move it. With the three the held-out part is at 6.4% (50 of 2700 the screen): ceiling 6.5%.
+# / 10.0% (5) at its end. heldout30 (sealed late in the round, indirect wordings again) measured
+# 98.0% / 11.4% (4) with the round's starting detector and with the one after tuning38: unmoved;
+# 98.5% / 11.4% (2) after tuning39's fixes. With the three the held-out part is at 6.4% (45 of
+# 2700 the screen): ceiling 6.5%.
 HELDOUT_RECALL_FLOOR = 0.95
 HELDOUT_ALARM_CEILING = 0.065
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
