@@ -822,21 +822,19 @@ class Parser:
         return bool(self._terms(question).find(tokens)) or any(
             m.start == 0 and m.target in ("yes", "no") for m in self.cues.polar.find(tokens))
 
-    def _yes_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str]) -> bool:
-        """What follows the contrast is a plain yes, to one option that is a yes ("no god stuff, but
-        a group would be good for him"): it goes on with the answer rather than qualifying it."""
-        if len(values) != 1 or self._by_value(question, values[0])[1].means in ("no", "unsure"):
-            return False
-        rest = tokenize(" ".join(tokens.words[contrast + 1:]), self.cues.contrast)
-        return not self._mentions(question, rest)[2] and self._polarity(question, rest, set()) == "yes"
-
-    def _said_again_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str],
-                          other: bool) -> bool:
-        """What follows the contrast, read on its own, is the same answer ("i quit the bars three
-        weeks ago. been rough but im off them"): it says it again rather than qualifying it."""
+    def _goes_on_after(self, question: Question, tokens: Tokens, contrast: int, values: list[str],
+                       other: bool) -> bool:
+        """What follows the contrast goes on with the one answer rather than qualifying it: a plain
+        yes to an option that is a yes ("no god stuff, but a group would be good for him"), or the
+        same answer said again ("no insurance, my parents have aetna but im not on it")."""
         if len(values) != 1:
             return False
-        again = self._part(question, " ".join(tokens.words[contrast + 1:]), other)
+        rest = " ".join(tokens.words[contrast + 1:])
+        if self._by_value(question, values[0])[1].means not in ("no", "unsure"):
+            after = tokenize(rest, self.cues.contrast)
+            if not self._mentions(question, after)[2] and self._polarity(question, after, set()) == "yes":
+                return True
+        again = self._part(question, rest, other)
         return again is not None and again.value == values[0]
 
     def _denied_before(self, words: tuple[str, ...], at: int) -> bool:
@@ -1081,8 +1079,7 @@ class Parser:
                 return self._general_reask(question)
         if values and last_contrast > max(m.end - 1 for m in affirmed) and \
                 sum(1 for i in range(last_contrast + 1, len(words)) if i not in covered) >= 2 and \
-                not self._yes_after(question, tokens, last_contrast, values) and \
-                not self._said_again_after(question, tokens, last_contrast, values, other):
+                not self._goes_on_after(question, tokens, last_contrast, values, other):
             return self._general_reask(question)  # "I stopped, but ...": what follows qualifies it
         if len(values) == 1:
             opt = self._by_value(question, values[0])[1]

@@ -447,10 +447,9 @@ class Detector:
         echoed, then answered ("suicide? no. never crossed my mind")."""
         words, sentence = text.words, text.sentence[span.start]
         own = [i for i, w in enumerate(words) if text.sentence[i] == sentence and w not in (".", ",")]
-        # the whole sentence, or a question put back in its own words ("has anyone in my family
-        # tried to kill themselves? no"), ending with the match
-        asked = bool(own) and words[own[0]] in self.question_openers
-        if not own or own[-1] != span.end - 1 or own[0] != span.start and not asked:
+        # the whole sentence, or a question put back in its own words ending with the match ("has
+        # anyone in my family tried to kill themselves? no")
+        if own[-1] != span.end - 1 or own[0] != span.start and words[own[0]] not in self.question_openers:
             return False
         nxt = next((i for i in range(span.end, len(words)) if words[i] not in (".", ",")), None)
         return nxt is not None and text.sentence[nxt] == sentence + 1 \

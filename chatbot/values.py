@@ -617,13 +617,14 @@ class Values:
         return f
 
     def _since_when(self, tokens: Tokens, at: int) -> float | None:
-        """How many days ago the time said from `at` on began ("summer", "christmas", "june"), at its
-        nearer end, when one is said right there; else None."""
+        """How many days ago the time said from `at` on began ("summer", "christmas", "june"), at the
+        far end of its span when that is known (a month named is somewhere in the past year), when
+        one is said right there; else None."""
         rest = Tokens(tokens.words[at:], tokens.clauses[at:], frozenset())
         found = [f for f in self.times(rest) if f.start == 0 and not f.negated]
         if not found:
             return None
-        lo, hi = found[0].span  # a month or a season named: somewhere in the past year, at its far end
+        lo, hi = found[0].span
         return hi if hi != INF else lo or None
 
     def _window_lead(self, words: tuple[str, ...], start: int) -> int | None:

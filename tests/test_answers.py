@@ -1434,25 +1434,20 @@ def test_the_writers_relation_opening_the_answer_is_the_person(engine: Engine, p
     assert parser.parse(q(engine, "obligations"), typed, other=True).value == expected
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("maybe two or three times since summer, its not a regular thing for me", "less"),  # was asked
-    ("twice since christmas", "less"),
-    ("every day since june", "daily"),
-    ("twice a week since june", "weekly"),
-])
-def test_times_since_a_time_are_over_the_days_since(engine: Engine, parser: Parser, typed: str,
-                                                     expected: str) -> None:
-    assert parser.parse(q(engine, "opioid_freq"), typed).value == expected
-
-
 @pytest.mark.parametrize("qid, typed, expected", [
+    # times since a time are over the days since (were asked)
+    ("opioid_freq", "maybe two or three times since summer, its not a regular thing for me", "less"),
+    ("opioid_freq", "twice since christmas", "less"),
+    ("opioid_freq", "every day since june", "daily"),
+    ("opioid_freq", "twice a week since june", "weekly"),
+    # a how-often phrase after "less than" or "more than" is below or above it
     ("other_freq", "less than weekly", "less"),  # was read as weekly, its opposite
     ("other_freq", "more than once a month", "less"),
     ("other_freq", "not every day no. but more than once a week for sure", "weekly"),
     ("alcohol_days", "less than weekly", 0),
 ])
-def test_a_how_often_phrase_after_less_or_more_than_is_below_or_above_it(engine: Engine, parser: Parser, qid: str,
-                                                                        typed: str, expected: object) -> None:
+def test_how_often_said_against_a_time_or_a_bound(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                  expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
 
 
@@ -1481,8 +1476,7 @@ def test_a_statement_opened_after_a_joiner_is_out_of_a_negations_reach(engine: E
 ])
 def test_a_giving_up_verb_with_no_object_denies_nothing_after_it(engine: Engine, parser: Parser, typed: str,
                                                                  expected: tuple[str, ...] | None) -> None:
-    parsed = parser.parse(q(engine, "withdrawal_signs"), typed)
-    assert parsed.value == expected and (expected is not None or "seizure" not in str(parsed.value))
+    assert parser.parse(q(engine, "withdrawal_signs"), typed).value == expected
 
 
 @pytest.mark.parametrize("typed", ["0 every 0 day", "twice in 0 weeks", "every 0 weeks"])
