@@ -687,7 +687,8 @@ class Parser:
             saying_no = m.target in negative and not by_value[m.target].crisis and not (
                 self._denied_before(tokens.words, m.start) and not self._says_no(tokens.words[m.start:m.end]))
             denied = not saying_no and (self.cues.negation.negated(tokens, m, cues, covered - own) or (
-                tokens.clauses[m.start] in denied_clauses and m.target not in about_others))
+                tokens.clauses[m.start] in denied_clauses and m.target not in about_others)
+                or by_value[m.target].crisis is not None and self._echoed_then_no(tokens, m))
             (negated if denied else affirmed).append(m)
         listed = self._denied_with_the_list(tokens, affirmed, negated, negative)
         return [m for m in affirmed if m not in listed], negated + listed, covered
@@ -715,6 +716,12 @@ class Parser:
                 out += [m for m in chain if m in affirmed and m.target not in negative]
             k += 1
         return out
+
+    def _echoed_then_no(self, tokens: Tokens, m: Match[str]) -> bool:
+        """The question's word put back in a clause of its own, then answered no ("suicide? no.
+        never crossed my mind", as the crisis detector reads it too)."""
+        return m.start == 0 and len(tokens.words) > m.end and tokens.clauses[m.end] != tokens.clauses[0] \
+            and tokens.words[m.end] in self.cues.plain_no
 
     def _now_after(self, tokens: Tokens, clause: int) -> bool:
         """Whether a clause after `clause` speaks of now ("nowadays", "not anymore", "not since")."""

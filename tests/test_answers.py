@@ -1484,3 +1484,12 @@ def test_a_spread_of_zero_is_no_division(engine: Engine, parser: Parser, typed: 
     # "once in 0 months" divided by zero (found by the random cue-word mixes)
     parsed = parser.parse(q(engine, "benzo_freq"), typed)
     assert parsed.value is not None or parsed.reask is not None
+
+
+def test_a_crisis_option_echoed_then_answered_no_is_not_taken(engine: Engine, parser: Parser) -> None:
+    # "suicide? no. never crossed my mind" was read as the suicidal option and recorded as the answer
+    # to "are you safe?" (found walking the app after the crisis detector learned the same); now the
+    # help numbers come with the question, as for any no there
+    parsed = parser.parse(q(engine, "safety_now"),
+                          "suicide? no. never crossed my mind, im just here about the drinking")
+    assert parsed.value is None and parsed.reask is not None and "988" in parsed.reask
