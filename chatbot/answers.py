@@ -635,14 +635,11 @@ class Parser:
         measures = [m for m in matches if self.cues.a_measure(tokens, m)]
         matches = [m for m in matches if m not in measures]
         negative = {o.value for o in self.options(question) if o.means == "no"}
-        # "no im suicidal": a no that answers the question, then a subject, negates nothing after it;
-        # nor does a giving-up verb with no object ("when i quit i had a seizure", "i quit and had a
-        # seizure": the seizure is not denied, the drinking was given up)
-        words = tokens.words
-        cues = [c for c in self.cues.negation.cues(tokens) if not (c.end < len(words) and (
-            words[c.start] in self.cues.plain_no and words[c.end] in self.cues.subjects
-            or words[c.start] in self.cues.giving_up and (words[c.end] in self.cues.subjects
-                                                           or words[c.end] in self.cues.joiners)))]
+        # "no im suicidal": a no that answers the question, then a subject, negates nothing after it
+        # (a giving-up verb with no object, "when i quit i had a seizure", neither: `Negation`)
+        cues = [c for c in self.cues.negation.cues(tokens) if not (
+            tokens.words[c.start] in self.cues.plain_no and c.end < len(tokens.words)
+            and tokens.words[c.end] in self.cues.subjects)]
         # a negative option's words ("no", "none") before another mention are a negation cue
         as_cue = [m for k, m in enumerate(matches) if m.target in negative and k + 1 < len(matches)
                   and matches[k + 1].start - m.end <= 2 and matches[k + 1].target not in negative

@@ -21,7 +21,7 @@ class Cues:
         # xanax", "never without a beer" say the thing is used
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions + lang.without,
                                  lang.joiners + lang.contrast, lang.not_negators, lang.negation_stops,
-                                 lang.joined_openers)
+                                 lang.joined_openers, lang.giving_up, lang.subjects)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)
@@ -133,7 +133,6 @@ class Cues:
                                      rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*+{not_adding}"
                                      rf"|\s(?:{bare})\b[\s,.!-]*+{not_adding}", re.IGNORECASE)
         self.subjects = word_set(lang.subjects)
-        self.giving_up = word_set(lang.giving_up)  # "quit": a negation of its object only
         self.auxiliaries = word_set(lang.auxiliaries)
         self.negator_words = frozenset(normalize(p) for p in lang.negators if len(normalize(p).split()) == 1)
         # one-word answers that say no by themselves ("not in the past month"), unlike "cant ..."

@@ -258,7 +258,8 @@ class Negation:
     """Which mentions a negation cue reaches: shortly before, same clause; or right after."""
 
     def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = (),
-                 shields: Sequence[str] = (), stops: Sequence[str] = (), joined_openers: Sequence[str] = ()):
+                 shields: Sequence[str] = (), stops: Sequence[str] = (), joined_openers: Sequence[str] = (),
+                 object_only: Sequence[str] = (), subjects: Sequence[str] = ()):
         self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
@@ -268,6 +269,18 @@ class Negation:
         # "not about me its my daughter": a statement opened after the cue is out of its reach
         self.stops = frozenset(normalize(w) for w in stops)
         self.joined_openers = frozenset(normalize(w) for w in joined_openers)  # "... and im late"
+        # giving-up verbs ("quit"): they deny their object only, not what a subject of its own says
+        # after them ("when i quit last spring i had a seizure", "i quit and had a seizure")
+        self.object_only = frozenset(normalize(w) for w in object_only)
+        self.subjects = frozenset(normalize(w) for w in subjects)
+
+    def _objectless(self, tokens: Tokens, cue: Match[str], match: Match[Any]) -> bool:
+        """A giving-up verb with no object before the match: a joiner right after it, or a subject
+        of its own between ("when i quit i had a seizure")."""
+        words = tokens.words
+        return " ".join(words[cue.start:cue.end]) in self.object_only and (
+            cue.end < len(words) and words[cue.end] in self.joined
+            or any(w in self.subjects for w in words[cue.end:match.start]))
 
     def _opened_after_joiner(self, words: tuple[str, ...]) -> bool:
         """A statement of its own opened after a joiner ("... and im late")."""
@@ -295,7 +308,7 @@ class Negation:
                     or any(w in self.stops for w in tokens.words[cue.end:match.start]) \
                     or self._opened_after_joiner(tokens.words[cue.end:match.start + 1]):
                 break
-            if any(i in covered for i in range(cue.start, cue.end)):
+            if any(i in covered for i in range(cue.start, cue.end)) or self._objectless(tokens, cue, match):
                 continue
             # negated, unless "nothing but X" (then X is the case)
             return not (tokens.words[cue.start:cue.end] in self.exceptions

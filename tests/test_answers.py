@@ -1470,6 +1470,7 @@ def test_a_statement_opened_after_a_joiner_is_out_of_a_negations_reach(engine: E
     # a giving-up verb with no object denies nothing after it: "Got it: not A seizure (fit)" before,
     # the opposite, at the question that decides supervised detox (found walking W1 in chat --plain)
     ("when i quit i had a seizure", ("seizure",)),
+    ("when i quit last spring i had a seizure at work", ("seizure",)),  # a subject of its own, further on
     ("shaky every morning till i have one, and last time i quit i had a seizure", ("shakes", "seizure")),
     ("i quit and had a seizure", ("seizure",)),
     ("when i stopped i didnt have any seizures", None),  # the "didnt" still denies
