@@ -247,7 +247,8 @@ class Parser:
         """Yes, no, unsure or mixed, as said to this question (its verb, topic, and whether it
         asks about having something)."""
         return self.cues.polarity(tokens, skip, self._family(question), self._topic(question),
-                                  owning=question.id in self.asks_having)
+                                  owning=question.id in self.asks_having,
+                                  crisis=any(o.crisis for o in self.options(question)))
 
     def options(self, question: Question) -> tuple[Option, ...]:
         return self.yes_no if question.kind == "yes_no" else tuple(question.options)
@@ -624,7 +625,7 @@ class Parser:
         # "no" in "no problem", "down" in "coming down": a word inside a set phrase is not itself
         compounds = self.cues.compounds.find(tokens)
         phrases = [p for p in self.cues.polar.find(tokens) if p.end - p.start > 1] + compounds \
-            + self.cues.not_no.find(tokens)  # "no" in "no doubt"
+            + self.cues.not_polar.find(tokens)  # "no" in "no doubt"
         matches = [m for m in self._terms(question).find(tokens)
                    if not any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
                               for p in phrases)]  # "no" in "no problem"

@@ -100,7 +100,7 @@ class Cues:
         self.reported: Phrases[str] = Phrases([(p, "says") for p in [*lang.reported, *said_bare]], typos=False)
         self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
         self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
-        self.not_no: Phrases[str] = Phrases([(p, "not_no") for p in lang.not_no], typos=False)
+        self.not_polar: Phrases[str] = Phrases([(p, "not_polar") for p in lang.not_polar], typos=False)
         self.state_denials = word_set(lang.state_denials)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
@@ -272,9 +272,12 @@ class Cues:
             and (m.end == len(tokens.words) or clauses[m.end] != clauses[at])
 
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
-                 topic: frozenset[str] = frozenset(), owning: bool = False) -> str | None:
+                 topic: frozenset[str] = frozenset(), owning: bool = False, crisis: bool = False) -> str | None:
         """yes, no, unsure or mixed from the words outside option mentions; None when none is said.
-        `owning`: the question asks about having something (see `owning`), so "i have X" answers it."""
+        `owning`: the question asks about having something (see `owning`), so "i have X" answers it.
+        `crisis`: the question has crisis options, where "he is" after a question word ("does not
+        know where he is") is not read as "he is (safe)"; elsewhere that cost the held-out parts
+        one more misread, so it is kept where a wrong yes is worst."""
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")
@@ -296,10 +299,11 @@ class Cues:
                  else Match(m.start - 1, m.end, "no", m.exact) if m.target == "yes" and m.start > 0
                  and words[m.start - 1] in self.negator_words and clauses[m.start - 1] == clauses[m.start]
                  else m for m in found]
-        not_no = {i for m in self.not_no.find(tokens) for i in range(m.start, m.end)}
-        found = [m for m in found if m.start not in not_no]  # "no doubt": no "no"
+        not_polar = {i for m in self.not_polar.find(tokens) for i in range(m.start, m.end)}
+        # "no doubt": no "no"; "would be better off": no "would be better"
+        found = [m for m in found if not not_polar & set(range(m.start, m.end))]
         kinds = [m.target for m in found]
-        covered = {i for m in found for i in range(m.start, m.end)} | skip | not_no
+        covered = {i for m in found for i in range(m.start, m.end)} | skip | not_polar
         unsure_at = {i for m in found if m.target == "unsure" for i in range(m.start, m.end)}
 
         def past_hedges(i: int) -> int:
@@ -332,6 +336,8 @@ class Cues:
                 bare = words[i + 1] not in self.softeners and all(
                     tokens.clauses[k] != tokens.clauses[i] or words[k] in self.negator_words
                     for k in range(i + 2, len(words)))
+                if bare and crisis and self._embedded(tokens, i):
+                    continue  # "does not know where he is": said of him, not "he is (safe)"
                 if after == "to" or family and words[i + 1] not in family and len(words) > 4 and not bare:
                     continue
                 if not bare and words[i + 1] in self.copulas and not self._says_the_topic(words, i + 2, topic):
@@ -390,6 +396,12 @@ class Cues:
             return "mixed"  # "sometimes i guess": partly, which is not a yes yet
         return polarity
 
+
+    def _embedded(self, tokens: Tokens, i: int) -> bool:
+        """A subject just after a question word in its clause ("where he is", "what day it is")."""
+        words = tokens.words
+        return any(words[k] in self.question_words and tokens.clauses[k] == tokens.clauses[i]
+                   for k in range(max(0, i - 3), i))
 
     def _says_the_topic(self, words: tuple[str, ...], at: int, topic: frozenset[str]) -> bool:
         """After "i am", "she is": the question's own word ("i am safe"), a yes or no word ("we

@@ -223,8 +223,9 @@ class Language(_Strict):
     said_bare: list[Phrase] = []
     # doubt of an account reported ("she says she stopped, i dont believe her"): two accounts, asked
     disbelief: list[Phrase] = []
-    # a "no" inside these is no answer ("no doubt he would relapse"): what else is said decides
-    not_no: list[Phrase] = []
+    # a yes or no word inside these is no answer ("no doubt he would relapse", "better off"):
+    # what else is said decides
+    not_polar: list[Phrase] = []
     # at "when did you last...?", none since a time is when: "not since yesterday" is yesterday
     since_denials: list[Phrase] = []
     # right before a no's own word, these deny it ("not healthy", "isnt fine"); other negations

@@ -247,6 +247,7 @@ class Detector:
         self.echo_denials = grammar.compile(scope.echo_denials)
         self.question_openers = frozenset(scope.question_openers)
         self.stories = grammar.compile(scope.stories)
+        self.story_stops = frozenset(scope.story_stops) or self.stops
         self.first_person = frozenset(scope.first_person)
         self.someone_else = grammar.compile(scope.someone_else)
         self.concepts = [
@@ -406,7 +407,7 @@ class Detector:
             own={s.start for s in text.spans(self.own_subjects)},
             after=text.spans(self.negation_after),
             past=[s for s in text.spans(self.past) if not any(n.start <= s.start < n.end for n in not_past)],
-            again=text.spans(self.again_now), stops=self.stops, intent=self.intent_now,
+            again=text.spans(self.again_now), stops=self.stops, story_stops=self.story_stops, intent=self.intent_now,
             alternatives=self.alternatives, history=history,
             resolved=bool(resolved),
             told=text.spans(self.stories),
@@ -444,16 +445,26 @@ class Detector:
 
     def _echoed_then_denied(self, text: _Text, span: _Span) -> bool:
         """The match is its whole sentence, and the next one opens with a denial: the question
-        echoed, then answered ("suicide? no. never crossed my mind")."""
+        echoed, then answered ("suicide? no. never crossed my mind"); or the match opens its
+        sentence and a plain denial follows it there, the question mark left out ("self harm no.")."""
         words, sentence = text.words, text.sentence[span.start]
         own = [i for i, w in enumerate(words) if text.sentence[i] == sentence and w not in (".", ",")]
+        if own[0] == span.start and span.end < len(words) and text.sentence[span.end] == sentence \
+                and words[span.end] not in self.first_person \
+                and any(m.start == span.end for m in text.spans(self.echo_denials)):
+            return True
         # the whole sentence, or a question put back in its own words ending with the match ("has
         # anyone in my family tried to kill themselves? no")
         if own[-1] != span.end - 1 or own[0] != span.start and words[own[0]] not in self.question_openers:
             return False
         nxt = next((i for i in range(span.end, len(words)) if words[i] not in (".", ",")), None)
-        return nxt is not None and text.sentence[nxt] == sentence + 1 \
-            and any(m.start == nxt for m in text.spans(self.echo_denials))
+        if nxt is None or text.sentence[nxt] != sentence + 1:
+            return False
+        ends = next((i for i in range(nxt, len(words)) if text.sentence[i] != sentence + 1 or words[i] in (".", ",")),
+                    len(words))
+        # "no, ...", "nope": a denial opening the answer; "i dont.": a bare one, ending its sentence
+        return any(m.start == nxt and (words[nxt] not in self.first_person or m.end == ends)
+                   for m in text.spans(self.echo_denials))
 
     def _about(self, text: _Text, span: _Span) -> About:
         """Whose danger a match tells of: the person's own words in it ("kill myself"), else
@@ -525,6 +536,7 @@ class _Cues:
     again: list[_Span]  # "and again last night": the sentence is about now
     now: list[_Span]
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
+    story_stops: frozenset[str]  # words a story told does not reach past ("im a nurse and my husband...")
     intent: frozenset[str]  # a wish or intent said in the present: only its own clause can date it
     alternatives: frozenset[str]  # "or", "nor": a negation reaches every item of the list they join
     history: bool = False  # no time cue means long ago (a question about history)
@@ -535,7 +547,7 @@ class _Cues:
         """A story is told before this match, in its clause, with nothing between them that starts
         another ("im a nurse and my husband is not breathing" tells no story)."""
         return any(s.end <= span.start and text.clause[s.start] == text.clause[span.start]
-                   and not any(w in self.stops for w in text.words[s.end:span.start]) for s in self.told)
+                   and not any(w in self.story_stops for w in text.words[s.end:span.start]) for s in self.told)
 
     def negated(self, text: _Text, span: _Span) -> bool:
         """Denied, at the match or at the start of an `A ~ B` match that B begins, unless a stop

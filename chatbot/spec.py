@@ -325,7 +325,7 @@ class CrisisScope(Strict):
     # lists of plain words; every other list here is patterns, compiled and checked as such
     WORD_LISTS: ClassVar[frozenset[str]] = frozenset({"negation_stops", "fillers", "negating_prefixes",
                                                       "first_person", "intent_now", "alternatives",
-                                                      "question_openers"})
+                                                      "question_openers", "story_stops"})
 
     negation: list[Text]
     not_negation: list[Text] = []
@@ -373,6 +373,10 @@ class CrisisScope(Strict):
     # person's own (`first_person`), is asked about with the check-in, not the crisis screen;
     # never cleared
     stories: list[Text] = []
+    # what a story does not reach past: a statement of its own after "and", "so" (not "after" or
+    # "while", which go on with the story: "as an er nurse i had a teen come in after ..."); the
+    # `negation_stops` where none are given
+    story_stops: list[Text] = []
     first_person: list[Text] = []
     # who a disclosure is about: the nearest of these or a `first_person` word (in the match,
     # else before it in its sentence) says whether the danger is someone else's

@@ -1494,3 +1494,20 @@ def test_a_crisis_option_echoed_then_answered_no_is_not_taken(engine: Engine, pa
     parsed = parser.parse(q(engine, "safety_now"),
                           "suicide? no. never crossed my mind, im just here about the drinking")
     assert parsed.value is None and parsed.reask is not None and "988" in parsed.reask
+
+
+@pytest.mark.parametrize("typed", [
+    # an idiom holding a yes phrase ("would be better") is no yes: both were "Yes, I am safe"
+    "honestly no. everyone would be better off without me",
+    "my kids would be better off with someone else",
+    # "he is" inside a question word's clause is a thing said of him, not "he is (safe)"
+    "he had a fit an hour ago and he does not know where he is",
+    "she keeps asking what day it is",
+])
+def test_words_that_only_look_like_a_yes_are_not_read_as_safe(engine: Engine, parser: Parser, typed: str) -> None:
+    assert parser.parse(q(engine, "safety_now"), typed, other=True).value != "safe"
+
+
+@pytest.mark.parametrize("typed", ["yes he is", "he is fine, asleep on the couch", "she is ok now"])
+def test_a_plain_he_is_still_answers(engine: Engine, parser: Parser, typed: str) -> None:
+    assert parser.parse(q(engine, "safety_now"), typed, other=True).value == "safe"

@@ -702,3 +702,23 @@ def test_round_classes_of_tuning38(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning40 (ninth round: hard quiet lines), each the crisis screen before
+    ("i'm a corrections officer, we do suicide watch checks every 15 minutes", None),  # a term of the trade
+    ("am i having thoughts of killing myself? no, i already said no", "now"),  # (one pattern's match is short of it)
+    ("am i suicidal? no", None),  # "am" opens a question put back
+    ("do i want to die? i dont.", None),  # the question's own verb denied, its rest left out
+    ("do i want to die? i dont know", "now"),  # not a denial
+    ("self harm no. depression a bit maybe", None),  # echoed, the question mark left out
+    ("i cut myself. no joke", "check"),  # "no joke" denies nothing
+    ("what happens if somebody says they are suicidal, do you call the police?", "check"),  # someone hypothetical
+    ("the show im watching has a guy going through withdrawal who sees spiders", "check"),
+    ("as an er nurse i had a teenager come in after slitting her wrists", "check"),  # the story goes on past "after"
+    ("im a nurse and my husband is not breathing", "now"),  # but not past "and"
+    # missed before: a child who is not one's own
+    ("my neighbour is hitting his kid right now and the kid is crying", "now"),
+])
+def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
