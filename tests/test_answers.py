@@ -1511,3 +1511,26 @@ def test_words_that_only_look_like_a_yes_are_not_read_as_safe(engine: Engine, pa
 @pytest.mark.parametrize("typed", ["yes he is", "he is fine, asleep on the couch", "she is ok now"])
 def test_a_plain_he_is_still_answers(engine: Engine, parser: Parser, typed: str) -> None:
     assert parser.parse(q(engine, "safety_now"), typed, other=True).value == "safe"
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # "couple" with its "a" left out is two, as "a couple" is ("couple months back" was the past month)
+    ("last_use", "couple months back at my cousins wedding, nothing since", "longer"),
+    ("last_use", "couple of months back", "longer"),
+    ("alcohol_days", "couple days", 2),
+    ("opioid_freq", "once every couple months", "less"),
+    ("alcohol_drinks", "couple beers", 2),
+    ("alcohol_drinks", "4 beers and couple shots", None),  # two numbers: asked (was 4)
+])
+def test_couple_without_its_article_is_two(engine: Engine, parser: Parser, qid: str, typed: str,
+                                           expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("Pt uninsured, eligible for Medicaid, application pending", "none"),  # was Medicaid, silently
+    ("medicaid pending", None),  # not had yet: asked which, then
+    ("has medicaid, renewal pending", "public"),
+])
+def test_an_application_pending_is_not_had_yet(engine: Engine, parser: Parser, typed: str, expected: object) -> None:
+    assert parser.parse(q(engine, "insurance"), typed, other=True).value == expected
