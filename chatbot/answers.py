@@ -1106,6 +1106,10 @@ class Parser:
                     0 < f.target[1] < 7 and all(tokens.clauses[f.start] != tokens.clauses[m.start] for m in affirmed)
                     for f in self.values.frequencies.find(tokens)):
                 return self._general_reask(question)  # "some days, but mostly i manage": partly, so which?
+            if opt.means in (None, "yes") and self._then_unsaid(tokens, affirmed):
+                # "part of me wants to quit and part of me doesnt": both said, so not sure yet
+                has_unsure = any(o.means == "unsure" for o in options)
+                return self._unsure(question, other, options) if has_unsure else self._general_reask(question)
             return self._pick(question, values[0], True)
         if len(values) > 1:
             return self._which(question, values)
@@ -1135,6 +1139,18 @@ class Parser:
         if len(yes_options) == 1 and self._only_the_questions_condition(tokens):
             return self._pick(question, yes_options[0].value, True)  # "if i had to": yes, if needed, as asked
         return self._general_reask(question)
+
+    def _then_unsaid(self, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
+        """A negated auxiliary on its own, ending a later clause, takes back what was said ("i want
+        to quit and i dont", "part of me wants to, part of me doesnt")."""
+        words, clauses = tokens.words, tokens.clauses
+        said = max(m.end for m in affirmed)
+        # said by a pronoun, not another person ("my wife doesnt"); a will, not a means ("i cant")
+        who = (self.cues.subjects | self.cues.self_subjects) - {"it", "its"}
+        return any(w in self.cues.negator_words and w.endswith("nt") and w not in ("cant", "couldnt")
+                   and i >= said + 2 and words[i - 1] in who
+                   and (i + 1 == len(words) or clauses[i + 1] != clauses[i])
+                   for i, w in enumerate(words))
 
     def _only_the_questions_condition(self, tokens: Tokens) -> bool:
         """The whole answer is a condition that only says the question's own again ("if i had

@@ -1534,3 +1534,17 @@ def test_couple_without_its_article_is_two(engine: Engine, parser: Parser, qid: 
 ])
 def test_an_application_pending_is_not_had_yet(engine: Engine, parser: Parser, typed: str, expected: object) -> None:
     assert parser.parse(q(engine, "insurance"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # a negated auxiliary on its own, ending a later clause, takes back what was said (was stop)
+    ("part of me wants to quit and part of me doesn't", "unsure"),
+    ("i want to quit and i dont", "unsure"),
+    # not another person's, not an inability, not a negation with its own verb
+    ("i want to stop, my wife doesnt", "stop"),
+    ("stop completely, i cant", "stop"),
+    ("stop, cutting down doesnt work", "stop"),
+])
+def test_a_bare_negation_after_an_option_takes_it_back(engine: Engine, parser: Parser, typed: str,
+                                                       expected: str) -> None:
+    assert parser.parse(q(engine, "readiness"), typed).value == expected
