@@ -1512,6 +1512,17 @@ class Parser:
         words = tokens.words
         if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
+        share = self.values.share_of_that.find(tokens)
+        if share and share[-1].start > 0:
+            # "a 12 pack on a bad night, but usually about half that": that share of the amount before
+            before = self._number(question, tokenize(" ".join(words[:share[-1].start]), self.cues.contrast), other)
+            amount_end = max((e for _, e, _ in self.values.number_spans(words[:share[-1].start])), default=0)
+            # "6, my husband twice that": someone else's share
+            someone = any(w in self.cues.relations for w in words[amount_end:share[-1].start])
+            if isinstance(before.value, int) and not someone:
+                amount = before.value * share[-1].target
+                return self._number_value(question, (amount, amount), inferred=True)
+            return self._general_reask(question)
         converted = self._converted(question, tokens)
         if converted is not None:  # "its a fifth, so like 15 shots": the person's own count
             return self._number_value(question, converted, inferred=True)

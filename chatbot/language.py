@@ -475,6 +475,8 @@ class Language(_Strict):
     frequencies: dict[Phrase, Span | float]
     # phrases that mean a count: "a couple" [2, 3], "too many to count" [5, inf]
     counts: dict[Phrase, Span | float]
+    # a share of the amount said before them: "a 12 pack on a bad night, usually half that" is 6
+    share_of_that: dict[Phrase, float] = {}
     # phrases that mean a time ago, in days: "today" 0, "last night" 1
     times_ago: dict[Phrase, Span | float]
     ago: list[Phrase]

@@ -61,6 +61,7 @@ class Values:
         self.frequencies: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.frequencies.items()], fillers=fillers)
         self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()], fillers=fillers)
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
+        self.share_of_that: Phrases[float] = Phrases(list(lang.share_of_that.items()), typos=False)
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
         self.born = [tuple(normalize(p).split()) for p in lang.born]
         school = lang.school

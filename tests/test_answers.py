@@ -1548,3 +1548,14 @@ def test_an_application_pending_is_not_had_yet(engine: Engine, parser: Parser, t
 def test_a_bare_negation_after_an_option_takes_it_back(engine: Engine, parser: Parser, typed: str,
                                                        expected: str) -> None:
     assert parser.parse(q(engine, "readiness"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # a share of the amount said before it (was the whole amount, silently)
+    ("a 12 pack on a bad night, but usually about half that", 6),
+    ("we split a thirty rack on saturdays, so half of that i guess", 15),
+    ("6, my husband twice that", None),  # someone else's amount: asked
+    ("half that", None),  # nothing before it to take a share of
+])
+def test_a_share_of_an_amount_said_before(engine: Engine, parser: Parser, typed: str, expected: object) -> None:
+    assert parser.parse(q(engine, "alcohol_drinks"), typed).value == expected
