@@ -21,7 +21,7 @@ class Cues:
         # xanax", "never without a beer" say the thing is used
         self.negation = Negation(lang.negators, lang.negators_after, lang.exceptions + lang.without,
                                  lang.joiners + lang.contrast, lang.not_negators, lang.negation_stops,
-                                 lang.joined_openers, lang.giving_up, lang.subjects)
+                                 lang.joined_openers, lang.giving_up, lang.subjects, lang.opinion_verbs)
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)

@@ -259,7 +259,7 @@ class Negation:
 
     def __init__(self, before: list[str], after: list[str], exceptions: list[str], joined: Sequence[str] = (),
                  shields: Sequence[str] = (), stops: Sequence[str] = (), joined_openers: Sequence[str] = (),
-                 object_only: Sequence[str] = (), subjects: Sequence[str] = ()):
+                 object_only: Sequence[str] = (), subjects: Sequence[str] = (), raising: Sequence[str] = ()):
         self.joined = frozenset(normalize(w) for w in joined)  # "tried NA once *and* hated it"
         self.before: Phrases[str] = Phrases([(p, "neg") for p in before], typos=False)
         self.after: Phrases[str] = Phrases([(p, "neg") for p in after], typos=False)
@@ -273,6 +273,9 @@ class Negation:
         # after them ("when i quit last spring i had a seizure", "i quit and had a seizure")
         self.object_only = frozenset(normalize(w) for w in object_only)
         self.subjects = frozenset(normalize(w) for w in subjects)
+        # "i dont think i need to quit": a negated verb of opinion denies what follows it, its own
+        # subject and all ("i think i dont need to"), so the reach counts from after the two
+        self.raising = frozenset(normalize(w) for w in raising)
 
     def _objectless(self, tokens: Tokens, cue: Match[str], match: Match[Any]) -> bool:
         """A giving-up verb with no object before the match: a joiner right after it, or a subject
@@ -281,6 +284,13 @@ class Negation:
         return " ".join(words[cue.start:cue.end]) in self.object_only and (
             cue.end < len(words) and words[cue.end] in self.joined
             or any(w in self.subjects for w in words[cue.end:match.start]))
+
+    def _raised(self, words: tuple[str, ...], at: int) -> int:
+        """How many words a verb of opinion and its clause's subject take right after a cue ("dont
+        *think i* need to quit"): 0 where none stands there."""
+        if at >= len(words) or words[at] not in self.raising:
+            return 0
+        return 2 if at + 1 < len(words) and words[at + 1] in self.subjects else 1
 
     def _opened_after_joiner(self, words: tuple[str, ...]) -> bool:
         """A statement of its own opened after a joiner ("... and im late")."""
@@ -304,7 +314,8 @@ class Negation:
         for cue in reversed(cues):  # nearest first
             if cue.end > match.start:
                 continue
-            if match.start - cue.end > NEGATION_WINDOW or tokens.clauses[cue.end - 1] != clause \
+            if match.start - cue.end - self._raised(tokens.words, cue.end) > NEGATION_WINDOW \
+                    or tokens.clauses[cue.end - 1] != clause \
                     or any(w in self.stops for w in tokens.words[cue.end:match.start]) \
                     or self._opened_after_joiner(tokens.words[cue.end:match.start + 1]):
                 break

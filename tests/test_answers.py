@@ -1559,3 +1559,17 @@ def test_a_bare_negation_after_an_option_takes_it_back(engine: Engine, parser: P
 ])
 def test_a_share_of_an_amount_said_before(engine: Engine, parser: Parser, typed: str, expected: object) -> None:
     assert parser.parse(q(engine, "alcohol_drinks"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # a negated verb of opinion denies what follows it, its own subject and all (was Stop, silently)
+    ("i dont think i need to quit", None),
+    ("I don't think I need to quit quit. I'd like to have a couple beers with the guys", None),
+    ("i dont think i can cut down, i need to stop", "stop"),
+])
+def test_a_negation_passes_through_a_verb_of_opinion(engine: Engine, parser: Parser, typed: str,
+                                                     expected: object) -> None:
+    parsed = parser.parse(q(engine, "readiness"), typed)
+    assert parsed.value == expected
+    if expected is None:
+        assert "not “Stop drinking or using”" in (parsed.reask or "")
