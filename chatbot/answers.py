@@ -1140,6 +1140,21 @@ class Parser:
             return self._pick(question, yes_options[0].value, True)  # "if i had to": yes, if needed, as asked
         return self._general_reask(question)
 
+    def _extent_of_another(self, tokens: Tokens, m: Match[str], affirmed: list[Match[str]]) -> bool:
+        """"full time", "part time" next to another thing said, in its clause, say how much of that
+        ("school full time", "part time student", "my granddaughter with me full time"); alone
+        they name a job."""
+        words, clauses = tokens.words, tokens.clauses
+        if words[m.start:m.end] not in self.cues.extents:
+            return False
+        near = [m.end] if m.end < len(words) and clauses[m.end] == clauses[m.start] else []
+        for i in range(m.start - 1, max(-1, m.start - 4), -1):  # back to a joiner ("student and part time")
+            if clauses[i] != clauses[m.start] or words[i] in self.cues.joiners:
+                break
+            near.append(i)
+        return any(o.target != m.target and any(o.start <= i < o.end for i in near) for o in affirmed) \
+            or any(words[i] in self.cues.relations for i in near)
+
     def _then_unsaid(self, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
         """A negated auxiliary on its own, ending a later clause, takes back what was said ("i want
         to quit and i dont", "part of me wants to, part of me doesnt")."""
@@ -1252,6 +1267,7 @@ class Parser:
             return every
         affirmed, negated, covered = self._mentions(question, tokens, other)
         affirmed = [m for m in affirmed if not self._negates_another_verb(question, tokens, m)]
+        affirmed = [m for m in affirmed if not self._extent_of_another(tokens, m, affirmed)]
         # "i used to smoke weed but i quit that, now its fentanyl": a clause about the past gives
         # way to the rest when the rest names something too
         # ("wine mostly and i used to smoke weed": what comes after "used to" in its clause)

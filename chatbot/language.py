@@ -471,6 +471,8 @@ class Language(_Strict):
     # said just before days named, they are days without: "stops for the weekend", "dry on sundays"
     pause_leads: list[Phrase] = []
     times: dict[Phrase, int]
+    # how much of something is done ("full time"): beside another thing said, they say how much of it
+    extents: list[Phrase] = []
     # verbs of opinion a negation passes through ("i dont think i need to quit" denies the quitting)
     opinion_verbs: list[Phrase] = []
     # phrases that mean a rate, in times a week: "every day" 7, "most nights" [5, 6]

@@ -1573,3 +1573,18 @@ def test_a_negation_passes_through_a_verb_of_opinion(engine: Engine, parser: Par
     assert parsed.value == expected
     if expected is None:
         assert "not “Stop drinking or using”" in (parsed.reask or "")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # "full time", "part time" beside another thing said say how much of it (each was a job too)
+    ("school full time, the nursing program at the community college", ("school",)),
+    ("part time student", ("school",)),
+    ("I look after my husband, he had a stroke, and I have my granddaughter with me full time",
+     ("children", "caregiving")),
+    # alone, or past a joiner, a job
+    ("full time", ("work",)),
+    ("full time student and part time at walmart", ("work", "school")),
+])
+def test_full_or_part_time_beside_another_thing_says_how_much_of_it(engine: Engine, parser: Parser, typed: str,
+                                                                    expected: tuple[str, ...]) -> None:
+    assert parser.parse(q(engine, "obligations"), typed).value == expected
