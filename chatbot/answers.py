@@ -1106,6 +1106,8 @@ class Parser:
                     0 < f.target[1] < 7 and all(tokens.clauses[f.start] != tokens.clauses[m.start] for m in affirmed)
                     for f in self.values.frequencies.find(tokens)):
                 return self._general_reask(question)  # "some days, but mostly i manage": partly, so which?
+            if opt.means is None and self._kept_on(tokens, affirmed):
+                return self._general_reask(question)  # "quit the pills, keep the weed": partly, so which?
             if opt.means in (None, "yes") and self._then_unsaid(tokens, affirmed):
                 # "part of me wants to quit and part of me doesnt": both said, so not sure yet
                 has_unsure = any(o.means == "unsure" for o in options)
@@ -1154,6 +1156,12 @@ class Parser:
             near.append(i)
         return any(o.target != m.target and any(o.start <= i < o.end for i in near) for o in affirmed) \
             or any(words[i] in self.cues.relations for i in near)
+
+    def _kept_on(self, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
+        """A later clause opened by going on with something ("..., keep the weed")."""
+        words, clauses = tokens.words, tokens.clauses
+        said = max(m.end for m in affirmed)
+        return any(w in self.cues.going_on and i > said and clauses[i] != clauses[i - 1] for i, w in enumerate(words))
 
     def _then_unsaid(self, tokens: Tokens, affirmed: list[Match[str]]) -> bool:
         """A negated auxiliary on its own, ending a later clause, takes back what was said ("i want

@@ -1588,3 +1588,16 @@ def test_a_negation_passes_through_a_verb_of_opinion(engine: Engine, parser: Par
 def test_full_or_part_time_beside_another_thing_says_how_much_of_it(engine: Engine, parser: Parser, typed: str,
                                                                     expected: tuple[str, ...]) -> None:
     assert parser.parse(q(engine, "obligations"), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # what a word means, asked back: not an answer (was "Yes, I am safe", silently)
+    ("safety_now", "define safe lol", None),
+    ("safety_now", "yes, im safe", "safe"),
+    # a later clause going on with something: partly, so asked (was Stop, silently)
+    ("readiness", "quit the pills, keep the weed", None),
+    ("readiness", "i want to stop and keep my job", "stop"),
+])
+def test_a_word_asked_about_or_a_thing_kept_on_is_asked(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                        expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
