@@ -1601,3 +1601,10 @@ def test_full_or_part_time_beside_another_thing_says_how_much_of_it(engine: Engi
 def test_a_word_asked_about_or_a_thing_kept_on_is_asked(engine: Engine, parser: Parser, qid: str, typed: str,
                                                         expected: object) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+def test_school_as_the_childrens_place_is_not_ones_own_classes(engine: Engine, parser: Parser) -> None:
+    # "pick my kids up from school" was school too (confirmed, but the wrong thing to confirm)
+    typed = "I work 6am to 2:30 at the distribution center and then I pick my kids up from school"
+    assert parser.parse(q(engine, "obligations"), typed).value == ("work", "children")
+    assert parser.parse(q(engine, "obligations"), "i go to school").value == ("school",)
