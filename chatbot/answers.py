@@ -1419,6 +1419,12 @@ class Parser:
             return self._general_reask(question)  # "retired, just my husband who had a stroke": none, or him?
         if self._someone_joined_on(question, tokens, affirmed):
             return self._general_reask(question)  # "just me and my son": alone, or with him?
+        last = max(tokens.contrast_at, default=-1)
+        if negative and chosen and not set(chosen) & set(negative) and 0 < last < len(words) - 1 \
+                and all(m.end <= last for m in affirmed) and words[last + 1] in self.cues.nothing_words \
+                and not any(m.start == last + 1 for m in self.cues.nothing_else.find(tokens)):  # "but nothing else"
+            # "some stress from work but nothing like that": played down after, so which?
+            return self._which(question, [*chosen, negative[0]])
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)

@@ -111,6 +111,7 @@ class Cues:
         self.highlights = word_set(lang.highlights)
         self.only_words: Phrases[str] = Phrases([(p, "only") for p in lang.only_words], typos=False)
         self.nothing_words = word_set(lang.nothing_words)
+        self.nothing_else: Phrases[str] = Phrases([(p, "only") for p in lang.nothing_else], typos=False)
         self.amount_words = word_set(lang.amount_words)
         self.conversion_leads: Phrases[str] = Phrases([(p, "so") for p in lang.conversion_leads], typos=False)
         self.unknown_objects: Phrases[str] = Phrases([(p, "object") for p in lang.unknown_objects], typos=False)

@@ -471,6 +471,8 @@ class Language(_Strict):
     # said just before days named, they are days without: "stops for the weekend", "dry on sundays"
     pause_leads: list[Phrase] = []
     times: dict[Phrase, int]
+    # "but nothing else": only what was said, not a playing down of it ("but nothing like that")
+    nothing_else: list[Phrase] = []
     # opening a clause, going on with something: "quit the pills, keep the weed" is partly
     going_on: list[Phrase] = []
     # how much of something is done ("full time"): beside another thing said, they say how much of it

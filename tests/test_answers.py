@@ -1608,3 +1608,18 @@ def test_school_as_the_childrens_place_is_not_ones_own_classes(engine: Engine, p
     typed = "I work 6am to 2:30 at the distribution center and then I pick my kids up from school"
     assert parser.parse(q(engine, "obligations"), typed).value == ("work", "children")
     assert parser.parse(q(engine, "obligations"), "i go to school").value == ("school",)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # played down after a contrast: which, that or none? (was anxiety, found walking W7)
+    ("some stress from work but nothing like that", None),
+    ("anxiety but nothing major", None),
+    # only that
+    ("anxiety, but nothing else", ("anxiety",)),
+])
+def test_an_option_played_down_after_a_contrast_is_asked_which(engine: Engine, parser: Parser, typed: str,
+                                                               expected: object) -> None:
+    parsed = parser.parse(q(engine, "mental_health"), typed)
+    assert parsed.value == expected
+    if expected is None:
+        assert parsed.shown == ("anxiety", "none")
