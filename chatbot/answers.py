@@ -1624,8 +1624,9 @@ class Parser:
         if found is None and question.reads is not None:
             found = self.values.extract(question.reads, tokens)
         unsure = self.cues.unsure_cover(tokens)
-        if found is not None and any(i in unsure for i in range(found.start, found.end)):
-            found = None  # "i dont know": not "i dont" (none)
+        inside = {i for i in unsure if found is not None and found.start <= i < found.end}
+        if inside and not self.cues.hedge_only(tokens, inside):
+            found = None  # "i dont know": not "i dont" (none); but "at parties, maybe twice a month" is an estimate
         if found is None:
             spans = self.values.number_spans(words)
             if len(spans) == 1:  # ("almost 7": 6, "over 4": 5 or more, asked again)

@@ -377,6 +377,13 @@ class Values:
             if len(bare) == 1:
                 s, e, sp = bare[0]
                 found = [Found(sp, vague.negated, min(s, vague.start), max(e, vague.end))]
+        # "only at parties, maybe twice a month", "once in a while, maybe twice a month": a how-often
+        # inside the span of a vaguer one says which, as a number does (not a "dont", which is a bound's)
+        if len(found) == 2 and not any(f.negated for f in found):
+            vague, sharp = sorted(found, key=lambda f: f.span[1] - f.span[0], reverse=True)
+            if vague.span[0] < vague.span[1] and vague.span != sharp.span and sharp.span[1] > 0 \
+                    and vague.span[0] <= sharp.span[0] <= sharp.span[1] <= vague.span[1]:
+                found = [Found(sharp.span, False, min(vague.start, sharp.start), max(vague.end, sharp.end))]
         if not found:  # "3 beers a day, weekends only": the days said are how often
             found = self._amount_per_day(tokens, used, cues_free)
         return self._merge(found)

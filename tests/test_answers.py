@@ -1623,3 +1623,17 @@ def test_an_option_played_down_after_a_contrast_is_asked_which(engine: Engine, p
     assert parsed.value == expected
     if expected is None:
         assert parsed.shown == ("anxiety", "none")
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # a how-often inside the span of a vaguer one says which (found walking as a mother: "Not known")
+    ("alcohol_days", "only at parties, maybe once or twice a month", 0),
+    ("alcohol_days", "just once in a while, a wedding or a birthday, maybe twice a month", 0),
+    ("benzo_freq", "now and then, maybe once a month", "less"),
+    ("other_freq", "she says only at parties, which is like every saturday", "weekly"),
+    # a hedge inside what was read is an estimate, not "I don't know"; "i dont know" still is
+    ("alcohol_days", "i dont know", "unknown"),
+])
+def test_a_how_often_inside_a_vaguer_one_says_which(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                    expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=True).value == expected
