@@ -455,9 +455,11 @@ class Detector:
             return True
         # the whole sentence, or a question put back in its own words ending with the match ("has
         # anyone in my family tried to kill themselves? no")
-        if own[-1] != span.end - 1 or own[0] != span.start and words[own[0]] not in self.question_openers:
+        # (a question put back may end one word past the match: "am i having thoughts of killing myself? no")
+        asked = words[own[0]] in self.question_openers
+        if own[-1] - (span.end - 1) > (1 if asked else 0) or own[0] != span.start and not asked:
             return False
-        nxt = next((i for i in range(span.end, len(words)) if words[i] not in (".", ",")), None)
+        nxt = next((i for i in range(own[-1] + 1, len(words)) if words[i] not in (".", ",")), None)
         if nxt is None or text.sentence[nxt] != sentence + 1:
             return False
         ends = next((i for i in range(nxt, len(words)) if text.sentence[i] != sentence + 1 or words[i] in (".", ",")),

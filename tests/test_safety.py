@@ -707,7 +707,8 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
 @pytest.mark.parametrize("typed, grade", [
     # tuning40 (ninth round: hard quiet lines), each the crisis screen before
     ("i'm a corrections officer, we do suicide watch checks every 15 minutes", None),  # a term of the trade
-    ("am i having thoughts of killing myself? no, i already said no", "now"),  # (one pattern's match is short of it)
+    ("am i having thoughts of killing myself? no, i already said no", None),  # a match one word short of its end
+    ("do you know i tried to kill myself last week? no you dont", "now"),  # not two words short
     ("am i suicidal? no", None),  # "am" opens a question put back
     ("do i want to die? i dont.", None),  # the question's own verb denied, its rest left out
     ("do i want to die? i dont know", "now"),  # not a denial
