@@ -1637,3 +1637,9 @@ def test_an_option_played_down_after_a_contrast_is_asked_which(engine: Engine, p
 def test_a_how_often_inside_a_vaguer_one_says_which(engine: Engine, parser: Parser, qid: str, typed: str,
                                                     expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=True).value == expected
+
+
+def test_people_said_to_be_on_ones_side_are_support(engine: Engine, parser: Parser) -> None:
+    # "shes been great about it" was not read as support (found walking W7: only the beer was)
+    typed = "my wife and two kids, shes been great about it. i keep beer in the garage though"
+    assert parser.parse(q(engine, "home"), typed).value == ("supportive", "substances_at_home")
