@@ -1169,9 +1169,8 @@ class Parser:
         words, clauses = tokens.words, tokens.clauses
         said = max(m.end for m in affirmed)
         # said by a pronoun, not another person ("my wife doesnt"); a will, not a means ("i cant")
-        who = (self.cues.subjects | self.cues.self_subjects) - {"it", "its"}
-        return any(w in self.cues.negator_words and w.endswith("nt") and w not in ("cant", "couldnt")
-                   and i >= said + 2 and words[i - 1] in who
+        who = self.cues.self_subjects | self.cues.third_persons
+        return any(w in self.cues.taking_back and i >= said + 2 and words[i - 1] in who
                    and (i + 1 == len(words) or clauses[i + 1] != clauses[i])
                    for i, w in enumerate(words))
 

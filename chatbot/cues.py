@@ -25,6 +25,7 @@ class Cues:
         self.contrast = tuple(tuple(normalize(c).split()) for c in lang.contrast)
         self.extents = frozenset(tuple(normalize(p).split()) for p in lang.extents)
         self.going_on = word_set(lang.going_on)
+        self.taking_back = word_set(lang.taking_back)
         self.conclusions = sorted({tuple(normalize(c).split()) for c in lang.conclusions}, key=len, reverse=True)
         self.fillers = word_set(lang.fillers)
         # "i dont *really* know" is "i dont know": fillers may stand inside these phrases too

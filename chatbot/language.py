@@ -473,6 +473,9 @@ class Language(_Strict):
     times: dict[Phrase, int]
     # "but nothing else": only what was said, not a playing down of it ("but nothing like that")
     nothing_else: list[Phrase] = []
+    # a negated auxiliary on its own after a pronoun, ending a later clause, takes back what was
+    # said ("i want to quit and i dont"); not an inability ("i cant")
+    taking_back: list[Phrase] = []
     # opening a clause, going on with something: "quit the pills, keep the weed" is partly
     going_on: list[Phrase] = []
     # how much of something is done ("full time"): beside another thing said, they say how much of it
