@@ -373,8 +373,8 @@ class CrisisScope(Strict):
     # person's own (`first_person`), is asked about with the check-in, not the crisis screen;
     # never cleared
     stories: list[Text] = []
-    # what a story does not reach past: a statement of its own after "and", "so" (not "after" or
-    # "while", which go on with the story: "as an er nurse i had a teen come in after ..."); the
+    # what a story does not reach past: a statement of its own after "and", "so", "when" (not
+    # "after", which goes on with the story: "as an er nurse i had a teen come in after ..."); the
     # `negation_stops` where none are given
     story_stops: list[Text] = []
     first_person: list[Text] = []

@@ -715,9 +715,11 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("self harm no. depression a bit maybe", None),  # echoed, the question mark left out
     ("i cut myself. no joke", "check"),  # "no joke" denies nothing
     ("what happens if somebody says they are suicidal, do you call the police?", "check"),  # someone hypothetical
+    ("what do i do if someone is overdosing right now", "now"),  # not a state: that may be now
     ("the show im watching has a guy going through withdrawal who sees spiders", "check"),
     ("as an er nurse i had a teenager come in after slitting her wrists", "check"),  # the story goes on past "after"
     ("im a nurse and my husband is not breathing", "now"),  # but not past "and"
+    ("reading a book about overdoses when he stopped breathing", "now"),  # nor "when"
     # missed before: a child who is not one's own
     ("my neighbour is hitting his kid right now and the kid is crying", "now"),
 ])
