@@ -446,12 +446,15 @@ class Detector:
     def _echoed_then_denied(self, text: _Text, span: _Span) -> bool:
         """The match is its whole sentence, and the next one opens with a denial: the question
         echoed, then answered ("suicide? no. never crossed my mind"); or the match opens its
-        sentence and a plain denial follows it there, the question mark left out ("self harm no.")."""
+        sentence and a plain denial ends it, the question mark left out ("self harm no.")."""
         words, sentence = text.words, text.sentence[span.start]
         own = [i for i, w in enumerate(words) if text.sentence[i] == sentence and w not in (".", ",")]
+        # (a bare topic only, the denial all that follows it: not "cut myself no big deal", "want to
+        # die no matter what")
         if own[0] == span.start and span.end < len(words) and text.sentence[span.end] == sentence \
-                and words[span.end] not in self.first_person \
-                and any(m.start == span.end for m in text.spans(self.echo_denials)):
+                and self.first_person.isdisjoint(words[span.start:span.end + 1]) \
+                and any(m.start == span.end and (m.end == len(words) or words[m.end] in (".", ","))
+                        for m in text.spans(self.echo_denials)):
             return True
         # the whole sentence, or a question put back in its own words ending with the match ("has
         # anyone in my family tried to kill themselves? no")

@@ -713,6 +713,9 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("do i want to die? i dont.", None),  # the question's own verb denied, its rest left out
     ("do i want to die? i dont know", "now"),  # not a denial
     ("self harm no. depression a bit maybe", None),  # echoed, the question mark left out
+    ("want to die no matter what", "now"),  # not a denial that ends it
+    ("cut myself no big deal", "check"),  # the person's own words: not a topic echoed
+    ("wanna die nah jk", "now"),
     ("i cut myself. no joke", "check"),  # "no joke" denies nothing
     ("what happens if somebody says they are suicidal, do you call the police?", "check"),  # someone hypothetical
     ("what do i do if someone is overdosing right now", "now"),  # not a state: that may be now
