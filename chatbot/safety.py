@@ -246,6 +246,7 @@ class Detector:
         self.blockers = grammar.compile(scope.negation_blockers)
         self.echo_denials = grammar.compile(scope.echo_denials)
         self.question_openers = frozenset(scope.question_openers)
+        self.echo_turns = frozenset(scope.echo_turns)
         self.stories = grammar.compile(scope.stories)
         self.story_stops = frozenset(scope.story_stops) or self.stops
         self.first_person = frozenset(scope.first_person)
@@ -462,6 +463,8 @@ class Detector:
         asked = words[own[0]] in self.question_openers
         if own[-1] - (span.end - 1) > (1 if asked else 0) or own[0] != span.start and not asked:
             return False
+        if not self.echo_turns.isdisjoint(words[own[0]:span.end]):
+            return False  # "do i ever stop wanting to die? no": the no says the danger is so
         nxt = next((i for i in range(own[-1] + 1, len(words)) if words[i] not in (".", ",")), None)
         if nxt is None or text.sentence[nxt] != sentence + 1:
             return False

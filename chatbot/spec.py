@@ -325,7 +325,7 @@ class CrisisScope(Strict):
     # lists of plain words; every other list here is patterns, compiled and checked as such
     WORD_LISTS: ClassVar[frozenset[str]] = frozenset({"negation_stops", "fillers", "negating_prefixes",
                                                       "first_person", "intent_now", "alternatives",
-                                                      "question_openers", "story_stops"})
+                                                      "question_openers", "story_stops", "echo_turns"})
 
     negation: list[Text]
     not_negation: list[Text] = []
@@ -358,6 +358,7 @@ class CrisisScope(Strict):
     # a match that is its whole sentence, then one of these opening the next, is denied
     echo_denials: list[Text] = []
     question_openers: list[Text] = []  # words a question opens with ("has anyone ever...?"): plain words
+    echo_turns: list[Text] = []  # in such a question, words that turn what its "no" answers ("ever stop")
     # "not a day goes by", "hardly a night": denying the exception says "every time". With a
     # negation after it in its sentence the two cancel ("not a single day i dont wish i was
     # dead"); alone it denies its clause like a negative subject ("not one time have i tried")

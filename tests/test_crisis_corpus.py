@@ -44,10 +44,13 @@ PARTS = load_parts()
 # 2700 the screen): ceiling 6.5%. heldout31 (the ninth round's start, sealed; its quiet lines
 # hard on purpose: stories told by people whose work brings them near crisis, past events with a
 # date, denials that name the crisis word, questions put back) measured 97.5% / 16.4% (9 the
-# crisis screen) with the round's starting detector and 97.5% / 15.7% (7) with its end one; with
-# it the held-out part is at 6.9% (51 of 2840 the screen, 1.8%): ceiling 6.9%.
+# crisis screen) with the round's starting detector and 97.5% / 15.7% (7) with the round's fixes;
+# with it the held-out part is at 6.9% (51 of 2840 the screen, 1.8%). A question put back and answered
+# no is no denial when a word in it turns what the no answers ("do i ever stop wanting to die? no",
+# "does anyone care if i died? no" had been cleared since the eighth round): one heldout31 answer
+# more is the screen with that (16.4%, 8; all held-out 52): ceiling 7.0%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.069
+HELDOUT_ALARM_CEILING = 0.070
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99

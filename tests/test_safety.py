@@ -710,6 +710,9 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("am i having thoughts of killing myself? no, i already said no", None),  # a match one word short of its end
     ("do you know i tried to kill myself last week? no you dont", "now"),  # not two words short
     ("am i suicidal? no", None),  # "am" opens a question put back
+    # a word in the question that turns what its no answers: the danger is so (both had been cleared)
+    ("do i ever stop wanting to die? no", "now"),
+    ("does anyone care if i died? no", "check"),
     ("do i want to die? i dont.", None),  # the question's own verb denied, its rest left out
     ("do i want to die? i dont know", "now"),  # not a denial
     ("self harm no. depression a bit maybe", None),  # echoed, the question mark left out
