@@ -94,7 +94,7 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # a date and stories told, asked on purpose: 10.7%, 6.4%, 8.6%, 9.3% and 15.0% after the round,
     # 3.2% in all; 3.3% until tuning40 (ninth round), whose quiet lines are hard on purpose (stories
     # told by nurses, police and a film, past attempts with a date, questions put back): 15.0%
-    # (8 the crisis screen) at its start, 13.6% (4) after its round, 3.5% in all)
+    # (8 the crisis screen) at its start, 12.9% (3) after its round, 3.5% in all)
     assert tuning.alarm_rate <= 0.035
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
