@@ -728,6 +728,10 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("reading a book about overdoses when he stopped breathing", "now"),  # nor "when"
     # missed before: a child who is not one's own
     ("my neighbour is hitting his kid right now and the kid is crying", "now"),
+    # missed by the grammar before: having nothing to live for, said with a negation and no "left"
+    ("i havent got anything to live for anymore", "check"),
+    ("there isnt anything to live for", "check"),
+    ("i have a lot to live for", None),
 ])
 def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
