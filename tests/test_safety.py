@@ -732,6 +732,10 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("i havent got anything to live for anymore", "check"),
     ("there isnt anything to live for", "check"),
     ("i have a lot to live for", None),
+    # a question asked of oneself and answered no (was not caught)
+    ("do i have anything to live for? no", "check"),
+    ("do i have anything to live for? yes, my kids", None),
+    ("have i done anything to hurt myself? no", None),
 ])
 def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
