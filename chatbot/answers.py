@@ -164,6 +164,7 @@ class Parser:
         possessives = [normalize(p) for p in lang.possessives]
         self.own, self.others_own = (possessives[0], possessives[1:]) if possessives else ("", [])
         self.verb_forms = {normalize(k): [normalize(f) if f else "" for f in v] for k, v in lang.verb_forms.items()}
+        self.written_out = {normalize(k): normalize(v) for k, v in lang.written_out.items()}
         self.degree_leads = [normalize(w) for w in lang.degree_leads]
         # "3x a day", "detox x4": a count with a one-letter times mark on either side, read as "3 x"
         marks = "|".join(re.escape(k) for k in (normalize(t) for t in lang.times) if len(k) == 1 and k.isalpha())
@@ -271,7 +272,8 @@ class Parser:
     def _verb_forms(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """"seeing things" is also "sees things" and "see things": a phrase of two words or more
         led by a verb form is read with that verb's other forms (the language's `verb_forms`);
-        "very confused" is also "real confused" (its `degree_leads`)."""
+        "very confused" is also "real confused" (its `degree_leads`); "hes my son" is also "he is
+        my son" (its `written_out`)."""
         extra = []
         for phrase, value in pairs:
             first, _, rest = normalize(phrase).partition(" ")
@@ -283,6 +285,10 @@ class Parser:
                 if first.endswith(ending) and len(first) > len(ending) + 2:
                     stem = first[:-len(ending)]
                     extra += [(f"{stem}{form} {rest}", value) for form in forms]
+        for phrase, value in pairs:  # "hes my son" is also "he is my son"
+            words = normalize(phrase).split()
+            if len(words) > 1 and any(w in self.written_out for w in words):
+                extra.append((" ".join(self.written_out.get(w, w) for w in words), value))
         known = {normalize(p) for p, _ in pairs}
         return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 
@@ -300,6 +306,10 @@ class Parser:
                 said = [other if w == self.own and (anywhere or at == 0) else
                         other_self if anywhere and w == self.own_self else w for at, w in enumerate(words)]
                 extra.append((" ".join(said), value))
+        for phrase, value in pairs:  # "hes my son" is also "he is my son"
+            words = normalize(phrase).split()
+            if len(words) > 1 and any(w in self.written_out for w in words):
+                extra.append((" ".join(self.written_out.get(w, w) for w in words), value))
         known = {normalize(p) for p, _ in pairs}
         return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 

@@ -1643,3 +1643,13 @@ def test_people_said_to_be_on_ones_side_are_support(engine: Engine, parser: Pars
     # "shes been great about it" was not read as support (found walking W7: only the beer was)
     typed = "my wife and two kids, shes been great about it. i keep beer in the garage though"
     assert parser.parse(q(engine, "home"), typed).value == ("supportive", "substances_at_home")
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    # a contraction in an option's words, written out (each was asked)
+    ("pregnant", "he is my son", "no"),
+    ("pregnant", "i am a guy", "no"),
+])
+def test_an_options_contraction_written_out_is_the_same_words(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                              expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed, other=True).value == expected
