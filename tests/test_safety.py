@@ -732,6 +732,12 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
     ("i havent got anything to live for anymore", "check"),
     ("there isnt anything to live for", "check"),
     ("i have a lot to live for", None),
+    # staff's shorthand for suicidal and homicidal ideation (none was caught)
+    ("pt endorses passive SI", "check"),
+    ("active SI with plan", "now"),
+    ("pt endorses HI toward husband", "check"),
+    ("pt denies SI/HI", None),
+    ("with hi blood pressure", None),
     # a question asked of oneself and answered no (was not caught)
     ("do i have anything to live for? no", "check"),
     ("do i have anything to live for? yes, my kids", None),
