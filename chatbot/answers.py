@@ -1431,8 +1431,10 @@ class Parser:
         last = max(tokens.contrast_at, default=-1)
         if negative and chosen and not set(chosen) & set(negative) and 0 < last < len(words) - 1 \
                 and all(m.end <= last for m in affirmed) and words[last + 1] in self.cues.nothing_words \
-                and not any(m.start == last + 1 for m in self.cues.nothing_else.find(tokens)):  # "but nothing else"
-            # "some stress from work but nothing like that": played down after, so which?
+                and not any(m.start == last + 1 for m in self.cues.nothing_else.find(tokens)) \
+                and not any(m.start > last and m.target not in chosen for m in negated):
+            # "some stress from work but nothing like that": played down after, so which? (not "...
+            # but nothing like seeing things": another option denied)
             return self._which(question, [*chosen, negative[0]])
         unknown = self._unread_parts(tokens, covered)
         if unknown:
