@@ -1617,7 +1617,7 @@ def test_school_as_the_childrens_place_is_not_ones_own_classes(engine: Engine, p
     # only that
     ("anxiety, but nothing else", ("anxiety",)),
     # another option denied after it, not a playing down (found walking as a father)
-    ("hes anxious a lot, thats why he took the xanax i think. but nothing like seeing things", ("anxiety",)),
+    ("im anxious a lot, thats why i took the xanax. but nothing like seeing things", ("anxiety",)),
 ])
 def test_an_option_played_down_after_a_contrast_is_asked_which(engine: Engine, parser: Parser, typed: str,
                                                                expected: object) -> None:
