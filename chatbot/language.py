@@ -401,6 +401,9 @@ class Language(_Strict):
     # a phrase led by a verb form ending in a key ("seeing things") is also read with that ending
     # replaced by each of its forms ("see things", "sees things"; "shaking" -> "shake", "shakes")
     verb_forms: dict[Phrase, list[str]] = {}
+    # a past-tense word that is also a present contraction without its apostrophe ("were": "we're"),
+    # read as the present where it opens its clause
+    apostrophe_dropped: list[Phrase] = []
     # a contraction in an option's words, as people also write it out ("hes my son": "he is my son")
     written_out: dict[Phrase, Phrase] = {}
     # an option phrase led by one of these ("very confused") is read led by any of the others

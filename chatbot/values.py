@@ -88,6 +88,7 @@ class Values:
         self.past_leads = word_set(lang.past_leads)
         self.present: Phrases[str] = Phrases([(p, "now") for p in lang.present_markers], typos=False)
         self.past_tense = word_set(lang.past_tense)
+        self.apostrophe_dropped = word_set(lang.apostrophe_dropped)
         self.some = word_set(lang.some)
         self.some_amount = word_set(lang.some_amount)
         self.also = word_set(lang.also)
@@ -825,8 +826,10 @@ class Values:
             # a clause told in the past tense gives way to one that speaks of now ("had pneumonia
             # last winter, lungs are fine now"; "since he moved back 2 nights, in texas it was every
             # night"), unless now only adds to it ("and now xanax too")
+            # ("were on his side" opening its clause is "we're", its apostrophe dropped: now)
             past |= {c for i, c in enumerate(tokens.clauses)
-                     if words[i] in self.past_tense and c not in marked_now}
+                     if words[i] in self.past_tense and c not in marked_now
+                     and not (words[i] in self.apostrophe_dropped and starts[c] == i)}
         for m in now_found:
             # "every day for 2 years, now weekends": a clause that opens with now turns the one
             # before it into the past (not "now and then", "now that i work nights")

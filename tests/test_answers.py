@@ -1655,3 +1655,14 @@ def test_people_said_to_be_on_ones_side_are_support(engine: Engine, parser: Pars
 def test_an_options_contraction_written_out_is_the_same_words(engine: Engine, parser: Parser, qid: str, typed: str,
                                                               expected: object) -> None:
     assert parser.parse(q(engine, qid), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # "we're" typed without its apostrophe is "were", which read the clause as past beside a "now"
+    # (support was dropped; found walking as a father)
+    ("with me and his dad, we're on his side. my xanax is locked up now", ("supportive", "substances_at_home")),
+    ("we were on his side back then, now he lives alone", ("alone",)),
+])
+def test_were_opening_its_clause_is_were_without_its_apostrophe(engine: Engine, parser: Parser, typed: str,
+                                                               expected: tuple[str, ...]) -> None:
+    assert parser.parse(q(engine, "home"), typed, other=True).value == expected
