@@ -306,10 +306,6 @@ class Parser:
                 said = [other if w == self.own and (anywhere or at == 0) else
                         other_self if anywhere and w == self.own_self else w for at, w in enumerate(words)]
                 extra.append((" ".join(said), value))
-        for phrase, value in pairs:  # "hes my son" is also "he is my son"
-            words = normalize(phrase).split()
-            if len(words) > 1 and any(w in self.written_out for w in words):
-                extra.append((" ".join(self.written_out.get(w, w) for w in words), value))
         known = {normalize(p) for p, _ in pairs}
         return pairs + [(p, v) for p, v in dict.fromkeys(extra) if p not in known]
 
