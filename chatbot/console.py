@@ -43,6 +43,8 @@ class Console:
             self.say(wrap(turn.understood))
         match turn:
             case ConfirmTurn():
+                if turn.message:  # what the reading came from, or why it is put again
+                    self.say(wrap(turn.message))
                 self.say(wrap(turn.confirm), *confirm_lines(self.dialog, turn.options))
             case CheckInTurn():
                 self.say("")

@@ -258,6 +258,9 @@ class Checker:
                                        f"'answered_by' answers with '{by.value}', which is not an option here")
                 if not by.words:
                     yield self.problem(at + ("answered_by", "words"), where, "'answered_by' needs the words it reads")
+            if q.read_from is not None and (q.read_from not in self.questions or q.read_from == q.id):
+                yield self.problem(at + ("read_from",), where,
+                                   f"'read_from' reads the words of an earlier question; '{q.read_from}' is not one")
             unsure = [o.value for o in q.options if o.means == "unsure"]
             if len(unsure) > 1:
                 yield self.problem(at + ("options",), where, f"only one option can mean 'unsure'"

@@ -210,6 +210,7 @@ class Session:
         self._understood: str | None = None
         self._accepted: Accepted | None = None  # the answer just taken, told on the next turn
         self._auto: set[str] = set()  # questions answered by words said earlier (answered_by)
+        self._read_ahead: set[tuple[str, str]] = set()  # (question, words) put to the person (read_from)
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -246,6 +247,7 @@ class Session:
         self._understood = None
         self._accepted = None
         self._auto.clear()
+        self._read_ahead.clear()
         self.path.clear()
         self.exchanges.clear()
         self.crisis_kinds = ()
@@ -612,6 +614,9 @@ class Session:
         if self.state == END:
             return self._result_turn()
         understood, self._understood = self._understood, None
+        earlier = self._read_earlier_words() if message is None and not reask else None
+        if earlier is not None:
+            return replace(self._confirm_turn(self.dialog.s("read_ahead", words=earlier)), understood=understood)
         accepted, self._accepted = self._accepted, None
         return QuestionTurn(kind="reask" if reask else "question",
                             question=self.engine.view(self.state, self.other_person()), message=message,
@@ -636,6 +641,26 @@ class Session:
             line = self.dialog.s("understood", reading=f"{short}: {reading}")
             self._understood = f"{self._understood} {line}" if self._understood else line
             self.state = self.engine.route.next(question.id, self.answers)
+
+    def _read_earlier_words(self) -> str | None:
+        """The question on screen read from what was typed at an earlier one (`read_from`: "my son,
+        hes 20" says the age): a reading is put to the person as a confirm, once for those words.
+        Returns the earlier words when a reading waits for a yes."""
+        question = self.dialog.questions[self.state]
+        earlier = self.readings.get(question.read_from) if question.read_from is not None else None
+        words = earlier.own_words if earlier is not None else ""  # an option picked ("2") says no more
+        if not words or (question.id, words) in self._read_ahead:
+            return None
+        self._read_ahead.add((question.id, words))
+        try:
+            parsed = self.engine.parser.parse(question, words, other=self.other_person())
+        except Exception:  # noqa: BLE001 - a reading that fails here only means the question is asked
+            self.reading_faults += 1
+            return None
+        if parsed.reask is not None or parsed.value in (None, UNKNOWN):
+            return None
+        self._pending = (question.id, replace(self._worded(question, parsed), inferred=True))
+        return words
 
     def _words_said(self, slot: str, words: list[str]) -> str | None:
         """The first of these words (whole words) in what was typed at `slot`, or None."""

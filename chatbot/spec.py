@@ -40,6 +40,7 @@ STRING_FIELDS: dict[str, frozenset[str]] = {
     "reask_depends": frozenset({"options"}), "reask_accounts": frozenset({"options"}),
     "reask_not_safe": frozenset({"resources", "options"}), "reask_fewer": frozenset({"excluded", "min", "max"}),
     "understood": frozenset({"reading"}), "confirm": frozenset({"reading", "asked"}), "about": frozenset({"value"}),
+    "read_ahead": frozenset({"words"}),
     "unknown_matters": frozenset({"asked", "level"}), "words_beside": frozenset({"reading", "words"}),
     "reask_number": frozenset({"min", "max"}), "reask_unsure_number": frozenset({"min", "max"}),
     "reask_number_range": frozenset({"min", "max", "number"}),
@@ -71,7 +72,8 @@ REQUIRED_STRINGS: tuple[str, ...] = (
     "type_number", "type_yes_no", "type_text", "bye", "back_at_start", "restarted",
     "you_said", "incomplete", "emergency_reason", "you_told_us",
     "reask_which", "reask_pick_for", "reask_not", "reask_unsure", "reask_not_safe", "reask_fewer",
-    "understood", "confirm", "confirm_again", "about", "unknown_reading", "unknown_title", "unknown_matters",
+    "understood", "confirm", "confirm_again", "read_ahead", "about", "unknown_reading", "unknown_title",
+    "unknown_matters",
     "words_beside", "less_than_weekly",
 )
 
@@ -211,6 +213,10 @@ class Question(Strict):
     # "my wife told me to cut down") is not their answer
     wish: bool = False
     answered_by: AnsweredBy | None = None
+    # an earlier question whose words may already answer this one ("my son, hes 20" at "who is
+    # this for?" says the age): read with this question's reader and put to the person to confirm,
+    # never taken without their yes; a "no" asks the question
+    read_from: Ident | None = None
     next: list[Edge] = []
 
 

@@ -730,8 +730,8 @@ class Values:
             if after.endswith(self.plural) and after not in self.age_unit_words | self.not_plurals \
                     and not after.isdigit():
                 continue  # "i have 2 kids": not an age
-            if self._time_after(words, start, self.ago):
-                continue  # "i retired two years ago": a time, not an age
+            if self._time_after(words, start, self.ago) or self._how_long(words, start, end):
+                continue  # "i retired two years ago", "2 years clean": a time, not an age
             lo, hi = self.bounded(tokens, start, end, span)
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
             denied = not reached and self._negated(tokens, start, end, set())
@@ -759,7 +759,20 @@ class Values:
         return Found((min(f.span[0] for f in found), max(f.span[1] for f in found)), any(f.negated for f in found),
                      min(f.start for f in found), max(f.end for f in found))
 
+    def _how_long(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """A number that says how long, not how old: weeks, months or days ("3 months sober"), or
+        years after a word that leads a length or before a word of having stopped ("for 20 years",
+        "2 years clean"); "20 years old", "16 years of age" and "hes 16 years" stay ages."""
+        unit = words[end] if end < len(words) else ""
+        if unit not in self.unit_days:
+            return False
+        if unit not in self.age_unit_words:
+            return True
+        after = words[end + 1] if end + 1 < len(words) else ""
+        return after in self.ended or start > 0 and words[start - 1] in self.duration_leads
+
     def _time_after(self, words: tuple[str, ...], at: int, then: frozenset[str]) -> bool:
+
         """A number of days, weeks, months or years from `at` ("two years", "3 months"), followed by
         one of `then` when it is given ("two years ago")."""
         amount = bool(self.numbers(words[at:at + 1])) or at < len(words) and words[at] in self.one

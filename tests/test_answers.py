@@ -1413,6 +1413,11 @@ def test_an_option_echoed_then_denied_is_not_the_answer(engine: Engine, parser: 
     ("the first time i drank i was 14", None),  # only that: asked (was 17 or younger)
     ("Sixty-four. Sixty-five in two weeks, God willing.", "adult"),  # an age to come
     ("hes 16, he started two years ago", "under_18"),  # "two years ago" is a time, not an age
+    # how long, not how old: a length of weeks or months, years after "for", years then "clean"
+    ("my daughter, six months sober", None),
+    ("my son, 2 years clean then relapsed", None),
+    ("been on pills for 20 years, hes 41", "adult"),
+    ("she is 16 years", "under_18"), ("16 years of age", "under_18"),  # still ages
 ])
 def test_the_age_now_among_other_ages_and_times(engine: Engine, parser: Parser, typed: str,
                                                 expected: str | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chatbot.engine import Engine, Session, Turn
-from chatbot.turns import QuestionTurn
+from chatbot.turns import ConfirmTurn, QuestionTurn
 
 
 def walk(session: Session, *answers: str) -> Turn:
@@ -407,6 +407,45 @@ def test_a_son_is_not_asked_about_pregnancy_and_is_told_why(engine: Engine) -> N
     back = session.back()
     assert isinstance(back, QuestionTurn) and back.question.id == "serious_illness"
     assert "pregnant" not in session.answers
+
+
+def test_an_age_said_with_who_it_is_for_is_put_to_the_person_not_asked_again(engine: Engine) -> None:
+    """ "for my daughter, shes 20" at "who is this for?" was asked "How old are they?" next (left
+    seen in the ninth round): the age question reads those words and asks only for a yes."""
+    session = engine.session()
+    session.start()
+    session.answer("1")
+    turn = session.answer("for my daughter, shes 20")
+    assert isinstance(turn, ConfirmTurn) and turn.question.id == "age_group"
+    assert turn.message is not None and "for my daughter, shes 20" in turn.message and "18 to 64" in turn.confirm
+    assert turn.understood is not None and "someone" in turn.understood  # who it is for, said back too
+    nxt = session.answer("yes")
+    assert session.answers["age_group"] == "adult" and isinstance(nxt, QuestionTurn)
+    assert "shes 20" in session.quotes["age_group"]  # the words it came from, beside the reading
+
+
+def test_a_no_to_an_age_read_from_earlier_words_asks_the_question(engine: Engine) -> None:
+    session = engine.session()
+    session.start()
+    session.answer("1")
+    assert isinstance(session.answer("my son, hes 17"), ConfirmTurn)
+    asked = session.answer("no")
+    assert isinstance(asked, QuestionTurn) and asked.question.id == "age_group" and "age_group" not in session.answers
+    assert isinstance(session.answer("hes 18"), ConfirmTurn)  # then read as typed there
+    # Back from the question shows the question before it, and the age is not put again from its words
+    session.back()
+    again = session.back()
+    assert isinstance(again, QuestionTurn) and again.question.id == "for_whom"
+
+
+@pytest.mark.parametrize("who", ["2", "my son", "myself", "my son, 2 years clean then relapsed"])
+def test_no_age_in_the_words_before_asks_the_age(engine: Engine, who: str) -> None:
+    """An option picked by its number says no age ("2" is not two years old), nor a length of time."""
+    session = engine.session()
+    session.start()
+    session.answer("1")
+    turn = session.answer(who)
+    assert isinstance(turn, QuestionTurn) and turn.question.id == "age_group", who
 
 
 @pytest.mark.parametrize("who", ["my daughter", "for my son and his wife", "my partner", "2"])
