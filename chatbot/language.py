@@ -48,6 +48,7 @@ class Units(_Strict):
     month: list[Phrase]
     year: list[Phrase]
     hour: list[Phrase]
+    minute: list[Phrase] = []  # less than a day, like hours; a sixtieth of one counting back
     fortnight: list[Phrase] = []
 
 

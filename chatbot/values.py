@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .language import Language
@@ -42,9 +42,11 @@ class Values:
         self.tens = {normalize(k): v for k, v in lang.tens.items()}
         self.unit_days: dict[str, float] = {}
         for unit, days in (("day", 1.0), ("week", 7.0), ("fortnight", 14.0), ("month", 30.0), ("year", 365.0),
-                           ("hour", 0.0)):
+                           ("hour", 0.0), ("minute", 0.0)):
             for word in getattr(lang.units, unit):
                 self.unit_days[normalize(word)] = days
+        # less than a day, counted back by the clock: how many hours each is
+        self.hours_in = {normalize(w): 1.0 for w in lang.units.hour} | {normalize(w): 1 / 60 for w in lang.units.minute}
         self.per = word_set(lang.per)
         # "in a week", "out of seven": a per of several words, longest first
         self._per_phrases = sorted({tuple(normalize(p).split()) for p in lang.per}, key=len, reverse=True)
@@ -662,6 +664,15 @@ class Values:
                 stop = after + (1 if after < len(words) and words[after] in self.ago else 0)
                 extra = days / 2 if half else 0.0
                 lead = self._window_lead(words, start)
+                if words[end] in self.hours_in:  # "48 hrs ago": the days on the calendar, by the clock
+                    hours = self.hours_in[words[end]]
+                    lo, hi = _days_since_hours(span[0] * hours), _days_since_hours(span[1] * hours)
+                    first = lead if lead is not None and stop == after else None  # "in the last 24 hours"
+                    found.append(Found((lo if first is None else 0.0, hi),
+                                       first is not None and self._negated(tokens, first, stop, set()),
+                                       start if first is None else first, stop))
+                    used.update(range(start if first is None else first, stop))
+                    continue
                 if lead is not None and stop == after:
                     # "in the past 30 days", "not in the last 2 weeks": some time within the window
                     # (denied, none in it), not 30 days ago
@@ -917,3 +928,12 @@ def _ordinal_digits(word: str) -> int | None:
     """ "8th", "10", "1st": the number, where a word is digits with or without an ordinal ending."""
     digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
     return int(digits) if digits.isdigit() and word[len(digits):] in ("", "st", "nd", "rd", "th") else None
+
+
+def _days_since_hours(hours: float) -> float:
+    """How many days back on the calendar a number of hours ago falls: "12 hours ago" said at
+    9 in the morning was yesterday, at 3 in the afternoon today (as a weekday is counted back)."""
+    if hours == INF:
+        return INF
+    now = datetime.now()
+    return float((now.date() - (now - timedelta(hours=min(hours, 24.0 * 36500))).date()).days)

@@ -1671,3 +1671,29 @@ def test_an_options_contraction_written_out_is_the_same_words(engine: Engine, pa
 def test_were_opening_its_clause_is_were_without_its_apostrophe(engine: Engine, parser: Parser, typed: str,
                                                                expected: tuple[str, ...]) -> None:
     assert parser.parse(q(engine, "home"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("pt last used approx 48 hrs prior to intake", "week"), ("72 hours ago", "week"),  # was "today"
+    ("a couple days, like 50 hours", "week"),
+])
+def test_hours_ago_are_days_on_the_calendar(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """Hours were read as no time at all: "48 hours ago" was "Today" (tenth round, answers tuning36)."""
+    assert parser.parse(q(engine, "last_use"), typed).value == expected
+
+
+@pytest.mark.parametrize("now, hours, days", [(9, 12, 1.0), (15, 12, 0.0), (23, 24, 1.0), (1, 2, 1.0)])
+def test_hours_ago_are_counted_back_from_the_clock(monkeypatch: pytest.MonkeyPatch, now: int, hours: float,
+                                                   days: float) -> None:
+    """ "12 hours ago" said at 9 in the morning was yesterday; at 3 in the afternoon, today."""
+    import datetime as real
+
+    import chatbot.values as values
+
+    class Clock(real.datetime):
+        @classmethod
+        def now(cls, tz: real.tzinfo | None = None) -> Clock:
+            return cls(2026, 11, 27, now, 30)
+
+    monkeypatch.setattr(values, "datetime", Clock)
+    assert values._days_since_hours(hours) == days
