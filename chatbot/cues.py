@@ -81,6 +81,7 @@ class Cues:
         self.weakeners: Phrases[str] = Phrases([(w, "weak") for w in lang.weakeners], typos=False)
         self.subjectless = word_set(lang.subjectless)
         self.copulas = word_set(lang.copulas)
+        self.preferring = word_set(lang.preferring)
         self.possession = word_set(lang.possession)
         self.participles = word_set(lang.participles)
         self.participle_endings = tuple(lang.participle_endings)
@@ -344,6 +345,9 @@ class Cues:
                     continue  # "does not know where he is": said of him, not "he is (safe)"
                 if after == "to" or family and words[i + 1] not in family and len(words) > 4 and not bare:
                     continue
+                if not bare and after not in self.negator_words and any(
+                        w in self.preferring for w in words[i + 2:k + 1]):
+                    continue  # "i would prefer mornings": what is preferred answers, not "i would"
                 if not bare and words[i + 1] in self.copulas and not self._says_the_topic(words, i + 2, topic):
                     continue  # "i am scared", "she is with him again" to "are you safe?": not a yes
                 if not bare and not owning and words[i + 1] in self.possession \
@@ -355,7 +359,7 @@ class Cues:
         # "could take time off", "couldnt stay away from it": the question's own modal opening the
         # answer, its subject left out ("could you...?" asked back is a question, read elsewhere)
         if words and words[0] in family and words[0] in self.subjectless and 0 not in covered and (
-                len(words) == 1 or words[1] not in self.subjects):
+                len(words) == 1 or words[1] not in self.subjects and words[1] not in self.preferring):
             explicit.add("no" if words[0] in self.negator_words else "yes")
             covered.add(0)
         # "not impossible", "not unlikely": a negative word denied is a (careful) yes; alone, a no

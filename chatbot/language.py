@@ -251,6 +251,7 @@ class Language(_Strict):
     # after a subject, these answer "are you...?" only with the question's own word or a yes or
     # no word after them ("i am safe", "we are ok"), never with another ("i am scared")
     copulas: list[Phrase] = []
+    preferring: list[Phrase] = []  # "i would prefer mornings": the modal is no yes
     # "have" with a thing after it is owning it: a yes only to a question of having ("i have kids"
     # does not answer "are you pregnant?"); a participle after it still answers ("i have had")
     possession: list[Phrase] = []

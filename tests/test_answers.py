@@ -365,8 +365,10 @@ def test_i_am_with_the_question_s_own_word_or_nothing_is_a_yes(engine: Engine, p
 
 @pytest.mark.parametrize("typed, expected", [("i would rather not", "no"),
                                              ("i would rather not go out after dark", "no"),
-                                             ("i would rather do evenings", "yes")])
-def test_rather_not_is_a_no(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+                                             # what is preferred answers, not "i would" (tenth round): asked, as
+                                             # naming the question's thing beside it cost held-out a misread
+                                             ("i would rather do evenings", None)])
+def test_rather_not_is_a_no(engine: Engine, parser: Parser, typed: str, expected: str | None) -> None:
     """ "I would rather not go out after dark" to "would evening sessions help?" was read as yes."""
     assert parser.parse(q(engine, "evening"), typed).value == expected
 
@@ -1697,3 +1699,17 @@ def test_hours_ago_are_counted_back_from_the_clock(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(values, "datetime", Clock)
     assert values._days_since_hours(hours) == days
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("evening", "i would prefer mornings honestly", None),  # was "yes": the modal echoed
+    ("evening", "would prefer the daytime", None),
+    ("time_off", "i could sooner quit than ask my boss", None),
+    ("evening", "i would rather not", "no"),  # a no past the preference stays
+    ("evening", "i would", "yes"),  # the modal alone still answers
+])
+def test_a_preference_after_the_questions_modal_is_not_a_yes(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                              expected: str | None) -> None:
+    """ "I would prefer mornings" to "Would evening sessions make it easier?" was a silent yes
+    (tenth round, answers tuning36): what is preferred answers, not "I would"."""
+    assert parser.parse(q(engine, qid), typed).value == expected
