@@ -233,6 +233,7 @@ class Detector:
         self.negation_after = grammar.compile(scope.negation_after)
         self.past = grammar.compile(scope.past)
         self.now = grammar.compile(scope.now)
+        self.habitual = grammar.compile(scope.habitual)
         self.resolved = grammar.compile(scope.resolved)
         self.stops = frozenset(scope.negation_stops)
         self.intent_now = frozenset(scope.intent_now)
@@ -414,6 +415,7 @@ class Detector:
             told=text.spans(self.stories),
             # the "now" of "im fine now" says how things are, not when the disclosure happened
             now=[s for s in text.spans(self.now) if not any(r.start <= s.start < r.end for r in resolved)],
+            habitual=text.spans(self.habitual),
         )
 
     def _concept(self, text: _Text, cues: list[_Cues], concept: _Concept, history: bool,
@@ -543,6 +545,7 @@ class _Cues:
     past: list[_Span]
     again: list[_Span]  # "and again last night": the sentence is about now
     now: list[_Span]
+    habitual: list[_Span]  # how often ("all the time"): now where nothing dates the sentence
     stops: frozenset[str]  # words a negation does not reach past ("not sad and want to die")
     story_stops: frozenset[str]  # words a story told does not reach past ("im a nurse and my husband...")
     intent: frozenset[str]  # a wish or intent said in the present: only its own clause can date it
@@ -630,4 +633,6 @@ class _Cues:
                     nearest = (distance, is_past)
         if nearest is not None:
             return nearest[1]
+        if any(text.sentence[cue.start] == sentence for cue in self.habitual):
+            return False  # "i want to die all the time": now
         return self.history and past_grade == "none"

@@ -338,6 +338,9 @@ class CrisisScope(Strict):
     negation_after: list[Text] = []
     past: list[Text] = []
     now: list[Text] = []
+    # how often, not when ("all the time", "every day"): now, unless a time long ago in the
+    # sentence dates it ("back in the 90s i wanted to die all the time")
+    habitual: list[Text] = []
     # a wish or intent said in the present ("i want to", "im going to"): a time cue in another
     # clause ("i want to kill myself, i tried years ago") tells of that clause, not of this one
     intent_now: list[Text] = []

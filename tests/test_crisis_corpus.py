@@ -94,12 +94,17 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # a date and stories told, asked on purpose: 10.7%, 6.4%, 8.6%, 9.3% and 15.0% after the round,
     # 3.2% in all; 3.3% until tuning40 (ninth round), whose quiet lines are hard on purpose (stories
     # told by nurses, police and a film, past attempts with a date, questions put back): 15.0%
-    # (8 the crisis screen) at its start, 12.9% (3) after its round, 3.5% in all)
-    assert tuning.alarm_rate <= 0.035
+    # (8 the crisis screen) at its start, 12.9% (3) after its round, 3.5% in all; 3.5% until
+    # tuning41 (tenth round, hard triggers), whose quiet lines alarm 12.9% at its start and 11.4%
+    # (5 the screen) after its round: past attempts and self-harm with a date, asked on purpose,
+    # and stories told, 3.7% in all)
+    assert tuning.alarm_rate <= 0.037
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
-    # the worse false alarm, the crisis screen itself: 0.4% of the tuning phrases, 1.7% of the held-out
-    assert tuning.screen_rate <= 0.005 and heldout.screen_rate <= 0.02
+    # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until
+    # tuning41, five of whose quiet lines are the screen: a conditional threat, a song's title, a
+    # play's ending and a medic's shift told after a comma), 1.8% of the held-out
+    assert tuning.screen_rate <= 0.006 and heldout.screen_rate <= 0.02
 
 
 SAMPLE = [(concept, phrases[0]) for files in PARTS["tuning"][:1] for concept, phrases in files["trigger"].items()]

@@ -745,3 +745,30 @@ def test_round_classes_of_tuning39(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning41 (tenth round: hard triggers), each missed before, in words of its own
+    ("a man at the gas station just pulled a knife on my brother", "now"),  # a weapon on someone else there
+    ("pointing a gun at somebody outside my building", "now"),
+    ("in the movie the cop pulls a gun on the guy", "check"),  # a story told: asked, not the screen
+    ("i came so close to going through with it on sunday", "now"),  # an attempt stopped short, "it" unnamed
+    ("two years ago i nearly went through with it", "check"),
+    ("broke the blade out of my shaver again last night", "check"),  # a blade got out, in any order
+    ("called my sister to say goodbye before im gone", "check"),  # a goodbye with nowhere to go
+    ("i said goodbye to my kids before i go to rehab", None),
+    ("which parking garage is the highest one you can still get up to the roof", "check"),  # a height asked
+    ("whats the tallest building in the world", None),
+    ("no xanax since monday and my heart is hammering, arms wont stop jerking", "now"),  # signs in other verbs
+    # how often, not when: a time long ago dates it (was the crisis screen)
+    ("back in the 80s i wanted to die all the time, not these days", "check"),
+    ("i want to die all the time", "now"),  # nothing dates it: now
+    ("i have wanted to die every day since 2020", "now"),  # begun then, going on
+    ("been out of that abusive marriage since 2009", None),
+    ("in my teens i thought about ending it, never since", None),  # over: "never since"
+    # a place of care never gone to for it denies it; a later act is not denied
+    ("ive never been to the er for an overdose", None),
+    ("never been to the hospital for an overdose but i took 30 pills tonight", "now"),
+])
+def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
