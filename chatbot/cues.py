@@ -105,6 +105,7 @@ class Cues:
         self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
         self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
         self.not_polar: Phrases[str] = Phrases([(p, "not_polar") for p in lang.not_polar], typos=False)
+        self.denied_frames: Phrases[str] = Phrases([(p, "frame") for p in lang.denied_frames], typos=False)
         self.state_denials = word_set(lang.state_denials)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
@@ -283,6 +284,16 @@ class Cues:
         `crisis`: the question has crisis options, where "he is" after a question word ("does not
         know where he is") is not read as "he is (safe)"; elsewhere that cost the held-out parts
         one more misread, so it is kept where a wrong yes is worst."""
+        # (a clause follows, its subject first: "its not that bad" is a degree, not a frame)
+        frame = next((m for m in self.denied_frames.find(tokens) if m.start == 0 and not skip & set(range(m.end))
+                      and m.end < len(tokens.words) and tokens.words[m.end] in self.subjects), None)
+        if frame is not None:
+            # "its not that it wouldnt help": the rest read and turned round; with more said after
+            # it ("..., its just i cant get there") it is asked
+            if any(c != tokens.clauses[0] for c in tokens.clauses):
+                return "mixed"
+            said = self.polarity(tokens, skip | set(range(frame.end)), family, topic, owning, crisis)
+            return {"yes": "no", "no": "yes"}.get(said or "", said)
         words = tokens.words
         # one word like "right" or "sure" answers only near the start of a clause, not inside a
         # story ("not with the liquor store right across the street")

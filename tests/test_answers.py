@@ -1713,3 +1713,16 @@ def test_a_preference_after_the_questions_modal_is_not_a_yes(engine: Engine, par
     """ "I would prefer mornings" to "Would evening sessions make it easier?" was a silent yes
     (tenth round, answers tuning36): what is preferred answers, not "I would"."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("evening", "it isnt like it wouldnt be easier", "yes"),  # was "no": the frame's "not" counted alone
+    ("stay_clean_home", "its not that i couldnt", "yes"),
+    ("stay_clean_home", "its not like i could", "no"),  # was "yes"
+    ("mental_health_impact", "its not that bad", "no"),  # a degree, not a frame: no clause after it
+    ("evening", "its not that it wouldnt help, its just the bus", None),  # more said after it: asked
+])
+def test_a_frame_that_denies_what_follows_turns_it_round(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                          expected: str | None) -> None:
+    """ "its not that it wouldnt help" was a silent no (tenth round, answers tuning36)."""
+    assert parser.parse(q(engine, qid), typed).value == expected
