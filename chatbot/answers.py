@@ -1305,6 +1305,11 @@ class Parser:
                 and all(self.values.told_as_past(tokens, tokens.clauses[m.start]) for m in affirmed):
             # "my wife took painkillers after her surgery years ago": only the past is told
             return self._ask_now(question)
+        if any(self.cues.in_doubt(tokens, m.start) for m in affirmed):
+            # "i dont know if its meth or coke": asked which; "not sure if its anxiety or just
+            # stress": asked, all the options listed (a "which" of one is no question)
+            doubted = list(dict.fromkeys(m.target for m in affirmed))
+            return self._which(question, doubted) if len(doubted) > 1 else self._general_reask(question)
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(

@@ -106,6 +106,7 @@ class Cues:
         self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
         self.not_polar: Phrases[str] = Phrases([(p, "not_polar") for p in lang.not_polar], typos=False)
         self.denied_frames: Phrases[str] = Phrases([(p, "frame") for p in lang.denied_frames], typos=False)
+        self.doubt_leads: Phrases[str] = Phrases([(p, "doubt") for p in lang.doubt_leads], typos=False)
         self.state_denials = word_set(lang.state_denials)
         self.intensifiers: Phrases[str] = Phrases([(p, "so") for p in lang.intensifiers], typos=False)
         self.usual: Phrases[str] = Phrases([(p, "usual") for p in lang.usual_markers], typos=False)
@@ -276,6 +277,11 @@ class Cues:
         at, clauses = m.start, tokens.clauses
         return at > 0 and tokens.words[at - 1] in self.subjects and (at == 1 or clauses[at - 2] != clauses[at]) \
             and (m.end == len(tokens.words) or clauses[m.end] != clauses[at])
+
+    def in_doubt(self, tokens: Tokens, at: int) -> bool:
+        """A doubt opens the clause before this word: "not sure if (its anxiety)"."""
+        return any(m.end <= at and tokens.clauses[m.end - 1] == tokens.clauses[at]
+                   for m in self.doubt_leads.find(tokens))
 
     def polarity(self, tokens: Tokens, skip: set[int], family: frozenset[str] = frozenset(),
                  topic: frozenset[str] = frozenset(), owning: bool = False, crisis: bool = False) -> str | None:

@@ -1726,3 +1726,14 @@ def test_a_frame_that_denies_what_follows_turns_it_round(engine: Engine, parser:
                                                           expected: str | None) -> None:
     """ "its not that it wouldnt help" was a silent no (tenth round, answers tuning36)."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, shown", [
+    ("substances", "no clue if its meth or coke hes on", ("meth", "cocaine")),  # was both, confirmed
+    ("mental_health", "she cries a lot, im not sure whether thats depression", ()),  # was depression: asked
+])
+def test_an_option_in_doubt_is_asked_about(engine: Engine, parser: Parser, qid: str, typed: str,
+                                           shown: tuple[str, ...]) -> None:
+    """ "i cant tell if its weed or that k2 stuff" was read as both (tenth round, answers tuning35)."""
+    read = parser.parse(q(engine, qid), typed, other=True)
+    assert read.value is None and read.reask is not None and read.shown == shown
