@@ -1737,3 +1737,12 @@ def test_an_option_in_doubt_is_asked_about(engine: Engine, parser: Parser, qid: 
     """ "i cant tell if its weed or that k2 stuff" was read as both (tenth round, answers tuning35)."""
     read = parser.parse(q(engine, qid), typed, other=True)
     assert read.value is None and read.reask is not None and read.shown == shown
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("alcohol_drinks", "havent got a clue, he drinks in his truck"),  # was 0: "not a" read as none
+    ("opioid_freq", "beats me, she doesnt tell me anything"),
+    ("alcohol_days", "honestly couldnt tell you"),
+])
+def test_not_knowing_in_other_words_is_not_known(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
+    assert parser.parse(q(engine, qid), typed, other=True).value == "unknown"
