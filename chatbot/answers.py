@@ -99,6 +99,7 @@ class Parser:
         self._spelled = re.compile(rf"\b({spelled})\b", re.IGNORECASE) if self.spellings else None
         self.unnegated = {normalize(k): v for k, v in lang.unnegated.items()}
         self.every_time_means = lang.every_time_means
+        self.list_pointers = frozenset(normalize(w) for w in lang.list_pointers)
         every = "|".join(re.escape(normalize(p)) for p in sorted(lang.every_time, key=len, reverse=True))
         self._every_time = re.compile(rf"\b(?:{every})\b") if every and self.unnegated else None
         unneg = "|".join(re.escape(k) for k in sorted(self.unnegated, key=len, reverse=True))
@@ -1312,6 +1313,9 @@ class Parser:
             return self._which(question, doubted) if len(doubted) > 1 else self._general_reask(question)
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
+        # "none of those, just stressed": none of the options on screen, then one of them
+        none_of_those = [m.target for m in affirmed if m.target in negative_values
+                         and self.list_pointers & set(words[m.start:m.end])]
         affirmed = [m for m in affirmed if not (m.target in negative_values and any(
             words[m.end:m.end + len(e)] == e for e in self.cues.negation.exceptions))]
         # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids") nor amounts
@@ -1437,6 +1441,8 @@ class Parser:
             # "some stress from work but nothing like that": played down after, so which? (not "...
             # but nothing like seeing things": another option denied)
             return self._which(question, [*chosen, negative[0]])
+        if none_of_those and chosen and not set(chosen) & set(negative):
+            return self._which(question, [*none_of_those[:1], *chosen])  # which, then?
         unknown = self._unread_parts(tokens, covered)
         if unknown:
             labels = ", ".join(o.label for o in options if o.value in chosen)

@@ -227,6 +227,7 @@ class Language(_Strict):
     # a yes or no word inside these is no answer ("no doubt he would relapse", "better off"):
     # what else is said decides
     not_polar: list[Phrase] = []
+    list_pointers: list[Phrase] = []  # "none of those": the options on screen
     doubt_leads: list[Phrase] = []  # "not sure if ...": what follows is in doubt
     denied_frames: list[Phrase] = []  # "its not that ...": what follows, turned round
     # at "when did you last...?", none since a time is when: "not since yesterday" is yesterday

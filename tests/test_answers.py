@@ -1746,3 +1746,12 @@ def test_an_option_in_doubt_is_asked_about(engine: Engine, parser: Parser, qid: 
 ])
 def test_not_knowing_in_other_words_is_not_known(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
     assert parser.parse(q(engine, qid), typed, other=True).value == "unknown"
+
+
+@pytest.mark.parametrize("typed", ["none of those, im just worried a lot like everyone",
+                                   "none of the above. depressed i guess"])
+def test_none_of_the_options_then_one_of_them_is_asked_which(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "none of those, i'm just stressed like everybody" was a silent "anxiety" (tenth round,
+    answers tuning36): none of the options on screen, then one of them."""
+    read = parser.parse(q(engine, "mental_health"), typed)
+    assert read.value is None and "none" in read.shown and len(read.shown) == 2
