@@ -1755,3 +1755,11 @@ def test_none_of_the_options_then_one_of_them_is_asked_which(engine: Engine, par
     answers tuning36): none of the options on screen, then one of them."""
     read = parser.parse(q(engine, "mental_health"), typed)
     assert read.value is None and "none" in read.shown and len(read.shown) == 2
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("age_group", "my nephew, hes not even 17 yet", "under_18"),  # was asked: "yet" opened a contrast
+    ("opioid_freq", "every single day. hes sick in the morning when he hasnt had it yet", "daily"),
+])
+def test_yet_is_a_time_not_a_contrast(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed, other=True).value == expected
