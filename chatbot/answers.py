@@ -572,7 +572,7 @@ class Parser:
         if len(tokens.words) > 2 and question.reads != "time_ago" and not question.history:
             keep, past = self._of_now_and_the_person(question, tokens, other)
             if keep:
-                now = read(question, tokenize(" ".join(tokens.words[i] for i in keep), self.cues.contrast), other)
+                now = read(question, tokenize(_rejoined(tokens, keep), self.cues.contrast), other)
                 if now.reask is None and now.value is not None:
                     return Parsed(now.value, now.display, None, True)
             # (a question with no value table takes a past said alone as its answer: "had a heart
@@ -580,8 +580,8 @@ class Parser:
             if past and (question.kind == "number" or question.reads is not None or keep):
                 whole = read(question, tokens, other)
                 kept = set(keep or ())
-                then = read(question, tokenize(" ".join(w for i, w in enumerate(tokens.words) if i not in kept),
-                                               self.cues.contrast), other)
+                rest = [i for i in range(len(tokens.words)) if i not in kept]
+                then = read(question, tokenize(_rejoined(tokens, rest), self.cues.contrast), other)
                 if whole.value is not None and whole.value == then.value:
                     # only the past gives the value ("used to be every day"; "havent had a drink
                     # since march, it used to be daily"): the past is not the answer
@@ -1862,3 +1862,14 @@ class Parser:
         if len(said) > 1 or said == {"unsure"}:
             return CheckReply("unsure", text, adds, False)
         return CheckReply(said.pop(), " ".join(rest), adds, bare)
+
+
+def _rejoined(tokens: Tokens, kept: Sequence[int]) -> str:
+    """Some of an answer's words as text again, a comma where a clause ends: "not anymore" and
+    "stopped 2 weeks ago" stay apart ("not anymore stopped" would be a double negative)."""
+    out: list[str] = []
+    for n, i in enumerate(kept):
+        if n and tokens.clauses[i] != tokens.clauses[kept[n - 1]]:
+            out[-1] += ","
+        out.append(tokens.words[i])
+    return " ".join(out)

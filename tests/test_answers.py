@@ -1763,3 +1763,10 @@ def test_none_of_the_options_then_one_of_them_is_asked_which(engine: Engine, par
 ])
 def test_yet_is_a_time_not_a_contrast(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
     assert parser.parse(q(engine, qid), typed, other=True).value == expected
+
+
+def test_what_is_said_of_now_keeps_its_clauses_apart(engine: Engine, parser: Parser) -> None:
+    """ "used to daily, not anymore, stopped 2 weeks ago" was "every day" (tenth round, answers
+    tuning36): with the past clause set aside, the rest ran together as "not anymore stopped",
+    a double negative."""
+    assert parser.parse(q(engine, "opioid_freq"), "used to every day. not anymore, quit 3 weeks ago").value == "stopped"
