@@ -596,7 +596,8 @@ def test_round_classes_of_tuning34(engine: Engine, typed: str, grade: str | None
     ("my wife is high and trying to drive off with our toddler", "now"),
     ("hes wasted and just drove off with my 3 year old", "now"),
     ("i was drunk so my sister drove with the baby", None),  # the driver is not the one drunk
-    ("my husband is drunk, i drove home with the kids", None),
+    # (the crisis model, trained again in the tenth round, asks about a drunk husband at home: not the screen)
+    ("my husband is drunk, i drove home with the kids", "check"),
     # taken, said to have been fentanyl or laced, and how it feels now (was missed)
     ("i snorted a line that was probably fent and my vision is going weird", "now"),
     ("my friend died because the pills were pressed, i feel awful", None),
