@@ -48,7 +48,11 @@ PARTS = load_parts()
 # with it the held-out part is at 6.9% (51 of 2840 the screen, 1.8%). A question put back and answered
 # no is no denial when a word in it turns what the no answers ("do i ever stop wanting to die? no",
 # "does anyone care if i died? no" had been cleared since the eighth round): one heldout31 answer
-# more is the screen with that (16.4%, 8; all held-out 52): ceiling 7.0%.
+# more is the screen with that (16.4%, 8; all held-out 52): ceiling 7.0%. heldout32 (the tenth
+# round's start, sealed; its triggers hard on purpose: no keywords, slang, questions, jokes, said
+# by a parent) measured 96.0% / 9.3% (3) with the round's starting detector; the round's patterns
+# moved it not at all (tuning41 96.5% -> 99.5%), the crisis model trained again did: 97.0% / 8.6% (3).
+# With it the held-out part is at 6.98% (53 of 2980 the screen, 1.8%).
 HELDOUT_RECALL_FLOOR = 0.95
 HELDOUT_ALARM_CEILING = 0.070
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
