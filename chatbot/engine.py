@@ -324,7 +324,8 @@ class Session:
             entries.append(LogEntry(f"q:{self.state}", "bot", self.engine.view(self.state, other).text))
             if self._pending is not None:
                 qid, parsed = self._pending
-                entries.append(LogEntry(f"w:{qid}", "person", parsed.words))
+                if (qid, parsed.words) not in self._read_ahead:  # words said earlier are not said again
+                    entries.append(LogEntry(f"w:{qid}", "person", parsed.words))
                 entries.append(LogEntry(f"c:{qid}", "bot", self.confirm_prompt(qid, parsed.display)))
         return tuple(entries)
 
