@@ -179,6 +179,7 @@ class Parser:
         reflexives = [normalize(p) for p in lang.reflexives]
         self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
         self.terms = {q.id: self._build_terms(q) for q in questions}
+        self.cores = {q.id: self._negated_cores(q) for q in questions}
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
         self._lang, self._questions = lang, questions
@@ -269,6 +270,18 @@ class Parser:
         synonyms = self._verb_forms([(phrase, opt.value) for opt in self.options(question) for phrase in opt.synonyms])
         return Phrases(self._said_of_others(pairs) + self._said_of_others(synonyms, anywhere=True),
                        fillers=self.cues.fillers, gap_stops=self.cues.negator_words | self.cues.relations)
+
+    def _negated_cores(self, question: Question) -> Phrases[str]:
+        """An option said with a negation ("never tried", "not working") is also said where the
+        negation stands apart from the rest: "i dont think she's ever tried", "he isnt really
+        working". The rest of each such phrase, read where a negation reaches it."""
+        pairs = []
+        for opt in self.options(question):
+            for phrase in opt.synonyms:
+                first, _, rest = normalize(phrase).partition(" ")
+                if rest and first in self.cues.negator_words and rest.split()[0] not in self.cues.negator_words:
+                    pairs.append((rest, opt.value))
+        return Phrases(self._verb_forms(pairs), typos=False, fillers=self.cues.fillers)
 
     def _verb_forms(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """"seeing things" is also "sees things" and "see things": a phrase of two words or more
@@ -695,6 +708,23 @@ class Parser:
                 tokens.clauses[m.start] in denied_clauses and m.target not in about_others)
                 or by_value[m.target].crisis is not None and self._echoed_then_no(tokens, m))
             (negated if denied else affirmed).append(m)
+        cores = self.cores.get(question.id)
+        for m in cores.find(tokens) if cores is not None else ():
+            # "i dont think she's ever tried to stop": "never tried", the negation apart; a verb's
+            # negation, not "no" before a thing ("no substances in home" is no "no home"), and not
+            # a not knowing ("i dont know what happens" is no "nothing happens")
+            before = [c for c in cues if c.end <= m.start and tokens.clauses[c.start] == tokens.clauses[m.start]]
+            between = tokens.words[before[-1].end:m.start] if before else ()
+            # only a verb of opinion, its subject and small words between ("dont think shes ever
+            # tried"), not another verb ("never told me what happens")
+            loose = self.cues.negation.raising | self.cues.subjects | self.cues.fillers | self.cues.hedge_words
+            if before and tokens.words[before[-1].start] in self.unnegated and all(w in loose for w in between) \
+                    and not any(i in unsure for i in range(before[-1].start, m.start)) \
+                    and not covered & set(range(m.start, m.end)) \
+                    and self.cues.negation.negated(tokens, m, cues, covered) \
+                    and not self.cues.said_of_someone_else(tokens, m.start, other):
+                affirmed.append(Match(m.start, m.end, m.target, False))
+                covered |= set(range(m.start, m.end))
         listed = self._denied_with_the_list(tokens, affirmed, negated, negative)
         return [m for m in affirmed if m not in listed], negated + listed, covered
 

@@ -1770,3 +1770,19 @@ def test_what_is_said_of_now_keeps_its_clauses_apart(engine: Engine, parser: Par
     tuning36): with the past clause set aside, the rest ran together as "not anymore stopped",
     a double negative."""
     assert parser.parse(q(engine, "opioid_freq"), "used to every day. not anymore, quit 3 weeks ago").value == "stopped"
+
+
+@pytest.mark.parametrize("qid, typed, other, expected", [
+    # an option said with a negation ("never tried", "not tried to stop"), the negation apart
+    ("withdrawal_signs", "i dont think hes ever really tried to stop", True, ("never_stopped",)),  # was "nothing much"
+    ("withdrawal_signs", "i havent ever tried", False, ("never_stopped",)),
+    # not a not knowing, nor "no" before a thing, nor across another verb
+    ("withdrawal_signs", "i dont know what happens when she stops", True, "unknown"),
+    ("withdrawal_signs", "no idea, hes never told me what happens", True, "unknown"),
+])
+def test_an_option_said_with_its_negation_apart(engine: Engine, parser: Parser, qid: str, typed: str, other: bool,
+                                                expected: object) -> None:
+    """ "i dont think she's ever tried to stop honestly" was "Nothing much" (walking `intake` at
+    80x24 as a mother, tenth round): the option is "not tried to stop", and "dont think ... ever"
+    says it with the negation apart."""
+    assert parser.parse(q(engine, qid), typed, other=other).value == expected
