@@ -774,6 +774,7 @@ def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None
     # found probing: a time long ago with the thing going on now is now ("and still do", "its back")
     ("back when i was 20 i wanted to die all the time and still do", "now"),
     ("i wanted to die all the time in 2015 and lately its back", "now"),
+    ("years ago i wanted to die every day and i still think about it", "now"),
 ])
 def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
