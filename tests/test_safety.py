@@ -752,6 +752,7 @@ def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None
     # tuning41 (tenth round: hard triggers), each missed before, in words of its own
     ("a man at the gas station just pulled a knife on my brother", "now"),  # a weapon on someone else there
     ("pointing a gun at somebody outside my building", "now"),
+    ("im ok but my buddy at the bar just had a guy pull a gun on him", "now"),  # found at the kiosk: "pull"
     ("in the movie the cop pulls a gun on the guy", "check"),  # a story told: asked, not the screen
     ("i came so close to going through with it on sunday", "now"),  # an attempt stopped short, "it" unnamed
     ("two years ago i nearly went through with it", "check"),
