@@ -180,6 +180,12 @@ class Parser:
         self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.cores = {q.id: self._negated_cores(q) for q in questions}
+        # a unit of time or age written onto its number ("16yo", "16y/o", "48hrs", "2wks")
+        units = [normalize(u) for u in lang.age_units] + list(self.values.unit_days)
+        # (a unit's first letter alone where the rest is its own word: "y o" written "y/o")
+        glued = sorted({u.split()[0] for u in units if " " not in u or len(u.split()[0]) == 1}, key=len, reverse=True)
+        self._glued_unit = re.compile(rf"(?<![\w.])(\d+)(?=(?:{'|'.join(map(re.escape, glued))})(?:\b|/))",
+                                      re.IGNORECASE)
         self.alone: dict[str, Phrases[str]] = {
             q.id: Phrases(self._said_of_others([(w, o.value) for o in q.options for w in o.alone])) for q in questions}
         self._lang, self._questions = lang, questions
@@ -358,6 +364,7 @@ class Parser:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
         text = self.unstretched(text).translate(_NO_APOSTROPHES)  # "wouldn't" as the phrases spell it
+        text = self._glued_unit.sub(r"\1 ", text)  # "16yo", "48hrs", "2wks": the number and its unit
         text = self.cues.adding_on.sub(" ", text)  # "beer, wait also weed": both
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():

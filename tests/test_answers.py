@@ -1786,3 +1786,12 @@ def test_an_option_said_with_its_negation_apart(engine: Engine, parser: Parser, 
     80x24 as a mother, tenth round): the option is "not tried to stop", and "dont think ... ever"
     says it with the negation apart."""
     assert parser.parse(q(engine, qid), typed, other=other).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("age_group", "parent completing for 16yo son", "under_18"),  # was asked (found walking staff mode)
+    ("age_group", "she is 15y/o", "under_18"),
+    ("last_use", "approx 36hrs ago", "week"),
+])
+def test_a_unit_written_onto_its_number(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed, other=True).value == expected
