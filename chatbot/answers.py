@@ -180,6 +180,8 @@ class Parser:
         self.own_self, self.others_self = (reflexives[0], reflexives[1:]) if reflexives else ("", [])
         self.terms = {q.id: self._build_terms(q) for q in questions}
         self.cores = {q.id: self._negated_cores(q) for q in questions}
+        # what may stand between a negation and the rest of an option it negates (`_negated_cores`)
+        self._loose = self.cues.negation.raising | self.cues.subjects | self.cues.fillers | self.cues.hedge_words
         # a unit of time or age written onto its number ("16yo", "16y/o", "48hrs", "2wks")
         units = [normalize(u) for u in lang.age_units] + list(self.values.unit_days)
         # (a unit's first letter alone where the rest is its own word: "y o" written "y/o")
@@ -724,8 +726,7 @@ class Parser:
             between = tokens.words[before[-1].end:m.start] if before else ()
             # only a verb of opinion, its subject and small words between ("dont think shes ever
             # tried"), not another verb ("never told me what happens")
-            loose = self.cues.negation.raising | self.cues.subjects | self.cues.fillers | self.cues.hedge_words
-            if before and tokens.words[before[-1].start] in self.unnegated and all(w in loose for w in between) \
+            if before and tokens.words[before[-1].start] in self.unnegated and all(w in self._loose for w in between) \
                     and not any(i in unsure for i in range(before[-1].start, m.start)) \
                     and not covered & set(range(m.start, m.end)) \
                     and self.cues.negation.negated(tokens, m, cues, covered) \

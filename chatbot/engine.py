@@ -615,10 +615,11 @@ class Session:
         if self.state == END:
             return self._result_turn()
         understood, self._understood = self._understood, None
-        earlier = self._read_earlier_words() if message is None and not reask else None
-        if earlier is not None:
-            return replace(self._confirm_turn(self.dialog.s("read_ahead", words=earlier)), understood=understood)
         accepted, self._accepted = self._accepted, None
+        earlier = self._read_earlier_words() if message is None and not reask else None
+        if earlier is not None:  # the answer just taken is told on this turn, as on a question
+            return replace(self._confirm_turn(self.dialog.s("read_ahead", words=earlier)),
+                           understood=understood, accepted=accepted)
         return QuestionTurn(kind="reask" if reask else "question",
                             question=self.engine.view(self.state, self.other_person()), message=message,
                             progress=self.progress, understood=understood, accepted=accepted,

@@ -419,6 +419,7 @@ def test_an_age_said_with_who_it_is_for_is_put_to_the_person_not_asked_again(eng
     assert isinstance(turn, ConfirmTurn) and turn.question.id == "age_group"
     assert turn.message is not None and "for my daughter, shes 20" in turn.message and "18 to 64" in turn.confirm
     assert turn.understood is not None and "someone" in turn.understood  # who it is for, said back too
+    assert turn.accepted is not None and turn.accepted.question == "for_whom"  # and told as taken (replay)
     # the log does not put the earlier words in the person's mouth again under "How old are they?"
     said = [e.text for e in session.log() if e.speaker == "person"]
     assert len(said) == 2 and sum("shes 20" in t for t in said) == 1, said
