@@ -783,7 +783,6 @@ class Values:
         return after in self.ended or start > 0 and words[start - 1] in self.duration_leads
 
     def _time_after(self, words: tuple[str, ...], at: int, then: frozenset[str]) -> bool:
-
         """A number of days, weeks, months or years from `at` ("two years", "3 months"), followed by
         one of `then` when it is given ("two years ago")."""
         amount = bool(self.numbers(words[at:at + 1])) or at < len(words) and words[at] in self.one
