@@ -286,6 +286,7 @@ class Language(_Strict):
     peak_markers: list[Phrase] = []
     # "8ish", "fortyish": about that number, read as the number with the suffix as a word beside it
     approximate_suffixes: list[Phrase] = []
+    approximate_leads: list[Phrase] = []  # "about 65": a year either side, at an age
     degree_words: list[Phrase] = []
     comparatives: list[Phrase] = []
     # "varies a lot", "changes so much": how much after these is not an amount; read as the verb alone

@@ -46,6 +46,7 @@ class Values:
             for word in getattr(lang.units, unit):
                 self.unit_days[normalize(word)] = days
         # less than a day, counted back by the clock: how many hours each is
+        self.approximate = word_set(lang.approximate_leads) | word_set(lang.approximate_suffixes)
         self.hours_in = {normalize(w): 1.0 for w in lang.units.hour} | {normalize(w): 1 / 60 for w in lang.units.minute}
         self.per = word_set(lang.per)
         # "in a week", "out of seven": a per of several words, longest first
@@ -744,6 +745,8 @@ class Values:
             if self._time_after(words, start, self.ago) or self._how_long(words, start, end):
                 continue  # "i retired two years ago", "2 years clean": a time, not an age
             lo, hi = self.bounded(tokens, start, end, span)
+            if self.approximate & {words[start - 1] if start else "", words[end] if end < len(words) else ""}:
+                lo, hi = max(0.0, lo - 1), hi + 1  # "about 65", "65ish": 64 to 66
             reached = start > 0 and words[start - 1] in self.age_reached  # "turned 18 in june": 18
             denied = not reached and self._negated(tokens, start, end, set())
             if denied and (after in self.not_yet or start > 0 and words[start - 1] in self.not_yet

@@ -1795,3 +1795,13 @@ def test_an_option_said_with_its_negation_apart(engine: Engine, parser: Parser, 
 ])
 def test_a_unit_written_onto_its_number(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
     assert parser.parse(q(engine, qid), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("shes 65ish", None), ("around 17 i think", None),  # about an age across a range's edge: asked which
+    ("about 40", "adult"), ("hes 16", "under_18"),  # inside a range, or said exactly: read
+])
+def test_an_approximate_age_at_a_ranges_edge_is_asked(engine: Engine, parser: Parser, typed: str,
+                                                      expected: str | None) -> None:
+    """ "65ish" was "65 or older" (confirmed; tenth round, answers tuning36): it may be 64."""
+    assert parser.parse(q(engine, "age_group"), typed, other=True).value == expected
