@@ -362,6 +362,8 @@ class Cues:
                     continue  # "does not know where he is": said of him, not "he is (safe)"
                 if after == "to" or family and words[i + 1] not in family and len(words) > 4 and not bare:
                     continue
+                if after in self.negator_words and k in skip:
+                    continue  # "i am not in danger": the "not" is the option's own ("not in danger")
                 if not bare and after not in self.negator_words and any(
                         w in self.preferring for w in words[i + 2:k + 1]):
                     continue  # "i would prefer mornings": what is preferred answers, not "i would"

@@ -1805,3 +1805,15 @@ def test_an_approximate_age_at_a_ranges_edge_is_asked(engine: Engine, parser: Pa
                                                       expected: str | None) -> None:
     """ "65ish" was "65 or older" (confirmed; tenth round, answers tuning36): it may be 64."""
     assert parser.parse(q(engine, "age_group"), typed, other=True).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("safety_now", "I am not in danger, thanks for asking", "safe"),  # was "not safe": help numbers, asked
+    ("safety_now", "i am not safe", None),  # a "not" of its own still says no (asked which, with the numbers)
+    ("time_off", "i am not working right now", "yes"),  # "not working": nothing to take time off from
+])
+def test_a_not_that_is_the_options_own_is_no_no(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                 expected: str | None) -> None:
+    """ "I am not in any danger, thank you for asking." was read as not safe (tenth round,
+    answers tuning36): the "not" after "I am" belongs to the option "not in danger"."""
+    assert parser.parse(q(engine, qid), typed).value == expected
