@@ -719,22 +719,26 @@ class Parser:
             (negated if denied else affirmed).append(m)
         cores = self.cores.get(question.id)
         for m in cores.find(tokens) if cores is not None else ():
-            # "i dont think she's ever tried to stop": "never tried", the negation apart; a verb's
-            # negation, not "no" before a thing ("no substances in home" is no "no home"), and not
-            # a not knowing ("i dont know what happens" is no "nothing happens")
-            before = [c for c in cues if c.end <= m.start and tokens.clauses[c.start] == tokens.clauses[m.start]]
-            between = tokens.words[before[-1].end:m.start] if before else ()
-            # only a verb of opinion, its subject and small words between ("dont think shes ever
-            # tried"), not another verb ("never told me what happens")
-            if before and tokens.words[before[-1].start] in self.unnegated and all(w in self._loose for w in between) \
-                    and not any(i in unsure for i in range(before[-1].start, m.start)) \
-                    and not covered & set(range(m.start, m.end)) \
-                    and self.cues.negation.negated(tokens, m, cues, covered) \
+            if not covered & set(range(m.start, m.end)) and self._negated_apart(tokens, m, cues, unsure, covered) \
                     and not self.cues.said_of_someone_else(tokens, m.start, other):
-                affirmed.append(Match(m.start, m.end, m.target, False))
+                affirmed.append(Match(m.start, m.end, m.target, False))  # "never tried", said apart
                 covered |= set(range(m.start, m.end))
         listed = self._denied_with_the_list(tokens, affirmed, negated, negative)
         return [m for m in affirmed if m not in listed], negated + listed, covered
+
+    def _negated_apart(self, tokens: Tokens, m: Match[str], cues: list[Match[str]], unsure: set[int],
+                       covered: set[int]) -> bool:
+        """The rest of a negated option ("tried" of "never tried") negated where it stands: "i dont
+        think she's ever tried to stop". A verb's negation, with only a verb of opinion, its subject
+        and small words between; not "no" before a thing ("no substances in home" is no "no home"),
+        not another verb ("never told me what happens"), not a not knowing ("i dont know what happens")."""
+        before = [c for c in cues if c.end <= m.start and tokens.clauses[c.start] == tokens.clauses[m.start]]
+        if not before or tokens.words[before[-1].start] not in self.unnegated:
+            return False
+        cue = before[-1]
+        return all(w in self._loose for w in tokens.words[cue.end:m.start]) \
+            and not any(i in unsure for i in range(cue.start, m.start)) \
+            and self.cues.negation.negated(tokens, m, cues, covered)
 
     def _denied_with_the_list(self, tokens: Tokens, affirmed: list[Match[str]], negated: list[Match[str]],
                               negative: set[str]) -> list[Match[str]]:
