@@ -1348,11 +1348,17 @@ class Parser:
                 and all(self.values.told_as_past(tokens, tokens.clauses[m.start]) for m in affirmed):
             # "my wife took painkillers after her surgery years ago": only the past is told
             return self._ask_now(question)
-        if any(self.cues.in_doubt(tokens, m.start) for m in affirmed):
+        doubted = list(dict.fromkeys(m.target for m in affirmed if self.cues.in_doubt(tokens, m.start)))
+        if doubted:
             # "i dont know if its meth or coke": asked which; "not sure if its anxiety or just
-            # stress": asked, all the options listed (a "which" of one is no question)
-            doubted = list(dict.fromkeys(m.target for m in affirmed))
-            return self._which(question, doubted) if len(doubted) > 1 else self._general_reask(question)
+            # stress": asked, all the options listed (a "which" of one is no question); what was
+            # said without a doubt stays understood ("weed, and i cant tell if its xanax or percs")
+            # (not a word of several options, "pills": that is asked with the rest)
+            spans = [(m.start, m.end) for m in affirmed]
+            sure = tuple(dict.fromkeys(m.target for m in affirmed
+                                       if m.target not in doubted and spans.count((m.start, m.end)) == 1))
+            ask = self._which(question, doubted) if len(doubted) > 1 else self._general_reask(question)
+            return replace(ask, partial=sure)
         # "nothing except the sweats": only the sweats
         negative_values = {o.value for o in options if o.means == "no"}
         # "none of those, just stressed": none of the options on screen, then one of them

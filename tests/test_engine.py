@@ -493,3 +493,18 @@ def test_an_answer_the_reader_fails_on_is_asked_again_and_nothing_is_lost(
     assert session.answers == before and session.state == "age_group" and session.reading_faults == 1
     monkeypatch.undo()
     assert session.answer("34").kind in ("question", "confirm")
+
+
+def test_what_was_said_without_a_doubt_stays_ticked_while_the_doubt_is_asked(engine: Engine) -> None:
+    """ "weed and some pills, i cant tell if its xanax or percs" asked about weed too (found in
+    review, walking as a grandmother): weed stays understood, only xanax or percs is asked."""
+    session = engine.session()
+    session.start()
+    for answer in ["1", "for my grandson, hes 16", "yes"]:
+        session.answer(answer)
+    turn = session.answer("weed and some pills, i cant tell if its xanax or percs")
+    assert isinstance(turn, QuestionTurn) and turn.kind == "reask" and turn.ticked == ("cannabis",)
+    assert turn.message is not None and "Benzos" in turn.message and "Opioids" in turn.message
+    assert "Cannabis" not in turn.message and "Something else" not in turn.message
+    confirm = session.answer("the xanax i think")
+    assert isinstance(confirm, ConfirmTurn) and "Cannabis" in confirm.confirm and "Benzos" in confirm.confirm
