@@ -785,6 +785,9 @@ class Parser:
             and m.end not in tokens.contrast_at \
             and tokens.words[m.end] not in self.cues.plain_no  # "daily but i stopped", "cut down? no, all the way"
         before = tokens.words[max(0, m.start - 2):m.start]
+        if m.end < len(tokens.words) and tokens.words[m.end] in self.cues.alternatives \
+                or self.cues.alternatives & set(tokens.words[max(0, m.start - 4):m.start]):
+            return False  # "its private or medicaid", "the state one? or maybe its my job": one of two
         return first or any(" ".join(before[k:]) in self.cues.pointers for k in range(len(before)))
 
     @staticmethod

@@ -800,10 +800,9 @@ class Values:
         words = tokens.words
         out: list[tuple[float, float, int, int]] = []
         this_year = date.today().year
-        for start, end, (lo, hi) in self.number_spans(words):
-            lead = next((b for b in self.born if words[max(0, start - len(b)):start] == b), None)
-            if lead is not None and lo == hi and 1900 < lo <= this_year:
-                out.append((max(0.0, this_year - lo - 1), this_year - lo, start - len(lead), end))
+        for at, year, end in self._birth_years(words):
+            if 1900 < year <= this_year:
+                out.append((max(0.0, this_year - year - 1), this_year - year, at, end))
         at_school = bool(self.school_places.find(tokens))
         for i, w in enumerate(words):
             grade = None
@@ -817,6 +816,31 @@ class Values:
                 continue
             if grade:
                 out.append((float(grade + self.age_from), float(grade + self.age_from + 1), i, i + 2))
+        return out
+
+    def _birth_years(self, words: tuple[str, ...]) -> list[tuple[int, float, int]]:
+        """(start, year, end) of each year of birth after a `born` word: the year alone ("born in
+        1989"), written short ("born in 89", "born in 05": the century that makes an age over
+        ten), or the last of a date's three numbers ("dob 03/14/1957", "born 3-14-57")."""
+        nums = self.numbers(words)
+        out: list[tuple[int, float, int]] = []
+        for k, (start, _, _) in enumerate(nums):
+            lead = next((b for b in self.born if words[max(0, start - len(b)):start] == b), None)
+            if lead is None:
+                continue
+            run = [nums[k]]  # a date's numbers, next to each other or split by a dash ("to")
+            while len(run) < 3 and k + len(run) < len(nums) and nums[k + len(run)][0] in (
+                    run[-1][1], run[-1][1] + 1) and (nums[k + len(run)][0] == run[-1][1]
+                                                      or words[run[-1][1]] in self.range_words):
+                run.append(nums[k + len(run)])
+            if len(run) == 2:
+                continue  # "born 3 14": not a year
+            last_end, year = run[-1][1], run[-1][2]
+            if year != int(year) or len(words[run[-1][0]]) not in (2, 4):
+                continue
+            if year < 100:
+                year += 2000 if 2000 + year <= date.today().year - 10 else 1900
+            out.append((start - len(lead), year, last_end))
         return out
 
     def exact(self, kind: ValueKind, words: tuple[str, ...]) -> bool:
@@ -877,8 +901,7 @@ class Values:
             since = any(words[i] in self.since for i in range(found.start)
                         if tokens.clauses[i] == tokens.clauses[found.start])
             # "born in 1951": at an age question, the age itself, not a time gone by
-            born = ages and any(words[max(0, i - len(b)):i] == b for b in self.born
-                                for i in range(found.start, found.end))
+            born = ages and any(start <= found.start < end for start, _, end in self._birth_years(words))
             if found.span[0] >= 365 and said_ago and not found.negated and not since and not born:
                 past.add(tokens.clauses[found.start])
         if not past:

@@ -1817,3 +1817,28 @@ def test_a_not_that_is_the_options_own_is_no_no(engine: Engine, parser: Parser, 
     """ "I am not in any danger, thank you for asking." was read as not safe (tenth round,
     answers tuning36): the "not" after "I am" belongs to the option "not in danger"."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("insurance", "its private or medicaid"), ("insurance", "private, or maybe medicaid"),
+    ("insurance", "the state one? or maybe its through my job, i have two cards"),  # was "private", silently
+    ("for_whom", "for me or my son"),
+])
+def test_an_answer_pointed_at_with_an_alternative_is_asked_which(engine: Engine, parser: Parser, qid: str,
+                                                                 typed: str) -> None:
+    """ "its X or Y" took X: "its" pointed at the answer, but the answer is one of two (eleventh
+    round, answers tuning37)."""
+    parsed = parser.parse(q(engine, qid), typed)
+    assert parsed.value is None and parsed.reask is not None and parsed.reask.startswith("Which of these")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("born in 89", "adult"),  # was 89 years old: "65 or older"
+    ("born 89", "adult"), ("born in 05", "adult"),
+    ("pt DOB 03/14/1957", "over_65"), ("born 3-14-57", "over_65"),  # a date: was asked "how about now?"
+    ("born in 1989", "adult"),
+])
+def test_a_year_of_birth_written_short_or_in_a_date_is_an_age(engine: Engine, parser: Parser, typed: str,
+                                                              expected: str) -> None:
+    """A year of birth said short or as the end of a date (eleventh round, answers tuning37)."""
+    assert parser.parse(q(engine, "age_group"), typed).value == expected
