@@ -1090,6 +1090,15 @@ class Parser:
                     return self._pick(question, fits[0], guessed or not self.values.exact(question.reads, words))
                 if len(fits) > 1:
                     return self._which(question, fits)
+            if question.reads == "frequency" and found is not None and found.negated and found.span[1] > 0 \
+                    and found.end > last_contrast \
+                    and not inside and (denied := self._range_options(question, found.span)):
+                # "not every day", "she doesnt drink daily": not that one (was read as a plain no:
+                # stopped); which, then?
+                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in denied]
+                return Parsed(reask=self._s("reask_not", excluded=", ".join(
+                    self._by_value(question, v)[1].label for v in denied), options=self._listed(rest)),
+                    shown=tuple(o.value for _, o in rest))
         affirmed, negated, covered = self._mentions(question, tokens, other)
 
         def by_means(value: str) -> str | None:

@@ -324,8 +324,11 @@ class Values:
                 unit_at = next(j + len(w) + 1 for w in self.within if words[j:j + len(w)] == w)  # once a month
             elif start > 0 and words[start - 1] in self.every and j < len(words) and words[j] in self.unit_days:
                 days = self.unit_days[words[j]] * span[1]  # "every 2 weeks", "every couple of weeks"
+                if words[j] in self.hours_in:  # "every 4 hours": each day, many times; "every 48 hours"
+                    days = max(1.0, span[1] * self.hours_in[words[j]] / 24)
                 if days:
-                    found.append(Found((7 / days, 7 / days), False, start - 1, j + 1))
+                    found.append(Found((7 / days, 7 / days), self._negated(tokens, start - 1, j + 1, cues_free),
+                                       start - 1, j + 1))
                     used.update(range(start - 1, j + 1))
                 continue
             elif unit_at == end and end - start == 1 and len(words) <= 2 and span[1] <= 7:
@@ -363,7 +366,7 @@ class Values:
         on, off, start, end = self._weekdays(tokens, used, cues_free)
         if on or off:
             # "every day but sunday", "pretty much every day except sundays": a week less the days named
-            base = next((f for f in found if f.span[1] == 7.0 and not f.negated), None)
+            base = next((f for f in found if f.span[1] >= 6.0 and not f.negated), None)  # ("most days")
             excepted = base is not None and any(base.end <= i <= start for i in tokens.contrast_at)
             if base is not None and (off or excepted):
                 days_off = len(off | (on if excepted else set()))

@@ -1842,3 +1842,35 @@ def test_a_year_of_birth_written_short_or_in_a_date_is_an_age(engine: Engine, pa
                                                               expected: str) -> None:
     """A year of birth said short or as the end of a date (eleventh round, answers tuning37)."""
     assert parser.parse(q(engine, "age_group"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("every 4 hours", "daily"), ("like every couple hours", "daily"),  # were asked: hours were no time at all
+    ("every 48 hours", "weekly"), ("every 2 weeks", "less"),
+])
+def test_every_so_many_hours_is_how_often(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    """Every few hours is many times a day (eleventh round, answers tuning37)."""
+    assert parser.parse(q(engine, "opioid_freq"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["not every day", "i dont use every day", "she doesnt drink every day"])
+def test_a_frequency_denied_is_not_a_plain_no(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "not every day" was "Not right now; I have stopped" (eleventh round, found probing the
+    answers tuning37 class): not daily, so which of the others?"""
+    parsed = parser.parse(q(engine, "opioid_freq"), typed)
+    assert parsed.value is None and parsed.reask is not None and parsed.reask.startswith("Got it: not “Every day")
+    assert "stopped" in parsed.shown and "daily" not in parsed.shown
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("she takes ativan most days, skips sundays", "daily"),  # was asked daily or weekly
+    ("most days except sunday", "daily"),
+    ("weekends but not sundays", "weekly"),
+])
+def test_a_day_left_out_of_most_days(engine: Engine, parser: Parser, typed: str, expected: str) -> None:
+    assert parser.parse(q(engine, "benzo_freq"), typed, other=True).value == expected
+
+
+def test_only_a_day_after_a_denial_is_that_day(engine: Engine, parser: Parser) -> None:
+    """ "except" after a denial says the only day, not a day off."""
+    assert parser.parse(q(engine, "alcohol_days"), "I do not drink except on Sundays after church.").value == 1
