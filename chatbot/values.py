@@ -348,6 +348,8 @@ class Values:
                 denied = self._negated(tokens, start, unit_at + 1, cues_free) and not self.bound_denied(tokens, start)
                 found.append(Found(per_week, denied, start, unit_at + 1))
                 used.update(range(start, unit_at + 1))
+        # a rate said ("twice a month", "3 or 4 days a week"): days named beside it say when
+        counted = [f for f in found if f.span[0] > 0 and f.span[1] < 7 and f.span[1] - f.span[0] <= 1]
         # "4 days a week, always after 5pm": a how-often word before "after" or "before" says when
         # it happens, beside a count that says how often
         when = [f for f in found
@@ -372,7 +374,8 @@ class Values:
                 days_off = len(off | (on if excepted else set()))
                 found = [f for f in found if f is not base]
                 found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
-            elif on:
+            elif on and (not counted or any(words[i - 1] in self.every for i in range(max(1, start), end))):
+                # ("twice a month, payday weekends": the days say when, not how often; "every saturday" how often)
                 found.append(Found((float(len(on)),) * 2, False, start, end))
         # "most days, perhaps five": a number on its own (nothing after it in its clause) inside
         # the span of the one vague how-often said says which
@@ -617,6 +620,11 @@ class Values:
             said = [f for f in said if f not in stated]
         if not said:
             return found[0] if found else None
+        # "its been 3 months, since christmas": a time inside a vaguer one said beside it says which
+        inner = [f for f in said if all(g is f or g.span != f.span and g.span[0] <= f.span[0] <= f.span[1] <= g.span[1]
+                                        for g in said)]
+        if len(said) > 1 and len(inner) == 1 and inner[0].span[0] > 0:  # (not "its july now": the present)
+            said = inner
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
                      min(f.start for f in said), max(f.end for f in said))
 

@@ -1874,3 +1874,25 @@ def test_a_day_left_out_of_most_days(engine: Engine, parser: Parser, typed: str,
 def test_only_a_day_after_a_denial_is_that_day(engine: Engine, parser: Parser) -> None:
     """ "except" after a denial says the only day, not a day off."""
     assert parser.parse(q(engine, "alcohol_days"), "I do not drink except on Sundays after church.").value == 1
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("other_freq", "twice a month, payday weekends", "less"),  # was asked weekly or less
+    ("other_freq", "2 or 3 times a month, mostly fridays", "less"),
+    ("other_freq", "only at parties, which is like every saturday", "weekly"),  # "every" saturday: how often
+    ("other_freq", "sometimes, fri and sat", "weekly"),  # a vague how-often: the days say it
+])
+def test_days_named_beside_a_rate_say_when(engine: Engine, parser: Parser, qid: str, typed: str,
+                                           expected: str) -> None:
+    """ "twice a month, payday weekends" (eleventh round, answers tuning37): the weekends are when."""
+    assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("its been 3 months, since christmas", "longer"),  # was asked: christmas may be any time in a year
+    ("2 weeks ago, in november", "month"),
+    ("my birthday in february, nothing since and its july now", None),  # "now" is no time inside: asked
+])
+def test_a_time_inside_a_vaguer_one_says_which(engine: Engine, parser: Parser, typed: str,
+                                               expected: str | None) -> None:
+    assert parser.parse(q(engine, "last_use"), typed).value == expected
