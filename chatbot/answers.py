@@ -100,6 +100,7 @@ class Parser:
         self.unnegated = {normalize(k): v for k, v in lang.unnegated.items()}
         self.every_time_means = lang.every_time_means
         self.list_pointers = frozenset(normalize(w) for w in lang.list_pointers)
+        self.asked_about = frozenset(normalize(w) for w in lang.asked_about)
         every = "|".join(re.escape(normalize(p)) for p in sorted(lang.every_time, key=len, reverse=True))
         self._every_time = re.compile(rf"\b(?:{every})\b") if every and self.unnegated else None
         unneg = "|".join(re.escape(k) for k in sorted(self.unnegated, key=len, reverse=True))
@@ -1100,6 +1101,7 @@ class Parser:
                     self._by_value(question, v)[1].label for v in denied), options=self._listed(rest)),
                     shown=tuple(o.value for _, o in rest))
         affirmed, negated, covered = self._mentions(question, tokens, other)
+        affirmed = self._not_what_is_asked_about(question, tokens, affirmed)
 
         def by_means(value: str) -> str | None:
             return self._by_value(question, value)[1].means
@@ -1202,6 +1204,15 @@ class Parser:
         if len(yes_options) == 1 and self._only_the_questions_condition(tokens):
             return self._pick(question, yes_options[0].value, True)  # "if i had to": yes, if needed, as asked
         return self._general_reask(question)
+
+    def _not_what_is_asked_about(self, question: Question, tokens: Tokens,
+                                 affirmed: list[Match[str]]) -> list[Match[str]]:
+        """A thing named after a wish to know more ("tell me more about vivitrol") is what the
+        person asks about, not their answer: "Maybe, I want to know more", not yes."""
+        unsure = {o.value for o in self.options(question) if o.means == "unsure"}
+        asking = [m for m in affirmed if m.target in unsure]
+        return [m for m in affirmed if not any(
+            a.end < m.start and all(w in self.asked_about for w in tokens.words[a.end:m.start]) for a in asking)]
 
     def _extent_of_another(self, tokens: Tokens, m: Match[str], affirmed: list[Match[str]]) -> bool:
         """"full time", "part time" next to another thing said, in its clause, say how much of that

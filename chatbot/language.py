@@ -229,6 +229,7 @@ class Language(_Strict):
     not_polar: list[Phrase] = []
     list_pointers: list[Phrase] = []  # "none of those": the options on screen
     doubt_leads: list[Phrase] = []  # "not sure if ...": what follows is in doubt
+    asked_about: list[Phrase] = []  # "tell me more about X": X is what is asked about, not the answer
     denied_frames: list[Phrase] = []  # "its not that ...": what follows, turned round
     # at "when did you last...?", none since a time is when: "not since yesterday" is yesterday
     since_denials: list[Phrase] = []

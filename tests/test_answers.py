@@ -1896,3 +1896,15 @@ def test_days_named_beside_a_rate_say_when(engine: Engine, parser: Parser, qid: 
 def test_a_time_inside_a_vaguer_one_says_which(engine: Engine, parser: Parser, typed: str,
                                                expected: str | None) -> None:
     assert parser.parse(q(engine, "last_use"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("tell me more about vivitrol", "unsure"),  # was "yes" (confirmed): the medicine named is asked about
+    ("want to know more about the shot", "unsure"),
+    ("vivitrol sounds good", "yes"),
+    ("tell me more, but suboxone sounds good", None),  # both said: asked which
+])
+def test_what_is_asked_about_is_not_the_answer(engine: Engine, parser: Parser, typed: str,
+                                               expected: str | None) -> None:
+    """Eleventh round, answers tuning37 (and tuning26, written without it)."""
+    assert parser.parse(q(engine, "medication_open"), typed).value == expected
