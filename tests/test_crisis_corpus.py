@@ -104,8 +104,11 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # (8 the crisis screen) at its start, 12.9% (3) after its round, 3.5% in all; 3.5% until
     # tuning41 (tenth round, hard triggers), whose quiet lines alarm 12.9% at its start and 11.4%
     # (5 the screen) after its round: past attempts and self-harm with a date, asked on purpose,
-    # and stories told, 3.7% in all)
-    assert tuning.alarm_rate <= 0.037
+    # and stories told, 3.7% in all; 3.7% until tuning42 (eleventh round, said about someone
+    # else), 5.7% at its start and after the crisis model was trained again with it (the model's
+    # threshold fell from 0.873 to 0.849, which asks about three older quiet tuning lines more):
+    # 3.8% in all)
+    assert tuning.alarm_rate <= 0.038
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
     # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until

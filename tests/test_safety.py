@@ -779,3 +779,15 @@ def test_round_classes_of_tuning40(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning42 (eleventh round: said about someone else): a small child left alone while someone
+    # goes to get something to use
+    ("she left the baby alone to go buy more", "now"),
+    ("he left my 3 year old alone to pick up beer", "now"),
+    ("left the toddler alone to go get diapers", None),
+    ("i left the baby alone for a minute to get the mail", None),
+])
+def test_round_classes_of_tuning42(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
