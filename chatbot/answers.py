@@ -1642,6 +1642,14 @@ class Parser:
                 amount = before.value * share[-1].target
                 return self._number_value(question, (amount, amount), inferred=True)
             return self._general_reask(question)
+        lasting = self.values.lasting(tokens) if question.reads == "count" else None
+        if lasting is not None and lasting[0] > 0:
+            # "a handle lasts me 3 days": the amount said first, spread over the days it lasts
+            before = self._number(question, tokenize(" ".join(words[:lasting[0]]), self.cues.contrast), other)
+            if isinstance(before.value, int) and before.value > 0:
+                amount = before.value / lasting[1]
+                return self._number_value(question, (amount, amount), inferred=True)
+            return self._general_reask(question)
         converted = self._converted(question, tokens)
         if converted is not None:  # "its a fifth, so like 15 shots": the person's own count
             return self._number_value(question, converted, inferred=True)

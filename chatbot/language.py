@@ -500,6 +500,8 @@ class Language(_Strict):
     counts: dict[Phrase, Span | float]
     # a share of the amount said before them: "a 12 pack on a bad night, usually half that" is 6
     share_of_that: dict[Phrase, float] = {}
+    # before a length of time, the amount said first is spread over it: "a handle lasts me 3 days"
+    lasts: list[Phrase] = []
     # phrases that mean a time ago, in days: "today" 0, "last night" 1
     times_ago: dict[Phrase, Span | float]
     ago: list[Phrase]

@@ -65,6 +65,7 @@ class Values:
         self.counts: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.counts.items()], fillers=fillers)
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
         self.share_of_that: Phrases[float] = Phrases(list(lang.share_of_that.items()), typos=False)
+        self.lasts: Phrases[str] = Phrases([(p, "lasts") for p in lang.lasts], typos=False)
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
         self.born = [tuple(normalize(p).split()) for p in lang.born]
         school = lang.school
@@ -164,6 +165,19 @@ class Values:
             out.append((start, end, (value, value)))
             k += 1
         return out
+
+    def lasting(self, tokens: Tokens) -> tuple[int, float] | None:
+        """Where an amount is said to last a length of time, and how many days: "a handle lasts me
+        3 days" (1, 3.0), "a case lasts him a week" (1, 7.0); None when none is said."""
+        words = tokens.words
+        for m in self.lasts.find(tokens):
+            at = m.end + (m.end < len(words) and words[m.end] in self.duration_leads)  # "about 3 days"
+            amount = self.numbers(words[at:at + 1])
+            n = amount[0][2] if amount else 1.0 if at < len(words) and words[at] in self.one else None
+            unit = at + (amount[0][1] if amount else 1)
+            if n and unit < len(words) and self.unit_days.get(words[unit], 0) >= 1:
+                return m.start, n * self.unit_days[words[unit]]
+        return None
 
     def days_in_total(self, tokens: Tokens) -> int | None:
         """How many drinking days an amount said "over the weekend" or "a week" is spread over:

@@ -1908,3 +1908,16 @@ def test_what_is_asked_about_is_not_the_answer(engine: Engine, parser: Parser, t
                                                expected: str | None) -> None:
     """Eleventh round, answers tuning37 (and tuning26, written without it)."""
     assert parser.parse(q(engine, "medication_open"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("a handle lasts me 3 days", 13),  # was "more than one number": the handle spread over the days
+    ("a fifth lasts me two days", 9),
+    ("a case lasts him a week", 3),
+    ("a 30 rack lasts me about 3 days", 10),
+])
+def test_an_amount_that_lasts_days_is_spread_over_them(engine: Engine, parser: Parser, typed: str,
+                                                       expected: int) -> None:
+    """Eleventh round, answers tuning37 (and tuning24, written without it); shown back to confirm."""
+    parsed = parser.parse(q(engine, "alcohol_drinks"), typed)
+    assert parsed.value == expected and parsed.inferred
