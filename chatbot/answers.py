@@ -1047,6 +1047,8 @@ class Parser:
             return self._general_reask(question)  # "he had a 40": a bottle, not 40 times
         if question.reads is not None:
             found = self.values.extract(question.reads, tokens)
+            if question.reads == "count":  # how many times: "twice a year for 5 years" is 10
+                found = self.values.times_over(tokens) or found
             unsure = self.cues.unsure_cover(tokens)
             # "not sure, probably every day", "no idea, most days from what i see": a doubt said first,
             # in a clause of its own, then a guess: the guess, put to the person

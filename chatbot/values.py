@@ -179,6 +179,31 @@ class Values:
                 return m.start, n * self.unit_days[words[unit]]
         return None
 
+    def times_over(self, tokens: Tokens) -> Found | None:
+        """Times a period said over a length of time, as a count: "twice a year for the last five
+        years" is 10, "every few months for years" at least several (a length without a number
+        is taken as two of its unit, the least it can mean)."""
+        words = tokens.words
+        for i, w in enumerate(words):
+            if w not in ("for", "over") or i == 0:
+                continue
+            at = i + 1
+            while at < len(words) and words[at] in ("the", "last", "past", "about", "around", "nearly", "almost"):
+                at += 1
+            amount = self.numbers(words[at:at + 1])
+            one = not amount and at < len(words) and words[at] in self.one  # "for a year"
+            unit = at + (amount[0][1] if amount else 1 if one else 0)
+            if unit >= len(words) or self.unit_days.get(words[unit], 0) < 7:
+                continue
+            n = amount[0][2] if amount else 1.0 if one or not words[unit].endswith(self.plural) else 2.0
+            before = Tokens(words[:i], tokens.clauses[:i], frozenset(c for c in tokens.contrast_at if c < i))
+            rate = self.frequency(before)
+            if rate is None or rate.negated or not 0 < rate.span[1] < 7:
+                return None  # "daily for 10 years": how often, not a count of times
+            days = n * self.unit_days[words[unit]]
+            return Found((rate.span[0] * days / 7, rate.span[1] * days / 7), False, rate.start, unit + 1)
+        return None
+
     def days_in_total(self, tokens: Tokens) -> int | None:
         """How many drinking days an amount said "over the weekend" or "a week" is spread over:
         the days named ("just friday and saturday"), else the period's own (a weekend: 2), or 0

@@ -1921,3 +1921,15 @@ def test_an_amount_that_lasts_days_is_spread_over_them(engine: Engine, parser: P
     """Eleventh round, answers tuning37 (and tuning24, written without it); shown back to confirm."""
     parsed = parser.parse(q(engine, "alcohol_drinks"), typed)
     assert parsed.value == expected and parsed.inferred
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("once or twice a year for the last five years", "many"),  # was "once or twice" (confirmed)
+    ("once a month for a year", "many"),
+    ("twice for a week each time", "few"),  # how long each lasted: no rate, two times
+    ("twice in the last 2 years", "few"),
+])
+def test_times_a_period_over_a_length_of_time_are_counted(engine: Engine, parser: Parser, typed: str,
+                                                          expected: str) -> None:
+    """Eleventh round, answers tuning37: a rate over years is a count of times."""
+    assert parser.parse(q(engine, "withdrawal_times"), typed).value == expected
