@@ -101,6 +101,7 @@ class Parser:
         self.every_time_means = lang.every_time_means
         self.list_pointers = frozenset(normalize(w) for w in lang.list_pointers)
         self.asked_about = frozenset(normalize(w) for w in lang.asked_about)
+        self.clock_leads = frozenset(normalize(w) for w in lang.clock_leads)
         every = "|".join(re.escape(normalize(p)) for p in sorted(lang.every_time, key=len, reverse=True))
         self._every_time = re.compile(rf"\b(?:{every})\b") if every and self.unnegated else None
         unneg = "|".join(re.escape(k) for k in sorted(self.unnegated, key=len, reverse=True))
@@ -1403,8 +1404,9 @@ class Parser:
             follows = words[i + 1] if i + 1 < len(words) else ""
             if follows and not follows.isdigit() and follows not in ("and", "or", "plus"):
                 continue
-            if i and words[i - 1] in self.values.through or follows in self.values.through:
-                continue  # "6 to 2", "9 till 5": hours, not option numbers
+            if i and words[i - 1] in self.values.through or follows in self.values.through \
+                    or i and words[i - 1] in self.clock_leads:
+                continue  # "6 to 2", "9 till 5", "pick up my kids at 4": hours, not option numbers
             if w.isdigit() and i not in covered and 1 <= int(w) <= len(options):
                 chosen.append(options[int(w) - 1].value)
                 covered.add(i)

@@ -1933,3 +1933,14 @@ def test_times_a_period_over_a_length_of_time_are_counted(engine: Engine, parser
                                                           expected: str) -> None:
     """Eleventh round, answers tuning37: a rate over years is a count of times."""
     assert parser.parse(q(engine, "withdrawal_times"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("i work 7 to 3:30 framing houses and pick up my kids at 4", ("work", "children")),  # "4" was option 4
+    ("1 and 3", ("work", "children")),  # option numbers still
+])
+def test_a_time_of_day_is_not_an_options_number(engine: Engine, parser: Parser, typed: str,
+                                                expected: tuple[str, ...]) -> None:
+    """ "at 4" ticked "Taking care of someone else" (eleventh round, answers tuning37; found
+    again walking as W1)."""
+    assert parser.parse(q(engine, "obligations"), typed).value == expected
