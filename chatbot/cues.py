@@ -75,6 +75,8 @@ class Cues:
         self.perceives = word_set(lang.perceives)
         self.belonging = word_set(lang.belonging)
         self.joiners = word_set(lang.joiners)
+        # a word before a yes that joins it to what was said ("i did it before so yeah")
+        self.answer_joiners = self.joiners | word_set(lang.conclusion_joiners)
         self.label_prefixes = word_set(lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)
         self.time_prepositions = word_set(lang.time_prepositions)
@@ -307,7 +309,8 @@ class Cues:
         opened = {m.end for m in self.empty_conditions.find(tokens)}
         found = [m for m in self.polar_found(tokens) if not any(i in skip for i in range(m.start, m.end))
                  and m.target != "neutral" and not self._determiner_no(tokens, m, topic)
-                 and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3 or words[m.start - 1] in self.joiners
+                 and (m.end - m.start > 1 or m.start == 0 or len(words) <= 3
+                      or words[m.start - 1] in self.answer_joiners
                       or tokens.clauses[m.start] != tokens.clauses[m.start - 1] or m.start in opened
                       or self._after_subject(tokens, m))]
         # "no problem" is a yes, except where the question asks about a problem ("no problems" to

@@ -1944,3 +1944,9 @@ def test_a_time_of_day_is_not_an_options_number(engine: Engine, parser: Parser, 
     """ "at 4" ticked "Taking care of someone else" (eleventh round, answers tuning37; found
     again walking as W1)."""
     assert parser.parse(q(engine, "obligations"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["i did it for 3 years so yeah", "i did it before so yeah"])
+def test_a_yes_after_so_answers(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "so" joins a reason to its yes as "and" does (found walking as W7: asked plainly)."""
+    assert parser.parse(q(engine, "stay_clean_home"), typed).value == "yes"
