@@ -75,7 +75,7 @@ class Cues:
         self.perceives = word_set(lang.perceives)
         self.belonging = word_set(lang.belonging)
         self.joiners = word_set(lang.joiners)
-        # a word before a yes that joins it to what was said ("i did it before so yeah")
+        # a word before a yes or no that joins it to what was said ("if its paid then sure")
         self.answer_joiners = self.joiners | word_set(lang.conclusion_joiners)
         self.label_prefixes = word_set(lang.label_prefixes)
         self.verb_endings = tuple(lang.verb_endings)

@@ -229,7 +229,7 @@ class Language(_Strict):
     not_polar: list[Phrase] = []
     list_pointers: list[Phrase] = []  # "none of those": the options on screen
     doubt_leads: list[Phrase] = []  # "not sure if ...": what follows is in doubt
-    conclusion_joiners: list[Phrase] = []  # "so" before a yes or no: "i did it before so yeah"
+    conclusion_joiners: list[Phrase] = []  # "then" before a yes or no: "if its paid then sure"
     clock_leads: list[Phrase] = []  # "at 4", "by 5": a time of day, not an option's number
     asked_about: list[Phrase] = []  # "tell me more about X": X is what is asked about, not the answer
     denied_frames: list[Phrase] = []  # "its not that ...": what follows, turned round

@@ -1946,7 +1946,15 @@ def test_a_time_of_day_is_not_an_options_number(engine: Engine, parser: Parser, 
     assert parser.parse(q(engine, "obligations"), typed).value == expected
 
 
-@pytest.mark.parametrize("typed", ["i did it for 3 years so yeah", "i did it before so yeah"])
-def test_a_yes_after_so_answers(engine: Engine, parser: Parser, typed: str) -> None:
-    """ "so" joins a reason to its yes as "and" does (found walking as W7: asked plainly)."""
-    assert parser.parse(q(engine, "stay_clean_home"), typed).value == "yes"
+@pytest.mark.parametrize("qid, typed", [
+    ("time_off", "if it's unpaid then no, I can't afford it, if it's paid then sure"),  # was a silent no
+    # "so yeah" ends a story as often as it answers: tried as a yes, it read these as yes and safe
+    ("stay_clean_home", "i relapse every time so yeah"),
+    ("safety_now", "im not doing great so yeah"),
+])
+def test_a_yes_or_no_after_then_is_read_but_so_yeah_is_asked(engine: Engine, parser: Parser, qid: str,
+                                                              typed: str) -> None:
+    """A no after "then" answers as a no at the start of a clause does, so two answers said with
+    "then" are asked which (eleventh round, tuning29)."""
+    parsed = parser.parse(q(engine, qid), typed)
+    assert parsed.value is None and parsed.reask is not None
