@@ -653,6 +653,9 @@ class Session:
         words = earlier.own_words if earlier is not None else ""  # an option picked ("2") says no more
         if not words or (question.id, words) in self._read_ahead:
             return None
+        said = self.answers.get(question.read_from or "")
+        if isinstance(said, tuple) and len(said) != 1:
+            return None  # "weed every day, beer sometimes": whose how-often is whose is not known
         self._read_ahead.add((question.id, words))
         try:
             parsed = self.engine.parser.parse(question, words, other=self.other_person())

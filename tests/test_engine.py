@@ -442,6 +442,40 @@ def test_a_no_to_an_age_read_from_earlier_words_asks_the_question(engine: Engine
     assert isinstance(again, QuestionTurn) and again.question.id == "for_whom"
 
 
+def _to_substances(engine: Engine) -> Session:
+    session = engine.session()
+    session.start()
+    walk(session, "1", "me", "34", "yes")
+    return session
+
+
+@pytest.mark.parametrize("said, question, reading", [
+    ("just beer, like 4 nights a week", "alcohol_days", "4 days a week"),
+    ("fentanyl, every day", "opioid_freq", "Every day or almost every day"),
+])
+def test_how_often_said_with_the_one_thing_used_is_put_to_the_person(engine: Engine, said: str, question: str,
+                                                                     reading: str) -> None:
+    """ "just beer, like 4 nights a week" at "what do you use?" was asked "on how many days do you
+    drink?" next (eleventh round, found walking for a son): read, and put as a confirm."""
+    session = _to_substances(engine)
+    turn = session.answer(said)
+    if isinstance(turn, ConfirmTurn) and turn.question.id == "substances":
+        turn = session.answer("yes")
+    assert isinstance(turn, ConfirmTurn) and turn.question.id == question
+    assert turn.message is not None and said in turn.message and reading in turn.confirm
+
+
+@pytest.mark.parametrize("said", ["weed every day, beer sometimes", "beer on weekends and some weed", "1, 6"])
+def test_how_often_said_with_several_things_is_asked(engine: Engine, said: str) -> None:
+    """Whose how-often is whose is not known: the question is asked (read ahead, "weed every
+    day, beer sometimes" was 7 days of drinking)."""
+    session = _to_substances(engine)
+    turn = session.answer(said)
+    while isinstance(turn, ConfirmTurn) and turn.question.id == "substances":
+        turn = session.answer("yes")
+    assert isinstance(turn, QuestionTurn) and turn.question.id == "alcohol_days", turn
+
+
 @pytest.mark.parametrize("who", ["2", "my son", "myself", "my son, 2 years clean then relapsed"])
 def test_no_age_in_the_words_before_asks_the_age(engine: Engine, who: str) -> None:
     """An option picked by its number says no age ("2" is not two years old), nor a length of time."""
