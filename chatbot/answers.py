@@ -960,7 +960,7 @@ class Parser:
         question back's short list); None otherwise ("the first time i drank", "second hand
         smoke", a plain "2" already read as option 2)."""
         options, cues = self.options(question), self.cues
-        if not any(w in cues.option_places or w in cues.option_words or w.isdigit() for w in words):
+        if not any(w in cues.option_places or w in cues.option_words or w.isdecimal() for w in words):
             return None  # (most answers: nothing to count)
         # places count down the list on screen: the question's, or the few a question back listed
         listed = [n for v in shown for n, o in enumerate(options, 1) if o.value == v] \
@@ -980,7 +980,7 @@ class Parser:
                     return None
                 picks.append(listed[at - 1])
                 placed = True
-            elif word.isdigit():
+            elif word.isdecimal():
                 picks.append(int(word))
             elif word in self.values.number_words and any(w in cues.option_words for w in words[:i]):
                 picks.append(int(self.values.number_words[word]))  # "options one and six"; "two" alone counts
@@ -1009,7 +1009,7 @@ class Parser:
         options = self.options(question)
         words = tokens.words
         # an option number, typed alone
-        if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
+        if len(words) == 1 and words[0].isdecimal() and len(words[0]) < 6:
             index = int(words[0])
             if 1 <= index <= len(options):
                 return self._pick(question, options[index - 1].value, False)
@@ -1265,7 +1265,7 @@ class Parser:
             return False
         if self.values.frequencies.find(rest) or self.values.times(rest):
             return False
-        return any(w.isdigit() or w in self.cues.amount_words for w in words) or bool(self.values.number_spans(words))
+        return any(w.isdecimal() or w in self.cues.amount_words for w in words) or bool(self.values.number_spans(words))
 
     def _stopped_for(self, question: Question, tokens: Tokens, found: Found, other: bool) -> str | None:
         """The option that says use has stopped, when it is said right beside the value read
@@ -1331,7 +1331,7 @@ class Parser:
     def _multi(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
         options = self.options(question)
         words = tokens.words
-        if all(w.isdigit() and len(w) < 4 for w in words):
+        if all(w.isdecimal() and len(w) < 4 for w in words):
             indices = [int(w) for w in words]
             if not all(1 <= i <= len(options) for i in indices):
                 return self._general_reask(question)
@@ -1394,7 +1394,7 @@ class Parser:
             words[m.end:m.end + len(e)] == e for e in self.cues.negation.exceptions))]
         # option numbers typed among words ("1, 3 and weed"), not counts ("2 kids") nor amounts
         # given as a range ("beer, 2 or 3 a night", "2 or 3 beers")
-        ranged = {k for j in range(len(words) - 2) if words[j].isdigit() and words[j + 2].isdigit()
+        ranged = {k for j in range(len(words) - 2) if words[j].isdecimal() and words[j + 2].isdecimal()
                   and words[j + 1] in self.cues.amount_joins for k in (j, j + 1, j + 2)}
         covered.update(ranged)  # understood: an amount, not a list item to ask about
         chosen: list[str] = []
@@ -1402,12 +1402,12 @@ class Parser:
             if i in ranged:
                 continue
             follows = words[i + 1] if i + 1 < len(words) else ""
-            if follows and not follows.isdigit() and follows not in ("and", "or", "plus"):
+            if follows and not follows.isdecimal() and follows not in ("and", "or", "plus"):
                 continue
             if i and words[i - 1] in self.values.through or follows in self.values.through \
                     or i and words[i - 1] in self.clock_leads:
                 continue  # "6 to 2", "9 till 5", "pick up my kids at 4": hours, not option numbers
-            if w.isdigit() and i not in covered and 1 <= int(w) <= len(options):
+            if w.isdecimal() and i not in covered and 1 <= int(w) <= len(options):
                 chosen.append(options[int(w) - 1].value)
                 covered.add(i)
         ambiguous: list[tuple[str, list[str]]] = []
@@ -1613,7 +1613,7 @@ class Parser:
                     and text[-1] not in self.cues.relations and text[-1] not in self.cues.animals \
                     and text[-1] not in self.cues.self_subjects \
                     and not any(tuple(text) == h for h in self.cues.hedges) and tuple(text) not in self.cues.asides \
-                    and not all(w.isdigit() or w in self.values.number_words for w in text):  # "a night or two"
+                    and not all(w.isdecimal() or w in self.values.number_words for w in text):  # "a night or two"
                 out.append(" ".join(text))
         return out
 
@@ -1633,7 +1633,7 @@ class Parser:
         spec = question.number
         assert spec is not None  # guaranteed by the dialog checks
         words = tokens.words
-        if len(words) == 1 and words[0].isdigit() and len(words[0]) < 6:
+        if len(words) == 1 and words[0].isdecimal() and len(words[0]) < 6:
             return self._number_value(question, (float(words[0]),) * 2, inferred=False)
         share = self.values.share_of_that.find(tokens)
         if share and share[-1].start > 0:
@@ -1754,7 +1754,7 @@ class Parser:
                     tokens, negators[0].start, self.cues.without)):  # "never without food" is not none
                 return self._number_value(question, (0.0, 0.0), inferred=True)
             return self._general_reask(question)
-        exact = words[0].isdigit() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
+        exact = words[0].isdecimal() and len(words) == 1 or bool(self._terms(question).whole(words)) or (
             question.reads is not None and self.values.exact(question.reads, words))
         if question.reads == "count":
             # "20 beers a week", "a 30 rack over the weekend": a total for the days in it, not a day's
@@ -1772,10 +1772,10 @@ class Parser:
         oz can" (but "a 12 pack": what holds a count of drinks)."""
         spans = self.values.number_spans(words)
         ends = {e for _, e, _ in spans}
-        if any(i in ends and w[:-len(e)].isdigit() for i, w in enumerate(words) for e in self.cues.plural_endings
+        if any(i in ends and w[:-len(e)].isdecimal() for i, w in enumerate(words) for e in self.cues.plural_endings
                if w.endswith(e) and len(w) > len(e)):
             return True  # "two 40s" (not "since his 20s")
-        return any(s > 0 and words[s - 1] in self.values.one and words[s].isdigit()
+        return any(s > 0 and words[s - 1] in self.values.one and words[s].isdecimal()
                    and not (e < len(words) and words[e] in self.cues.count_holders)
                    and not self.values.not_amount(words, s, e) for s, e, _ in spans)  # "a 10 hour shift"
 
@@ -1899,7 +1899,7 @@ class Parser:
         question and the reading, whose own words said again add nothing ("yep, my liver")."""
         tokens = tokenize(self.unstretched(text), self.cues.contrast)
         words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
-        if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= len(self.yes_no):
+        if len(words) == 1 and words[0].isdecimal() and 1 <= int(words[0]) <= len(self.yes_no):
             # the check's own numbered options (1. Yes, 2. No), not the question's
             return CheckReply(self.yes_no[int(words[0]) - 1].value, "", False, True)
         found: list[Match[str]] = []

@@ -265,7 +265,7 @@ class Cues:
                 or tokens.clauses[at] != tokens.clauses[i]:
             return False
         after = words[at]
-        return after not in self._function_words and not after.isdigit() and self._stem(after) not in topic
+        return after not in self._function_words and not after.isdecimal() and self._stem(after) not in topic
 
     def topical_no(self, words: tuple[str, ...], topic: frozenset[str]) -> bool:
         """A yes phrase made of a negation and the question's own thing ("no problem" to "do you
@@ -485,7 +485,7 @@ class Cues:
             return False
         before = words[m.start - 1] if m.start else ""
         after = words[m.end] if m.end < len(words) else ""
-        return before in self.measure_leads or before.isdigit() or after in self.measure_tails
+        return before in self.measure_leads or before.isdecimal() or after in self.measure_tails
 
     def said_of_someone_else(self, tokens: Tokens, at: int, other: bool) -> bool:
         """The words at `at` are said of someone other than the person the intake is about: the

@@ -504,6 +504,8 @@ class Language(_Strict):
     share_of_that: dict[Phrase, float] = {}
     # before a length of time, the amount said first is spread over it: "a handle lasts me 3 days"
     lasts: list[Phrase] = []
+    # before a length of time, after times a period: "twice a year for the last five years" is 10
+    over_a_length: list[Phrase] = []
     # phrases that mean a time ago, in days: "today" 0, "last night" 1
     times_ago: dict[Phrase, Span | float]
     ago: list[Phrase]

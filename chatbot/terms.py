@@ -113,7 +113,7 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _token_matches(typed: str, wanted: str) -> bool:
     if typed == wanted:
         return True
-    if len(wanted) < 5 or typed.isdigit() or wanted.isdigit() or typed[0] != wanted[0]:
+    if len(wanted) < 5 or typed.isdecimal() or wanted.isdecimal() or typed[0] != wanted[0]:
         return False
     limit = 2 if len(wanted) >= 8 else 1
     return _distance(typed, wanted, limit) <= limit
@@ -121,7 +121,7 @@ def _token_matches(typed: str, wanted: str) -> bool:
 
 def _limit(word: str) -> int:
     """Typos allowed in a word: none under 5 letters or in numbers, 1 up to 7 letters, then 2."""
-    if len(word) < 5 or word.isdigit():
+    if len(word) < 5 or word.isdecimal():
         return 0
     return 2 if len(word) >= 8 else 1
 
@@ -180,7 +180,7 @@ class Phrases(Generic[T]):
 
     def _close(self, word: str, variants: dict[str, set[str]]) -> frozenset[str]:
         """The known words a typed word may stand for: itself, or one with a small typo."""
-        if not self.typos or len(word) < 4 or word.isdigit():
+        if not self.typos or len(word) < 4 or word.isdecimal():
             return frozenset({word}) if word in self.vocabulary else frozenset()
         mine = variants.get(word)
         if mine is None:

@@ -66,6 +66,7 @@ class Values:
         self.times_ago: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.times_ago.items()], fillers=fillers)
         self.share_of_that: Phrases[float] = Phrases(list(lang.share_of_that.items()), typos=False)
         self.lasts: Phrases[str] = Phrases([(p, "lasts") for p in lang.lasts], typos=False)
+        self.over_a_length: Phrases[str] = Phrases([(p, "over") for p in lang.over_a_length], typos=False)
         self.ages: Phrases[Span] = Phrases([(k, _span(v)) for k, v in lang.ages.items()], fillers=fillers)
         self.born = [tuple(normalize(p).split()) for p in lang.born]
         school = lang.school
@@ -136,7 +137,7 @@ class Values:
             word = words[i]
             value: float | None = None
             end = i + 1
-            if word.replace(".", "", 1).isdigit() and len(word) < 7:
+            if word.replace(".", "", 1).isdecimal() and len(word) < 7:
                 value = float(word)
             elif word in self.tens:
                 value = float(self.tens[word])
@@ -184,12 +185,10 @@ class Values:
         years" is 10, "every few months for years" at least several (a length without a number
         is taken as two of its unit, the least it can mean)."""
         words = tokens.words
-        for i, w in enumerate(words):
-            if w not in ("for", "over") or i == 0:
+        for m in self.over_a_length.find(tokens):
+            i, at = m.start, m.end
+            if i == 0:
                 continue
-            at = i + 1
-            while at < len(words) and words[at] in ("the", "last", "past", "about", "around", "nearly", "almost"):
-                at += 1
             amount = self.numbers(words[at:at + 1])
             one = not amount and at < len(words) and words[at] in self.one  # "for a year"
             unit = at + (amount[0][1] if amount else 1 if one else 0)
@@ -763,7 +762,7 @@ class Values:
             decade = None
             if w in self.decades:
                 decade = self.decades[w]
-            elif w.endswith(self.plural) and w.rstrip("".join(self.plural)).isdigit() and len(w) in (3, 4):
+            elif w.endswith(self.plural) and w.rstrip("".join(self.plural)).isdecimal() and len(w) in (3, 4):
                 digits = w.rstrip("".join(self.plural))
                 decade = int(digits) % 100 if len(digits) == 3 else int(digits)
             if decade is None or i in used:
@@ -790,7 +789,7 @@ class Values:
                 continue  # "my shift is 7 to 3": hours, not an age
             after = words[end] if end < len(words) else ""
             if after.endswith(self.plural) and after not in self.age_unit_words | self.not_plurals \
-                    and not after.isdigit():
+                    and not after.isdecimal():
                 continue  # "i have 2 kids": not an age
             if self._time_after(words, start, self.ago) or self._how_long(words, start, end):
                 continue  # "i retired two years ago", "2 years clean": a time, not an age
@@ -914,7 +913,7 @@ class Values:
         past = {tokens.clauses[m.start] for m in self.past.find(tokens)
                 if (leads or " ".join(words[m.start:m.end]) not in self.past_leads)
                 and not (m.start and words[m.start - 1] in self.since) and not self._window(words, m.end)
-                and not (ages and (any(w in self.decades or w.rstrip("s").isdigit() for w in words[m.start:m.end])
+                and not (ages and (any(w in self.decades or w.rstrip("s").isdecimal() for w in words[m.start:m.end])
                                    or self.ages.whole(words[m.start:m.end])))}
         now_found = self.present.find(tokens)
         starts: dict[int, int] = {}
@@ -942,11 +941,11 @@ class Values:
             turns = any(i in tokens.contrast_at for i in range(starts[clause], m.start))
             if (opens or turns) and clause - 1 in starts and words[m.end:m.end + 1] not in (("and",), ("that",)):
                 past.add(clause - 1)
-        if not past and not any(w in self.ago or (w.isdigit() and len(w) == 4) for w in words):
+        if not past and not any(w in self.ago or (w.isdecimal() and len(w) == 4) for w in words):
             return past
         for found in self.times(tokens):
             said_ago = words[found.end - 1] in self.ago or (
-                found.end - found.start == 1 and words[found.start].isdigit())
+                found.end - found.start == 1 and words[found.start].isdecimal())
             # "every day since 2019", "since his divorce 3 years ago": it goes on from then
             since = any(words[i] in self.since for i in range(found.start)
                         if tokens.clauses[i] == tokens.clauses[found.start])
@@ -978,7 +977,7 @@ class Values:
         """Whether a time window follows ("in the past *month*", "the past *2 weeks*"): it says
         how far back the answer looks, not that it is over."""
         following = words[at:at + 2]
-        return bool(following) and (following[0] in self.unit_days or following[0].isdigit()
+        return bool(following) and (following[0] in self.unit_days or following[0].isdecimal()
                                     or following[0] in self.number_words or following[0] in self.some)
 
     def extract(self, kind: ValueKind, tokens: Tokens) -> Found | None:
@@ -1001,8 +1000,8 @@ _DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
 
 def _ordinal_digits(word: str) -> int | None:
     """ "8th", "10", "1st": the number, where a word is digits with or without an ordinal ending."""
-    digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
-    return int(digits) if digits.isdigit() and word[len(digits):] in ("", "st", "nd", "rd", "th") else None
+    digits = word.rstrip("stndrh") if word[:1].isdecimal() else ""
+    return int(digits) if digits.isdecimal() and word[len(digits):] in ("", "st", "nd", "rd", "th") else None
 
 
 def _days_since_hours(hours: float) -> float:
