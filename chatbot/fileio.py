@@ -59,7 +59,7 @@ def _clear_stale(folder: Path, name: str) -> None:
     for stale in folder.glob(f".{name}.*.tmp"):
         writer = stale.name[len(name) + 2:].split(".", 1)[0]
         try:
-            if writer.isdigit():
+            if writer.isascii() and writer.isdecimal():  # not "❶": a digit to isdigit(), no int
                 if int(writer) == os.getpid() or _alive(int(writer)):
                     continue  # this process's other threads, or another live writer
             elif now - stale.stat().st_mtime <= STALE_AFTER:

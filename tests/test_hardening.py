@@ -211,6 +211,15 @@ def test_a_live_writers_temporary_file_is_not_swept_but_a_killed_ones_is(tmp_pat
     assert live.exists() and not dead.exists() and not old_style.exists()
 
 
+def test_a_leftover_named_with_a_digit_like_sign_does_not_stop_a_save(tmp_path: Path) -> None:
+    """ ".out.json.❶.tmp" in the folder made every save fail ("❶" passed isdigit(), not int())."""
+    from chatbot.fileio import write_private
+
+    (tmp_path / ".out.json.\u2776.tmp").write_text("x")
+    write_private(tmp_path / "out.json", "{}")
+    assert (tmp_path / "out.json").read_text() == "{}"
+
+
 def test_no_replace_never_clobbers_a_file_another_writer_made(tmp_path: Path) -> None:
     import pytest
 
