@@ -60,7 +60,10 @@ PARTS = load_parts()
 # screen) with the round's starting detector and 96.0% / 14.3% (4) with the crisis model trained
 # again (tuning42 and tuning37 joined it); the older parts 97.74% -> 98.02% caught, 7.01% -> 7.05%
 # false alarms with that. With heldout33 the held-out part is at 7.4% (57 of 3120 the screen,
-# 1.8%): ceiling 7.5%.
+# 1.8%): ceiling 7.5%. heldout34 (sealed later in the round; emergencies of the body in lay
+# words) measured 97.0% / 9.3% (3) with the round's starting detector, 97.5% with the model
+# trained again, 98.0% / 9.3% (3) with the round's pattern for someone in the family touching
+# the person; with it the held-out part is at 97.96% / 7.45% (60 of 3260 the screen, 1.8%).
 HELDOUT_RECALL_FLOOR = 0.95
 HELDOUT_ALARM_CEILING = 0.075
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
@@ -112,8 +115,10 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # and stories told, 3.7% in all; 3.7% until tuning42 (eleventh round, said about someone
     # else), 5.7% at its start and after the crisis model was trained again with it (the model's
     # threshold fell from 0.873 to 0.849, which asks about three older quiet tuning lines more):
-    # 3.8% in all)
-    assert tuning.alarm_rate <= 0.038
+    # 3.8% in all; 3.8% until tuning43 (eleventh round, emergencies of the body), whose quiet lines
+    # alarm 14.3%: past attempts and self-harm with a date and stories told (a film, a podcast, a
+    # paramedic's shift), asked on purpose, and a parent's "shes going to kill me": 4.0% in all)
+    assert tuning.alarm_rate <= 0.041
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
     # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until

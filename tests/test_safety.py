@@ -788,6 +788,12 @@ def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None
     ("he left my 3 year old alone to pick up beer", "now"),
     ("left the toddler alone to go get diapers", None),
     ("i left the baby alone for a minute to get the mail", None),
+    # tuning43 (and tuning41, left then): someone in the family touching the person, or coming to
+    # their bed at night: asked directly
+    ("my grandpa touches me and i dont like it", "check"),
+    ("my stepdad comes into my room when my mom is asleep", "check"),
+    ("my dad comes in my room to wake me up for school", None),
+    ("my coach touched my shoulder to show me the form", None),
 ])
 def test_round_classes_of_tuning42(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
