@@ -408,10 +408,16 @@ class Values:
             # "every day but sunday", "pretty much every day except sundays": a week less the days named
             base = next((f for f in found if f.span[1] >= 6.0 and not f.negated), None)  # ("most days")
             excepted = base is not None and any(base.end <= i <= start for i in tokens.contrast_at)
+            ranged = any(words[i] in self.through and words[i - 1] in self.weekdays and words[i + 1] in self.weekdays
+                         for i in range(max(1, start), min(end, len(words) - 1)))
             if base is not None and (off or excepted):
                 days_off = len(off | (on if excepted else set()))
                 found = [f for f in found if f is not base]
                 found.append(Found((7.0 - days_off,) * 2, False, base.start, end))
+            elif base is not None and ranged and 1 < len(on) < 7:
+                # "every night after work, so mon thru fri": a run of days named says which nights
+                found = [f for f in found if f is not base]
+                found.append(Found((float(len(on)),) * 2, False, min(base.start, start), max(base.end, end)))
             elif on and (not counted or any(words[i - 1] in self.every for i in range(max(1, start), end))):
                 # ("twice a month, payday weekends": the days say when, not how often; "every saturday" how often)
                 found.append(Found((float(len(on)),) * 2, False, start, end))

@@ -1969,3 +1969,13 @@ def test_digit_like_signs_that_are_not_numbers_do_not_break_the_reader(engine: E
             session.answer(answer)
         session.answer(typed)
         assert session.reading_faults == 0
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("every night after work so mon thru fri", 5),  # was 7 (confirmed): the run of days says which nights
+    ("every day, especially fri and sat", 7),  # days said for emphasis do not narrow it
+    ("every day monday to sunday", 7),
+])
+def test_a_run_of_days_named_after_every_night_says_which(engine: Engine, parser: Parser, typed: str,
+                                                          expected: int) -> None:
+    assert parser.parse(q(engine, "alcohol_days"), typed).value == expected
