@@ -178,6 +178,8 @@ class Values:
             unit = at + (amount[0][1] if amount else 1)
             if n and unit < len(words) and self.unit_days.get(words[unit], 0) >= 1:
                 return m.start, n * self.unit_days[words[unit]]
+            if any(w.start == m.end for w in self.weekend.find(tokens)):
+                return m.start, 2.0  # "a 12 pack lasts me the weekend"
         return None
 
     def times_over(self, tokens: Tokens) -> Found | None:

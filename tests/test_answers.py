@@ -1915,6 +1915,7 @@ def test_what_is_asked_about_is_not_the_answer(engine: Engine, parser: Parser, t
     ("a fifth lasts me two days", 9),
     ("a case lasts him a week", 3),
     ("a 30 rack lasts me about 3 days", 10),
+    ("a 12 pack lasts me the weekend", 6),  # a weekend is two days here too
 ])
 def test_an_amount_that_lasts_days_is_spread_over_them(engine: Engine, parser: Parser, typed: str,
                                                        expected: int) -> None:
