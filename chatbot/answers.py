@@ -936,12 +936,17 @@ class Parser:
     def _unable_reask(self, question: Question) -> Parsed:
         """Not able to stop: the options that say none are left out of the question back."""
         options = self.options(question)
-        rest = [(n, o) for n, o in enumerate(options, 1) if o.means != "no"]
-        if question.kind != "choice" or len(rest) == len(options):
+        noes = [o.value for o in options if o.means == "no"]
+        if question.kind != "choice" or not noes:
             return self._general_reask(question)
-        excluded = ", ".join(o.label for o in options if o.means == "no")
-        return Parsed(reask=self._s("reask_not", excluded=excluded, options=self._listed(rest)),
-                      shown=tuple(o.value for _, o in rest))
+        return self._not_these(question, noes)
+
+    def _not_these(self, question: Question, excluded: list[str]) -> Parsed:
+        """ "Got it: not X. Which of these fits, then?", with the other options listed."""
+        rest = [(n, o) for n, o in enumerate(self.options(question), 1) if o.value not in excluded]
+        return Parsed(reask=self._s("reask_not", excluded=", ".join(
+            self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
+            shown=tuple(o.value for _, o in rest))
 
     def _more_added(self, words: tuple[str, ...], end: int) -> bool:
         """An amount with no number added after the one read ("and couple shots", "plus some")."""
@@ -1099,10 +1104,7 @@ class Parser:
                     and not inside and (denied := self._range_options(question, found.span)):
                 # "not every day", "she doesnt drink daily": not that one (was read as a plain no:
                 # stopped); which, then?
-                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in denied]
-                return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                    self._by_value(question, v)[1].label for v in denied), options=self._listed(rest)),
-                    shown=tuple(o.value for _, o in rest))
+                return self._not_these(question, denied)
         affirmed, negated, covered = self._mentions(question, tokens, other)
         affirmed = self._not_what_is_asked_about(question, tokens, affirmed)
 
@@ -1194,9 +1196,7 @@ class Parser:
             rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
             if len(rest) == 1 and len(options) == 2 and {o.means for o in options} == {"yes", "no"}:
                 return self._pick(question, rest[0][1].value, True)  # "not hard", of yes or no: no
-            return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
-                shown=tuple(o.value for _, o in rest))
+            return self._not_these(question, excluded)
         if polarity == "unsure" and self._an_estimate(tokens):
             return self._general_reask(question)  # "3 times, maybe 4" to "when?": not "I don't know"
         if polarity == "mixed" and self.cues.conditional(tokens):
@@ -1489,10 +1489,7 @@ class Parser:
                 if negative and all(self._by_value(question, v)[1].means != "no" for v in excluded) \
                         and len(excluded) == len([o for o in options if o.means is None]):
                     return self._several(question, [negative[0]], inferred=True)
-                rest = [(n, o) for n, o in enumerate(options, 1) if o.value not in excluded]
-                return Parsed(reask=self._s("reask_not", excluded=", ".join(
-                    self._by_value(question, v)[1].label for v in excluded), options=self._listed(rest)),
-                    shown=tuple(o.value for _, o in rest))
+                return self._not_these(question, excluded)
             return self._general_reask(question)
         # words of how often or when ("every week", "now and then") are not list items to ask about
         for table in (self.values.frequencies, self.values.times_ago, self.values.counts, self.cues.intensifiers,

@@ -172,15 +172,23 @@ class Values:
         3 days" (1, 3.0), "a case lasts him a week" (1, 7.0); None when none is said."""
         words = tokens.words
         for m in self.lasts.find(tokens):
-            at = m.end + (m.end < len(words) and words[m.end] in self.duration_leads)  # "about 3 days"
-            amount = self.numbers(words[at:at + 1])
-            n = amount[0][2] if amount else 1.0 if at < len(words) and words[at] in self.one else None
-            unit = at + (amount[0][1] if amount else 1)
+            at = m.end + 1 if m.end < len(words) and words[m.end] in self.duration_leads else m.end  # "about 3"
+            n, unit = self._count_before_unit(words, at)
             if n and unit < len(words) and self.unit_days.get(words[unit], 0) >= 1:
                 return m.start, n * self.unit_days[words[unit]]
             if any(w.start == m.end for w in self.weekend.find(tokens)):
                 return m.start, 2.0  # "a 12 pack lasts me the weekend"
         return None
+
+    def _count_before_unit(self, words: tuple[str, ...], at: int) -> tuple[float | None, int]:
+        """The number at `at` ("3", "three", or "a" as one; None when neither) and where the unit
+        after it would stand: "3 days", "a week", "years"."""
+        amount = self.numbers(words[at:at + 1])
+        if amount:
+            return amount[0][2], at + 1
+        if at < len(words) and words[at] in self.one:
+            return 1.0, at + 1
+        return None, at
 
     def times_over(self, tokens: Tokens) -> Found | None:
         """Times a period said over a length of time, as a count: "twice a year for the last five
@@ -191,12 +199,11 @@ class Values:
             i, at = m.start, m.end
             if i == 0:
                 continue
-            amount = self.numbers(words[at:at + 1])
-            one = not amount and at < len(words) and words[at] in self.one  # "for a year"
-            unit = at + (amount[0][1] if amount else 1 if one else 0)
+            n, unit = self._count_before_unit(words, at)
             if unit >= len(words) or self.unit_days.get(words[unit], 0) < 7:
                 continue
-            n = amount[0][2] if amount else 1.0 if one or not words[unit].endswith(self.plural) else 2.0
+            if n is None:
+                n = 2.0 if words[unit].endswith(self.plural) else 1.0  # "for years": two at least
             before = Tokens(words[:i], tokens.clauses[:i], frozenset(c for c in tokens.contrast_at if c < i))
             rate = self.frequency(before)
             if rate is None or rate.negated or not 0 < rate.span[1] < 7:
@@ -886,9 +893,10 @@ class Values:
             if lead is None:
                 continue
             run = [nums[k]]  # a date's numbers, next to each other or split by a dash ("to")
-            while len(run) < 3 and k + len(run) < len(nums) and nums[k + len(run)][0] in (
-                    run[-1][1], run[-1][1] + 1) and (nums[k + len(run)][0] == run[-1][1]
-                                                      or words[run[-1][1]] in self.range_words):
+            while len(run) < 3 and k + len(run) < len(nums):
+                gap = words[run[-1][1]:nums[k + len(run)][0]]
+                if len(gap) > 1 or gap and gap[0] not in self.range_words:
+                    break
                 run.append(nums[k + len(run)])
             if len(run) == 2:
                 continue  # "born 3 14": not a year
