@@ -1980,3 +1980,13 @@ def test_digit_like_signs_that_are_not_numbers_do_not_break_the_reader(engine: E
 def test_a_run_of_days_named_after_every_night_says_which(engine: Engine, parser: Parser, typed: str,
                                                           expected: int) -> None:
     assert parser.parse(q(engine, "alcohol_days"), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("other_freq", "every few months", "less"), ("other_freq", "every few days", "weekly"),  # were asked
+    ("withdrawal_times", "every few months for years now", "many"),  # was "once or twice" (confirmed)
+])
+def test_every_few_of_a_period(engine: Engine, parser: Parser, qid: str, typed: str, expected: str) -> None:
+    """ "every few weeks" was read, "every few days" and "every few months" were not (found walking
+    the review: "every few months for years now" was read as once or twice)."""
+    assert parser.parse(q(engine, qid), typed).value == expected
