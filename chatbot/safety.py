@@ -90,6 +90,7 @@ class _Span:
     start: int  # first word index
     end: int  # one past the last word index
     lead: int | None = None  # where an `A ~ B` match begins, when B comes first: a negation reaches it too
+    partner: int | None = None  # where B of an `A & B` match starts (a context a clearing names)
 
 
 class _Text:
@@ -141,6 +142,8 @@ class _Text:
                         # `A ~ B` is one phrase: a negation just before it reaches it ("never talked
                         # about wanting to die"), as one just before A does; one between them is the pattern's
                         span = _Span(span.start, span.end, lead=partner[0].start)
+                    else:
+                        span = _Span(span.start, span.end, partner=partner[0].start)
                     found.append((span, f"{m.group().strip()} ... {partner[1]}"))
         return found
 
@@ -429,11 +432,12 @@ class Detector:
             for span, words in text.matches(compiled):
                 if excluded is None:
                     excluded = text.spans(concept.unless)
-                if any(e.start <= span.start < e.end for e in excluded) or self._echoed_then_denied(text, span):
-                    cleared.append(True)
-                    continue
                 if not cues:
                     cues.append(self._cues(text, history))
+                if any(e.start <= span.start < e.end and not self._context_denied(text, cues[0], e) for e in excluded) \
+                        or self._echoed_then_denied(text, span):
+                    cleared.append(True)
+                    continue
                 found = self._grade(text, cues[0], span, grade, concept.past, concept.past_resolved)
                 if found == "now" and cues[0].told_before(text, span) \
                         and self.first_person.isdisjoint(text.words[span.start:span.end]):
@@ -445,6 +449,12 @@ class Detector:
                 elif best is None:
                     best = Hit(concept.id, concept.kind, found, words, self._about(text, span))
         return best
+
+    @staticmethod
+    def _context_denied(text: _Text, cues: _Cues, clearing: _Span) -> bool:
+        """A clearing's context is itself denied ("a razor on my legs, and not to shave"; "my heart
+        is pounding and its not the coffee"): it clears nothing."""
+        return clearing.partner is not None and cues.negated(text, _Span(clearing.partner, clearing.partner + 1))
 
     def _echoed_then_denied(self, text: _Text, span: _Span) -> bool:
         """The match is its whole sentence, and the next one opens with a denial: the question

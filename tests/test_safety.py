@@ -797,3 +797,14 @@ def test_round_classes_of_tuning41(engine: Engine, typed: str, grade: str | None
 ])
 def test_round_classes_of_tuning42(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # twelfth round (left in the eleventh): a clearing context that is itself denied clears nothing
+    ("used a razor on my legs again tonight and not to shave", "check"),
+    ("used a razor on my legs again tonight, i was shaving", None),
+    ("took a razor to my thigh last night and it wasnt for shaving", "check"),
+    ("took a razor to my thigh last night shaving", None),
+])
+def test_a_denied_clearing_context_clears_nothing(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
