@@ -58,6 +58,7 @@ class CheckReply:
 
 
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})(?:\s+\1\b)+", re.IGNORECASE)
 _STRETCHED_WORD = re.compile(r"[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*")
 
 
@@ -368,6 +369,7 @@ class Parser:
             return Parsed(reask=self._s("reask_text_too_long", limit=MAX_ANSWER_CHARS))
         words = _clean(text)
         text = self.unstretched(text).translate(_NO_APOSTROPHES)  # "wouldn't" as the phrases spell it
+        text = _DOUBLED.sub(r"\1", text)  # "i cant quit quit": a word said twice for stress is said once
         text = self._glued_unit.sub(r"\1 ", text)  # "16yo", "48hrs", "2wks": the number and its unit
         text = self.cues.adding_on.sub(" ", text)  # "beer, wait also weed": both
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
@@ -446,6 +448,10 @@ class Parser:
         if parsed.reask is None and self._reads_none(question, parsed.value) and self.cues.unable.find(tokens):
             # "i cant quit", "never been able to stop": still using, whatever the "not" in it says
             parsed = self._unable_reask(question)
+        elif parsed.reask is None and isinstance(parsed.value, str) \
+                and self._read_from_unable(question, tokens, parsed.value):
+            # "i cant quit" at "what would you like to change?": what cannot be done is no choice of it
+            parsed = self._general_reask(question)
         elif parsed.reask is None and question.reads == "frequency" and self._reads_none(question, parsed.value) \
                 and self.values.days_without(tokens):
             # "i dont drink mondays", "never on sundays": which days not, so not how often or how many
@@ -932,6 +938,14 @@ class Parser:
         if isinstance(value, tuple):
             return bool(noes & set(value))
         return value == 0 or value in noes
+
+    def _read_from_unable(self, question: Question, tokens: Tokens, value: str) -> bool:
+        """The option was read only from words that say it cannot be done ("i cant quit": stop)."""
+        unable = self.cues.unable.find(tokens)
+        found = [m for m in self._terms(question).find(tokens) if m.target == value] if unable else []
+        # (not where the option's own words say it: "havent stopped" is a no to "did you have a break?")
+        return bool(found) and all(any(u.start <= m.start and m.end <= u.end and m.end - m.start < u.end - u.start
+                                       for u in unable) for m in found)
 
     def _unable_reask(self, question: Question) -> Parsed:
         """Not able to stop: the options that say none are left out of the question back."""

@@ -1990,3 +1990,23 @@ def test_every_few_of_a_period(engine: Engine, parser: Parser, qid: str, typed: 
     """ "every few weeks" was read, "every few days" and "every few months" were not (found walking
     the review: "every few months for years now" was read as once or twice)."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["i cant quit", "i cant quit, i work behind a bar",
+                                   "i cant quit quit, i work behind a bar"])
+def test_what_cannot_be_done_is_no_choice_of_it(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "i cant quit" at "what would you like to change?" was "Stop drinking or using", silently
+    (twelfth round, tuning38): the option read only from the words that say it cannot be done is
+    asked about; a word said twice for stress ("quit quit") is read once."""
+    parsed = parser.parse(q(engine, "readiness"), typed)
+    assert parsed.value is None and parsed.reask is not None
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("readiness", "i cant quit on my own, i need help to stop", "stop"),  # the wish said besides
+    ("opioid_break", "havent stopped once", "no"),  # the option's own words
+    ("opioid_freq", "cant quit, every day", "daily"),
+])
+def test_what_cannot_be_done_beside_an_answer(engine: Engine, parser: Parser, qid: str, typed: str,
+                                              expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
