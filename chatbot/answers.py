@@ -58,6 +58,7 @@ class CheckReply:
 
 
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+UNREALIZED_REACH = 3  # words between "supposed to" and what was not done ("go to the" detox)
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,})(?:\s+\1\b)+", re.IGNORECASE)
 _STRETCHED_WORD = re.compile(r"[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*")
 
@@ -451,6 +452,9 @@ class Parser:
         elif parsed.reask is None and isinstance(parsed.value, str) \
                 and self._read_from_unable(question, tokens, parsed.value):
             # "i cant quit" at "what would you like to change?": what cannot be done is no choice of it
+            parsed = self._general_reask(question)
+        elif parsed.reask is None and self._read_from_unrealized(question, tokens, parsed.value):
+            # "i was supposed to go to detox but didnt": what did not happen is not a yes to it
             parsed = self._general_reask(question)
         elif parsed.reask is None and question.reads == "frequency" and self._reads_none(question, parsed.value) \
                 and self.values.days_without(tokens):
@@ -946,6 +950,26 @@ class Parser:
         # (not where the option's own words say it: "havent stopped" is a no to "did you have a break?")
         return bool(found) and all(any(u.start <= m.start and m.end <= u.end and m.end - m.start < u.end - u.start
                                        for u in unable) for m in found)
+
+    def _read_from_unrealized(self, question: Question, tokens: Tokens, value: AnswerValue | None) -> bool:
+        """An option read was only meant, planned or waited for ("i almost went to detox", "on the
+        waitlist for rehab"), at a question of what is or was (a wish's own words are its answer)."""
+        if question.wish or question.kind not in ("choice", "multi") or question.reads is not None or value is None:
+            return False
+        unrealized = self.cues.unrealized.find(tokens)
+        if not unrealized:
+            return False
+
+        def meant(m: Match[str]) -> bool:
+            return any(u.end <= m.start <= u.end + UNREALIZED_REACH
+                       and tokens.clauses[u.start] == tokens.clauses[m.start] for u in unrealized)
+
+        found = self._terms(question).find(tokens)
+        for v in set(value) if isinstance(value, tuple) else {value}:
+            named = [m for m in found if m.target == v]
+            if named and all(meant(m) for m in named):
+                return True
+        return False
 
     def _unable_reask(self, question: Question) -> Parsed:
         """Not able to stop: the options that say none are left out of the question back."""

@@ -106,6 +106,7 @@ class Cues:
         self.reported: Phrases[str] = Phrases([(p, "says") for p in [*lang.reported, *said_bare]], typos=False)
         self.disbelief: Phrases[str] = Phrases([(p, "doubt") for p in lang.disbelief], typos=False)
         self.unable: Phrases[str] = Phrases([(p, "unable") for p in lang.unable_to_stop], typos=False)
+        self.unrealized: Phrases[str] = Phrases([(p, "unrealized") for p in lang.unrealized], typos=False)
         self.not_polar: Phrases[str] = Phrases([(p, "not_polar") for p in lang.not_polar], typos=False)
         self.denied_frames: Phrases[str] = Phrases([(p, "frame") for p in lang.denied_frames], typos=False)
         self.doubt_leads: Phrases[str] = Phrases([(p, "doubt") for p in lang.doubt_leads], typos=False)

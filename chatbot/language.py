@@ -241,6 +241,8 @@ class Language(_Strict):
     # not able to stop, or not stopped ("i cant quit", "havent stopped"): still using, whatever the
     # "not" in it says
     unable_to_stop: list[Phrase] = []
+    # meant, planned or waited for, not done ("supposed to go to detox"): what follows did not happen
+    unrealized: list[Phrase] = []
     neutral: list[Phrase]
     intensifiers: list[Phrase]
     usual_markers: list[Phrase]

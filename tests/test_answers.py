@@ -2010,3 +2010,26 @@ def test_what_cannot_be_done_is_no_choice_of_it(engine: Engine, parser: Parser, 
 def test_what_cannot_be_done_beside_an_answer(engine: Engine, parser: Parser, qid: str, typed: str,
                                               expected: str) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("opioid_break", "i was supposed to go to detox but didnt"),  # was a silent yes
+    ("opioid_break", "i almost went to detox"),
+    ("opioid_break", "meant to go to detox last week"),
+    ("treatment_history", "im on a waitlist for residential"),  # was "left rehab in the past 30 days"
+])
+def test_what_was_only_meant_or_waited_for_is_asked(engine: Engine, parser: Parser, qid: str, typed: str) -> None:
+    """Twelfth round (found probing answers that describe): an option named after "supposed to",
+    "almost went", "on the waitlist for" did not happen, so it is asked, not read."""
+    parsed = parser.parse(q(engine, qid), typed)
+    assert parsed.value is None and parsed.reask is not None
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("opioid_break", "i was in detox", "yes"),
+    ("opioid_break", "yes, i was supposed to go to detox and i did", "yes"),  # the yes said besides
+    ("readiness", "i wanted to stop for years", "stop"),  # a wish's own words are its answer
+])
+def test_what_happened_beside_what_was_meant(engine: Engine, parser: Parser, qid: str, typed: str,
+                                             expected: str) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
