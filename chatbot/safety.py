@@ -313,9 +313,21 @@ class Detector:
         false (a question whose answers it misreads).
         """
         reading = self.read(text, history)
-        if reading.hits or reading.cleared or history or not model or self.model is None:
+        if reading.hits or history or not model or self.model is None:
             return reading.hits
-        found = self.model.read(text)
+        # a long answer is read whole and sentence by sentence: one sentence of crisis buried among
+        # ordinary ones weighs little in the whole ("like 12 beers a night. i just want this life
+        # to be over"); a sentence the grammar read and cleared stays cleared, alone or by the one
+        # after it ("am i having thoughts of killing myself? no")
+        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+        parts = [] if reading.cleared else [text]
+        for i, sentence in enumerate(sentences if len(sentences) > 1 else ()):
+            if not self.read(sentence, history).cleared and not (
+                    reading.cleared and i + 1 < len(sentences)
+                    and self.read(f"{sentence}. {sentences[i + 1]}", history).cleared
+                    and not self.read(sentences[i + 1], history).cleared):
+                parts.append(sentence)
+        found = max((r for r in map(self.model.read, parts) if r is not None), key=lambda r: r.chance, default=None)
         if found is None:
             return ()
         return (Hit(found.concept, self.concept_kinds[found.concept], "check",

@@ -808,3 +808,19 @@ def test_round_classes_of_tuning42(engine: Engine, typed: str, grade: str | None
 ])
 def test_a_denied_clearing_context_clears_nothing(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+def test_a_crisis_sentence_buried_in_a_long_answer_is_asked_about(engine: Engine) -> None:
+    """Twelfth round (tuning44, crisis buried in ordinary answers): the model read only the whole
+    answer, where one sentence among ordinary ones weighed too little; it reads each sentence too."""
+    alone = "honestly i just want this life to be over"
+    buried = ("work is fine, the kids are fine, i drink maybe 4 beers a night and more on weekends. "
+              f"{alone}. anyway thats my drinking, my wife says its too much")
+    assert graded(engine, alone) == "check"
+    assert graded(engine, buried) == "check", engine.detector.detect(buried)
+    assert graded(engine, "work is fine, i drink maybe 4 beers a night. anyway thats my drinking") is None
+
+
+def test_a_sentence_the_grammar_cleared_does_not_go_to_the_model(engine: Engine) -> None:
+    """A denial read by the grammar stays read when the answer is read sentence by sentence."""
+    assert graded(engine, "i dont want to die. i drink about 6 beers a night, more on fridays") is None
