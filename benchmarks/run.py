@@ -377,6 +377,10 @@ CRISIS_INPUTS = {
     "500-character answer": ("about six beers most nights and more on weekends, i get the shakes in the morning "
                              "and my wife says i should cut back, i tried to quit last spring but it only lasted "
                              "two weeks, work is stressful and i sleep badly, ") * 2,
+    # the same answer written in short sentences: the crisis model also reads each sentence
+    "500 characters in 16 sentences": ("about six beers most nights. more on weekends. i get the shakes in the "
+                                       "morning. my wife says i should cut back. i tried to quit last spring. it "
+                                       "only lasted two weeks. work is stressful. i sleep badly. ") * 2,
     "100 kB of everyday words": "i drink most days and feel tired " * 3000,
     "100 kB of half-matches": "i want to i want to not not no one would " * 2500,
     "100 kB of one letter": "a" * 100_000,
@@ -390,7 +394,7 @@ def bench_crisis(plan: Plan) -> list[Row]:
     detector = engine_for().detector
     rows: list[Row] = []
     for name, text in CRISIS_INPUTS.items():
-        text = text[:500] if name.startswith("500") else text
+        text = text[:500] if name.startswith("500") else text  # (both 500-character answers)
         runs = 200 if len(text) <= 1000 else 5
         detector.detect(text)
         times = []

@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Literal
 
 from .crisis_grammar import ANYWHERE, STEM_LIMIT, Compiled, Grammar, Pair, Single
-from .crisis_model import CrisisModel
+from .crisis_model import CrisisModel, ModelReading
 from .spec import Safety
 
 Grade = Literal["now", "check"]
@@ -320,14 +320,15 @@ class Detector:
         # to be over"); a sentence the grammar read and cleared stays cleared, alone or by the one
         # after it ("am i having thoughts of killing myself? no")
         sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-        parts = [] if reading.cleared else [text]
+        read: list[ModelReading] = [] if reading.cleared else [r for r in (self.model.read(text),) if r is not None]
         for i, sentence in enumerate(sentences if len(sentences) > 1 else ()):
-            if not self.read(sentence, history).cleared and not (
+            said = self.model.read(sentence)  # (the model first: it is cheap, and most sentences say nothing)
+            if said is not None and not self.read(sentence, history).cleared and not (
                     reading.cleared and i + 1 < len(sentences)
                     and self.read(f"{sentence}. {sentences[i + 1]}", history).cleared
                     and not self.read(sentences[i + 1], history).cleared):
-                parts.append(sentence)
-        found = max((r for r in map(self.model.read, parts) if r is not None), key=lambda r: r.chance, default=None)
+                read.append(said)
+        found = max(read, key=lambda r: r.chance, default=None)
         if found is None:
             return ()
         return (Hit(found.concept, self.concept_kinds[found.concept], "check",
