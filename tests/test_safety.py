@@ -824,3 +824,26 @@ def test_a_crisis_sentence_buried_in_a_long_answer_is_asked_about(engine: Engine
 def test_a_sentence_the_grammar_cleared_does_not_go_to_the_model(engine: Engine) -> None:
     """A denial read by the grammar stays read when the answer is read sentence by sentence."""
     assert graded(engine, "i dont want to die. i drink about 6 beers a night, more on fridays") is None
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning44 (twelfth round: crisis buried in ordinary answers, or played down), in words of its own
+    ("not kidding about wanting to be dead", "now"),  # a joke denied says it is meant
+    ("not joking, i dont want to die", None),
+    ("i wish the crash had killed me", "check"),  # a wish that something had killed one
+    ("i wish i had died in that accident", "check"),
+    ("i wish my dad had taken me fishing more", None),
+    ("je veux mourir", "now"), ("ich will nicht mehr leben", "now"),  # other languages people here speak
+    ("better i go and set them free", "check"),  # gone, so as to free others
+    ("better i go home now, its late", None),
+    ("his legs look like a barcode", "check"),  # rows of cuts by what they look like
+    ("took 5 extra xanax on top of my prescription", "check"),  # many more than prescribed, just taken
+    ("took 2 extra xanax on top of my prescription", None),
+    ("shes been drinking all day and shes about to take the baby to the store", "now"),  # drunk said by how much
+    ("coach made us run suicide sprints", None),  # a name for something else
+    ("hes not one of those people who would hurt himself", None),  # the denial reaches its clause
+    ("my son would rather die than be seen with me", None),  # a figure of speech about another
+    ("we put out traps, the landlord wants the rats all dead", None),
+])
+def test_round_classes_of_tuning44(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
