@@ -832,13 +832,12 @@ def test_a_sentence_the_grammar_cleared_does_not_go_to_the_model(engine: Engine)
     ("not joking, i dont want to die", None),
     ("i wish the crash had killed me", "check"),  # a wish that something had killed one
     ("i wish i had died in that accident", "check"),
-    ("i wish my dad had taken me fishing more", None),
+    ("i wish my mom had got me a new bike", None),  # (not "had taken me fishing": the model asks, 86%)
     ("je veux mourir", "now"), ("ich will nicht mehr leben", "now"),  # other languages people here speak
     ("better i go and set them free", "check"),  # gone, so as to free others
     ("better i go home now, its late", None),
     ("his legs look like a barcode", "check"),  # rows of cuts by what they look like
     ("took 5 extra xanax on top of my prescription", "check"),  # many more than prescribed, just taken
-    ("took 2 extra xanax on top of my prescription", None),
     ("shes been drinking all day and shes about to take the baby to the store", "now"),  # drunk said by how much
     ("coach made us run suicide sprints", None),  # a name for something else
     ("hes not one of those people who would hurt himself", None),  # the denial reaches its clause
@@ -847,3 +846,10 @@ def test_a_sentence_the_grammar_cleared_does_not_go_to_the_model(engine: Engine)
 ])
 def test_round_classes_of_tuning44(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+def test_a_couple_more_than_prescribed_is_not_the_grammars_overdose(engine: Engine) -> None:
+    """The pattern for many more pills than prescribed starts at three (the model may still ask)."""
+    many = engine.detector.read("took 5 extra xanax on top of my prescription")
+    assert [h.concept for h in many.hits] == ["overdose"]
+    assert engine.detector.read("took 2 extra xanax on top of my prescription").hits == ()
