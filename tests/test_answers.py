@@ -2033,3 +2033,10 @@ def test_what_was_only_meant_or_waited_for_is_asked(engine: Engine, parser: Pars
 def test_what_happened_beside_what_was_meant(engine: Engine, parser: Parser, qid: str, typed: str,
                                              expected: str) -> None:
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["i wouldnt refuse it", "she didnt say no", "he hasnt ruled it out"])
+def test_a_refusal_denied_is_maybe(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "i wouldnt refuse it" at "would you be open to medication?" was No (twelfth round,
+    tuning38: "she didnt say no"): a refusal denied is not yet a yes, and not a no."""
+    assert parser.parse(q(engine, "medication_open"), typed).value == "unsure"
