@@ -1711,7 +1711,9 @@ class Parser:
         if len(spans) > 1:
             # "20 on a bad night but usually around 8": the usual one; "sometimes 2 sometimes 12": ask
             usual = [m.end for m in self.cues.usual.find(tokens)]
-            marked = [sp for sp in spans if any(0 <= sp[0] - e <= 2 for e in usual)]
+            # (the number right after the marker, not the next one too: "usually 8, sometimes 12")
+            marked = list({next(sp for sp in spans if sp[0] >= e) for e in usual
+                           if any(0 <= sp[0] - e <= 2 for sp in spans)})
             if len(marked) == 1:
                 return self._number_value(question, marked[0][2], inferred=True)
             if len(spans) == 2 and not usual:

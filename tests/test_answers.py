@@ -2040,3 +2040,15 @@ def test_a_refusal_denied_is_maybe(engine: Engine, parser: Parser, typed: str) -
     """ "i wouldnt refuse it" at "would you be open to medication?" was No (twelfth round,
     tuning38: "she didnt say no"): a refusal denied is not yet a yes, and not a no."""
     assert parser.parse(q(engine, "medication_open"), typed).value == "unsure"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("usually 8, sometimes 12", 8),  # was asked "just one number ... the one that is most usual"
+    ("usually 8 but 12 on a bad night", 8),
+    ("12 on a bad night but usually 8", 8),
+])
+def test_the_number_said_as_usual_first_is_the_answer(engine: Engine, parser: Parser, typed: str,
+                                                      expected: int) -> None:
+    """Twelfth round (tuning38, tuning36): "usually" marked the number after it and the next one
+    as well, so the usual amount said first was asked for again."""
+    assert parser.parse(q(engine, "alcohol_drinks"), typed).value == expected
