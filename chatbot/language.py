@@ -343,6 +343,8 @@ class Language(_Strict):
     absences: list[Phrase] = []
     # what is skipped, besides a day, that says a day without: "never misses a dose"
     absence_objects: list[Phrase] = []
+    # what is done every day ("get out of bed"): not doing it without something is every day
+    daily_acts: list[Phrase] = []
     # the first is how option words are written ("my dad"); the others say the same of someone
     # else ("his dad", "her mom"), so an answer for another person is read with the same words
     possessives: list[Phrase] = []

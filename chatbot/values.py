@@ -114,6 +114,7 @@ class Values:
         self.without = word_set(lang.without)
         self.absences = word_set(lang.absences)
         self.absence_objects = word_set(lang.absence_objects)
+        self.daily_acts = Phrases([(p, "daily") for p in lang.daily_acts], typos=False)
         self.last_words = frozenset(normalize(w) for w in lang.last if len(normalize(w).split()) == 1)
         self.alternate = word_set(lang.alternate)  # "every other week"
         self.within = tuple(tuple(normalize(w).split()) for w in lang.within)  # "in the (last month)"
@@ -478,6 +479,14 @@ class Values:
                      and tokens.clauses[j] == tokens.clauses[i]]
             before = [c for c in cues if c.end <= i and i - c.end <= 4 and tokens.clauses[c.start] == tokens.clauses[i]
                       and words[c.start] not in self.without]
+            if ahead and before:
+                out.append(Found((7.0, 7.0), False, before[-1].start, ahead[0] + 1))
+        # "i dont get out of bed without it": what is done every day, not done without it
+        for act in self.daily_acts.find(tokens):
+            ahead = [j for j in range(act.end, min(act.end + 3, len(words))) if words[j] in self.without
+                     and tokens.clauses[j] == tokens.clauses[act.start]]
+            before = [c for c in cues if c.end <= act.start and act.start - c.end <= 2
+                      and tokens.clauses[c.start] == tokens.clauses[act.start] and words[c.start] not in self.without]
             if ahead and before:
                 out.append(Found((7.0, 7.0), False, before[-1].start, ahead[0] + 1))
         # "never miss a day", "no days off", "i dont skip", "never go without": a day without, denied

@@ -2052,3 +2052,15 @@ def test_the_number_said_as_usual_first_is_the_answer(engine: Engine, parser: Pa
     """Twelfth round (tuning38, tuning36): "usually" marked the number after it and the next one
     as well, so the usual amount said first was asked for again."""
     assert parser.parse(q(engine, "alcohol_drinks"), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("opioid_freq", "i dont get out of bed without it", "daily"),  # was asked
+    ("opioid_freq", "i never leave the house without them", "daily"),
+    ("alcohol_days", "i cant fall asleep without a few beers", 7),
+])
+def test_what_is_done_every_day_not_done_without_it_is_every_day(engine: Engine, parser: Parser, qid: str,
+                                                                 typed: str, expected: object) -> None:
+    """Twelfth round (tuning38, answers that describe): "can't start my day without it" was read,
+    what else is done every day was not; the acts are language data (`daily_acts`)."""
+    assert parser.parse(q(engine, qid), typed).value == expected
