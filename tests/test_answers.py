@@ -2064,3 +2064,17 @@ def test_what_is_done_every_day_not_done_without_it_is_every_day(engine: Engine,
     """Twelfth round (tuning38, answers that describe): "can't start my day without it" was read,
     what else is done every day was not; the acts are language data (`daily_acts`)."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("medication_open", "suboxone is just another drug", "no"),  # was a yes (the medicine named)
+    ("medication_open", "he says methadone is just trading one drug for another", None),  # not yes: which, then
+    ("support_groups", "aa is a cult", None),  # was twelve-step, silently: asked which, then
+    ("support_groups", "AA is great", "twelve_step"),
+    ("medication_open", "suboxone helped me before", "yes"),
+])
+def test_a_judgment_against_what_is_named_denies_it(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                    expected: str | None) -> None:
+    """Twelfth round (tuning38, answers that describe): naming a medicine or a group with a
+    judgment against it ("is a cult", "just another drug") is not choosing it."""
+    assert parser.parse(q(engine, qid), typed).value == expected
