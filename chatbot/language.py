@@ -270,6 +270,9 @@ class Language(_Strict):
     joined_on: list[Phrase] = []  # "alone with my daughter": a person joined on to "alone"
     # after "never", what came of something begun: "never finished it" says it was begun
     begun: list[Phrase] = []
+    # "the one who told me", "no one", "this one": "one" as a pronoun is no number
+    pronoun_one_before: list[Phrase] = []
+    pronoun_one_after: list[Phrase] = []
     relative_pronouns: list[Phrase] = []  # "..., which is a lot": not a question asked back mid-answer
     # "cant stop drinking", "cant stop worrying": the thing goes on; no negation of what follows
     not_negators: list[Phrase] = []

@@ -39,6 +39,8 @@ class Values:
     def __init__(self, lang: Language, negation: Negation):
         self.negation = negation
         self.number_words = {normalize(k): v for k, v in lang.numbers.items()}
+        self.pronoun_one_before = word_set(lang.pronoun_one_before)
+        self.pronoun_one_after = word_set(lang.pronoun_one_after)
         self.tens = {normalize(k): v for k, v in lang.tens.items()}
         self.unit_days: dict[str, float] = {}
         for unit, days in (("day", 1.0), ("week", 7.0), ("fortnight", 14.0), ("month", 30.0), ("year", 365.0),
@@ -145,12 +147,18 @@ class Values:
                 if end < len(words) and words[end] in self.number_words and 0 < self.number_words[words[end]] < 10:
                     value += self.number_words[words[end]]
                     end += 1
-            elif word in self.number_words:
+            elif word in self.number_words and not (word == "one" and self._pronoun_one(words, i)):
                 value = float(self.number_words[word])
             if value is not None:
                 out.append((i, end, value))
             i = end
         return out
+
+    def _pronoun_one(self, words: tuple[str, ...], i: int) -> bool:
+        """"the one who told me", "no one", "this one": a pronoun, not the number."""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return (i > 0 and words[i - 1] in self.pronoun_one_before) or after in self.pronoun_one_after \
+            or (i > 0 and words[i - 1] == "the" and after.endswith("ing"))  # "she is the one drinking"
 
     def number_spans(self, words: tuple[str, ...]) -> list[tuple[int, int, Span]]:
         """Numbers, with "3 or 4" and "3 to 4" joined into one span."""

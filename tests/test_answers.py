@@ -2078,3 +2078,18 @@ def test_a_judgment_against_what_is_named_denies_it(engine: Engine, parser: Pars
     """Twelfth round (tuning38, answers that describe): naming a medicine or a group with a
     judgment against it ("is a cult", "just another drug") is not choosing it."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("age_group", "its for me, my girlfriend is the one who told me to do it", None),  # was 17 or younger
+    ("age_group", "my nana is 71 and she is the one drinking", "over_65"),
+    ("withdrawal_times", "3 or 4 times, each one worse than the last", "many"),
+    ("alcohol_drinks", "just the one", 1),  # one, counted
+    ("alcohol_drinks", "only one, a small glass", 1),
+])
+def test_one_as_a_pronoun_is_no_number(engine: Engine, parser: Parser, qid: str, typed: str,
+                                       expected: object) -> None:
+    """Found walking the twelfth round at 80x24: "its for me, my girlfriend is the one who told me
+    to do it" at "who is this for?" was read ahead as an age of 1 ("Just to check. Age: 17 or
+    younger"); "the one who", "each one", "no one" are pronouns."""
+    assert parser.parse(q(engine, qid), typed, other=qid == "age_group" and "nana" in typed).value == expected
