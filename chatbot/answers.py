@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -58,9 +58,9 @@ class CheckReply:
 
 
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
-UNREALIZED_REACH = 3  # words between "supposed to" and what was not done ("go to the" detox)
-_DOUBLED = re.compile(r"\b([^\W\d_]{2,})(?:\s+\1\b)+", re.IGNORECASE)
 _STRETCHED_WORD = re.compile(r"[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*")
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})(?:\s+\1\b)+", re.IGNORECASE)  # "quit quit": said twice for stress
+UNREALIZED_REACH = 3  # words between "supposed to" and what was not done ("go to the" detox)
 
 
 def _squeezed(word: str, runs: list[re.Match[str]], sizes: Sequence[int]) -> str:
@@ -946,10 +946,9 @@ class Parser:
     def _read_from_unable(self, question: Question, tokens: Tokens, value: str) -> bool:
         """The option was read only from words that say it cannot be done ("i cant quit": stop)."""
         unable = self.cues.unable.find(tokens)
-        found = [m for m in self._terms(question).find(tokens) if m.target == value] if unable else []
         # (not where the option's own words say it: "havent stopped" is a no to "did you have a break?")
-        return bool(found) and all(any(u.start <= m.start and m.end <= u.end and m.end - m.start < u.end - u.start
-                                       for u in unable) for m in found)
+        return bool(unable) and self._only_named_where(question, tokens, value, lambda m: any(
+            u.start <= m.start and m.end <= u.end and m.end - m.start < u.end - u.start for u in unable))
 
     def _read_from_unrealized(self, question: Question, tokens: Tokens, value: AnswerValue | None) -> bool:
         """An option read was only meant, planned or waited for ("i almost went to detox", "on the
@@ -957,17 +956,17 @@ class Parser:
         if question.wish or question.kind not in ("choice", "multi") or question.reads is not None or value is None:
             return False
         unrealized = self.cues.unrealized.find(tokens)
-        if not unrealized:
-            return False
+        return bool(unrealized) and self._only_named_where(question, tokens, value, lambda m: any(
+            u.end <= m.start <= u.end + UNREALIZED_REACH and tokens.clauses[u.start] == tokens.clauses[m.start]
+            for u in unrealized))
 
-        def meant(m: Match[str]) -> bool:
-            return any(u.end <= m.start <= u.end + UNREALIZED_REACH
-                       and tokens.clauses[u.start] == tokens.clauses[m.start] for u in unrealized)
-
+    def _only_named_where(self, question: Question, tokens: Tokens, value: AnswerValue,
+                          where: Callable[[Match[str]], bool]) -> bool:
+        """Some value read (one of several) is named in the answer only where `where` holds."""
         found = self._terms(question).find(tokens)
         for v in set(value) if isinstance(value, tuple) else {value}:
             named = [m for m in found if m.target == v]
-            if named and all(meant(m) for m in named):
+            if named and all(where(m) for m in named):
                 return True
         return False
 
