@@ -100,6 +100,7 @@ class Values:
         self.some_amount = word_set(lang.some_amount)
         self.also = word_set(lang.also)
         self.ended = word_set(lang.ended)
+        self.sober_turns = word_set(lang.sober_turns)
         self.since = word_set(lang.since)
         self.now_openers = word_set(lang.now_openers)
         self.refers_back = tuple(tuple(normalize(p).split()) for p in lang.past_refers_back)
@@ -688,6 +689,13 @@ class Values:
             tokens.clauses[i] == tokens.clauses[f.start] and w in self.states for i, w in enumerate(tokens.words))]
         if stated and len(stated) < len(said):
             said = [f for f in said if f not in stated]
+        # "today is day 45 without a drink", "90 days sober as of today": today is when the count is
+        # made, not when the person last used (a sober count said beside it)
+        counted = self._sober_count(tokens)
+        # (today in the count's own clause only, and no use said after it: not "clean 2 days, then drank today")
+        if counted is not None and self.sober_turns.isdisjoint(tokens.words[counted.start:]):
+            said = [f for f in said if f.span != (0.0, 0.0) or tokens.clauses[f.start] != tokens.clauses[counted.start]]
+            said += [counted] if counted not in said else []
         if not said:
             return found[0] if found else None
         # "its been 3 months, since christmas": a time inside a vaguer one said beside it says which
@@ -697,6 +705,21 @@ class Values:
             said = inner
         return Found((min(f.span[0] for f in said), max(f.span[1] for f in said)), False,
                      min(f.start for f in said), max(f.end for f in said))
+
+    def _sober_count(self, tokens: Tokens) -> Found | None:
+        """A count of days without, said with a stopped word: "day 45 without a drink", "90 days
+        sober", "3 weeks clean": that long since; None where no such count is said."""
+        words = tokens.words
+        for i, w in enumerate(words):
+            if w == "day" and i + 1 < len(words) and words[i + 1].isdecimal() and int(words[i + 1]) > 1 \
+                    and any(x in self.ended or x in self.without for x in words[i + 2:i + 5]):
+                n = float(words[i + 1])
+                return Found((n - 1, n), False, i, i + 2)
+        for start, end, (lo, hi) in self.number_spans(words):
+            unit = self.unit_days.get(words[end]) if end < len(words) else None
+            if unit and lo > 0 and any(x in self.ended for x in words[end + 1:end + 3]):
+                return Found((lo * unit, hi * unit), False, start, end + 1)
+        return None
 
     def _rate_bounded(self, tokens: Tokens, f: Found) -> Found:
         """A how-often phrase after "less than" or "more than": below or above it, not it ("less

@@ -2093,3 +2093,16 @@ def test_one_as_a_pronoun_is_no_number(engine: Engine, parser: Parser, qid: str,
     to do it" at "who is this for?" was read ahead as an age of 1 ("Just to check. Age: 17 or
     younger"); "the one who", "each one", "no one" are pronouns."""
     assert parser.parse(q(engine, qid), typed, other=qid == "age_group" and "nana" in typed).value == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("today is day 45 without a drink", "longer"),  # was Today, silently
+    ("I have 90 days sober as of today", "longer"),  # was asked
+    ("3 weeks clean today", "month"),
+    ("day 3 clean today but i drank this morning", "today"),  # the count ended: today it is
+])
+def test_today_beside_a_sober_count_is_when_it_is_counted(engine: Engine, parser: Parser, typed: str,
+                                                          expected: str) -> None:
+    """Twelfth round (tuning39, traps at the questions not confirmed): "today" in a sober count's
+    own clause is when the count is made, not when the person last used."""
+    assert parser.parse(q(engine, "last_use"), typed).value == expected
