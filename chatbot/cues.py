@@ -66,6 +66,7 @@ class Cues:
         self.openers = self.joins | word_set(lang.possessives) | self.determiners
         self.third_persons = word_set(lang.third_persons)
         self.self_subjects = word_set(lang.self_subjects)
+        self.causatives = word_set(lang.causatives)
         self.wishing = word_set(lang.wishing)
         self.wished = word_set(lang.wished)
         self.asides = frozenset(tuple(normalize(p).split()) for p in lang.asides)
@@ -502,6 +503,8 @@ class Cues:
             return not other or words[at - 3 if at > 2 else at - 2] in self.others_own
         if other and (words[at] in self.self_subjects or at and words[at - 1] in self.self_subjects):
             return True  # answering for someone else, "while i work" is the one typing
+        if at and words[at - 1] in self.causatives and words[at] in self.self_subjects:
+            return False  # "my son made me do this": the one made to is the one typing
         for i in range(at - 1, -1, -1):
             if tokens.clauses[i] != clause:
                 return False

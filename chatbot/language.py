@@ -348,6 +348,8 @@ class Language(_Strict):
     absence_objects: list[Phrase] = []
     # what is done every day ("get out of bed"): not doing it without something is every day
     daily_acts: list[Phrase] = []
+    # "my son made me do this", "my mom sent me": the one typing is who was made or sent
+    causatives: list[Phrase] = []
     # between a sober count and "today", these say the count ended ("clean 2 days then drank today")
     sober_turns: list[Phrase] = []
     # the first is how option words are written ("my dad"); the others say the same of someone

@@ -2106,3 +2106,13 @@ def test_today_beside_a_sober_count_is_when_it_is_counted(engine: Engine, parser
     """Twelfth round (tuning39, traps at the questions not confirmed): "today" in a sober count's
     own clause is when the count is made, not when the person last used."""
     assert parser.parse(q(engine, "last_use"), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["my son made me do this", "my mom is the one who made me come", "my wife sent me"])
+def test_the_one_sent_is_the_one_typing(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "my son made me do this" at "who is this for?" was for someone else, silently (twelfth
+    round, walking and tuning39): the "me" who was made or sent is the one typing, so the two
+    readings are asked which."""
+    parsed = parser.parse(q(engine, "for_whom"), typed)
+    assert parsed.value is None and parsed.reask is not None
+    assert parser.parse(q(engine, "for_whom"), "for my son").value == "other"
