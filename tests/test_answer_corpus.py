@@ -261,3 +261,16 @@ def test_the_twelfth_rounds_sealed_part_does_not_slide_back(engine: Engine) -> N
     f = figures(score(engine.dialog, engine.parser, "heldout39", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.68 and f["misread"] / n <= 0.071 and f["misread_unconfirmed"] <= 6, f
+
+
+def test_the_twelfth_rounds_sealed_traps_do_not_slide_back(engine: Engine) -> None:
+    """Written sealed later in the twelfth round from the question list alone, and read only as
+    figures: `heldout40` (traps at the ten questions whose readings are not confirmed: an option's
+    word used of something else, a number that is not the answer, someone else's wish beside the
+    person's; bus drivers, grandparents writing formally, teenagers texting, second-language
+    writers) measured 66.8% read as expected, 1.6% misread (3, all silent: these questions are not
+    confirmed) with the reader of its writing and the same at the round's end, while `tuning39`
+    went from 58.8% / 5.2% (10) to 59.8% / 4.1% (8)."""
+    f = figures(score(engine.dialog, engine.parser, "heldout40", engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.66 and f["misread"] / n <= 0.016 and f["misread_unconfirmed"] <= 3, f
