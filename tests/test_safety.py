@@ -853,3 +853,14 @@ def test_a_couple_more_than_prescribed_is_not_the_grammars_overdose(engine: Engi
     many = engine.detector.read("took 5 extra xanax on top of my prescription")
     assert [h.concept for h in many.hits] == ["overdose"]
     assert engine.detector.read("took 2 extra xanax on top of my prescription").hits == ()
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # found probing "are you safe?" at the twelfth round's end: the one who hurts the person, named
+    # only by what they do, was read as safe with nothing asked
+    ("im ok i think, the one who hurts me is at work", "check"),
+    ("the person who hits me is home now", "check"),
+    ("the guy who beat me at pool last night", None),
+])
+def test_the_one_who_hurts_the_person_is_asked_about(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
