@@ -445,12 +445,12 @@ class Detector:
             for span, words in text.matches(compiled):
                 if excluded is None:
                     excluded = text.spans(concept.unless)
-                if not cues:
-                    cues.append(self._cues(text, history))
-                if any(e.start <= span.start < e.end and not self._context_denied(text, cues[0], e) for e in excluded) \
-                        or self._echoed_then_denied(text, span):
+                if any(e.start <= span.start < e.end and not self._context_denied(text, cues, history, e)
+                       for e in excluded) or self._echoed_then_denied(text, span):
                     cleared.append(True)
                     continue
+                if not cues:
+                    cues.append(self._cues(text, history))
                 found = self._grade(text, cues[0], span, grade, concept.past, concept.past_resolved)
                 if found == "now" and cues[0].told_before(text, span) \
                         and self.first_person.isdisjoint(text.words[span.start:span.end]):
@@ -463,11 +463,15 @@ class Detector:
                     best = Hit(concept.id, concept.kind, found, words, self._about(text, span))
         return best
 
-    @staticmethod
-    def _context_denied(text: _Text, cues: _Cues, clearing: _Span) -> bool:
+    def _context_denied(self, text: _Text, cues: list[_Cues], history: bool, clearing: _Span) -> bool:
         """A clearing's context is itself denied ("a razor on my legs, and not to shave"; "my heart
-        is pounding and its not the coffee"): it clears nothing."""
-        return clearing.partner is not None and cues.negated(text, _Span(clearing.partner, clearing.partner + 1))
+        is pounding and its not the coffee"): it clears nothing. (The cues around the words are read
+        only for a clearing with a context, as for a match: most clearings have none.)"""
+        if clearing.partner is None:
+            return False
+        if not cues:
+            cues.append(self._cues(text, history))
+        return cues[0].negated(text, _Span(clearing.partner, clearing.partner + 1))
 
     def _echoed_then_denied(self, text: _Text, span: _Span) -> bool:
         """The match is its whole sentence, and the next one opens with a denial: the question
