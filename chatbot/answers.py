@@ -72,6 +72,10 @@ def _squeezed(word: str, runs: list[re.Match[str]], sizes: Sequence[int]) -> str
     return "".join(out) + word[at:]
 
 
+# a number marked as one at the start of an answer ("#3 my brother..."): a piece of its own
+_MARKED_NUMBER = re.compile(r"^\s*#\s*(\d+)\b")
+
+
 def _clean(raw: str) -> str:
     return " ".join("".join(c for c in raw if c.isprintable()).split())
 
@@ -372,6 +376,7 @@ class Parser:
         text = self.unstretched(text).translate(_NO_APOSTROPHES)  # "wouldn't" as the phrases spell it
         text = _DOUBLED.sub(r"\1", text)  # "i cant quit quit": a word said twice for stress is said once
         text = self._glued_unit.sub(r"\1 ", text)  # "16yo", "48hrs", "2wks": the number and its unit
+        text = _MARKED_NUMBER.sub(r"\1,", text)  # "#3 my brother wont wake up": option 3, then the rest
         text = self.cues.adding_on.sub(" ", text)  # "beer, wait also weed": both
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
@@ -420,11 +425,16 @@ class Parser:
         if question.kind == "text":
             return Parsed(value=words, display=words, words=words)
         placed = self._by_place(question, tokens.words, shown) if question.kind != "number" else None
+        apart = self._pointed_apart(question, tokens, shown) if placed is None and question.kind != "number" else None
         if placed is not None:  # "the second one", "option 3": read as the numbers typed
             tokens = tokenize(" ".join(map(str, placed[0])), self.cues.contrast)
         if placed is not None and len(placed[0]) > 1 and question.kind != "multi":
             # "the first or the second" where one is asked for: which of them
             parsed = self._which(question, [self.options(question)[i - 1].value for i in placed[0]])
+        elif apart is not None:
+            # "option 2, had my tubes tied", "I reside alone. Option two.": the option pointed at,
+            # with what the rest says
+            parsed = self._with_the_rest(question, apart, other)
         elif (tokens.contrast_at or self.cues.disbelief.find(tokens)) and any(
                 tokens.words[m.end:m.end + 1] != ("to",) for m in self.cues.reported.find(tokens)):
             # "he says he stopped, but I found foil in his room", "she say she stop, i dont believe
@@ -1045,6 +1055,76 @@ class Parser:
         counted = any(w in cues.option_places for w in words)
         return list(dict.fromkeys(picks)), hedged or (bool(shown) and counted)
 
+    def _pointed_apart(self, question: Question, tokens: Tokens,
+                       shown: tuple[str, ...]) -> tuple[list[str], bool, str] | None:
+        """An answer that points at options in one stretch of its own and says more in the rest
+        ("option 2, had my tubes tied", "I reside alone. Option two.", "the top one plus theres
+        beer in the fridge", "2. i dont want to be here anymore"): the values pointed at, whether
+        hedged, and the rest; None otherwise. A stretch is a piece between punctuation, or the
+        start of one up to a joiner; a bare number counts only as the first piece, with no number
+        after it."""
+        words, pieces, cues = tokens.words, tokens.pieces, self.cues
+        if not words or not any(w in cues.option_places or w in cues.option_words or w.isdecimal() for w in words):
+            return None
+        options = self.options(question)
+        starts = [i for i in range(len(words)) if i == 0 or pieces[i] != pieces[i - 1]]
+        spans = list(zip(starts, [*starts[1:], len(words)], strict=True))
+        for start, end in spans:
+            ends = [j for j in range(start + 1, end) if words[j] in cues.joiners] + [end]
+            for cut in ends:
+                stretch = words[start:cut]
+                if stretch == words:
+                    return None
+                if len(stretch) == 1 and stretch[0].isdecimal() and start == 0 and cut == end \
+                        and not any(w.isdecimal() or w in self.values.number_words for w in words[end:]):
+                    # (not "2, maybe 3": an amount said twice)
+                    at = int(stretch[0])
+                    found: tuple[list[int], bool] | None = ([at], False) if 1 <= at <= len(options) else None
+                elif self._plainly_pointing(stretch):
+                    found = self._by_place(question, stretch, shown)
+                else:
+                    found = None
+                if found is None:
+                    continue
+                after = cut + 1 if cut < end else cut  # the joiner itself belongs to neither
+                rest = [" ".join(words[a:b]) for a, b in spans if b <= start or a >= end]
+                if after < end:
+                    rest.insert(sum(1 for a in starts if a < start), " ".join(words[after:end]))
+                if not rest:
+                    return None
+                return [options[i - 1].value for i in found[0]], found[1], ", ".join(rest)
+        return None
+
+    def _plainly_pointing(self, stretch: tuple[str, ...]) -> bool:
+        """A stretch that can only point at an option: "option 2", "the last one", "the first",
+        "2nd one"; not a place word alone ("first, i want to say") nor a count ("one or two")."""
+        cues = self.cues
+        for i, w in enumerate(stretch):
+            if w in cues.option_words and w not in self.values.number_words:
+                return True  # "option", "number", "ones"
+            if w in cues.option_places and (i and stretch[i - 1] in cues.determiners
+                                            or stretch[i + 1:i + 2] and stretch[i + 1] in cues.option_words):
+                return True
+        return False
+
+    def _with_the_rest(self, question: Question, apart: tuple[list[str], bool, str], other: bool) -> Parsed:
+        """The options pointed at, read beside the rest of the answer: one reading where both say
+        the same or the rest adds to a list; which of them where they differ; the option, put to
+        the person, where the rest is no answer to the question."""
+        values, hedged, rest_text = apart
+        rest = self.parse(question, rest_text, other)
+        said = [] if rest.value is None or rest.reask is not None else \
+            list(rest.value) if isinstance(rest.value, tuple) else [str(rest.value)]
+        if question.kind == "multi":  # (an option that excludes the rest, beside them: asked)
+            return self._several(question, [*values, *said], hedged or not said or rest.inferred)
+        if len(values) > 1:
+            return self._which(question, values)
+        if said and said != values:
+            return self._which(question, list(dict.fromkeys([*values, *said])))
+        if rest.reask is not None and not said and rest.shown and values[0] not in rest.shown:
+            return rest  # the rest asks among other options than the one pointed at
+        return self._pick(question, values[0], hedged or not said or rest.inferred)
+
     # --- one option -----------------------------------------------------------------------
 
     def _choice(self, question: Question, tokens: Tokens, other: bool) -> Parsed:
@@ -1475,16 +1555,19 @@ class Parser:
         settled -= len(ambiguous)
         negative = [o.value for o in options if o.means == "no"]
         last = max(tokens.contrast_at, default=-1)
-        if any(v in negative for v in chosen) and any(v not in negative for v in chosen) and last > 0 and all(
-                m.start < last for m in affirmed if m.target in negative) and all(
+        # below, a "none" said in words beside what is so gives way to it; a "none" picked by its
+        # number beside others ("1 and 6") is asked about (reask_exclusive)
+        none_said = any(m.target in negative for m in affirmed)
+        if none_said and any(v in negative for v in chosen) and any(v not in negative for v in chosen) \
+                and last > 0 and all(m.start < last for m in affirmed if m.target in negative) and all(
                 m.start > last for m in affirmed if m.target not in negative):
             chosen = [v for v in chosen if v not in negative]  # "not working right now, but i care for my mom"
-        if any(v in negative for v in chosen) and any(v not in negative for v in chosen):
+        if none_said and any(v in negative for v in chosen) and any(v not in negative for v in chosen):
             said_none = max((m.end for m in affirmed if m.target in negative), default=0)
             said_some = min((m.start for m in affirmed if m.target not in negative), default=0)
             if said_none <= said_some and self._left_after(tokens, said_none, said_some):
                 chosen = [v for v in chosen if v not in negative]  # "none of that, just her cat"
-        if any(v in negative for v in chosen) and any(v not in negative for v in chosen) and all(
+        if none_said and any(v in negative for v in chosen) and any(v not in negative for v in chosen) and all(
                 self._one_thing_denied(words[m.start:m.end]) for m in affirmed if m.target in negative):
             # "in community college, no job": the none said is one thing denied, beside what is so
             chosen = [v for v in chosen if v not in negative]

@@ -139,7 +139,9 @@ class Cues:
             [*lang.corrections, *(c for c in lang.dash_corrections if c != "no")], key=len, reverse=True))
         # the correction word itself is dropped where what follows adds on: "beer, wait also weed"
         self.adding_on = re.compile(rf"(?:\b(?:{said_before})\b[\s,.!-]*+)++(?=(?:{adding})\b)", re.IGNORECASE)
+        # and between two numbers without a mark ("5 no 6", "1... no 2")
         self.correction = re.compile(rf"(?:[,;]\s*)(?:{number_no})\s+(?=(?:\d|(?:{numbers})\b))"
+                                     rf"|(?<=\d)(?:\s*(?:\.{{2,}}|\u2026))?\s+(?:{number_no})\b[\s,.!]*+(?=\d)"
                                      rf"|(?:[,;.!?]\s*|\s[-\u2013\u2014]+\s*)(?:{after_comma})\b[\s,.!-]*+{not_adding}"
                                      rf"|\s[-\u2013\u2014]+\s*(?:{after_dash})\b[\s,.!-]*+{not_adding}"
                                      rf"|\s(?:{bare})\b[\s,.!-]*+{not_adding}", re.IGNORECASE)

@@ -2116,3 +2116,50 @@ def test_the_one_sent_is_the_one_typing(engine: Engine, parser: Parser, typed: s
     parsed = parser.parse(q(engine, "for_whom"), typed)
     assert parsed.value is None and parsed.reask is not None
     assert parser.parse(q(engine, "for_whom"), "for my son").value == "other"
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("pregnant", "option 2, had my tubes tied", "no"),
+    ("pregnant", "the first one, 10 weeks", "yes"),
+    ("home", "I reside alone. Option two.", ("alone",)),
+    ("safety_now", "2. i dont want to be here anymore", "suicidal"),
+    ("safety_now", "#3 my brother wont wake up hes blue", "overdose"),
+    ("home", "the top one plus theres always beer in the fridge", ("supportive", "substances_at_home"))])
+def test_an_option_pointed_at_beside_the_persons_own_words(engine: Engine, parser: Parser, qid: str, typed: str,
+                                                           expected: object) -> None:
+    """ "option 2, had my tubes tied" was asked again: anything besides the pointer and the whole
+    answer was read as words. The option pointed at is read, with the rest read on its own."""
+    read = parser.parse(q(engine, qid), typed)
+    assert read.value == expected and read.reask is None
+
+
+@pytest.mark.parametrize("qid, typed", [("safety_now", "1, not really"), ("support_groups", "the first one, i hate aa"),
+                                        ("withdrawal_times", "2, maybe 3")])
+def test_an_option_pointed_at_is_not_taken_over_what_the_rest_says_against_it(engine: Engine, parser: Parser,
+                                                                             qid: str, typed: str) -> None:
+    read = parser.parse(q(engine, qid), typed)
+    assert read.reask is not None or read.inferred
+
+
+@pytest.mark.parametrize("qid, typed", [("obligations", "1 and 6"), ("treatment_history", "1 and 6"),
+                                        ("mental_health", "1 and 2")])
+def test_none_picked_by_its_number_beside_others_is_asked(engine: Engine, parser: Parser, qid: str,
+                                                         typed: str) -> None:
+    """ "1 and 6" at obligations (a job, and none of these) was read as a job: the none was dropped."""
+    read = parser.parse(q(engine, qid), typed)
+    assert read.value is None and read.reask is not None and "cannot go with" in read.reask
+
+
+@pytest.mark.parametrize("qid, typed, expected", [("alcohol_days", "5 no 6", 6), ("alcohol_days", "5 no, 6", 6),
+                                                  ("age_group", "1 no 2", "adult")])
+def test_a_number_corrected_without_a_mark(engine: Engine, parser: Parser, qid: str, typed: str,
+                                           expected: object) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["She dislikes the higher power aspect.", "he wants nothing to do with aa",
+                                   "not a fan of the 12 steps"])
+def test_aversion_in_any_of_its_words_denies_what_it_names(engine: Engine, parser: Parser, typed: str) -> None:
+    """ "She dislikes the higher power aspect" at support groups was 12-step, silently."""
+    read = parser.parse(q(engine, "support_groups"), typed, other=True)
+    assert read.value != "twelve_step"
