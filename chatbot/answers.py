@@ -1023,6 +1023,21 @@ class Parser:
         i = 0
         while i < len(words):
             word = words[i]
+            ahead = words[i + 1] if i + 1 < len(words) else ""
+            many = int(ahead) if ahead.isdecimal() else int(self.values.number_words.get(ahead, 0) or 0)
+            if word in cues.option_places and cues.option_places[word] in (1, -1) and 1 < many <= count:
+                # "the first two", "the last 3": that many places from the top or the bottom
+                picks += listed[:many] if cues.option_places[word] == 1 else listed[-many:]
+                placed = True
+                i += 2
+                continue
+            if word in self.values.through and picks and question.kind == "multi" and ahead.isdecimal() \
+                    and words[i - 1].isdecimal() and picks[-1] < int(ahead) <= len(options):
+                # "2 through 5", "3-5": the options from one to the other, where several may be picked
+                picks += range(picks[-1] + 1, int(ahead) + 1)
+                placed = True
+                i += 2
+                continue
             if word in cues.option_places:
                 place = cues.option_places[word]
                 if place == 0 and count % 2 == 0:

@@ -426,7 +426,7 @@ class Values:
         if on or off:
             # "every day but sunday", "pretty much every day except sundays": a week less the days named
             base = next((f for f in found if f.span[1] >= 6.0 and not f.negated), None)  # ("most days")
-            excepted = base is not None and any(base.end <= i <= start for i in tokens.contrast_at)
+            excepted = base is not None and any(base.start < i <= start for i in tokens.contrast_at)
             ranged = any(words[i] in self.through and words[i - 1] in self.weekdays and words[i + 1] in self.weekdays
                          for i in range(max(1, start), min(end, len(words) - 1)))
             if base is not None and (off or excepted):

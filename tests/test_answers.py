@@ -2163,3 +2163,25 @@ def test_aversion_in_any_of_its_words_denies_what_it_names(engine: Engine, parse
     """ "She dislikes the higher power aspect" at support groups was 12-step, silently."""
     read = parser.parse(q(engine, "support_groups"), typed, other=True)
     assert read.value != "twelve_step"
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("treatment_history", "2 through 5", ("just_left", "outpatient_failed", "relapse", "in_and_out")),
+    ("withdrawal_signs", "3-5", ("shakes", "sick", "seizure")),
+    ("withdrawal_signs", "the last 2", ("hallucinations", "dts")),
+    ("withdrawal_signs", "everything except the last two", ("shakes", "sick", "seizure"))])
+def test_a_run_of_options_or_a_count_of_places(engine: Engine, parser: Parser, qid: str, typed: str,
+                                               expected: tuple[str, ...]) -> None:
+    assert parser.parse(q(engine, qid), typed).value == expected
+
+
+def test_a_run_of_option_numbers_is_an_amount_where_one_is_asked_for(engine: Engine, parser: Parser) -> None:
+    assert parser.parse(q(engine, "alcohol_drinks"), "3 to 5").value != (3, 4, 5)
+    assert parser.parse(q(engine, "evening"), "the first 2").value is None
+
+
+@pytest.mark.parametrize("typed, expected", [("all but sunday", 6), ("all except sundays", 6),
+                                             ("all but monday and tuesday", 5)])
+def test_all_days_but_those_named(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
+    """ "all but sunday" at drinking days was 1 (the day named), shown back as one day a week."""
+    assert parser.parse(q(engine, "alcohol_days"), typed).value == expected
