@@ -2175,11 +2175,6 @@ def test_a_run_of_options_or_a_count_of_places(engine: Engine, parser: Parser, q
     assert parser.parse(q(engine, qid), typed).value == expected
 
 
-def test_a_run_of_option_numbers_is_an_amount_where_one_is_asked_for(engine: Engine, parser: Parser) -> None:
-    assert parser.parse(q(engine, "alcohol_drinks"), "3 to 5").value != (3, 4, 5)
-    assert parser.parse(q(engine, "evening"), "the first 2").value is None
-
-
 @pytest.mark.parametrize("typed, expected", [("all but sunday", 6), ("all except sundays", 6),
                                              ("all but monday and tuesday", 5)])
 def test_all_days_but_those_named(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
