@@ -864,3 +864,15 @@ def test_a_couple_more_than_prescribed_is_not_the_grammars_overdose(engine: Engi
 ])
 def test_the_one_who_hurts_the_person_is_asked_about(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning45 (thirteenth round: typed in a hurry, by voice, or in a second language), in words of its own
+    ("im such a heavy load on my family", "check"),  # a burden as a load on the others
+    ("i have a heavy load of laundry for my kids", None),
+    ("i want to spare my kids from me", "check"),  # setting the others free of oneself
+    ("i gave my cat to my sister, i wont need her where im going", "check"),  # where nothing is needed
+    ("we dont need much where we live", None),
+])
+def test_round_classes_of_tuning45(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
