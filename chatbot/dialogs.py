@@ -552,6 +552,10 @@ class Checker:
                     grammar.check(pattern)
                 except PatternError as exc:
                     yield self.problem(at + (j,), where, str(exc))
+        if 0 < safety.typos.pattern_words_from < TYPO_MIN_LENGTH:
+            yield self.problem(("safety", "typos", "pattern_words_from"), "typos",
+                               f"pattern_words_from is {safety.typos.pattern_words_from}: typo tolerance starts"
+                               f" at {TYPO_MIN_LENGTH} letters (or 0, for only the listed words)")
         for j, word in enumerate(safety.typos.words):
             if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
                 yield self.problem(("safety", "typos", "words", j), "typos",

@@ -183,6 +183,17 @@ def prepare(text: str) -> list[str]:
     return words
 
 
+def _written(safety: Safety) -> str:
+    """The crisis grammar's patterns and word sets, as one lower-case text."""
+    scope = safety.scope
+    texts = [p for c in safety.concepts.values()
+             for group in (c.now, c.check, c.unless, c.signs_with, c.signs_not_with, *c.signs.values())
+             for p in group]
+    texts += [*scope.negation, *scope.not_negation, *scope.negation_after, *scope.resolved, *scope.now]
+    texts += [w for words in safety.words.values() for w in words]
+    return " ".join(texts).casefold()
+
+
 def _negated_forms(safety: Safety) -> dict[str, tuple[str, str]]:
     """A prefix's word for a word the patterns negate, read as "not" and that word: "unsafe" is
     "not safe" wherever a pattern says "not safe". The words are those the patterns say "not"
@@ -192,18 +203,30 @@ def _negated_forms(safety: Safety) -> dict[str, tuple[str, str]]:
     if not prefixes:
         return {}
     scope = safety.scope
-    texts = [p for c in safety.concepts.values()
-             for group in (c.now, c.check, c.unless, c.signs_with, c.signs_not_with, *c.signs.values())
-             for p in group]
-    texts += [*scope.negation, *scope.not_negation, *scope.negation_after, *scope.resolved, *scope.now]
-    texts += [w for words in safety.words.values() for w in words]
-    written = " ".join(texts).casefold()
+    written = _written(safety)
     used = frozenset(_PATTERN_WORD.findall(written))
     # "not safe", and each first word of a "not (safe|ok ...)"; not a word that says when ("just")
     cues = frozenset(_PATTERN_WORD.findall(" ".join([*scope.now, *scope.past]).casefold()))
     stems = {alt.split()[0] for group in _AFTER_NOT.findall(written) for alt in group.split("|") if alt.strip()}
     return {prefix + stem: ("not", stem) for prefix in prefixes for stem in stems - cues
             if len(stem) >= 3 and prefix + stem not in used}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_apart(typed: str, word: str) -> bool:
+    """One typo between them: a letter dropped, added or changed, or two side by side swapped."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
+    short, long = sorted((typed, word), key=len)
+    i = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return short[i:] == long[i + 1:]
 
 
 def _one_edit(word: str) -> set[str]:
@@ -288,6 +311,8 @@ class Detector:
                         self._exact.setdefault(word, []).append(item)
                     for stem in anchor.stems:
                         self._stems.setdefault(stem[:STEM_LIMIT], []).append(item)
+        self._near_from = safety.typos.pattern_words_from or 10 ** 6
+        self._kept = frozenset([*safety.typos.real_words, *safety.typos.common_words])
         real = set(safety.typos.real_words)
         self.typos: dict[str, str] = {}
         for crisis_word in safety.typos.words:
@@ -296,6 +321,30 @@ class Detector:
                     self.typos.setdefault(near, crisis_word)
         for crisis_word in safety.typos.words:
             self.typos.pop(crisis_word, None)
+
+    @cached_property
+    def _near_index(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+        """Every word the grammar uses, and the long ones by each of their one-letter-short forms:
+        built the first time a long word not among them is read, not at start."""
+        known = frozenset(_PATTERN_WORD.findall(_written(self._safety)))
+        index: dict[str, list[str]] = {}
+        for word in known:
+            if len(word) >= self._near_from:
+                for key in (word, *_deletions(word)):
+                    index.setdefault(key, []).append(word)
+        return known, {key: tuple(words) for key, words in index.items()}
+
+    def _near(self, typed: str) -> str:
+        """A long word one typo from exactly one word the patterns use (same first letter), read
+        as that word; a word the grammar knows, or a common English word, stays itself."""
+        if typed in self._kept or not typed.isalpha():
+            return typed
+        known, index = self._near_index
+        if typed in known:
+            return typed
+        found = {word for key in (typed, *_deletions(typed)) for word in index.get(key, ())
+                 if word[0] == typed[0] and _one_apart(typed, word)}
+        return found.pop() if len(found) == 1 else typed
 
     @cached_property
     def negated(self) -> dict[str, tuple[str, str]]:
@@ -337,7 +386,8 @@ class Detector:
     def read(self, text: str, history: bool = False) -> Reading:
         """`detect`, and whether a pattern matched that its scope cleared (denied, long ago, or
         its concept's `unless`): the grammar has read those words, and nothing overrules it."""
-        words = [w for w in (self.typos.get(w, w) for w in prepare(text)) if w not in self.fillers]
+        words = [w for w in (self.typos.get(w) or (self._near(w) if len(w) >= self._near_from else w)
+                             for w in prepare(text)) if w not in self.fillers]
         if self.negated and not self.negated.keys().isdisjoint(words):
             words = [part for w in words for part in self.negated.get(w, (w,))]
         if not words:

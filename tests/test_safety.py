@@ -876,3 +876,20 @@ def test_the_one_who_hurts_the_person_is_asked_about(engine: Engine, typed: str,
 ])
 def test_round_classes_of_tuning45(engine: Engine, typed: str, grade: str | None) -> None:
     assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # thirteenth round: a long word of the patterns one typo away is read as it ("i swalowed the
+    # whole bottle" was only the model's check-in, not the screen at once)
+    ("i swalowed the whole bottle", "now"),
+    ("i want to disapear forever", "check"),
+])
+def test_a_long_word_of_the_patterns_typed_one_typo_away(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
+
+
+def test_a_common_word_one_typo_from_a_pattern_word_stays_itself(engine: Engine) -> None:
+    """ "bearing" is a word of its own, not "beating" mistyped (the grammar alone: the model reads
+    the words as typed)."""
+    assert [h.concept for h in engine.detector.read("he keeps beatting the kids").hits] == ["danger"]
+    assert engine.detector.read("he keeps bearing the kids").hits == ()

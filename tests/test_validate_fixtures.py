@@ -115,6 +115,8 @@ FAULTS: dict[str, tuple[int, str]] = {
     "within_days_without_no": (18, "question 'who': 'within_days' needs an option with 'means: no'"),
     "answered_by_unknown_slot": (18, "question 'who': 'answered_by' reads the words of an earlier question;"
                                      " 'nowhere' is not one"),
+    "typos_too_short": (115, "typos: pattern_words_from is 4: typo tolerance starts at 6 letters (or 0, for only"
+                             " the listed words)"),
     "no_language_for_locale": (5, "dialog: no language file for locale 'xx': add language/xx.yaml beside the dialog"),
 }
 # faults that honestly produce more than one line: the bad id is also used by two gotos
