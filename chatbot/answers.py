@@ -1076,7 +1076,7 @@ class Parser:
         ("option 2, had my tubes tied", "I reside alone. Option two.", "the top one plus theres
         beer in the fridge", "2. i dont want to be here anymore"): the values pointed at, whether
         hedged, and the rest; None otherwise. A stretch is a piece between punctuation, or the
-        start of one up to a joiner; a bare number counts only as the first piece, with no number
+        start of one up to a joiner; bare numbers count only as the first piece, with no number
         after it."""
         words, pieces, cues = tokens.words, tokens.pieces, self.cues
         if not words or not any(w in cues.option_places or w in cues.option_words or w.isdecimal() for w in words):
@@ -1090,11 +1090,14 @@ class Parser:
                 stretch = words[start:cut]
                 if stretch == words:
                     return None
-                if len(stretch) == 1 and stretch[0].isdecimal() and start == 0 and cut == end \
+                if start == 0 and cut == end and any(w.isdecimal() for w in stretch) \
+                        and all(w.isdecimal() or w in cues.joiners for w in stretch) \
                         and not any(w.isdecimal() or w in self.values.number_words for w in words[end:]):
+                    # numbers alone in the first piece: "2. i dont want to be here", "1 or 2, depends"
                     # (not "2, maybe 3": an amount said twice)
-                    at = int(stretch[0])
-                    found: tuple[list[int], bool] | None = ([at], False) if 1 <= at <= len(options) else None
+                    picks = [int(w) for w in stretch if w.isdecimal()]
+                    found: tuple[list[int], bool] | None = (picks, False) \
+                        if all(1 <= at <= len(options) for at in picks) else None
                 elif self._plainly_pointing(stretch):
                     found = self._by_place(question, stretch, shown)
                 else:
@@ -1130,6 +1133,9 @@ class Parser:
         rest = self.parse(question, rest_text, other)
         said = [] if rest.value is None or rest.reask is not None else \
             list(rest.value) if isinstance(rest.value, tuple) else [str(rest.value)]
+        listed = {o.value for o in self.options(question)}
+        if not set(said) <= listed:  # "3, depends", "2, no idea": not known, beside an option
+            said, hedged = [], True
         if question.kind == "multi":  # (an option that excludes the rest, beside them: asked)
             return self._several(question, [*values, *said], hedged or not said or rest.inferred)
         if len(values) > 1:
@@ -1539,6 +1545,8 @@ class Parser:
             if i and words[i - 1] in self.values.through or follows in self.values.through \
                     or i and words[i - 1] in self.clock_leads:
                 continue  # "6 to 2", "9 till 5", "pick up my kids at 4": hours, not option numbers
+            if i and words[i - 1] in self.cues.partitives:
+                continue  # "single parent of 2": how many, not option 2
             if w.isdecimal() and i not in covered and 1 <= int(w) <= len(options):
                 chosen.append(options[int(w) - 1].value)
                 covered.add(i)

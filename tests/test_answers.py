@@ -2180,3 +2180,29 @@ def test_a_run_of_options_or_a_count_of_places(engine: Engine, parser: Parser, q
 def test_all_days_but_those_named(engine: Engine, parser: Parser, typed: str, expected: int) -> None:
     """ "all but sunday" at drinking days was 1 (the day named), shown back as one day a week."""
     assert parser.parse(q(engine, "alcohol_days"), typed).value == expected
+
+
+def test_an_option_pointed_at_beside_any_other_reading_never_breaks(engine: Engine, parser: Parser) -> None:
+    """ "3, depends" for someone else read the rest as not known, which is no option: asking
+    which of the two raised an error. Every kind of pointer beside every kind of reading."""
+    for question in engine.dialog.questions.values():
+        if question.kind not in ("choice", "multi"):
+            continue
+        for pointer in ("2", "1 or 2", "option 2", "the last one"):
+            for rest in ("depends", "no idea", "none", "all of them", "no"):
+                for other in (False, True):
+                    for typed in (f"{pointer}, {rest}", f"{rest}. {pointer}"):
+                        read = parser.parse(question, typed, other=other)
+                        assert read.value is not None or read.reask, (question.id, typed)
+
+
+def test_a_count_after_of_is_no_option_number(engine: Engine, parser: Parser) -> None:
+    """ "single parent of 2" at obligations was also option 2 (school)."""
+    read = parser.parse(q(engine, "obligations"), "pt employed FT, single parent of 2", other=True)
+    assert read.value == ("work", "children")
+
+
+def test_two_option_numbers_then_a_reason_are_asked_which(engine: Engine, parser: Parser) -> None:
+    """ "1 or 2, depends how bad his nerves are" was read as not known, silently."""
+    read = parser.parse(q(engine, "benzo_freq"), "1 or 2, depends how bad his nerves are", other=True)
+    assert read.value is None and read.shown == ("daily", "weekly")
