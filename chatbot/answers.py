@@ -1144,7 +1144,7 @@ class Parser:
             return self._which(question, list(dict.fromkeys([*values, *said])))
         if rest.reask is not None and not said and rest.shown and values[0] not in rest.shown:
             return rest  # the rest asks among other options than the one pointed at
-        return self._pick(question, values[0], hedged or not said or rest.inferred)
+        return self._pick(question, values[0], hedged or not said)  # (both saying it is no guess)
 
     # --- one option -----------------------------------------------------------------------
 
