@@ -1076,16 +1076,23 @@ class Parser:
         ("option 2, had my tubes tied", "I reside alone. Option two.", "the top one plus theres
         beer in the fridge", "2. i dont want to be here anymore"): the values pointed at, whether
         hedged, and the rest; None otherwise. A stretch is a piece between punctuation, or the
-        start of one up to a joiner; bare numbers count only as the first piece, with no number
-        after it."""
+        start of one up to a joiner or to the end of a pointer ("the last one for now"); bare
+        numbers count only as the first piece, with no number after it."""
         words, pieces, cues = tokens.words, tokens.pieces, self.cues
         if not words or not any(w in cues.option_places or w in cues.option_words or w.isdecimal() for w in words):
             return None
         options = self.options(question)
         starts = [i for i in range(len(words)) if i == 0 or pieces[i] != pieces[i - 1]]
         spans = list(zip(starts, [*starts[1:], len(words)], strict=True))
+        def named(j: int) -> bool:  # a pointer ends before j: "the last one| for now", "option 2| obviously"
+            if words[j] in cues.auxiliaries:
+                return False  # "the last one was bad": a pronoun, the subject of what follows
+            word, before = words[j - 1], words[j - 2] if j > 1 else ""
+            if word in cues.option_words:  # "option", "ones"; "one" after a place ("the last one")
+                return word not in self.values.number_words or before in cues.option_places
+            return (word.isdecimal() or word in self.values.number_words) and before in cues.option_words
         for start, end in spans:
-            ends = [j for j in range(start + 1, end) if words[j] in cues.joiners] + [end]
+            ends = [j for j in range(start + 1, end) if words[j] in cues.joiners or named(j)] + [end]
             for cut in ends:
                 stretch = words[start:cut]
                 if stretch == words:
@@ -1104,7 +1111,7 @@ class Parser:
                     found = None
                 if found is None:
                     continue
-                after = cut + 1 if cut < end else cut  # the joiner itself belongs to neither
+                after = cut + 1 if cut < end and words[cut] in cues.joiners else cut  # (a joiner: neither's)
                 rest = [" ".join(words[a:b]) for a, b in spans if b <= start or a >= end]
                 if after < end:
                     rest.insert(sum(1 for a in starts if a < start), " ".join(words[after:end]))

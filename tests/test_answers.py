@@ -2206,3 +2206,17 @@ def test_two_option_numbers_then_a_reason_are_asked_which(engine: Engine, parser
     """ "1 or 2, depends how bad his nerves are" was read as not known, silently."""
     read = parser.parse(q(engine, "benzo_freq"), "1 or 2, depends how bad his nerves are", other=True)
     assert read.value is None and read.shown == ("daily", "weekly")
+
+
+@pytest.mark.parametrize("typed, expected", [("the last one for now", "no_preference"),
+                                             ("option 2 obviously", "smart")])
+def test_a_pointer_then_more_words_without_a_mark(engine: Engine, parser: Parser, typed: str,
+                                                  expected: str) -> None:
+    """ "the last one for now" was asked again (found walking as a parent at 80x24)."""
+    assert parser.parse(q(engine, "support_groups"), typed).value == expected
+
+
+def test_the_last_one_as_the_subject_of_a_sentence_points_at_nothing(engine: Engine, parser: Parser) -> None:
+    """ "one or two times, the last one was bad": "the last one" is the last time, not option 2."""
+    read = parser.parse(q(engine, "withdrawal_times"), "one or two times, the last one was bad")
+    assert read.value != "many"
