@@ -274,3 +274,16 @@ def test_the_twelfth_rounds_sealed_traps_do_not_slide_back(engine: Engine) -> No
     f = figures(score(engine.dialog, engine.parser, "heldout40", engine.critical))
     n = f["answers"]
     assert f["correct"] / n >= 0.66 and f["misread"] / n <= 0.016 and f["misread_unconfirmed"] <= 3, f
+
+
+def test_the_thirteenth_rounds_sealed_part_does_not_slide_back(engine: Engine) -> None:
+    """Written sealed at the thirteenth round's start of 2026-11-27 from the question list alone,
+    and read only as figures: `heldout41` (answers that point at the options shown, by number,
+    place or a piece of the label, mixed with the person's own words, beside `tuning40`;
+    teenagers on a phone, fathers answering for a son, second-language writers, case workers)
+    measured 80.7% read as expected, 2.5% misread (1 silently) with the round's starting reader
+    and 87.5% / 2.1% (1) at its end, while `tuning40` went from 78.9% / 6.5% (6) to 91.0% / 2.5%
+    (3)."""
+    f = figures(score(engine.dialog, engine.parser, "heldout41", engine.critical))
+    n = f["answers"]
+    assert f["correct"] / n >= 0.87 and f["misread"] / n <= 0.022 and f["misread_unconfirmed"] <= 1, f

@@ -68,9 +68,14 @@ PARTS = load_parts()
 # down) measured 92.5% / 10.7% (5 the screen) with the round's starting detector and 97.0% / 10.7%
 # (5) at its end (the model reading each sentence, +7; the round's patterns and the model trained
 # again, +2); the older parts 97.96% -> 98.12% caught, 7.45% -> 7.36% false alarms. With it the
-# held-out part is at 98.08% / 7.50% (64 of 3400 the screen, 1.9%): ceiling 7.6%.
+# held-out part is at 98.08% / 7.50% (64 of 3400 the screen, 1.9%): ceiling 7.6%. heldout36 (the
+# thirteenth round, sealed at its start; typed in a hurry, by voice or in a second language: most
+# lines misspelled) measured 95.5% / 14.3% (3 the screen) with the round's starting detector,
+# 96.0% with the model trained again and 97.0% / 14.3% (3) with the patterns' long words read one
+# typo away; the older parts 98.08% -> 98.08% caught, 7.50% -> 7.35% false alarms. With it the
+# held-out part is at 98.04% / 7.63% (67 of 3540 the screen, 1.9%): ceiling 7.7%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.076
+HELDOUT_ALARM_CEILING = 0.077
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
