@@ -323,23 +323,23 @@ class Detector:
             self.typos.pop(crisis_word, None)
 
     @cached_property
-    def _near_index(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-        """Every word the grammar uses, and the long ones by each of their one-letter-short forms:
-        built the first time a long word not among them is read, not at start."""
+    def _near_index(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]], int]:
+        """Every word the grammar uses, the long ones by each of their one-letter-short forms, and
+        the longest: built the first time a long word not among them is read, not at start."""
         known = frozenset(_PATTERN_WORD.findall(_written(self._safety)))
         index: dict[str, list[str]] = {}
         for word in known:
             if len(word) >= self._near_from:
                 for key in (word, *_deletions(word)):
                     index.setdefault(key, []).append(word)
-        return known, {key: tuple(words) for key, words in index.items()}
+        return known, {key: tuple(words) for key, words in index.items()}, max(map(len, known), default=0)
 
     def _near(self, typed: str) -> str:
         """A long word one typo from exactly one word the patterns use (same first letter), read
         as that word; a word the grammar knows, or a common English word, stays itself."""
-        if typed in self._kept or not typed.isalpha():
-            return typed
-        known, index = self._near_index
+        known, index, longest = self._near_index
+        if len(typed) > longest + 1 or typed in self._kept or not typed.isalpha():
+            return typed  # (a word longer than any it could be is never taken apart: 100 kB of letters)
         if typed in known:
             return typed
         found = {word for key in (typed, *_deletions(typed)) for word in index.get(key, ())

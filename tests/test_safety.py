@@ -893,3 +893,17 @@ def test_a_common_word_one_typo_from_a_pattern_word_stays_itself(engine: Engine)
     the words as typed)."""
     assert [h.concept for h in engine.detector.read("he keeps beatting the kids").hits] == ["danger"]
     assert engine.detector.read("he keeps bearing the kids").hits == ()
+
+
+def test_a_word_longer_than_any_the_patterns_use_is_never_taken_apart(engine: Engine,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """100 kB typed without a space took 12 s to read once long words were read one typo away:
+    each of its 100,000 one-letter-short forms was built. A word longer than any the patterns use
+    (by more than a letter) cannot be one typo from one of them."""
+    import chatbot.safety as safety
+
+    taken_apart: list[int] = []
+    real = safety._deletions
+    monkeypatch.setattr(safety, "_deletions", lambda word: taken_apart.append(len(word)) or real(word))
+    engine.detector.detect("swalowed " + "abcdefghij" * 10_000)
+    assert taken_apart and max(taken_apart) < 100
