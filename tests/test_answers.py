@@ -2220,3 +2220,19 @@ def test_the_last_one_as_the_subject_of_a_sentence_points_at_nothing(engine: Eng
     """ "one or two times, the last one was bad": "the last one" is the last time, not option 2."""
     read = parser.parse(q(engine, "withdrawal_times"), "one or two times, the last one was bad")
     assert read.value == "few"
+
+
+@pytest.mark.parametrize("qid, typed, expected", [
+    ("stay_clean_home", "no se", "unsure"),  # "I do not know", never a no
+    ("readiness", "mas o menos", "unsure"),  # so-so
+    ("alcohol_days", "todos los dias", 7),
+    ("benzo_freq", "casi todos los dias", "daily"),
+    ("withdrawal_times", "una vez", "few"),
+    ("mental_health", "depresion y ansiedad", ("depression", "anxiety")),
+    ("evening", "si, after 9 when I finish the kitchen", "yes")])
+def test_spanish_mixed_into_an_english_answer(engine: Engine, parser: Parser, qid: str, typed: str,
+                                              expected: object) -> None:
+    """ "no se" at "could you stay clean at home?" was No; "depresion y ansiedad" was depression
+    alone; "todos los dias" was asked again (tuning41, answers from people whose first language is
+    not English)."""
+    assert parser.parse(q(engine, qid), typed).value == expected
