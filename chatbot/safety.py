@@ -655,8 +655,13 @@ class _Cues:
                     and self._listed(text, cue.end, span.start, group) \
                     and not any(cue.end <= i < self._first_join(text, cue.end) for i in self.blocked):
                 return True
+        # "no job no girl no reason to keep going": a match that opens with the same "no" as the one
+        # before it is an item of a list of them, not what that "no" denies ("no thoughts of not
+        # waking up" is still denied)
+        opening = text.words[span.start] if any(c.start == span.start for c in self.negation) else None
         for cue in self.negation:
             if cue.end <= span.start and span.start - cue.end <= NEGATION_BEFORE and text.clause[cue.start] == clause \
+                    and not (cue.end < span.start and text.words[cue.start] == opening) \
                     and not any(w in self.stops for w in text.words[cue.end:upto]) \
                     and not (cue.start in self.things  # "no job im done": the subject is past the thing
                              and any(i in self.own for i in range(cue.end + 1, span.start + 1))):

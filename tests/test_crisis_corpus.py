@@ -133,16 +133,22 @@ def test_figures(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
     # and stories told (a film, a song, a book, a paramedic), asked on purpose: 4.13% in all;
     # 4.2% until tuning45 (thirteenth round, typed in a hurry or in a second language), whose
     # quiet lines alarm 12.9% at its start and 12.1% after its round: past attempts and self-harm
-    # with a date and stories told, asked on purpose, each also with its words misspelled: 4.28%)
-    assert tuning.alarm_rate <= 0.043
+    # with a date and stories told, asked on purpose, each also with its words misspelled: 4.28%;
+    # 4.3% until tuning46 (thirteenth round, when things happened), whose quiet lines alarm 12.9%
+    # at its start and 10.7% after its round: past attempts and self-harm dated by a life stage or
+    # a year, asked on purpose, and stories told: 4.38% in all)
+    assert tuning.alarm_rate <= 0.044
     assert heldout.recall >= HELDOUT_RECALL_FLOOR
     assert heldout.alarm_rate <= HELDOUT_ALARM_CEILING
     # the worse false alarm, the crisis screen itself: 0.5% of the tuning phrases (0.45% until
     # tuning41, five of whose quiet lines are the screen: a conditional threat, a song's title, a
     # play's ending and a medic's shift told after a comma), 1.8% of the held-out; 0.6% until the
     # thirteenth round read the patterns' long words one typo away: two tuning lines that say
-    # "narcan'd" now read as "narcaned", as the same lines spelled out already were (0.602%)
-    assert tuning.screen_rate <= 0.0061 and heldout.screen_rate <= 0.02
+    # "narcan'd" now read as "narcaned", as the same lines spelled out already were (0.602%); 0.61%
+    # until tuning46, two of whose stories are the screen (a nurse's "my patient overdosed, we
+    # narcanned him", and a show's "and use narcan" after "and": a patient or a client named by staff
+    # may be in danger now, so neither is a story's cue): 0.62%
+    assert tuning.screen_rate <= 0.0063 and heldout.screen_rate <= 0.02
 
 
 SAMPLE = [(concept, phrases[0]) for files in PARTS["tuning"][:1] for concept, phrases in files["trigger"].items()]

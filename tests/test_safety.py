@@ -907,3 +907,19 @@ def test_a_word_longer_than_any_the_patterns_use_is_never_taken_apart(engine: En
     monkeypatch.setattr(safety, "_deletions", lambda word: taken_apart.append(len(word)) or real(word))
     engine.detector.detect("swalowed " + "abcdefghij" * 10_000)
     assert taken_apart and max(taken_apart) < 100
+
+
+@pytest.mark.parametrize("typed, grade", [
+    # tuning46 (thirteenth round: when things happened, now, recent or long ago), in words of its own
+    ("got evicted today. what do i even have to live for", "check"),  # what is left to live for, asked
+    ("honestly nothing has meaning anymore", "check"),
+    ("next year doesnt matter, none of it does", "check"),
+    ("the future doesnt matter to my landlord", None),
+    ("no house no car no reason to keep going", "check"),  # a list of "no"s, not a denial of the last
+    ("no thoughts of not waking up, im fine", None),  # (a "no" before another negation still denies it)
+    ("i took 5 of my sisters sleeping pills and washed them down with vodka", "check"),
+    ("in the 1980s i swallowed a bottle of pills, i have been well since", None),  # a decade is long ago
+    ("the hamster overdosed on treats lol", None),  # a pet
+])
+def test_round_classes_of_tuning46(engine: Engine, typed: str, grade: str | None) -> None:
+    assert graded(engine, typed) == grade, engine.detector.detect(typed)
