@@ -2236,3 +2236,12 @@ def test_spanish_mixed_into_an_english_answer(engine: Engine, parser: Parser, qi
     alone; "todos los dias" was asked again (tuning41, answers from people whose first language is
     not English)."""
     assert parser.parse(q(engine, qid), typed).value == expected
+
+
+@pytest.mark.parametrize("typed", ["he doesnt go to school anymore", "she no take care of the baby good"])
+def test_a_day_s_activity_left_undone_is_a_yes_to_getting_in_the_way(engine: Engine, parser: Parser,
+                                                                    typed: str) -> None:
+    """ "he dont go to school anymore" at "does this make it hard to get through the day, like
+    work, school or taking care of things?" was No: the "no" was the school's, not the answer's."""
+    assert parser.parse(q(engine, "mental_health_impact"), typed, other=True).value == "yes"
+    assert parser.parse(q(engine, "mental_health_impact"), "no, he still goes to work", other=True).value == "no"
