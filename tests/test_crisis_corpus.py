@@ -73,9 +73,14 @@ PARTS = load_parts()
 # lines misspelled) measured 95.5% / 14.3% (3 the screen) with the round's starting detector,
 # 96.0% with the model trained again and 97.0% / 14.3% (3) with the patterns' long words read one
 # typo away; the older parts 98.08% -> 98.08% caught, 7.50% -> 7.35% false alarms. With it the
-# held-out part is at 98.04% / 7.63% (67 of 3540 the screen, 1.9%): ceiling 7.7%.
+# held-out part is at 98.04% / 7.63% (67 of 3540 the screen, 1.9%): ceiling 7.7%. heldout37 (sealed
+# later in the thirteenth round; when: now, recent or long ago, told with every kind of time word)
+# measured 98.5% / 18.6% (6 the screen) at its writing and the same at the round's end (its lines
+# not read; its tuning twin's quiet alarms were mostly past attempts and self-harm dated by a year
+# or a life stage, which CLINICAL.md asks about on purpose). With it the held-out part is at
+# 98.09% / 8.02% (73 of 3680 the screen, 1.98%): ceiling 8.1%.
 HELDOUT_RECALL_FLOOR = 0.95
-HELDOUT_ALARM_CEILING = 0.077
+HELDOUT_ALARM_CEILING = 0.081
 # the former held-out parts (tuning7-11) were opened for tuning: a few of their misses are left,
 # because catching them would take the sentence itself as a pattern (`--show-tuning` lists them)
 TUNING_RECALL_FLOOR = 0.99
