@@ -194,7 +194,7 @@ def _written(safety: Safety) -> str:
     return " ".join(texts).casefold()
 
 
-def _negated_forms(safety: Safety) -> dict[str, tuple[str, str]]:
+def _negated_forms(safety: Safety, written: str) -> dict[str, tuple[str, str]]:
     """A prefix's word for a word the patterns negate, read as "not" and that word: "unsafe" is
     "not safe" wherever a pattern says "not safe". The words are those the patterns say "not"
     before, so "unless" is never "not less"; a word the patterns use as it is ("unalive",
@@ -203,7 +203,6 @@ def _negated_forms(safety: Safety) -> dict[str, tuple[str, str]]:
     if not prefixes:
         return {}
     scope = safety.scope
-    written = _written(safety)
     used = frozenset(_PATTERN_WORD.findall(written))
     # "not safe", and each first word of a "not (safe|ok ...)"; not a word that says when ("just")
     cues = frozenset(_PATTERN_WORD.findall(" ".join([*scope.now, *scope.past]).casefold()))
@@ -326,7 +325,7 @@ class Detector:
     def _near_index(self) -> tuple[frozenset[str], dict[str, tuple[str, ...]], int]:
         """Every word the grammar uses, the long ones by each of their one-letter-short forms, and
         the longest: built the first time a long word not among them is read, not at start."""
-        known = frozenset(_PATTERN_WORD.findall(_written(self._safety)))
+        known = frozenset(_PATTERN_WORD.findall(self._written))
         index: dict[str, list[str]] = {}
         for word in known:
             if len(word) >= self._near_from:
@@ -347,9 +346,13 @@ class Detector:
         return found.pop() if len(found) == 1 else typed
 
     @cached_property
+    def _written(self) -> str:
+        return _written(self._safety)
+
+    @cached_property
     def negated(self) -> dict[str, tuple[str, str]]:
         """"unsafe" as "not safe": worked out the first time an answer is read, not at start."""
-        return _negated_forms(self._safety)
+        return _negated_forms(self._safety, self._written)
 
     def detect(self, text: str, history: bool = False, model: bool = True) -> tuple[Hit, ...]:
         """Every concept this text discloses (one hit each, the most urgent), in the dialog's order.

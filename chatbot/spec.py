@@ -398,8 +398,8 @@ class CrisisTypos(Strict):
 
     words: list[Text] = []
     real_words: list[Text] = []
-    # every word the patterns use, of this many letters or more, is read one typo away too ("stoped
-    # caring if i live", "breething"); 0: only `words`. `common_words`: the common English words
+    # every word the patterns use, of this many letters or more, is read one typo away too ("i
+    # swalowed the whole bottle", "i want to disapear"); 0: only `words`. `common_words`: the common English words
     # one typo away from one of those, never changed (written by tools/crisis_near_words.py)
     pattern_words_from: int = 0
     common_words: list[Text] = []
