@@ -1070,6 +1070,19 @@ class Parser:
         counted = any(w in cues.option_places for w in words)
         return list(dict.fromkeys(picks)), hedged or (bool(shown) and counted)
 
+    def besides_pointing(self, question: Question, text: str) -> str:
+        """What an answer to `question` says besides the options it points at ("2, my son, hes 17":
+        "my son, hes 17"; "option 1": nothing): a later question read from these words never
+        takes the pointer's number for its own ("1, for me" is no age of 1)."""
+        if question.kind == "number":
+            return text
+        tokens = tokenize(_MARKED_NUMBER.sub(r"\1,", self.unstretched(text).translate(_NO_APOSTROPHES)),
+                          self.cues.contrast)
+        if self._by_place(question, tokens.words) is not None:
+            return ""
+        apart = self._pointed_apart(question, tokens, ())
+        return apart[2] if apart is not None else text
+
     def _pointed_apart(self, question: Question, tokens: Tokens,
                        shown: tuple[str, ...]) -> tuple[list[str], bool, str] | None:
         """An answer that points at options in one stretch of its own and says more in the rest

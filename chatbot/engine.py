@@ -651,6 +651,8 @@ class Session:
         question = self.dialog.questions[self.state]
         earlier = self.readings.get(question.read_from) if question.read_from is not None else None
         words = earlier.own_words if earlier is not None else ""  # an option picked ("2") says no more
+        if words and question.read_from is not None:  # ("1, for me": the 1 was that question's)
+            words = self.engine.parser.besides_pointing(self.dialog.questions[question.read_from], words)
         if not words or (question.id, words) in self._read_ahead:
             return None
         said = self.answers.get(question.read_from or "")

@@ -542,3 +542,23 @@ def test_what_was_said_without_a_doubt_stays_ticked_while_the_doubt_is_asked(eng
     assert "Cannabis" not in turn.message and "Something else" not in turn.message
     confirm = session.answer("the xanax i think")
     assert isinstance(confirm, ConfirmTurn) and "Cannabis" in confirm.confirm and "Benzos" in confirm.confirm
+
+
+@pytest.mark.parametrize("typed", ["option 1", "1, for me", "the first one, its for me", "1, para mi"])
+def test_the_number_that_picked_an_option_is_no_age_read_ahead(engine: Engine, typed: str) -> None:
+    """ "1, para mi" at "who is this for?" was put back as "Age: 17 or younger. Is that right?" (the
+    1 read ahead as an age; found walking the kiosk at 80x24, and there since the read-ahead)."""
+    session = engine.session()
+    session.start()
+    session.answer("1")
+    turn = session.answer(typed)
+    assert session.answers["for_whom"] == "self"
+    assert isinstance(turn, QuestionTurn) and turn.question.id == "age_group"
+
+
+def test_words_beside_the_number_that_picked_an_option_are_still_read_ahead(engine: Engine) -> None:
+    session = engine.session()
+    session.start()
+    session.answer("1")
+    turn = session.answer("2, my son, hes 17")
+    assert isinstance(turn, ConfirmTurn) and "17 or younger" in turn.confirm
