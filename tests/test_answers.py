@@ -2229,7 +2229,8 @@ def test_the_last_one_as_the_subject_of_a_sentence_points_at_nothing(engine: Eng
     ("benzo_freq", "casi todos los dias", "daily"),
     ("withdrawal_times", "una vez", "few"),
     ("mental_health", "depresion y ansiedad", ("depression", "anxiety")),
-    ("evening", "si, after 9 when I finish the kitchen", "yes")])
+    ("evening", "si, after 9 when I finish the kitchen", "yes"),
+    ("age_group", "tengo 45 años", "adult")])  # found walking the kiosk at 80x24
 def test_spanish_mixed_into_an_english_answer(engine: Engine, parser: Parser, qid: str, typed: str,
                                               expected: object) -> None:
     """ "no se" at "could you stay clean at home?" was No; "depresion y ansiedad" was depression
