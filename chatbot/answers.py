@@ -2059,6 +2059,8 @@ class Parser:
         answer ("no, 4 days") or the reading said again ("yeah, 34"). Both a yes and a no, a
         "not sure", or a yes with a "but" or a negation besides it is "unsure". `about`: the
         question and the reading, whose own words said again add nothing ("yep, my liver")."""
+        if self._spelled is not None:  # "si", "nite": the word meant, as in any answer
+            text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
         tokens = tokenize(self.unstretched(text), self.cues.contrast)
         words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
         if len(words) == 1 and words[0].isdecimal() and 1 <= int(words[0]) <= len(self.yes_no):

@@ -2246,3 +2246,10 @@ def test_a_day_s_activity_left_undone_is_a_yes_to_getting_in_the_way(engine: Eng
     work, school or taking care of things?" was No: the "no" was the school's, not the answer's."""
     assert parser.parse(q(engine, "mental_health_impact"), typed, other=True).value == "yes"
     assert parser.parse(q(engine, "mental_health_impact"), "no, he still goes to work", other=True).value == "no"
+
+
+@pytest.mark.parametrize("typed, said", [("si", "yes"), ("si, claro", "yes"), ("no se", "unsure")])
+def test_a_check_answered_in_spanish(parser: Parser, typed: str, said: str) -> None:
+    """ "si" at "Just to check. Age: 18 to 64. Is that right?" was asked again as neither yes nor no
+    (found walking the kiosk at 80x24): a check reads the same spellings as any answer."""
+    assert parser.check_reply(typed).said == said
