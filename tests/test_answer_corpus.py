@@ -295,8 +295,8 @@ def test_the_thirteenth_rounds_second_sealed_part_does_not_slide_back(engine: En
     in, literal translations, second-language grammar, relatives translating, beside `tuning41`;
     farm and construction workers, fathers for a son, nurses aides, bilingual case workers)
     measured 62.0% read as expected, 6.1% misread (2 silently) with the reader of its writing and
-    68.8% / 4.3% (2) at the round's end, while `tuning41` went from 66.8% / 5.4% (0) to 76.1% /
+    69.9% / 4.3% (2) at the round's end, while `tuning41` went from 66.8% / 5.4% (0) to 76.4% /
     2.9% (0)."""
     f = figures(score(engine.dialog, engine.parser, "heldout42", engine.critical))
     n = f["answers"]
-    assert f["correct"] / n >= 0.68 and f["misread"] / n <= 0.044 and f["misread_unconfirmed"] <= 2, f
+    assert f["correct"] / n >= 0.69 and f["misread"] / n <= 0.044 and f["misread_unconfirmed"] <= 2, f
