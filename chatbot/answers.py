@@ -223,6 +223,12 @@ class Parser:
         add([q.model_dump() for q in self._questions])
         return frozenset(words)
 
+    def _respelled(self, text: str) -> str:
+        """Texting, misspellings and mixed-in words as the words meant ("nite", "si")."""
+        if self._spelled is None:
+            return text
+        return self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+
     def unstretched(self, text: str) -> str:
         """ "yesss", "every dayyy", "weeeed": a letter held down three times or more is the word it
         makes with two of it, else with one ("alll" all, "sooo" so); in a word the reader does
@@ -381,8 +387,7 @@ class Parser:
         corrected = [m.end() for m in self.cues.correction.finditer(text)]
         if corrected and text[corrected[-1]:].strip():
             text = text[corrected[-1]:]  # the person corrected themselves: read what they settled on
-        if self._spelled is not None:  # "every nite": the word meant, before any reading
-            text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
+        text = self._respelled(text)  # "every nite": the word meant, before any reading
         if self._every_time is not None and question.kind != "text":
             text = self._denied_exception(text)
         if self._since_denial is not None and question.reads == "time_ago":  # "not since yesterday": yesterday
@@ -2059,9 +2064,7 @@ class Parser:
         answer ("no, 4 days") or the reading said again ("yeah, 34"). Both a yes and a no, a
         "not sure", or a yes with a "but" or a negation besides it is "unsure". `about`: the
         question and the reading, whose own words said again add nothing ("yep, my liver")."""
-        if self._spelled is not None:  # "si", "nite": the word meant, as in any answer
-            text = self._spelled.sub(lambda m: self.spellings[m.group().casefold()], text)
-        tokens = tokenize(self.unstretched(text), self.cues.contrast)
+        tokens = tokenize(self.unstretched(self._respelled(text)), self.cues.contrast)  # ("si": as any answer)
         words, pieces, negators = tokens.words, tokens.pieces, self.cues.negator_words
         if len(words) == 1 and words[0].isdecimal() and 1 <= int(words[0]) <= len(self.yes_no):
             # the check's own numbered options (1. Yes, 2. No), not the question's
