@@ -650,24 +650,26 @@ class Session:
         Returns the earlier words when a reading waits for a yes."""
         question = self.dialog.questions[self.state]
         earlier = self.readings.get(question.read_from) if question.read_from is not None else None
-        words = earlier.own_words if earlier is not None else ""  # an option picked ("2") says no more
-        if words and question.read_from is not None:  # ("1, for me": the 1 was that question's)
-            words = self.engine.parser.besides_pointing(self.dialog.questions[question.read_from], words)
-        if not words or (question.id, words) in self._read_ahead:
+        typed = earlier.own_words if earlier is not None else ""  # an option picked ("2") says no more
+        # read from what was said besides the options pointed at ("1, for me": the 1 was that
+        # question's), but shown and kept as typed
+        words = self.engine.parser.besides_pointing(self.dialog.questions[question.read_from], typed) \
+            if typed and question.read_from is not None else ""
+        if not words or (question.id, typed) in self._read_ahead:
             return None
         said = self.answers.get(question.read_from or "")
         if isinstance(said, tuple) and len(said) != 1:
             return None  # "weed every day, beer sometimes": whose how-often is whose is not known
-        self._read_ahead.add((question.id, words))
+        self._read_ahead.add((question.id, typed))
         try:
-            parsed = self.engine.parser.parse(question, words, other=self.other_person())
+            parsed = replace(self.engine.parser.parse(question, words, other=self.other_person()), words=typed)
         except Exception:  # noqa: BLE001 - a reading that fails here only means the question is asked
             self.reading_faults += 1
             return None
         if parsed.reask is not None or parsed.value in (None, UNKNOWN):
             return None
         self._pending = (question.id, replace(self._worded(question, parsed), inferred=True))
-        return words
+        return typed
 
     def _words_said(self, slot: str, words: list[str]) -> str | None:
         """The first of these words (whole words) in what was typed at `slot`, or None."""

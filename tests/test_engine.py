@@ -560,5 +560,9 @@ def test_words_beside_the_number_that_picked_an_option_are_still_read_ahead(engi
     session = engine.session()
     session.start()
     session.answer("1")
-    turn = session.answer("2, my son, hes 17")
+    turn = session.answer("option 2, my son, hes 17")
     assert isinstance(turn, ConfirmTurn) and "17 or younger" in turn.confirm
+    # shown and kept as typed, the pointer too (not "my son, hes 17"; found reading the change again)
+    assert turn.message is not None and "“option 2, my son, hes 17”" in turn.message
+    session.answer("yes")
+    assert "option 2, my son, hes 17" in session.quotes["age_group"]
