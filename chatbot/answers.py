@@ -1162,7 +1162,10 @@ class Parser:
         if not set(said) <= listed:  # "3, depends", "2, no idea": not known, beside an option
             said, hedged = [], True
         if question.kind == "multi":  # (an option that excludes the rest, beside them: asked)
-            return self._several(question, [*values, *said], hedged or not said or rest.inferred)
+            # words that name more than the numbers may mean other options than the numbers ("1 and
+            # 4, my job and my dog", 4 not the dog): the whole list is put to the person
+            return self._several(question, [*values, *said],
+                                 hedged or not said or rest.inferred or not set(said) <= set(values))
         if len(values) > 1:
             return self._which(question, values)
         if said and said != values:

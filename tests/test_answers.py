@@ -2253,3 +2253,12 @@ def test_a_check_answered_in_spanish(parser: Parser, typed: str, said: str) -> N
     """ "si" at "Just to check. Age: 18 to 64. Is that right?" was asked again as neither yes nor no
     (found walking the kiosk at 80x24): a check reads the same spellings as any answer."""
     assert parser.check_reply(typed).said == said
+
+
+def test_words_naming_more_than_the_numbers_picked_are_put_to_the_person(engine: Engine, parser: Parser) -> None:
+    """ "1 and 4, warehouse job and my dog" (4 is caring for someone, the dog is 5) was taken as all
+    three with no check (found walking intake chat --plain at 80x24); words that say what the
+    numbers say are still taken as they are."""
+    mixed = parser.parse(q(engine, "obligations"), "1 and 4, warehouse job and my dog")
+    assert mixed.inferred and mixed.value == ("work", "caregiving", "pets")
+    assert not parser.parse(q(engine, "obligations"), "1 and 5, warehouse job and my dog").inferred
